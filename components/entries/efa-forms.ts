@@ -1,0 +1,2 @@
+// All efa-forms elements in one module.
+import '../register-fields.js';

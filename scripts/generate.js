@@ -1,0 +1,138 @@
+/**
+ * Build-time generation from the contract in schemas/:
+ *  1. schemas/common/codelisten.schema.json from the XÖV/FIM code lists in src/codelists/ (committed, so the
+ *     published schemas are complete without this script);
+ *  2. one Ajv standalone validator per top-level schema, bundled with esbuild so that no `require` is left
+ *     and nothing is compiled at run time (strict CSP);
+ *  3. TypeScript types of the same schemas.
+ * Output: src/schema/generated/<name>.js + <name>.d.ts (not committed).
+ */
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { build } from 'esbuild';
+import { compile } from 'json-schema-to-typescript';
+
+const root = new URL('..', import.meta.url).pathname;
+const schemasDir = join(root, 'schemas');
+const outDir = join(root, 'src/schema/generated');
+
+async function readJson(path) {
+  return JSON.parse(await readFile(path, 'utf8'));
+}
+
+async function writeCodelistSchema() {
+  const dir = join(root, 'src/codelists');
+  const $defs = {};
+  for (const file of (await readdir(dir)).filter((f) => f.endsWith('.json')).sort()) {
+    const list = await readJson(join(dir, file));
+    $defs[file.replace(/\.json$/, '')] = {
+      title: list.shortName,
+      description: `${list.longName || list.shortName} (${list.id}, ${list.canonicalVersionUri})`,
+      type: 'object',
+      properties: {
+        code: { enum: list.values.map((v) => v.code) },
+        listURI: { const: list.canonicalUri },
+        listVersionID: { const: list.version },
+      },
+      required: ['code', 'listURI', 'listVersionID'],
+      additionalProperties: false,
+    };
+  }
+  const schema = {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://efa-forms.de/schemas/common/codelisten.schema.json',
+    title: 'XÖV/FIM-Codelisten',
+    description: 'Generated from src/codelists/ by scripts/generate.js. Values are XÖV-style {code, listURI, listVersionID}.',
+    $defs,
+  };
+  await writeFile(join(schemasDir, 'common/codelisten.schema.json'), `${JSON.stringify(schema, null, 2)}\n`);
+}
+
+async function loadSchemas() {
+  const common = [];
+  for (const file of (await readdir(join(schemasDir, 'common'))).filter((f) => f.endsWith('.json'))) {
+    common.push(await readJson(join(schemasDir, 'common', file)));
+  }
+  const top = [];
+  for (const file of (await readdir(schemasDir)).filter((f) => f.endsWith('.schema.json'))) {
+    top.push({ name: file.replace(/\.schema\.json$/, ''), schema: await readJson(join(schemasDir, file)) });
+  }
+  return { common, top };
+}
+
+function newAjv(common) {
+  const ajv = new Ajv2020({
+    code: { source: true, esm: true },
+    allErrors: true,
+    strict: true,
+    messages: false, // the engine writes its own, user-facing messages
+  });
+  addFormats(ajv);
+  ajv.addKeyword({ keyword: 'x-codelist', schemaType: 'string' }); // documentation only
+  for (const schema of common) ajv.addSchema(schema);
+  return ajv;
+}
+
+async function generateValidator(name, schema, common) {
+  const ajv = newAjv(common);
+  ajv.addSchema(schema);
+  const source = standaloneCode(ajv, ajv.getSchema(schema.$id));
+  // Resolve Ajv's runtime `require`s into one self-contained ES module.
+  const result = await build({
+    stdin: { contents: source, resolveDir: root, loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    write: false,
+    minify: false,
+    legalComments: 'none',
+  });
+  await writeFile(join(outDir, `${name}.js`), result.outputFiles[0].text);
+}
+
+async function generateTypes(name, schema, common) {
+  const byId = new Map(common.map((s) => [s.$id, s]));
+  const typeName = schema.title ? undefined : name;
+  const ts = await compile(schema, typeName ?? schema.title, {
+    bannerComment: `/* Generated from schemas/${name}.schema.json by scripts/generate.js. Do not edit. */`,
+    additionalProperties: false,
+    cwd: schemasDir,
+    declareExternallyReferenced: true,
+    $refOptions: {
+      resolve: {
+        efa: {
+          order: 1,
+          canRead: (file) => byId.has(file.url.split('#')[0]),
+          read: (file) => JSON.stringify(byId.get(file.url.split('#')[0])),
+        },
+      },
+    },
+  });
+  const validatorDecl = `
+export interface ValidationError {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+declare const validate: {
+  (data: unknown): boolean;
+  errors?: ValidationError[] | null;
+};
+export default validate;
+`;
+  await writeFile(join(outDir, `${name}.d.ts`), ts + validatorDecl);
+}
+
+await mkdir(outDir, { recursive: true });
+await writeCodelistSchema();
+const { common, top } = await loadSchemas();
+for (const { name, schema } of top) {
+  await generateValidator(name, schema, common);
+  await generateTypes(name, schema, common);
+}
+console.log(`generated validators and types for: ${top.map((t) => t.name).join(', ')}`);

@@ -1,0 +1,38 @@
+import { configureLocalization } from '@lit/localize';
+import { sourceLocale, targetLocales } from './generated/locale-codes.js';
+import * as en from './generated/locales/en.js';
+
+export type Locale = typeof sourceLocale | (typeof targetLocales)[number];
+
+const shipped: readonly string[] = [sourceLocale, ...targetLocales];
+const translations = { en };
+
+/**
+ * One active locale per bundle: @lit/localize keeps it globally, so every efa element on a page renders
+ * in the language most recently set. Translations are bundled, not fetched, so switching never touches
+ * the network and works under a strict CSP.
+ */
+export const { getLocale, setLocale } = configureLocalization({
+  sourceLocale,
+  targetLocales,
+  loadLocale: async (locale) => translations[locale as keyof typeof translations],
+});
+
+/** Maps a BCP 47 tag such as `en-GB` to a shipped locale, falling back to German. */
+export function toShippedLocale(tag: string | null | undefined): Locale {
+  const primary = (tag ?? '').trim().toLowerCase().split('-')[0];
+  return (shipped.includes(primary) ? primary : sourceLocale) as Locale;
+}
+
+/**
+ * The language an element should speak: its own `lang`, else the nearest ancestor's (crossing shadow roots),
+ * else `<html lang>`, else German.
+ */
+export function resolveLang(element: Element): Locale {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element && node.getAttribute('lang')) return toShippedLocale(node.getAttribute('lang'));
+    node = node instanceof ShadowRoot ? node.host : node.parentNode;
+  }
+  return sourceLocale;
+}
