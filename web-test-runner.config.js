@@ -1,14 +1,35 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './scripts/summary-reporter.js';
 import { chromeArgs, chromePath } from './scripts/chrome.js';
+import { STRICT_CSP } from './demo/csp.js';
+
+// The reference receiver answers /api/* on the test server's own origin, with a fresh store per run,
+// so adapter and flow tests talk to the real thing.
+const receiver = existsSync('demo/receiver.js')
+  ? (await import('./demo/receiver.js')).createReceiver({ dataDir: mkdtempSync(join(tmpdir(), 'efa-receiver-')) })
+  : undefined;
 
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
+  middleware: [
+    async function strictCspPages(ctx, next) {
+      await next();
+      if (ctx.path.startsWith('/test/csp/')) ctx.set('Content-Security-Policy', STRICT_CSP);
+    },
+    async function referenceReceiver(ctx, next) {
+      if (!receiver || !ctx.path.startsWith('/api/')) return next();
+      ctx.respond = false;
+      await receiver.handle(ctx.req, ctx.res);
+    },
+  ],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [
     chromeLauncher({

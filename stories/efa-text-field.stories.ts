@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import '../components/register-fields.js';
+import '../components/efa-text-field/efa-text-field.js';
 
 interface Args {
   label: string;

@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
+import { define } from '../define.js';
 import { EfaFieldElement } from '../shared/field-element.js';
 
 /**
@@ -61,5 +62,13 @@ export class EfaTextField extends EfaFieldElement<string> {
         @input=${(e: Event) => this.userTyped((e.target as HTMLInputElement).value)}
       />
     </div>`;
+  }
+}
+
+define('efa-text-field', EfaTextField);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'efa-text-field': EfaTextField;
   }
 }

@@ -1,2 +1,2 @@
 // All efa-forms elements in one module.
-import '../register-fields.js';
+import '../efa-text-field/efa-text-field.js';

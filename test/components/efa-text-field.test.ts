@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../components/register-fields.js';
+import '../../components/efa-text-field/efa-text-field.js';
 import type { EfaTextField } from '../../components/efa-text-field/efa-text-field.js';
 
 function input(el: EfaTextField): HTMLInputElement {
