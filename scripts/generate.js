@@ -5,7 +5,8 @@
  *  2. one Ajv standalone validator per top-level schema, bundled with esbuild so that no `require` is left
  *     and nothing is compiled at run time (strict CSP);
  *  3. TypeScript types of the same schemas.
- * Output: src/schema/generated/<name>.js + <name>.d.ts (not committed).
+ * Output: src/schema/generated/<name>.js + <name>.d.ts (not committed). The small schemas the engine's tests
+ * exercise (test/fixtures/schemas/) go the same way into test/generated/.
  */
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -17,7 +18,10 @@ import { compile } from 'json-schema-to-typescript';
 
 const root = new URL('..', import.meta.url).pathname;
 const schemasDir = join(root, 'schemas');
-const outDir = join(root, 'src/schema/generated');
+const targets = [
+  { from: schemasDir, to: join(root, 'src/schema/generated') },
+  { from: join(root, 'test/fixtures/schemas'), to: join(root, 'test/generated') },
+];
 
 async function readJson(path) {
   return JSON.parse(await readFile(path, 'utf8'));
@@ -51,16 +55,20 @@ async function writeCodelistSchema() {
   await writeFile(join(schemasDir, 'common/codelisten.schema.json'), `${JSON.stringify(schema, null, 2)}\n`);
 }
 
-async function loadSchemas() {
+async function loadCommonSchemas() {
   const common = [];
   for (const file of (await readdir(join(schemasDir, 'common'))).filter((f) => f.endsWith('.json'))) {
     common.push(await readJson(join(schemasDir, 'common', file)));
   }
+  return common;
+}
+
+async function loadTopSchemas(dir) {
   const top = [];
-  for (const file of (await readdir(schemasDir)).filter((f) => f.endsWith('.schema.json'))) {
-    top.push({ name: file.replace(/\.schema\.json$/, ''), schema: await readJson(join(schemasDir, file)) });
+  for (const file of (await readdir(dir)).filter((f) => f.endsWith('.schema.json'))) {
+    top.push({ name: file.replace(/\.schema\.json$/, ''), schema: await readJson(join(dir, file)) });
   }
-  return { common, top };
+  return top;
 }
 
 function newAjv(common) {
@@ -68,6 +76,8 @@ function newAjv(common) {
     code: { source: true, esm: true },
     allErrors: true,
     strict: true,
+    // Conditions are written as `if`/`then: { required: [...] }` over properties declared at the object itself.
+    strictRequired: false,
     messages: false, // the engine writes its own, user-facing messages
   });
   addFormats(ajv);
@@ -76,7 +86,7 @@ function newAjv(common) {
   return ajv;
 }
 
-async function generateValidator(name, schema, common) {
+async function generateValidator(outDir, name, schema, common) {
   const ajv = newAjv(common);
   ajv.addSchema(schema);
   const source = standaloneCode(ajv, ajv.getSchema(schema.$id));
@@ -94,20 +104,19 @@ async function generateValidator(name, schema, common) {
   await writeFile(join(outDir, `${name}.js`), result.outputFiles[0].text);
 }
 
-async function generateTypes(name, schema, common) {
-  const byId = new Map(common.map((s) => [s.$id, s]));
-  const typeName = schema.title ? undefined : name;
-  const ts = await compile(schema, typeName ?? schema.title, {
-    bannerComment: `/* Generated from schemas/${name}.schema.json by scripts/generate.js. Do not edit. */`,
+async function generateTypes(outDir, name, schema) {
+  const ts = await compile(schema, name, {
+    bannerComment: `/* Generated from ${name}.schema.json by scripts/generate.js. Do not edit. */`,
     additionalProperties: false,
-    cwd: schemasDir,
     declareExternallyReferenced: true,
+    ignoreMinAndMaxItems: true,
     $refOptions: {
       resolve: {
-        efa: {
+        // Every shared definition lives in schemas/common/, whichever folder the referring schema is in.
+        common: {
           order: 1,
-          canRead: (file) => byId.has(file.url.split('#')[0]),
-          read: (file) => JSON.stringify(byId.get(file.url.split('#')[0])),
+          canRead: /\/common\/[^/]+\.schema\.json$/,
+          read: (file) => readFile(join(schemasDir, 'common', file.url.split('/').pop()), 'utf8'),
         },
       },
     },
@@ -128,11 +137,14 @@ export default validate;
   await writeFile(join(outDir, `${name}.d.ts`), ts + validatorDecl);
 }
 
-await mkdir(outDir, { recursive: true });
 await writeCodelistSchema();
-const { common, top } = await loadSchemas();
-for (const { name, schema } of top) {
-  await generateValidator(name, schema, common);
-  await generateTypes(name, schema, common);
+const common = await loadCommonSchemas();
+for (const { from, to } of targets) {
+  await mkdir(to, { recursive: true });
+  const top = await loadTopSchemas(from);
+  for (const { name, schema } of top) {
+    await generateValidator(to, name, schema, common);
+    await generateTypes(to, name, schema);
+  }
+  console.log(`generated validators and types in ${to.slice(root.length)}: ${top.map((t) => t.name).join(', ')}`);
 }
-console.log(`generated validators and types for: ${top.map((t) => t.name).join(', ')}`);

@@ -1,0 +1,133 @@
+/**
+ * Form definitions: *what* a service asks, in which steps and groups, under which conditions. How it looks is
+ * the components' business; what is valid is the schema's. A definition never restates a schema constraint —
+ * requiredness, formats and conditional requirements are read from the validator.
+ */
+import type { CodeListName } from './codelists.js';
+
+/** User-facing text, evaluated at render time so that it follows the active locale. */
+export type Text = () => string;
+
+export type FieldKind =
+  | 'text'
+  | 'textarea'
+  | 'amount'
+  | 'date'
+  | 'select'
+  | 'combobox'
+  | 'radio'
+  | 'checkboxes'
+  | 'consent'
+  | 'file';
+
+export interface Option {
+  value: string;
+  label: Text;
+  hint?: Text;
+}
+
+/** What the form reads when deciding whether to show a node. */
+export interface ConditionContext {
+  /** The value at an absolute JSON pointer (hidden answers read as absent). */
+  get(pointer: string): unknown;
+  /** The pointer of the node being decided, e.g. `/begleitpersonen/1/geburtsdatum`. */
+  pointer: string;
+}
+
+/**
+ * `'schema'`: shown exactly when the schema requires it for the current answers (its `if`/`then`), so the
+ * condition lives in one place. A function: an explicit condition, for what the schema cannot say.
+ */
+export type Condition = 'schema' | ((context: ConditionContext) => boolean);
+
+/** Messages for validation keywords, overriding the defaults (see engine/messages.ts). */
+export type ErrorTexts = Partial<Record<string, Text>>;
+
+interface NodeBase {
+  /** Shown only when this holds. Hidden answers are kept while the user is on the form but never submitted. */
+  when?: Condition;
+}
+
+export interface FieldDef extends NodeBase {
+  type: 'field';
+  kind: FieldKind;
+  /** Property name inside the enclosing group; `''` for the item itself in a repeated group of single values. */
+  name: string;
+  label: Text;
+  hint?: Text;
+  /** HTML autocomplete token for personal data. */
+  autocomplete?: string;
+  /** Choices; or a code list, whose values are stored as XÖV `{ code, listURI, listVersionID }`. */
+  options?: () => readonly Option[];
+  codelist?: CodeListName;
+  /** text: `email` or `tel` keyboards; `short`/`medium` width hints. */
+  inputType?: 'email' | 'tel';
+  inputmode?: string;
+  width?: 'short' | 'medium';
+  /** Layout hint for two short radio options. */
+  inline?: boolean;
+  /** file: accepted MIME types and size limit (bytes). */
+  accept?: readonly string[];
+  maxSize?: number;
+  multiple?: boolean;
+  errors?: ErrorTexts;
+}
+
+export interface RepeatDef {
+  min?: number;
+  max?: number;
+  /** Legend of one item, e.g. "Person 2". */
+  itemLegend: (index: number) => string;
+  addLabel: Text;
+  /** Accessible name of the remove button of item `index`. */
+  removeLabel: (index: number) => string;
+  /** Live announcements after adding/removing. */
+  added: (index: number) => string;
+  removed: (index: number) => string;
+}
+
+export interface GroupDef extends NodeBase {
+  type: 'group';
+  /** Property name: the group's answers are stored below it. Without a name the group only groups visually. */
+  name?: string;
+  legend?: Text;
+  hint?: Text;
+  children: readonly Node[];
+  /** A list of items (persons, nationalities): the value is an array, one object (or value) per item. */
+  repeat?: RepeatDef;
+}
+
+/** Read-only text: the start page, legal notices, what to bring. */
+export interface ContentDef extends NodeBase {
+  type: 'content';
+  blocks: () => readonly ContentBlock[];
+}
+
+export type ContentBlock =
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'list'; items: readonly string[] }
+  | { kind: 'notice'; text: string }
+  | { kind: 'warning'; text: string };
+
+export type Node = FieldDef | GroupDef | ContentDef;
+
+export interface StepDef extends NodeBase {
+  id: string;
+  title: Text;
+  children: readonly Node[];
+}
+
+/** An error a rule finds that the schema cannot express (dates relative to today, comparisons of fields). */
+export interface RuleError {
+  pointer: string;
+  message: Text;
+}
+
+export interface FormDefinition {
+  service: string;
+  schemaVersion: string;
+  steps: readonly StepDef[];
+  /** Cross-field rules, run on the visible answers after the schema. */
+  rules?: (data: Readonly<Record<string, unknown>>, today: string) => RuleError[];
+}

@@ -1,0 +1,482 @@
+/**
+ * The form model: answers by JSON pointer, which steps and fields are visible, what is required, which errors
+ * the user sees and when. No DOM, no Lit: it runs in the browser and in Node.
+ *
+ * Data flows one way: the shell reports input (`set`), leaving a field (`commit`) and step moves; the engine
+ * notifies its listeners; the shell renders `view()`.
+ */
+import type { ContentDef, FieldDef, FormDefinition, GroupDef, Node, RuleError, StepDef, Text } from './definition.js';
+import { errorText } from './messages.js';
+import { getAt, isContainer, isWithin, joinPointer, setAt, type JsonObject } from './pointer.js';
+import { errorPointer, validationErrors, type ValidationError, type Validator } from './validator.js';
+
+export interface FieldView {
+  kind: 'field';
+  def: FieldDef;
+  pointer: string;
+  /** A DOM-safe id unique in the form. */
+  id: string;
+  value: unknown;
+  required: boolean;
+  /** The message the user sees now (after leaving the field, or after trying to continue). */
+  error?: Text;
+}
+
+export interface GroupItemView {
+  index: number;
+  pointer: string;
+  legend: string;
+  children: NodeView[];
+}
+
+export interface GroupView {
+  kind: 'group';
+  def: GroupDef;
+  pointer: string;
+  id: string;
+  children: NodeView[];
+  /** For repeated groups: one entry per item. */
+  items?: GroupItemView[];
+  canAdd: boolean;
+  canRemove: boolean;
+}
+
+export interface ContentView {
+  kind: 'content';
+  def: ContentDef;
+}
+
+export type NodeView = FieldView | GroupView | ContentView;
+
+export interface StepView {
+  def: StepDef;
+  children: NodeView[];
+}
+
+export interface SummaryEntry {
+  pointer: string;
+  id: string;
+  message: Text;
+}
+
+export interface EngineOptions {
+  /** Today as `YYYY-MM-DD`; injectable so tests and rules agree on the date. */
+  today?: () => string;
+}
+
+export interface AttachmentRef {
+  id: string;
+  dateiname: string;
+  mimeType: string;
+  groesse: number;
+}
+
+function localToday(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+function isEmptyValue(value: unknown): boolean {
+  return (
+    value === undefined ||
+    value === null ||
+    (typeof value === 'string' && value.trim() === '') ||
+    (Array.isArray(value) && value.length === 0)
+  );
+}
+
+function idFor(pointer: string): string {
+  return `f${pointer.replace(/[^A-Za-z0-9]+/g, '-')}`;
+}
+
+function cloneJson<T>(value: T): T {
+  return structuredClone(value);
+}
+
+/** A repeated group of single values (e.g. several nationalities): its items are values, not objects. */
+function isSingleValueGroup(def: GroupDef): boolean {
+  return def.children.length === 1 && def.children[0]!.type === 'field' && def.children[0]!.name === '';
+}
+
+const attachmentIds = new WeakMap<File, string>();
+
+/** A stable id per chosen file: it names the file's part of the submission and survives retries. */
+export function attachmentIdOf(file: File): string {
+  let id = attachmentIds.get(file);
+  if (!id) {
+    id = crypto.randomUUID();
+    attachmentIds.set(file, id);
+  }
+  return id;
+}
+
+/** What one walk over the definition yields for the current answers. */
+interface Layout {
+  /** The answers that count: visible only, strings trimmed, empties removed, files as attachment references. */
+  data: JsonObject;
+  steps: { def: StepDef; children: NodeView[] }[];
+  fields: Map<string, FieldView>;
+  groups: Map<string, GroupView>;
+  files: Map<string, File>;
+  /** Required fields per step id, computed when a step is first viewed. */
+  required: Map<string, Set<string>>;
+}
+
+export class FormEngine {
+  private readonly raw: JsonObject = {};
+  private readonly shownErrors = new Map<string, Text>();
+  private readonly listeners = new Set<() => void>();
+  private readonly today: () => string;
+  private layoutCache: Layout | undefined;
+  private stepId: string;
+
+  constructor(
+    readonly definition: FormDefinition,
+    private readonly validate: Validator,
+    options: EngineOptions = {},
+  ) {
+    this.today = options.today ?? localToday;
+    this.stepId = definition.steps[0]!.id;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(dataChanged: boolean): void {
+    if (dataChanged) this.layoutCache = undefined;
+    for (const listener of this.listeners) listener();
+  }
+
+  // ---- answers ------------------------------------------------------------------------------------------
+
+  get(pointer: string): unknown {
+    return getAt(this.raw, pointer);
+  }
+
+  /** Records what the user entered. Empty input removes the answer. Never validates (not while typing). */
+  set(pointer: string, value: unknown): void {
+    setAt(this.raw, pointer, isEmptyValue(value) ? undefined : value);
+    this.changed(true);
+  }
+
+  /** Replaces all answers, e.g. from a draft or a portal's prefill. Errors shown so far are cleared. */
+  load(answers: JsonObject): void {
+    for (const key of Object.keys(this.raw)) delete this.raw[key];
+    Object.assign(this.raw, cloneJson(answers));
+    this.shownErrors.clear();
+    this.changed(true);
+  }
+
+  /** The raw answers as entered (hidden ones included), for drafts. Files are not part of them. */
+  answers(): JsonObject {
+    return JSON.parse(JSON.stringify(this.raw, (_key, value) => (value instanceof File ? undefined : value)));
+  }
+
+  /** Adds an empty item to a repeated group and returns its index. */
+  addItem(groupPointer: string): number {
+    const group = this.layout().groups.get(groupPointer);
+    if (!group?.items) throw new Error(`No repeated group at ${groupPointer}`);
+    const stored = this.get(groupPointer);
+    const list = Array.isArray(stored) ? stored : [];
+    // Items shown because of `min` exist in the view before they exist in the answers.
+    while (list.length <= group.items.length) list.push(isSingleValueGroup(group.def) ? null : {});
+    setAt(this.raw, groupPointer, list);
+    this.changed(true);
+    return group.items.length;
+  }
+
+  removeItem(groupPointer: string, index: number): void {
+    const list = this.get(groupPointer);
+    if (Array.isArray(list)) list.splice(index, 1);
+    // Positions shift: errors shown inside the list no longer belong to their items.
+    for (const pointer of [...this.shownErrors.keys()]) {
+      if (isWithin(pointer, groupPointer)) this.shownErrors.delete(pointer);
+    }
+    this.changed(true);
+  }
+
+  // ---- steps --------------------------------------------------------------------------------------------
+
+  get currentStepId(): string {
+    return this.stepId;
+  }
+
+  visibleSteps(): StepDef[] {
+    return this.layout().steps.map((s) => s.def);
+  }
+
+  goTo(stepId: string): void {
+    if (!this.visibleSteps().some((s) => s.id === stepId)) throw new Error(`No visible step ${stepId}`);
+    this.stepId = stepId;
+    this.changed(false);
+  }
+
+  /** The visible step after `stepId`, if any. */
+  stepAfter(stepId: string): StepDef | undefined {
+    const steps = this.visibleSteps();
+    return steps[steps.findIndex((s) => s.id === stepId) + 1];
+  }
+
+  stepBefore(stepId: string): StepDef | undefined {
+    const steps = this.visibleSteps();
+    const index = steps.findIndex((s) => s.id === stepId);
+    return index > 0 ? steps[index - 1] : undefined;
+  }
+
+  view(stepId = this.stepId): StepView {
+    const layout = this.layout();
+    const step = layout.steps.find((s) => s.def.id === stepId) ?? layout.steps[0]!;
+    const required = this.requiredIn(step.def.id, layout);
+    const decorate = (nodes: NodeView[]): NodeView[] =>
+      nodes.map((node) => {
+        if (node.kind === 'field') {
+          const error = this.shownErrors.get(node.pointer);
+          return { ...node, required: required.has(node.pointer), ...(error ? { error } : {}) };
+        }
+        if (node.kind === 'group') {
+          return {
+            ...node,
+            children: decorate(node.children),
+            ...(node.items ? { items: node.items.map((item) => ({ ...item, children: decorate(item.children) })) } : {}),
+          };
+        }
+        return node;
+      });
+    return { def: step.def, children: decorate(step.children) };
+  }
+
+  // ---- validation ---------------------------------------------------------------------------------------
+
+  /** The user left a field after changing it: check that field now (GOV.UK: on blur after a change). */
+  commit(pointer: string): void {
+    const field = this.layout().fields.get(pointer);
+    if (!field) return;
+    const message = this.currentErrors().get(pointer);
+    if (message) this.shownErrors.set(pointer, message);
+    else this.shownErrors.delete(pointer);
+    this.changed(false);
+  }
+
+  /**
+   * The user wants to leave a step forwards: every visible field of the step is checked and its error shown.
+   * Returns the errors in the order of the fields, for the error summary.
+   */
+  checkStep(stepId = this.stepId): SummaryEntry[] {
+    const current = this.currentErrors();
+    const entries: SummaryEntry[] = [];
+    for (const field of this.fieldsOf(stepId)) {
+      const message = current.get(field.pointer);
+      if (message) {
+        this.shownErrors.set(field.pointer, message);
+        entries.push({ pointer: field.pointer, id: field.id, message });
+      } else {
+        this.shownErrors.delete(field.pointer);
+      }
+    }
+    this.changed(false);
+    return entries;
+  }
+
+  /** The first visible step with an error, after checking all of them; undefined when the form is complete. */
+  firstInvalidStep(): StepDef | undefined {
+    return this.visibleSteps().find((step) => this.checkStep(step.id).length > 0);
+  }
+
+  /** Errors from elsewhere (the receiver's 422 answer), in validator shape relative to the data. */
+  showExternalErrors(errors: readonly ValidationError[]): StepDef | undefined {
+    const layout = this.layout();
+    const byField = this.mapErrors(errors, layout);
+    for (const [pointer, error] of byField) {
+      const field = layout.fields.get(pointer)!;
+      this.shownErrors.set(pointer, errorText(field.def, error, field.value));
+    }
+    this.changed(false);
+    const first = [...byField.keys()][0];
+    return first === undefined ? undefined : layout.steps.find((s) => this.fieldsIn(s.children).some((f) => f.pointer === first))?.def;
+  }
+
+  /** The answers that are submitted: visible ones only, trimmed, with files as attachment references. */
+  submissionData(): JsonObject {
+    return cloneJson(this.layout().data);
+  }
+
+  /** The chosen files of visible file fields, by attachment id. */
+  attachments(): Map<string, File> {
+    return new Map(this.layout().files);
+  }
+
+  /** All current errors by field pointer (schema, then rules), without showing them. */
+  private currentErrors(): Map<string, Text> {
+    const layout = this.layout();
+    const result = new Map<string, Text>();
+    for (const [pointer, error] of this.mapErrors(validationErrors(this.validate, layout.data), layout)) {
+      const field = layout.fields.get(pointer)!;
+      result.set(pointer, errorText(field.def, error, field.value));
+    }
+    for (const ruleError of this.definition.rules?.(layout.data, this.today()) ?? []) {
+      const pointer = this.fieldFor(ruleError.pointer, layout);
+      if (pointer && !result.has(pointer)) result.set(pointer, ruleError.message);
+    }
+    return result;
+  }
+
+  private fieldsOf(stepId: string): FieldView[] {
+    const step = this.layout().steps.find((s) => s.def.id === stepId);
+    return step ? this.fieldsIn(step.children) : [];
+  }
+
+  private fieldsIn(nodes: readonly NodeView[]): FieldView[] {
+    return nodes.flatMap((node) => {
+      if (node.kind === 'field') return [node];
+      if (node.kind === 'group') {
+        return [...this.fieldsIn(node.children), ...(node.items ?? []).flatMap((item) => this.fieldsIn(item.children))];
+      }
+      return [];
+    });
+  }
+
+  /** The field an error pointer belongs to: the field itself, the field containing it, or the first inside it. */
+  private fieldFor(pointer: string, layout: Layout): string | undefined {
+    if (layout.fields.has(pointer)) return pointer;
+    let best: string | undefined;
+    for (const candidate of layout.fields.keys()) {
+      if (isWithin(pointer, candidate) && (!best || candidate.length > best.length)) best = candidate;
+    }
+    if (best) return best;
+    for (const candidate of layout.fields.keys()) if (isWithin(candidate, pointer)) return candidate;
+    return undefined;
+  }
+
+  /** First error per field, in field order. Errors of hidden parts cannot occur: hidden answers are removed. */
+  private mapErrors(errors: readonly ValidationError[], layout: Layout): Map<string, ValidationError> {
+    const byField = new Map<string, ValidationError>();
+    for (const error of errors) {
+      const pointer = this.fieldFor(errorPointer(error), layout);
+      if (pointer && !byField.has(pointer)) byField.set(pointer, error);
+    }
+    const order = [...layout.fields.keys()];
+    return new Map([...byField].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)));
+  }
+
+  /**
+   * A field is required when the schema objects to it being empty, given all other answers: an empty field
+   * that has an error now, or a filled one that would have one if emptied (one validation each).
+   */
+  private requiredIn(stepId: string, layout: Layout): Set<string> {
+    const cached = layout.required.get(stepId);
+    if (cached) return cached;
+    const step = layout.steps.find((s) => s.def.id === stepId);
+    const fields = step ? this.fieldsIn(step.children) : [];
+    const errorsNow = this.mapErrors(validationErrors(this.validate, layout.data), layout);
+    const required = new Set<string>();
+    for (const field of fields) {
+      if (isEmptyValue(getAt(layout.data, field.pointer))) {
+        if (errorsNow.has(field.pointer)) required.add(field.pointer);
+        continue;
+      }
+      const probe = cloneJson(layout.data);
+      setAt(probe, field.pointer, field.def.name === '' ? null : undefined);
+      const probeErrors = this.mapErrors(validationErrors(this.validate, probe), layout);
+      if (probeErrors.has(field.pointer)) required.add(field.pointer);
+    }
+    layout.required.set(stepId, required);
+    return required;
+  }
+
+  // ---- layout: one walk over the definition for the current answers --------------------------------------
+
+  private layout(): Layout {
+    this.layoutCache ??= this.buildLayout();
+    return this.layoutCache;
+  }
+
+  private buildLayout(): Layout {
+    const layout: Layout = { data: {}, steps: [], fields: new Map(), groups: new Map(), files: new Map(), required: new Map() };
+    for (const step of this.definition.steps) {
+      if (!this.isShown(step.when, '', layout)) continue;
+      layout.steps.push({ def: step, children: this.walk(step.children, '', layout) });
+    }
+    return layout;
+  }
+
+  private isShown(when: Node['when'], pointer: string, layout: Layout): boolean {
+    if (!when) return true;
+    if (when === 'schema') {
+      // Shown when the schema requires it: remove it and ask whether the validator misses it.
+      const probe = cloneJson(layout.data);
+      setAt(probe, pointer, undefined);
+      return validationErrors(this.validate, probe).some((e) => e.keyword === 'required' && errorPointer(e) === pointer);
+    }
+    return when({ pointer, get: (p) => getAt(layout.data, p) });
+  }
+
+  private walk(nodes: readonly Node[], base: string, layout: Layout): NodeView[] {
+    const views: NodeView[] = [];
+    for (const node of nodes) {
+      if (node.type === 'content') {
+        if (this.isShown(node.when, base, layout)) views.push({ kind: 'content', def: node });
+        continue;
+      }
+      const pointer = node.type === 'field' || node.name ? joinPointer(base, ...(node.name ? [node.name] : [])) : base;
+      if (!this.isShown(node.when, pointer, layout)) continue;
+      if (node.type === 'field') views.push(this.walkField(node, pointer, layout));
+      else views.push(this.walkGroup(node, pointer, layout));
+    }
+    return views;
+  }
+
+  private walkField(def: FieldDef, pointer: string, layout: Layout): FieldView {
+    const value = getAt(this.raw, pointer);
+    const counted = this.countedValue(def, value, layout);
+    if (counted !== undefined || def.name === '') setAt(layout.data, pointer, counted ?? null);
+    const view: FieldView = { kind: 'field', def, pointer, id: idFor(pointer), value, required: false };
+    layout.fields.set(pointer, view);
+    return view;
+  }
+
+  /** The value as submitted: trimmed text, files replaced by attachment references. */
+  private countedValue(def: FieldDef, value: unknown, layout: Layout): unknown {
+    if (isEmptyValue(value)) return undefined;
+    if (typeof value === 'string') return value.trim();
+    if (def.kind === 'file' && Array.isArray(value)) {
+      return value.map((file: File): AttachmentRef => {
+        const id = attachmentIdOf(file);
+        layout.files.set(id, file);
+        return { id, dateiname: file.name, mimeType: file.type, groesse: file.size };
+      });
+    }
+    return cloneJson(value);
+  }
+
+  private walkGroup(def: GroupDef, pointer: string, layout: Layout): GroupView {
+    const view: GroupView = { kind: 'group', def, pointer, id: idFor(pointer), children: [], canAdd: false, canRemove: false };
+    layout.groups.set(pointer, view);
+    if (!def.repeat) {
+      // The group's object exists so that the schema reports its missing answers field by field.
+      if (def.name && !isContainer(getAt(layout.data, pointer))) setAt(layout.data, pointer, {});
+      view.children = this.walk(def.children, pointer, layout);
+      return view;
+    }
+    const { min = 0, max = Infinity } = def.repeat;
+    const stored = getAt(this.raw, pointer);
+    const count = Math.max(Array.isArray(stored) ? stored.length : 0, min);
+    const single = isSingleValueGroup(def);
+    setAt(layout.data, pointer, []);
+    view.items = [];
+    for (let index = 0; index < count; index += 1) {
+      const itemPointer = joinPointer(pointer, index);
+      if (!single) setAt(layout.data, itemPointer, {});
+      const children = single
+        ? [this.walkField(def.children[0] as FieldDef, itemPointer, layout)]
+        : this.walk(def.children, itemPointer, layout);
+      view.items.push({ index, pointer: itemPointer, legend: def.repeat.itemLegend(index), children });
+    }
+    view.canAdd = count < max;
+    view.canRemove = count > min;
+    return view;
+  }
+}
+
+export type { RuleError };

@@ -1,0 +1,67 @@
+/**
+ * Default error messages, per field kind and validation keyword. They say what to do, never what the
+ * validator found. A field's own `errors` override them; rules bring their own.
+ */
+import { msg, str } from '@lit/localize';
+import type { FieldDef, Text } from './definition.js';
+import type { ValidationError } from './validator.js';
+
+const CHOICE_KINDS = new Set(['select', 'combobox', 'radio', 'checkboxes']);
+
+function requiredText(field: FieldDef): string {
+  const label = field.label();
+  if (field.kind === 'consent') return msg('Bestätigen Sie, dass Sie diesen Hinweis zur Kenntnis genommen haben.');
+  if (field.kind === 'file') return msg(str`Laden Sie eine Datei für „${label}“ hoch.`);
+  if (field.kind === 'date') return msg(str`Geben Sie das Datum bei „${label}“ ein.`);
+  if (CHOICE_KINDS.has(field.kind)) return msg(str`Wählen Sie bei „${label}“ eine Antwort aus.`);
+  return msg(str`Füllen Sie das Feld „${label}“ aus.`);
+}
+
+function keywordText(field: FieldDef, error: ValidationError): string {
+  const label = field.label();
+  const limit = String(error.params.limit ?? '');
+  switch (error.keyword) {
+    case 'format':
+      if (error.params.format === 'date') return msg(str`Geben Sie bei „${label}“ ein gültiges Datum ein, zum Beispiel 27 3 1985.`);
+      if (error.params.format === 'email') return msg('Geben Sie eine E-Mail-Adresse im richtigen Format ein, zum Beispiel name@beispiel.de.');
+      return msg(str`Prüfen Sie die Angabe bei „${label}“.`);
+    case 'type':
+      if (field.kind === 'amount') return msg(str`Geben Sie bei „${label}“ einen Betrag in Euro ein, zum Beispiel 1250,50.`);
+      return msg(str`Prüfen Sie die Angabe bei „${label}“.`);
+    case 'multipleOf':
+      return msg(str`Geben Sie bei „${label}“ höchstens zwei Stellen nach dem Komma ein.`);
+    case 'maxLength':
+      return msg(str`„${label}“ darf höchstens ${limit} Zeichen lang sein.`);
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return msg(str`Geben Sie bei „${label}“ eine Zahl ab ${limit} ein.`);
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return msg(str`Geben Sie bei „${label}“ höchstens ${limit} ein.`);
+    case 'maxItems':
+      return msg(str`Bei „${label}“ sind höchstens ${limit} Angaben möglich.`);
+    case 'enum':
+    case 'const':
+      if (field.kind === 'consent') return requiredText(field);
+      return CHOICE_KINDS.has(field.kind)
+        ? msg(str`Wählen Sie bei „${label}“ einen Eintrag aus der Liste aus.`)
+        : msg(str`Prüfen Sie die Angabe bei „${label}“.`);
+    default:
+      return msg(str`Prüfen Sie die Angabe bei „${label}“.`);
+  }
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * The message for the first error of a field. An empty field gets the "required" wording whatever the keyword
+ * (a missing item of a list reports `type`, a missing list `minItems`).
+ */
+export function errorText(field: FieldDef, error: ValidationError, value: unknown): Text {
+  const keyword = isEmpty(value) ? 'required' : error.keyword;
+  const custom = field.errors?.[keyword];
+  if (custom) return custom;
+  return keyword === 'required' ? () => requiredText(field) : () => keywordText(field, error);
+}

@@ -1,0 +1,243 @@
+import { expect } from '@open-wc/testing';
+import validate from '../generated/engine-test.js';
+import type { EngineTest } from '../generated/engine-test.js';
+import { FormEngine, type FieldView, type GroupView, type NodeView } from '../../src/engine/form-engine.js';
+import type { FormDefinition } from '../../src/engine/definition.js';
+import { toCodeValue } from '../../src/engine/codelists.js';
+
+const definition: FormDefinition = {
+  service: 'engine-test',
+  schemaVersion: '1.0.0',
+  steps: [
+    {
+      id: 'eins',
+      title: () => 'Angaben',
+      children: [
+        { type: 'field', kind: 'text', name: 'name', label: () => 'Name', errors: { required: () => 'Geben Sie Ihren Namen ein.' } },
+        { type: 'field', kind: 'text', name: 'plz', label: () => 'Postleitzahl', errors: { pattern: () => 'Geben Sie eine Postleitzahl mit 5 Ziffern ein.' } },
+        { type: 'field', kind: 'text', name: 'telefon', label: () => 'Telefon' },
+        {
+          type: 'field',
+          kind: 'radio',
+          name: 'art',
+          label: () => 'Wer erklärt?',
+          options: () => [
+            { value: 'person', label: () => 'Ich als Person' },
+            { value: 'firma', label: () => 'Eine Firma' },
+          ],
+        },
+        {
+          type: 'group',
+          name: 'firma',
+          legend: () => 'Firma',
+          when: 'schema',
+          children: [{ type: 'field', kind: 'text', name: 'firmenname', label: () => 'Name der Firma' }],
+        },
+      ],
+    },
+    {
+      id: 'zwei',
+      title: () => 'Personen',
+      children: [
+        {
+          type: 'group',
+          name: 'personen',
+          legend: () => 'Personen',
+          repeat: {
+            min: 1,
+            max: 3,
+            itemLegend: (i) => `Person ${i + 1}`,
+            addLabel: () => 'Weitere Person hinzufügen',
+            removeLabel: (i) => `Person ${i + 1} entfernen`,
+            added: (i) => `Person ${i + 1} hinzugefügt`,
+            removed: (i) => `Person ${i + 1} entfernt`,
+          },
+          children: [
+            { type: 'field', kind: 'text', name: 'vorname', label: () => 'Vorname' },
+            { type: 'field', kind: 'date', name: 'geburtsdatum', label: () => 'Geburtsdatum' },
+          ],
+        },
+        {
+          type: 'group',
+          name: 'staatsangehoerigkeiten',
+          legend: () => 'Staatsangehörigkeiten',
+          repeat: {
+            min: 1,
+            itemLegend: (i) => `Staatsangehörigkeit ${i + 1}`,
+            addLabel: () => 'Weitere Staatsangehörigkeit',
+            removeLabel: (i) => `Staatsangehörigkeit ${i + 1} entfernen`,
+            added: (i) => `Staatsangehörigkeit ${i + 1} hinzugefügt`,
+            removed: (i) => `Staatsangehörigkeit ${i + 1} entfernt`,
+          },
+          children: [{ type: 'field', kind: 'combobox', name: '', codelist: 'staatsangehoerigkeit', label: () => 'Staatsangehörigkeit' }],
+        },
+        { type: 'field', kind: 'amount', name: 'einkommen', label: () => 'Einkommen' },
+        { type: 'field', kind: 'file', name: 'nachweise', label: () => 'Nachweise' },
+        { type: 'field', kind: 'consent', name: 'zustimmung', label: () => 'Ich stimme zu' },
+      ],
+    },
+  ],
+  rules: (data, today) => {
+    const personen = (data.personen ?? []) as { geburtsdatum?: string }[];
+    return personen.flatMap((p, i) =>
+      p.geburtsdatum && p.geburtsdatum >= today
+        ? [{ pointer: `/personen/${i}/geburtsdatum`, message: () => 'Das Geburtsdatum muss in der Vergangenheit liegen.' }]
+        : [],
+    );
+  },
+};
+
+function fields(nodes: NodeView[]): FieldView[] {
+  return nodes.flatMap((n) =>
+    n.kind === 'field' ? [n] : n.kind === 'group' ? [...fields(n.children), ...(n.items ?? []).flatMap((i) => fields(i.children))] : [],
+  );
+}
+
+function field(engine: FormEngine, pointer: string): FieldView {
+  const found = fields(engine.view().children).find((f) => f.pointer === pointer);
+  if (!found) throw new Error(`no visible field ${pointer}`);
+  return found;
+}
+
+function newEngine(): FormEngine {
+  return new FormEngine(definition, validate, { today: () => '2026-11-24' });
+}
+
+describe('FormEngine', () => {
+  it('never shows an error on load, and marks requiredness from the schema', () => {
+    const engine = newEngine();
+    const view = fields(engine.view().children);
+    expect(view.map((f) => f.pointer)).to.deep.equal(['/name', '/plz', '/telefon', '/art']);
+    expect(view.filter((f) => f.error)).to.have.length(0);
+    expect(view.filter((f) => !f.required).map((f) => f.pointer)).to.deep.equal(['/telefon']);
+  });
+
+  it('does not validate while typing; checks a field when it is left after a change', () => {
+    const engine = newEngine();
+    engine.set('/plz', '123');
+    expect(field(engine, '/plz').error).to.equal(undefined);
+    engine.commit('/plz');
+    expect(field(engine, '/plz').error?.()).to.equal('Geben Sie eine Postleitzahl mit 5 Ziffern ein.');
+    engine.set('/plz', '12345');
+    expect(field(engine, '/plz').error?.(), 'the shown error stays until the field is left again').to.be.a('string');
+    engine.commit('/plz');
+    expect(field(engine, '/plz').error).to.equal(undefined);
+  });
+
+  it('checks a whole step on "next" and lists its errors in field order', () => {
+    const engine = newEngine();
+    engine.set('/telefon', 'abc');
+    const summary = engine.checkStep('eins');
+    expect(summary.map((e) => e.pointer)).to.deep.equal(['/name', '/plz', '/telefon', '/art']);
+    expect(summary[0]!.message()).to.equal('Geben Sie Ihren Namen ein.');
+    expect(summary[1]!.message()).to.equal('Füllen Sie das Feld „Postleitzahl“ aus.');
+    expect(summary[2]!.message()).to.equal('Prüfen Sie die Angabe bei „Telefon“.');
+    expect(summary[3]!.message()).to.equal('Wählen Sie bei „Wer erklärt?“ eine Antwort aus.');
+    expect(summary[0]!.id).to.match(/^[A-Za-z][\w-]*$/);
+  });
+
+  it('shows a group exactly when the schema requires it, and never submits hidden answers', () => {
+    const engine = newEngine();
+    engine.set('/art', 'firma');
+    expect(field(engine, '/firma/firmenname').required).to.equal(true);
+    engine.set('/firma/firmenname', 'Muster GmbH');
+    expect(engine.submissionData().firma).to.deep.equal({ firmenname: 'Muster GmbH' });
+    engine.set('/art', 'person');
+    expect(fields(engine.view().children).map((f) => f.pointer)).not.to.include('/firma/firmenname');
+    expect(engine.submissionData()).not.to.have.property('firma');
+    engine.set('/art', 'firma');
+    expect(field(engine, '/firma/firmenname').value, 'what was typed comes back').to.equal('Muster GmbH');
+  });
+
+  it('repeats groups within min and max, and keeps items in place when one is removed', () => {
+    const engine = newEngine();
+    engine.goTo('zwei');
+    const group = () => engine.view().children.find((n): n is GroupView => n.kind === 'group' && n.pointer === '/personen')!;
+    expect(group().items).to.have.length(1);
+    expect(group().canRemove).to.equal(false);
+    engine.set('/personen/0/vorname', 'Ada');
+    expect(engine.addItem('/personen')).to.equal(1);
+    engine.set('/personen/1/vorname', 'Bo');
+    expect(engine.addItem('/personen')).to.equal(2);
+    expect(group().canAdd).to.equal(false);
+    expect(group().items!.map((i) => i.legend)).to.deep.equal(['Person 1', 'Person 2', 'Person 3']);
+    engine.removeItem('/personen', 0);
+    expect((engine.submissionData().personen as { vorname?: string }[]).map((p) => p.vorname)).to.deep.equal(['Bo', undefined]);
+  });
+
+  it('maps errors inside a list onto the item and stores code-list values as XÖV triples', () => {
+    const engine = newEngine();
+    engine.goTo('zwei');
+    let summary = engine.checkStep('zwei').map((e) => e.pointer);
+    expect(summary).to.include.members(['/personen/0/vorname', '/personen/0/geburtsdatum', '/staatsangehoerigkeiten/0', '/zustimmung']);
+    expect(field(engine, '/staatsangehoerigkeiten/0').required).to.equal(true);
+    engine.set('/staatsangehoerigkeiten/0', toCodeValue('staatsangehoerigkeit', '475'));
+    engine.set('/staatsangehoerigkeiten/0', { code: '999', listURI: 'x', listVersionID: 'y' });
+    summary = engine.checkStep('zwei').map((e) => e.pointer);
+    expect(summary).to.include('/staatsangehoerigkeiten/0');
+    expect(field(engine, '/staatsangehoerigkeiten/0').error!()).to.equal('Wählen Sie bei „Staatsangehörigkeit“ einen Eintrag aus der Liste aus.');
+    engine.set('/staatsangehoerigkeiten/0', toCodeValue('staatsangehoerigkeit', '475'));
+    expect(engine.checkStep('zwei').map((e) => e.pointer)).not.to.include('/staatsangehoerigkeiten/0');
+    expect(engine.submissionData().staatsangehoerigkeiten).to.deep.equal([
+      { code: '475', listURI: 'urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:staatsangehoerigkeit', listVersionID: '2021-02-19' },
+    ]);
+  });
+
+  it('runs the rules after the schema, on the visible answers', () => {
+    const engine = newEngine();
+    engine.goTo('zwei');
+    engine.set('/personen/0/geburtsdatum', '2030-01-01');
+    engine.commit('/personen/0/geburtsdatum');
+    expect(field(engine, '/personen/0/geburtsdatum').error!()).to.equal('Das Geburtsdatum muss in der Vergangenheit liegen.');
+    engine.set('/personen/0/geburtsdatum', '1985-03-27');
+    engine.commit('/personen/0/geburtsdatum');
+    expect(field(engine, '/personen/0/geburtsdatum').error).to.equal(undefined);
+  });
+
+  it('keeps text as typed but submits it trimmed; keeps an unparsed amount so the user sees why', () => {
+    const engine = newEngine();
+    engine.set('/name', '  Ada Lovelace ');
+    expect(engine.get('/name')).to.equal('  Ada Lovelace ');
+    expect(engine.submissionData().name).to.equal('Ada Lovelace');
+    engine.goTo('zwei');
+    engine.set('/einkommen', '12,5,0');
+    engine.commit('/einkommen');
+    expect(field(engine, '/einkommen').error!()).to.equal('Geben Sie bei „Einkommen“ einen Betrag in Euro ein, zum Beispiel 1250,50.');
+    expect(field(engine, '/einkommen').value).to.equal('12,5,0');
+  });
+
+  it('turns chosen files into attachment references with stable ids', () => {
+    const engine = newEngine();
+    const file = new File(['%PDF-1.7'], 'pass.pdf', { type: 'application/pdf' });
+    engine.set('/nachweise', [file]);
+    const [ref] = engine.submissionData().nachweise as { id: string; dateiname: string; mimeType: string; groesse: number }[];
+    expect(ref).to.include({ dateiname: 'pass.pdf', mimeType: 'application/pdf', groesse: 8 });
+    expect(engine.attachments().get(ref!.id)).to.equal(file);
+    expect((engine.submissionData().nachweise as { id: string }[])[0]!.id, 'same id on every build').to.equal(ref!.id);
+    expect(engine.answers(), 'drafts never hold file contents').to.deep.equal({ nachweise: [null] });
+  });
+
+  it('produces data the generated type accepts once the form is complete', () => {
+    const engine = newEngine();
+    engine.set('/name', 'Ada');
+    engine.set('/plz', '10115');
+    engine.set('/art', 'person');
+    engine.set('/personen/0/vorname', 'Ada');
+    engine.set('/personen/0/geburtsdatum', '1985-03-27');
+    engine.set('/staatsangehoerigkeiten/0', toCodeValue('staatsangehoerigkeit', '000'));
+    engine.set('/zustimmung', true);
+    expect(engine.firstInvalidStep()).to.equal(undefined);
+    const data = engine.submissionData() as unknown as EngineTest;
+    expect(data.personen[0]!.vorname).to.equal('Ada');
+    expect(validate(data)).to.equal(true);
+  });
+
+  it('maps errors the receiver reports onto the fields and names the step to go back to', () => {
+    const engine = newEngine();
+    engine.goTo('zwei');
+    const step = engine.showExternalErrors([{ instancePath: '/plz', keyword: 'pattern', params: {} }]);
+    expect(step?.id).to.equal('eins');
+    engine.goTo('eins');
+    expect(field(engine, '/plz').error!()).to.equal('Füllen Sie das Feld „Postleitzahl“ aus.');
+  });
+});
