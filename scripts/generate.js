@@ -71,6 +71,27 @@ async function loadTopSchemas(dir) {
   return top;
 }
 
+const ANNOTATIONS = ['title', 'description', '$comment', 'examples'];
+const SCHEMA_MAPS = ['properties', '$defs', 'patternProperties', 'dependentSchemas'];
+const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
+const SCHEMA_VALUES = ['items', 'if', 'then', 'else', 'not', 'contains', 'additionalProperties', 'propertyNames'];
+
+/**
+ * The schema without its documentation: Ajv embeds schema objects in the generated code, and the published
+ * descriptions would otherwise ship to every browser.
+ */
+function withoutAnnotations(schema) {
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const copy = { ...schema };
+  for (const key of ANNOTATIONS) delete copy[key];
+  for (const key of SCHEMA_MAPS) {
+    if (copy[key]) copy[key] = Object.fromEntries(Object.entries(copy[key]).map(([k, v]) => [k, withoutAnnotations(v)]));
+  }
+  for (const key of SCHEMA_LISTS) if (copy[key]) copy[key] = copy[key].map(withoutAnnotations);
+  for (const key of SCHEMA_VALUES) if (key in copy) copy[key] = withoutAnnotations(copy[key]);
+  return copy;
+}
+
 function newAjv(common) {
   const ajv = new Ajv2020({
     code: { source: true, esm: true },
@@ -78,17 +99,21 @@ function newAjv(common) {
     strict: true,
     // Conditions are written as `if`/`then: { required: [...] }` over properties declared at the object itself.
     strictRequired: false,
+    // Amounts are `multipleOf: 0.01`; without this, float division rejects whole-cent values such as 4766.99.
+    multipleOfPrecision: 6,
     messages: false, // the engine writes its own, user-facing messages
+    // Shared definitions (a code list used ten times) become one function each instead of ten inlined copies.
+    inlineRefs: false,
   });
   addFormats(ajv);
   ajv.addKeyword({ keyword: 'x-codelist', schemaType: 'string' }); // documentation only
-  for (const schema of common) ajv.addSchema(schema);
+  for (const schema of common) ajv.addSchema(withoutAnnotations(schema));
   return ajv;
 }
 
 async function generateValidator(outDir, name, schema, common) {
   const ajv = newAjv(common);
-  ajv.addSchema(schema);
+  ajv.addSchema(withoutAnnotations(schema));
   const source = standaloneCode(ajv, ajv.getSchema(schema.$id));
   // Resolve Ajv's runtime `require`s into one self-contained ES module.
   const result = await build({

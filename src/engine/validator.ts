@@ -10,9 +10,12 @@ export interface Validator {
   errors?: ValidationError[] | null;
 }
 
-/** Runs a validator and returns its errors (none when valid). */
+/**
+ * Runs a validator and returns its errors (none when valid). Ajv adds an `if` error beside every failing
+ * `then`/`else`; it says nothing the `then`/`else` errors do not, so it is left out.
+ */
 export function validationErrors(validate: Validator, data: unknown): ValidationError[] {
-  return validate(data) ? [] : [...(validate.errors ?? [])];
+  return validate(data) ? [] : (validate.errors ?? []).filter((error) => error.keyword !== 'if');
 }
 
 /** Where an error is: the property that is missing, or the value that is wrong. */
