@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -11,7 +11,7 @@ import { STRICT_CSP } from './demo/csp.js';
 // The reference receiver answers /api/* on the test server's own origin, with a fresh store per run,
 // so adapter and flow tests talk to the real thing.
 const receiver = existsSync('demo/receiver.js')
-  ? (await import('./demo/receiver.js')).createReceiver({ dataDir: mkdtempSync(join(tmpdir(), 'efa-receiver-')) })
+  ? (await import('./demo/receiver.js')).createReceiver({ dataDir: mkdtempSync(join(tmpdir(), 'efa-receiver-')), faults: true })
   : undefined;
 
 export default {
@@ -24,13 +24,18 @@ export default {
       await next();
       if (ctx.path.startsWith('/test/csp/')) ctx.set('Content-Security-Policy', STRICT_CSP);
     },
+    async function distListing(ctx, next) {
+      if (ctx.path !== '/__dist__') return next();
+      ctx.type = 'json';
+      ctx.body = JSON.stringify(readdirSync('dist').filter((f) => f.endsWith('.js')));
+    },
     async function referenceReceiver(ctx, next) {
       if (!receiver || !ctx.path.startsWith('/api/')) return next();
       ctx.respond = false;
       await receiver.handle(ctx.req, ctx.res);
     },
   ],
-  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'esnext', tsconfig: 'tsconfig.json' })],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromePath(), headless: true, args: chromeArgs },
