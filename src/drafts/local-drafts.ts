@@ -1,0 +1,155 @@
+/**
+ * Autosave in the citizen's own browser (`drafts="local"`): one draft per service and authority in
+ * `localStorage`, with an expiry date. Nothing leaves the device. File contents are never stored: the engine's
+ * `answers()` leaves them out.
+ *
+ * Storage can be missing, blocked (private mode, sandboxed frames, cookies disabled) or full. None of that may
+ * break the form: `save` reports the failure in its result, `load` and `discard` stay silent.
+ */
+import type { JsonObject } from '../engine/pointer.js';
+
+export interface SavedDraft {
+  format: 'efa-forms-draft';
+  version: 1;
+  service: string;
+  schemaVersion: string;
+  authority: string;
+  /** ISO 8601 timestamps. */
+  savedAt: string;
+  expiresAt: string;
+  stepId: string;
+  answers: JsonObject;
+}
+
+export type SaveResult =
+  | { ok: true; draft: SavedDraft }
+  /** `full`: the browser's quota is used up; `unavailable`: storage is missing or blocked. */
+  | { ok: false; reason: 'full' | 'unavailable' };
+
+export interface LocalDraftsOptions {
+  service: string;
+  schemaVersion: string;
+  /** AGS/ARS of the office: the same form embedded by two offices keeps two drafts. */
+  authority: string;
+  lifetimeDays?: number;
+  storage?: Storage;
+  now?: () => Date;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Drafts and draft files are interchangeable across minor and patch versions of a service's schema only. */
+export function sameSchemaMajor(a: string, b: string): boolean {
+  return a.split('.')[0] === b.split('.')[0];
+}
+
+function isQuotaError(error: unknown): boolean {
+  // Older Firefox names it differently; code 22 is the legacy QUOTA_EXCEEDED_ERR.
+  return (
+    error instanceof DOMException &&
+    (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED' || error.code === 22)
+  );
+}
+
+function isPlainObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export class LocalDrafts {
+  private readonly key: string;
+  private readonly service: string;
+  private readonly schemaVersion: string;
+  private readonly authority: string;
+  private readonly lifetimeMs: number;
+  private readonly storage: Storage | undefined;
+  private readonly now: () => Date;
+
+  constructor(options: LocalDraftsOptions) {
+    this.service = options.service;
+    this.schemaVersion = options.schemaVersion;
+    this.authority = options.authority;
+    this.lifetimeMs = (options.lifetimeDays ?? 7) * DAY_MS;
+    this.storage = options.storage;
+    this.now = options.now ?? (() => new Date());
+    this.key = `efa-forms:draft:${options.service}:${options.authority}`;
+  }
+
+  /** Only call inside `try`: where storage is blocked, merely reading `localStorage` throws. */
+  private store(): Storage {
+    return this.storage ?? globalThis.localStorage;
+  }
+
+  save(answers: JsonObject, stepId: string): SaveResult {
+    const savedAt = this.now();
+    const draft: SavedDraft = {
+      format: 'efa-forms-draft',
+      version: 1,
+      service: this.service,
+      schemaVersion: this.schemaVersion,
+      authority: this.authority,
+      savedAt: savedAt.toISOString(),
+      expiresAt: new Date(savedAt.getTime() + this.lifetimeMs).toISOString(),
+      stepId,
+      answers,
+    };
+    const text = JSON.stringify(draft);
+    try {
+      this.store().setItem(this.key, text);
+      return { ok: true, draft };
+    } catch (error) {
+      return { ok: false, reason: isQuotaError(error) ? 'full' : 'unavailable' };
+    }
+  }
+
+  /**
+   * The draft to resume, if any. A draft that can never be resumed (expired, unreadable, of another major
+   * schema version) is deleted at once: personal data should not outstay its use.
+   */
+  load(): SavedDraft | undefined {
+    let text: string | null;
+    try {
+      text = this.store().getItem(this.key);
+    } catch {
+      return undefined;
+    }
+    if (text === null) return undefined;
+    const draft = this.usable(text);
+    if (!draft) this.discard();
+    return draft;
+  }
+
+  discard(): void {
+    try {
+      this.store().removeItem(this.key);
+    } catch {
+      // Nothing stored where nothing can be stored.
+    }
+  }
+
+  private usable(text: string): SavedDraft | undefined {
+    let draft: unknown;
+    try {
+      draft = JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+    if (
+      !isPlainObject(draft) ||
+      draft.format !== 'efa-forms-draft' ||
+      draft.version !== 1 ||
+      draft.service !== this.service ||
+      draft.authority !== this.authority ||
+      typeof draft.schemaVersion !== 'string' ||
+      !sameSchemaMajor(draft.schemaVersion, this.schemaVersion) ||
+      typeof draft.stepId !== 'string' ||
+      typeof draft.savedAt !== 'string' ||
+      typeof draft.expiresAt !== 'string' ||
+      !isPlainObject(draft.answers)
+    ) {
+      return undefined;
+    }
+    const expiresAt = Date.parse(draft.expiresAt);
+    if (Number.isNaN(expiresAt) || this.now().getTime() >= expiresAt) return undefined;
+    return draft as unknown as SavedDraft;
+  }
+}
