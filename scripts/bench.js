@@ -1,0 +1,471 @@
+/**
+ * `npm run bench [-- --runs N]`: measures what the README reports and asserts nothing.
+ *
+ * 1. Size of every dist/*.js: raw, gzip (level 9), brotli (quality 11).
+ * 2. Budget: a service bundle (every dist/efa-*.js except efa-forms.js) ≤ 40 kB gzip, ✓/✗. A blown budget
+ *    is reported, never turned into a failing exit code: the integrator decides.
+ * 3. Time to first interactive step of scripts/bench-page.html in headless Chromium, N fresh pages (cache
+ *    off), without and with 4× CPU slowdown. Before dist/efa-verpflichtungserklaerung.js exists it times an
+ *    <efa-text-field> from dist/efa-forms.js instead.
+ * 4. A closing table to paste into the README.
+ *
+ * The Markdown report goes to stdout, progress to stderr; the figures also go to bench-results.json.
+ * Builds first only when dist/ is missing. Nothing leaves localhost: the page is served in-process on
+ * 127.0.0.1 and Chromium resolves no host name.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import puppeteer from 'puppeteer-core';
+import { STRICT_CSP } from '../demo/csp.js';
+import { chromeArgs, chromePath } from './chrome.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const distDir = join(root, 'dist');
+const resultsFile = join(root, 'bench-results.json');
+const PAGE_PATH = '/scripts/bench-page.html';
+const BUDGET_BYTES = 40 * 1024;
+const CPU_SLOWDOWNS = [1, 4];
+const READY_TIMEOUT_MS = 30_000;
+
+/**
+ * What "first step interactive" means for the element on the page. `heading`: a selector that must match
+ * an element with text; `control`: a selector that must match a focusable, rendered control. Both are looked
+ * up through the element's shadow root and every shadow root nested in it.
+ * @typedef {{ bundle: string, tag: string, heading: string | null, control: string, condition: string }} Scenario
+ */
+
+/** @type {Scenario} */
+const SERVICE = {
+  bundle: 'efa-verpflichtungserklaerung.js',
+  tag: 'efa-verpflichtungserklaerung',
+  heading: 'h2',
+  // The primary button is public API (`::part(primary-button)` of the form shell), so the selector is stable.
+  control: 'button[part~="primary-button"]',
+  condition: 'its first step heading (h2) and a focusable primary button',
+};
+
+/** @type {Scenario} */
+const FALLBACK = {
+  bundle: 'efa-forms.js',
+  tag: 'efa-text-field',
+  heading: null,
+  control: 'input',
+  condition: 'a focusable input (fallback: no service bundle in dist/ yet)',
+};
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** @param {string} line */
+const progress = (line) => process.stderr.write(`${line}\n`);
+
+/** @param {number} bytes */
+const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
+
+/** @param {number} value */
+const ms = (value) => `${value.toFixed(1)} ms`;
+
+function parseRuns() {
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs takes a whole number of at least 1, e.g. --runs 5 (got "${values.runs}").`);
+  return runs;
+}
+
+function build() {
+  return new Promise((done, fail) => {
+    // Build output goes to stderr so stdout stays the Markdown report.
+    const child = spawn('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr], shell: process.platform === 'win32' });
+    child.on('error', fail);
+    child.on('exit', (code) => (code === 0 ? done(undefined) : fail(new Error(`npm run build failed (exit code ${code}).`))));
+  });
+}
+
+/** @param {string} file */
+function measureSize(file) {
+  const raw = readFileSync(join(distDir, file));
+  const brotli = brotliCompressSync(raw, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+    },
+  });
+  return { file, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length, brotli: brotli.length };
+}
+
+/** @param {number[]} values */
+function summarize(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : Math.round(((sorted[mid - 1] + sorted[mid]) / 2) * 10) / 10;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1], runs: values };
+}
+
+/**
+ * bench-page.html as served for a scenario: as written for the service, rewritten to load efa-forms.js
+ * with a text field while the service bundle does not exist yet.
+ * @param {Scenario} scenario
+ */
+function pageFor(scenario) {
+  const page = readFileSync(join(root, PAGE_PATH), 'utf8');
+  if (scenario === SERVICE) return page;
+  const element = /<efa-verpflichtungserklaerung\b[^>]*><\/efa-verpflichtungserklaerung>/;
+  const script = `/dist/${SERVICE.bundle}`;
+  if (!element.test(page) || !page.includes(script)) {
+    throw new Error(`${PAGE_PATH} no longer loads ${script} with an <efa-verpflichtungserklaerung>: update pageFor() in scripts/bench.js.`);
+  }
+  return page
+    .replace(script, `/dist/${FALLBACK.bundle}`)
+    .replace(element, '<efa-text-field label="Familienname" autocomplete="family-name"></efa-text-field>');
+}
+
+/**
+ * A minimal static server for the repository root on an ephemeral port of 127.0.0.1, with the strict CSP the
+ * elements ship under. Records every path asked for, so the report can say which scripts the page fetched.
+ * @param {string} pageHtml
+ */
+async function startServer(pageHtml) {
+  /** @type {Set<string>} */
+  const fetched = new Set();
+  const server = createServer(async (req, res) => {
+    const headers = { 'Content-Security-Policy': STRICT_CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
+    const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
+    fetched.add(pathname);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    let body;
+    let type;
+    if (pathname === PAGE_PATH) {
+      body = Buffer.from(pageHtml);
+      type = TYPES['.html'];
+    } else {
+      const path = fileBelowRoot(pathname);
+      body = path && (await readFile(path).catch(() => undefined));
+      type = path && (TYPES[/** @type {keyof typeof TYPES} */ (extname(path))] ?? 'application/octet-stream');
+    }
+    if (!body || !type) {
+      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    res.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': String(body.byteLength) });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  });
+  await new Promise((listening, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => listening(undefined));
+  });
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  return {
+    origin: `http://127.0.0.1:${address.port}`,
+    fetched,
+    close() {
+      server.closeAllConnections();
+      return new Promise((closed) => server.close(() => closed(undefined)));
+    },
+  };
+}
+
+/** @param {string} pathname */
+function fileBelowRoot(pathname) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0')) return undefined;
+  const path = resolve(root, `.${decoded}`);
+  return path.startsWith(resolve(root) + sep) ? path : undefined;
+}
+
+/**
+ * Injected with evaluateOnNewDocument, so it runs before any script of the page; serialised into the page,
+ * so it may use nothing from this module.
+ *
+ * Why not `waitForFunction`: it can only start once `goto` has returned, and its `mutation` polling watches
+ * the document, not shadow roots, where Lit renders — `raf` polling would round every time up to a frame.
+ * Instead this wraps `attachShadow` (also catching closed roots) and watches every new shadow root with a
+ * MutationObserver: its callback runs right after Lit commits a render, so `performance.now()` (0 =
+ * navigation start) is taken the moment the condition first holds. A check on every animation frame as well
+ * catches what no mutation announces (the control becoming visible through layout alone).
+ *
+ * @param {{ tag: string, heading: string | null, control: string }} want
+ */
+function probe(want) {
+  /** @type {WeakMap<Element, ShadowRoot>} */
+  const shadowRoots = new WeakMap();
+  /** @type {(result: { ms: number, heading: string | null, control: string }) => void} */
+  let settle = () => {};
+  /** @type {any} */ (window).__efaBench = new Promise((resolve) => (settle = resolve));
+  let done = false;
+
+  /** @param {ParentNode} scope @param {string} selector @returns {Generator<Element>} */
+  function* deep(scope, selector) {
+    yield* scope.querySelectorAll(selector);
+    for (const element of scope.querySelectorAll('*')) {
+      const inner = shadowRoots.get(element);
+      if (inner) yield* deep(inner, selector);
+    }
+  }
+
+  /** @param {Element} element */
+  const text = (element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+  function check() {
+    if (done) return;
+    const host = document.querySelector(want.tag);
+    const shadow = host && shadowRoots.get(host);
+    if (!shadow) return;
+    const heading = want.heading ? [...deep(shadow, want.heading)].find((h) => text(h) !== '') : undefined;
+    if (want.heading && !heading) return;
+    const control = /** @type {HTMLButtonElement | HTMLInputElement | undefined} */ (
+      [...deep(shadow, want.control)].find((c) => {
+        const candidate = /** @type {HTMLButtonElement} */ (c);
+        return !candidate.disabled && candidate.tabIndex >= 0 && candidate.checkVisibility();
+      })
+    );
+    if (!control) return;
+    // performance.now() is coarsened to 0.1 ms anyway; rounding keeps float noise out of the JSON.
+    const at = Math.round(performance.now() * 10) / 10;
+    done = true;
+    observer.disconnect();
+    settle({ ms: at, heading: heading ? text(heading) : null, control: text(control) || `<${control.localName}>` });
+  }
+
+  const observer = new MutationObserver(check);
+  const attachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const shadow = attachShadow.call(this, init);
+    shadowRoots.set(this, shadow);
+    observer.observe(shadow, { subtree: true, childList: true, characterData: true, attributes: true });
+    return shadow;
+  };
+  const everyFrame = () => {
+    check();
+    if (!done) requestAnimationFrame(everyFrame);
+  };
+  requestAnimationFrame(everyFrame);
+}
+
+/**
+ * One timed load in a fresh browser context (nothing shared with earlier runs) with the HTTP cache off.
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {string} url
+ * @param {Scenario} scenario
+ * @param {number} cpuSlowdown
+ */
+async function timeOnce(browser, url, scenario, cpuSlowdown) {
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    /** @type {string[]} */
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(String(error)));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('requestfailed', (request) => problems.push(`${request.url()}: ${request.failure()?.errorText}`));
+    await page.setCacheEnabled(false);
+    if (cpuSlowdown > 1) await page.emulateCPUThrottling(cpuSlowdown);
+    await page.evaluateOnNewDocument(probe, { tag: scenario.tag, heading: scenario.heading, control: scenario.control });
+    const response = await page.goto(url, { waitUntil: 'load', timeout: READY_TIMEOUT_MS });
+    if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}.`);
+    const result = await page.evaluate(
+      (timeout) =>
+        Promise.race([
+          /** @type {any} */ (window).__efaBench,
+          new Promise((resolve) => setTimeout(() => resolve(null), timeout)),
+        ]),
+      READY_TIMEOUT_MS,
+    );
+    if (!result) {
+      const seen = problems.length ? ` The page reported: ${problems.join(' | ')}` : ' The page reported no error.';
+      throw new Error(`<${scenario.tag}> did not show ${scenario.condition} within ${READY_TIMEOUT_MS / 1000} s.${seen}`);
+    }
+    return /** @type {{ ms: number, heading: string | null, control: string }} */ (result);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * @param {Scenario} scenario
+ * @param {number} runs
+ */
+async function timeFirstStep(scenario, runs) {
+  const server = await startServer(pageFor(scenario));
+  /** @type {import('puppeteer-core').Browser | undefined} */
+  let browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath: chromePath(),
+      headless: true,
+      // Every host name fails to resolve: the page can reach 127.0.0.1 and nothing else.
+      args: [...chromeArgs, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+    });
+    const url = `${server.origin}${PAGE_PATH}`;
+    const modes = [];
+    let ready;
+    for (const cpuSlowdown of CPU_SLOWDOWNS) {
+      const label = cpuSlowdown === 1 ? 'no throttling' : `${cpuSlowdown}× CPU slowdown`;
+      // Each series starts with an uncounted load: the very first also pays for the browser's own start-up.
+      await timeOnce(browser, url, scenario, cpuSlowdown);
+      server.fetched.clear();
+      const samples = [];
+      for (let run = 1; run <= runs; run += 1) {
+        const result = await timeOnce(browser, url, scenario, cpuSlowdown);
+        progress(`  ${label}, run ${run}/${runs}: ${ms(result.ms)}`);
+        samples.push(result.ms);
+        ready = result;
+      }
+      modes.push({ cpuSlowdown, label, ...summarize(samples) });
+    }
+    const fetchedJs = [...server.fetched].filter((path) => path.endsWith('.js')).sort();
+    return { chromium: await browser.version(), url: PAGE_PATH, ready, modes, fetchedJs };
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+}
+
+/** @param {string[]} header @param {(string | number)[][]} rows @param {string[]} [align] */
+function table(header, rows, align = header.map(() => '---')) {
+  return [header, align, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+async function main() {
+  const runs = parseRuns();
+  const builtFirst = !existsSync(distDir);
+  if (builtFirst) {
+    progress('dist/ is missing: running npm run build first …');
+    await build();
+  }
+  const files = readdirSync(distDir).filter((file) => file.endsWith('.js')).sort();
+  if (files.length === 0) throw new Error('dist/ holds no .js bundle. Run npm run build, then npm run bench again.');
+
+  const cpu = cpus();
+  const machine = `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GB RAM, Node ${process.version}`;
+  const measuredAt = new Date().toISOString();
+  // Timings from a machine busy with other work are noisy; the load average lets the reader judge that.
+  const load = Number(loadavg()[0].toFixed(1));
+  if (load > cpu.length) progress(`Load average ${load} on ${cpu.length} CPUs: the machine is busy, timings will be noisy.`);
+  /** @type {Record<string, unknown>} */
+  const results = { measuredAt, machine, loadAverage1min: load, builtFirst, kB: 1024 };
+
+  const out = (/** @type {string} */ text) => process.stdout.write(`${text}\n`);
+  out('# efa-forms benchmark\n');
+  out(
+    `${measuredAt.slice(0, 10)} · ${machine} · load average ${load} at start · 1 kB = 1024 bytes` +
+      `${builtFirst ? ' · dist/ was missing and was built first' : ''}\n`,
+  );
+
+  const sizes = files.map(measureSize);
+  results.sizes = sizes;
+  out('## Size of dist/*.js\n');
+  out(
+    table(
+      ['file', 'raw', 'gzip -9', 'brotli -11'],
+      sizes.map((s) => [`\`${s.file}\``, `${kB(s.raw)} (${s.raw} B)`, `${kB(s.gzip)} (${s.gzip} B)`, `${kB(s.brotli)} (${s.brotli} B)`]),
+      ['---', '---:', '---:', '---:'],
+    ),
+  );
+
+  const budget = sizes
+    .filter((s) => s.file.startsWith('efa-') && s.file !== FALLBACK.bundle)
+    .map((s) => ({ file: s.file, gzip: s.gzip, budget: BUDGET_BYTES, withinBudget: s.gzip <= BUDGET_BYTES }));
+  results.budget = budget;
+  out(`\n## Budget: what a service element needs for its first step in German ≤ ${kB(BUDGET_BYTES)} gzip\n`);
+  if (budget.length === 0) {
+    out(`No service bundle in dist/ yet (only ${files.map((f) => `\`${f}\``).join(', ')}): nothing to check.`);
+  } else {
+    out(
+      table(
+        ['service bundle', 'gzip', 'budget', 'result'],
+        budget.map((b) => [
+          `\`${b.file}\``,
+          kB(b.gzip),
+          kB(b.budget),
+          b.withinBudget ? `✓ ${kB(b.budget - b.gzip)} to spare` : `✗ ${kB(b.gzip - b.budget)} over budget`,
+        ]),
+        ['---', '---:', '---:', '---'],
+      ),
+    );
+  }
+
+  const scenario = files.includes(SERVICE.bundle) ? SERVICE : FALLBACK;
+  if (!files.includes(scenario.bundle)) throw new Error(`dist/ has neither ${SERVICE.bundle} nor ${FALLBACK.bundle} to time.`);
+  progress(`Timing <${scenario.tag}> from dist/${scenario.bundle}: ${runs} runs per CPU setting, plus one uncounted warm-up run each …`);
+  const timing = await timeFirstStep(scenario, runs);
+  results.timing = { bundle: scenario.bundle, element: scenario.tag, condition: scenario.condition, runsPerMode: runs, ...timing };
+  const gzipOf = (/** @type {string} */ path) => sizes.find((s) => `/dist/${s.file}` === path)?.gzip;
+  out('\n## Time to first interactive step\n');
+  out(
+    `\`${timing.url}\` with \`<${scenario.tag}>\` from \`dist/${scenario.bundle}\`, headless ${timing.chromium}, served from 127.0.0.1 ` +
+      `(no network throttling). Measured in the page from navigation start (0) until the element's shadow root holds ` +
+      `${scenario.condition}. ${runs} runs per row, each in a fresh browser context with the HTTP cache off, after one uncounted warm-up run.\n`,
+  );
+  out(
+    table(
+      ['CPU', 'median', 'min', 'max', 'all runs (ms)'],
+      timing.modes.map((m) => [m.label, ms(m.median), ms(m.min), ms(m.max), m.runs.map((v) => v.toFixed(1)).join(', ')]),
+      ['---', '---:', '---:', '---:', '---'],
+    ),
+  );
+  const ready = timing.ready;
+  out(`\nReady state seen: ${ready?.heading ? `heading "${ready.heading}", ` : ''}control "${ready?.control}".`);
+  out(`JS the page fetched: ${timing.fetchedJs.map((path) => `\`${path}\` (${kB(gzipOf(path) ?? 0)} gzip)`).join(', ')}.`);
+
+  const [normal, slow] = timing.modes;
+  out('\n## For the README\n');
+  out(
+    `Measured with \`npm run bench\` on ${measuredAt.slice(0, 10)} (${machine}, headless ${timing.chromium}). Sizes in kB of 1024 bytes; ` +
+      `time from navigation start until the first step is interactive, median of ${runs} cold loads from localhost (min–max).\n`,
+  );
+  out(
+    table(
+      ['bundle', 'gzip', 'brotli', `budget (${kB(BUDGET_BYTES)} gzip)`, 'first step interactive', `at ${slow.cpuSlowdown}× CPU slowdown`],
+      sizes.map((s) => {
+        const inBudget = budget.find((b) => b.file === s.file);
+        const timed = s.file === scenario.bundle;
+        const span = (/** @type {typeof normal} */ m) => `${Math.round(m.median)} ms (${Math.round(m.min)}–${Math.round(m.max)})`;
+        return [
+          `\`${s.file}\`${timed && scenario === FALLBACK ? ` (\`<${FALLBACK.tag}>\`)` : ''}`,
+          kB(s.gzip),
+          kB(s.brotli),
+          inBudget ? (inBudget.withinBudget ? '✓' : '✗') : '–',
+          timed ? span(normal) : '–',
+          timed ? span(slow) : '–',
+        ];
+      }),
+      ['---', '---:', '---:', ':---:', '---:', '---:'],
+    ),
+  );
+  return results;
+}
+
+let results;
+try {
+  results = await main();
+} catch (error) {
+  process.stderr.write(`\nnpm run bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}
+if (results) {
+  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  progress(`\nWritten to bench-results.json.`);
+}
