@@ -40,8 +40,11 @@ describe('efa-text-field', () => {
   });
 
   it('reports typing as input and leaving after a change as change', async () => {
-    const el = await fixture<EfaTextField>(html`<div><efa-text-field label="Vorname"></efa-text-field><button>weiter</button></div>`);
-    const field = el.querySelector('efa-text-field')!;
+    // The element itself is the fixture (a plain wrapper would wait for an animation frame a background tab never gets).
+    const field = await fixture<EfaTextField>(html`<efa-text-field label="Vorname"></efa-text-field>`);
+    const after = document.createElement('button');
+    after.textContent = 'weiter';
+    field.after(after);
     const inputs: string[] = [];
     let changes = 0;
     field.addEventListener('input', () => inputs.push(field.value ?? ''));

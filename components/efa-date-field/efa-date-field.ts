@@ -1,0 +1,107 @@
+import { html, type PropertyValues } from 'lit';
+import { msg } from '@lit/localize';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { define } from '../define.js';
+import { EfaFieldElement } from '../shared/field-element.js';
+import { dateFieldStyles } from './efa-date-field.styles.js';
+
+type Parts = { day: string; month: string; year: string };
+type Part = keyof Parts;
+
+/**
+ * The value for what the user typed: `YYYY-MM-DD` when every part is digits, else the parts as typed,
+ * joined with `-` (so the schema flags it and nothing is lost), `undefined` when all are empty.
+ */
+export function dateValue({ day, month, year }: Parts): string | undefined {
+  if (day === '' && month === '' && year === '') return undefined;
+  const digits = [day, month, year].map((part) => part.trim());
+  if (digits.every((part) => /^\d+$/.test(part))) {
+    return `${digits[2]}-${digits[1]!.padStart(2, '0')}-${digits[0]!.padStart(2, '0')}`;
+  }
+  return `${year}-${month}-${day}`;
+}
+
+function partsOf(value: string | undefined): Parts {
+  const [year = '', month = '', ...day] = (value ?? '').split('-');
+  return { day: day.join('-'), month, year };
+}
+
+/**
+ * @summary A date the user knows, such as a date of birth: day, month and year in three inputs (GOV.UK "date input").
+ *
+ * The value is an ISO date `YYYY-MM-DD` once all three parts are numbers; until then the parts as typed.
+ * With `autocomplete="bday"` the parts carry `bday-day`, `bday-month` and `bday-year`.
+ *
+ * @event input - The user changed a part.
+ * @event change - The user left the field after changing it.
+ * @csspart label - The legend.
+ * @csspart hint - The hint below the legend.
+ * @csspart error - The error message.
+ * @csspart input - Each of the three inputs.
+ */
+export class EfaDateField extends EfaFieldElement<string> {
+  static override styles = [...EfaFieldElement.styles, dateFieldStyles];
+
+  static override properties = {
+    ...EfaFieldElement.properties,
+    value: {},
+  };
+
+  private parts: Parts = { day: '', month: '', year: '' };
+  /** The value the parts stand for; a different value was set from outside and replaces them. */
+  private partsValue: string | undefined;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('value') && this.value !== this.partsValue) {
+      this.parts = partsOf(this.value);
+      this.partsValue = this.value;
+    }
+  }
+
+  private onInput(part: Part, event: Event): void {
+    this.parts = { ...this.parts, [part]: (event.target as HTMLInputElement).value };
+    this.partsValue = dateValue(this.parts);
+    this.userTyped(this.partsValue);
+  }
+
+  private renderPart(part: Part, label: string) {
+    return html`<div class="part">
+      <label for=${part}>${label}</label>
+      <input
+        id=${part}
+        part="input"
+        class=${part}
+        type="text"
+        inputmode="numeric"
+        spellcheck="false"
+        name=${ifDefined(this.name ? `${this.name}-${part}` : undefined)}
+        autocomplete=${ifDefined(this.autocomplete === 'bday' ? `bday-${part}` : undefined)}
+        aria-invalid=${this.invalid ? 'true' : 'false'}
+        ?disabled=${this.disabled}
+        .value=${live(this.parts[part])}
+        @input=${(event: Event) => this.onInput(part, event)}
+      />
+    </div>`;
+  }
+
+  override render() {
+    return html`<fieldset class="field ${this.invalid ? 'invalid' : ''}" aria-describedby=${this.describedBy()}>
+      <legend part="label">${this.renderLabelText()}</legend>
+      ${this.renderHint()} ${this.renderError()}
+      <div class="parts">
+        ${this.renderPart('day', msg('Tag'))} ${this.renderPart('month', msg('Monat'))}
+        ${this.renderPart('year', msg('Jahr'))}
+      </div>
+    </fieldset>`;
+  }
+}
+
+define('efa-date-field', EfaDateField);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'efa-date-field': EfaDateField;
+  }
+}

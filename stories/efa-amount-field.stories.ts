@@ -1,0 +1,39 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../components/efa-amount-field/efa-amount-field.js';
+
+interface Args {
+  label: string;
+  hint?: string;
+  error?: string;
+  value?: number | string;
+  optional?: boolean;
+  disabled?: boolean;
+}
+
+const meta: Meta<Args> = {
+  title: 'Fields/Amount field',
+  component: 'efa-amount-field',
+  args: { label: 'Monatliches Nettoeinkommen' },
+  render: (args) =>
+    html`<efa-amount-field
+      label=${args.label}
+      hint=${ifDefined(args.hint)}
+      error=${ifDefined(args.error)}
+      .value=${args.value}
+      ?optional=${args.optional}
+      ?disabled=${args.disabled}
+    ></efa-amount-field>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+export const Empty: Story = {};
+export const WithHint: Story = { args: { hint: 'Der Betrag, der nach Steuern und Sozialabgaben auf Ihr Konto kommt' } };
+export const WithError: Story = {
+  args: { value: 'zwölfhundert', error: 'Geben Sie den Betrag in Ziffern ein, zum Beispiel 1.250,50' },
+};
+export const Filled: Story = { args: { value: 2450.8 } };
+export const Optional: Story = { args: { label: 'Weitere Einkünfte', optional: true } };
+export const Disabled: Story = { args: { value: 2450.8, disabled: true } };

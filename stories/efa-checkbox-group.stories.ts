@@ -1,0 +1,44 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../components/efa-checkbox-group/efa-checkbox-group.js';
+
+interface Args {
+  label: string;
+  hint?: string;
+  error?: string;
+  value?: string[];
+  optional?: boolean;
+  disabled?: boolean;
+}
+
+const nachweise = [
+  { value: 'lohn', label: 'Lohn- oder Gehaltsabrechnungen', hint: 'Der letzten drei Monate' },
+  { value: 'rente', label: 'Rentenbescheid' },
+  { value: 'steuer', label: 'Einkommensteuerbescheid' },
+];
+
+const meta: Meta<Args> = {
+  title: 'Fields/Checkbox group',
+  component: 'efa-checkbox-group',
+  args: { label: 'Welche Nachweise über Ihr Einkommen legen Sie vor?' },
+  render: (args) =>
+    html`<efa-checkbox-group
+      label=${args.label}
+      hint=${ifDefined(args.hint)}
+      error=${ifDefined(args.error)}
+      .options=${nachweise}
+      .value=${args.value}
+      ?optional=${args.optional}
+      ?disabled=${args.disabled}
+    ></efa-checkbox-group>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+export const Empty: Story = {};
+export const WithHint: Story = { args: { hint: 'Wählen Sie alle zutreffenden aus' } };
+export const WithError: Story = { args: { hint: 'Wählen Sie alle zutreffenden aus', error: 'Wählen Sie mindestens einen Nachweis aus' } };
+export const Filled: Story = { args: { value: ['lohn', 'steuer'] } };
+export const Optional: Story = { args: { label: 'Welche weiteren Nachweise legen Sie vor?', optional: true } };
+export const Disabled: Story = { args: { value: ['lohn'], disabled: true } };

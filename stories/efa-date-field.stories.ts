@@ -1,0 +1,38 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../components/efa-date-field/efa-date-field.js';
+
+interface Args {
+  label: string;
+  hint?: string;
+  error?: string;
+  value?: string;
+  optional?: boolean;
+  disabled?: boolean;
+}
+
+const meta: Meta<Args> = {
+  title: 'Fields/Date field',
+  component: 'efa-date-field',
+  args: { label: 'Geburtsdatum' },
+  render: (args) =>
+    html`<efa-date-field
+      label=${args.label}
+      hint=${ifDefined(args.hint)}
+      error=${ifDefined(args.error)}
+      .value=${args.value}
+      ?optional=${args.optional}
+      ?disabled=${args.disabled}
+      autocomplete="bday"
+    ></efa-date-field>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+export const Empty: Story = {};
+export const WithHint: Story = { args: { hint: 'Zum Beispiel 27 3 1985' } };
+export const WithError: Story = { args: { hint: 'Zum Beispiel 27 3 1985', error: 'Geben Sie Ihr Geburtsdatum ein', value: '1985--27' } };
+export const Filled: Story = { args: { value: '1985-03-27' } };
+export const Optional: Story = { args: { label: 'Datum der Einreise', optional: true } };
+export const Disabled: Story = { args: { value: '1985-03-27', disabled: true } };

@@ -1,0 +1,92 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../components/efa-checkbox-group/efa-checkbox-group.js';
+import type { EfaCheckboxGroup } from '../../components/efa-checkbox-group/efa-checkbox-group.js';
+
+const nachweise = [
+  { value: 'lohn', label: 'Lohnabrechnungen', hint: 'Der letzten drei Monate' },
+  { value: 'konto', label: 'Kontoauszüge' },
+  { value: 'steuer', label: 'Steuerbescheid' },
+];
+
+function boxes(el: EfaCheckboxGroup): HTMLInputElement[] {
+  return [...el.shadowRoot!.querySelectorAll('input')];
+}
+
+describe('efa-checkbox-group', () => {
+  it('groups labelled checkboxes in a fieldset whose legend is the question', async () => {
+    const el = await fixture<EfaCheckboxGroup>(
+      html`<efa-checkbox-group label="Welche Nachweise legen Sie vor?" hint="Wählen Sie alle zutreffenden aus" .options=${nachweise}></efa-checkbox-group>`,
+    );
+    const fieldset = el.shadowRoot!.querySelector('fieldset')!;
+    expect(fieldset.querySelector('legend')!.textContent!.trim()).to.equal('Welche Nachweise legen Sie vor?');
+    expect(fieldset.getAttribute('aria-describedby')).to.equal('hint');
+    expect(boxes(el).map((box) => box.labels![0]!.textContent)).to.deep.equal(['Lohnabrechnungen', 'Kontoauszüge', 'Steuerbescheid']);
+    expect(boxes(el).map((box) => box.getAttribute('aria-invalid'))).to.deep.equal(['false', 'false', 'false']);
+    const [lohn, konto] = boxes(el);
+    expect(el.shadowRoot!.getElementById(lohn!.getAttribute('aria-describedby')!)!.textContent).to.equal('Der letzten drei Monate');
+    expect(konto!.hasAttribute('aria-describedby')).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows an error with a hidden "Fehler:" prefix and marks the checkboxes invalid', async () => {
+    const el = await fixture<EfaCheckboxGroup>(
+      html`<efa-checkbox-group label="Welche Nachweise legen Sie vor?" hint="Wählen Sie alle zutreffenden aus" error="Wählen Sie mindestens einen Nachweis aus" .options=${nachweise}></efa-checkbox-group>`,
+    );
+    const error = el.shadowRoot!.getElementById('error')!;
+    expect(error.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Fehler: Wählen Sie mindestens einen Nachweis aus');
+    expect(error.querySelector('.visually-hidden')!.textContent).to.equal('Fehler:');
+    expect(el.shadowRoot!.querySelector('fieldset')!.getAttribute('aria-describedby')).to.equal('hint error');
+    expect(boxes(el).map((box) => box.getAttribute('aria-invalid'))).to.deep.equal(['true', 'true', 'true']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('marks optional fields', async () => {
+    const el = await fixture<EfaCheckboxGroup>(html`<efa-checkbox-group label="Weitere Nachweise" optional .options=${nachweise}></efa-checkbox-group>`);
+    expect(el.shadowRoot!.querySelector('legend')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Weitere Nachweise (optional)');
+  });
+
+  it('ticks with Tab and Space, lists values in the order shown, and reports change only when the group is left', async () => {
+    const el = await fixture<EfaCheckboxGroup>(html`<efa-checkbox-group label="Nachweise" .options=${nachweise}></efa-checkbox-group>`);
+    el.after(Object.assign(document.createElement('button'), { textContent: 'weiter' }));
+    const values: Array<string[] | undefined> = [];
+    let changes = 0;
+    el.addEventListener('input', () => values.push(el.value));
+    el.addEventListener('change', () => (changes += 1));
+    el.focus();
+    expect(el.shadowRoot!.activeElement).to.equal(boxes(el)[0]);
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Space' });
+    expect(values).to.deep.equal([['steuer'], ['lohn', 'steuer'], ['steuer'], undefined]);
+    expect(changes, 'no change while inside the group').to.equal(0);
+    const changed = oneEvent(el, 'change');
+    await sendKeys({ press: 'Tab' });
+    await changed;
+    expect(changes).to.equal(1);
+  });
+
+  it('shows a value set from outside', async () => {
+    const el = await fixture<EfaCheckboxGroup>(html`<efa-checkbox-group label="Nachweise" .options=${nachweise} .value=${['steuer', 'lohn']}></efa-checkbox-group>`);
+    expect(boxes(el).map((box) => box.checked)).to.deep.equal([true, false, true]);
+    el.value = undefined;
+    await el.updateComplete;
+    expect(boxes(el).map((box) => box.checked)).to.deep.equal([false, false, false]);
+  });
+
+  it('takes no input when disabled', async () => {
+    const el = await fixture<EfaCheckboxGroup>(html`<efa-checkbox-group label="Nachweise" disabled .options=${nachweise}></efa-checkbox-group>`);
+    expect(boxes(el).every((box) => box.disabled)).to.equal(true);
+    boxes(el)[0]!.click();
+    expect(el.value).to.equal(undefined);
+  });
+});

@@ -1,0 +1,120 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../components/efa-date-field/efa-date-field.js';
+import { dateValue, type EfaDateField } from '../../components/efa-date-field/efa-date-field.js';
+
+function inputs(el: EfaDateField): HTMLInputElement[] {
+  return [...el.shadowRoot!.querySelectorAll('input')];
+}
+
+describe('efa-date-field', () => {
+  it('groups day, month and year in a fieldset whose legend is the label', async () => {
+    const el = await fixture<EfaDateField>(
+      html`<efa-date-field label="Geburtsdatum" hint="Zum Beispiel 27 3 2007"></efa-date-field>`,
+    );
+    const fieldset = el.shadowRoot!.querySelector('fieldset')!;
+    expect(fieldset.querySelector('legend')!.textContent!.trim()).to.equal('Geburtsdatum');
+    expect(fieldset.getAttribute('aria-describedby')).to.equal('hint');
+    expect(inputs(el).map((input) => input.labels![0]!.textContent!.trim())).to.deep.equal(['Tag', 'Monat', 'Jahr']);
+    for (const input of inputs(el)) {
+      expect(input.inputMode).to.equal('numeric');
+      expect(input.getAttribute('aria-invalid')).to.equal('false');
+      expect(input.hasAttribute('autocomplete'), 'no autocomplete unless it is a birthday').to.equal(false);
+    }
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers birthday autofill for each part', async () => {
+    const el = await fixture<EfaDateField>(html`<efa-date-field label="Geburtsdatum" autocomplete="bday"></efa-date-field>`);
+    expect(inputs(el).map((input) => input.autocomplete)).to.deep.equal(['bday-day', 'bday-month', 'bday-year']);
+  });
+
+  it('shows an error with a hidden "Fehler:" prefix and marks every part invalid', async () => {
+    const el = await fixture<EfaDateField>(
+      html`<efa-date-field label="Geburtsdatum" hint="Zum Beispiel 27 3 2007" error="Geben Sie Ihr Geburtsdatum ein"></efa-date-field>`,
+    );
+    const error = el.shadowRoot!.getElementById('error')!;
+    expect(error.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Fehler: Geben Sie Ihr Geburtsdatum ein');
+    expect(error.querySelector('.visually-hidden')!.textContent).to.equal('Fehler:');
+    expect(el.shadowRoot!.querySelector('fieldset')!.getAttribute('aria-describedby')).to.equal('hint error');
+    expect(inputs(el).map((input) => input.getAttribute('aria-invalid'))).to.deep.equal(['true', 'true', 'true']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('marks optional fields', async () => {
+    const el = await fixture<EfaDateField>(html`<efa-date-field label="Einreisedatum" optional></efa-date-field>`);
+    expect(el.shadowRoot!.querySelector('legend')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Einreisedatum (optional)');
+  });
+
+  it('reports an ISO date once all parts are typed, without rewriting what the user typed', async () => {
+    const el = await fixture<EfaDateField>(html`<efa-date-field label="Geburtsdatum"></efa-date-field>`);
+    // A Lit fixture, not a <div> one: a div fixture waits for an animation frame, which a background tab never gets.
+    el.after(Object.assign(document.createElement('button'), { textContent: 'weiter' }));
+    const values: Array<string | undefined> = [];
+    let changes = 0;
+    el.addEventListener('input', () => values.push(el.value));
+    el.addEventListener('change', () => (changes += 1));
+    el.focus();
+    await sendKeys({ type: '5' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: '3' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: '1990' });
+    expect(values).to.deep.equal(['--5', '-3-5', '1-03-05', '19-03-05', '199-03-05', '1990-03-05']);
+    await el.updateComplete;
+    expect(inputs(el).map((input) => input.value)).to.deep.equal(['5', '3', '1990']);
+    expect(changes, 'moving between the parts is not leaving the field').to.equal(0);
+    const changed = oneEvent(el, 'change');
+    await sendKeys({ press: 'Tab' });
+    await changed;
+    expect(changes).to.equal(1);
+  });
+
+  it('keeps incomplete or non-numeric parts as typed and is empty when all parts are', async () => {
+    const el = await fixture<EfaDateField>(html`<efa-date-field label="Geburtsdatum"></efa-date-field>`);
+    const [day, , year] = inputs(el);
+    day!.focus();
+    await sendKeys({ type: '3' });
+    year!.focus();
+    await sendKeys({ type: '2020' });
+    expect(el.value).to.equal('2020--3');
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    await sendKeys({ type: 'März' });
+    expect(el.value).to.equal('2020-März-3');
+    for (const input of inputs(el)) {
+      input.focus();
+      input.select();
+      await sendKeys({ press: 'Backspace' });
+    }
+    expect(el.value).to.equal(undefined);
+  });
+
+  it('builds the value from the parts', () => {
+    expect(dateValue({ day: '27', month: '3', year: '2007' })).to.equal('2007-03-27');
+    expect(dateValue({ day: ' 1 ', month: '12', year: '1999' })).to.equal('1999-12-01');
+    expect(dateValue({ day: '27', month: '3', year: '07' }), 'the schema flags a short year').to.equal('07-03-27');
+    expect(dateValue({ day: '27', month: '', year: '2007' })).to.equal('2007--27');
+    expect(dateValue({ day: '', month: '', year: '' })).to.equal(undefined);
+  });
+
+  it('shows a value set from outside in the parts', async () => {
+    const el = await fixture<EfaDateField>(html`<efa-date-field label="Geburtsdatum" .value=${'2007-03-27'}></efa-date-field>`);
+    expect(inputs(el).map((input) => input.value)).to.deep.equal(['27', '03', '2007']);
+    el.value = '2020--3';
+    await el.updateComplete;
+    expect(inputs(el).map((input) => input.value)).to.deep.equal(['3', '', '2020']);
+    el.value = undefined;
+    await el.updateComplete;
+    expect(inputs(el).map((input) => input.value)).to.deep.equal(['', '', '']);
+  });
+
+  it('takes no input when disabled', async () => {
+    const el = await fixture<EfaDateField>(html`<efa-date-field label="Geburtsdatum" disabled></efa-date-field>`);
+    expect(inputs(el).every((input) => input.disabled)).to.equal(true);
+    el.focus();
+    await sendKeys({ type: '1' });
+    expect(el.value).to.equal(undefined);
+  });
+});
