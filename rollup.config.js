@@ -1,16 +1,19 @@
 import { readdirSync } from 'node:fs';
+import json from '@rollup/plugin-json';
 import resolve from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 
-// Each entry in components/entries/ becomes one self-contained ES module in dist/ (Lit included), so a
-// webmaster loads exactly one file per service. Shared code is duplicated across files on purpose.
+// Each entry in components/entries/ becomes one ES module in dist/ (Lit included): the only file a webmaster
+// references. What the first step does not need (translations, adapters) is split into dist/chunks/, which the
+// entry loads from beside itself when needed. Entries share nothing, so each service stands alone.
 const entries = readdirSync('components/entries').filter((f) => f.endsWith('.ts'));
 
 export default entries.map((file) => ({
-  input: `components/entries/${file}`,
-  output: { file: `dist/${file.replace(/\.ts$/, '.js')}`, format: 'es', sourcemap: true },
+  input: { [file.replace(/\.ts$/, '')]: `components/entries/${file}` },
+  output: { dir: 'dist', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es', sourcemap: true },
   plugins: [
     resolve({ exportConditions: ['production'] }),
+    json({ preferConst: true }),
     esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json', legalComments: 'eof' }),
   ],
 }));

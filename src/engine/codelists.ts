@@ -1,10 +1,10 @@
 /** The XÖV/FIM code lists the services use, and the conversion between a chosen code and its XÖV value. */
-import familienstand from '../codelists/familienstand.json';
-import geschlecht from '../codelists/geschlecht.json';
-import identifikationsdokumente from '../codelists/identifikationsdokumente.json';
-import staat from '../codelists/staat.json';
-import staatsangehoerigkeit from '../codelists/staatsangehoerigkeit.json';
-import verwandtschaftsverhaeltnis from '../codelists/verwandtschaftsverhaeltnis.json';
+import familienstand from '../codelists/familienstand.json' with { type: 'json' };
+import geschlecht from '../codelists/geschlecht.json' with { type: 'json' };
+import identifikationsdokumente from '../codelists/identifikationsdokumente.json' with { type: 'json' };
+import staat from '../codelists/staat.json' with { type: 'json' };
+import staatsangehoerigkeit from '../codelists/staatsangehoerigkeit.json' with { type: 'json' };
+import verwandtschaftsverhaeltnis from '../codelists/verwandtschaftsverhaeltnis.json' with { type: 'json' };
 
 interface CodeList {
   canonicalUri: string;

@@ -18,7 +18,11 @@ export type FieldKind =
   | 'radio'
   | 'checkboxes'
   | 'consent'
-  | 'file';
+  | 'file'
+  /** Ja/Nein as two radios; the value is a boolean. */
+  | 'yesno'
+  /** A whole number typed as text (counts of persons). */
+  | 'integer';
 
 export interface Option {
   value: string;
@@ -51,7 +55,10 @@ interface NodeBase {
 export interface FieldDef extends NodeBase {
   type: 'field';
   kind: FieldKind;
-  /** Property name inside the enclosing group; `''` for the item itself in a repeated group of single values. */
+  /**
+   * Property name (or `/`-separated path) inside the enclosing group; `''` for the item itself in a repeated
+   * group of single values.
+   */
   name: string;
   label: Text;
   hint?: Text;
@@ -71,6 +78,8 @@ export interface FieldDef extends NodeBase {
   maxSize?: number;
   multiple?: boolean;
   errors?: ErrorTexts;
+  /** Applied to typed text before it counts (e.g. upper-case a passport number); the input keeps what was typed. */
+  normalize?: (text: string) => string;
 }
 
 export interface RepeatDef {
@@ -88,7 +97,7 @@ export interface RepeatDef {
 
 export interface GroupDef extends NodeBase {
   type: 'group';
-  /** Property name: the group's answers are stored below it. Without a name the group only groups visually. */
+  /** Property name or path: the group's answers are stored below it. Without a name it only groups visually. */
   name?: string;
   legend?: Text;
   hint?: Text;
@@ -97,10 +106,17 @@ export interface GroupDef extends NodeBase {
   repeat?: RepeatDef;
 }
 
-/** Read-only text: the start page, legal notices, what to bring. */
+/** What read-only text may depend on: the visible answers, the authority's settings, the date. */
+export interface ContentContext {
+  get(pointer: string): unknown;
+  config: unknown;
+  today: string;
+}
+
+/** Read-only text: the start page, legal notices, what to bring, the result of a self-check. */
 export interface ContentDef extends NodeBase {
   type: 'content';
-  blocks: () => readonly ContentBlock[];
+  blocks: (context: ContentContext) => readonly ContentBlock[];
 }
 
 export type ContentBlock =

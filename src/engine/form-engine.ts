@@ -130,13 +130,39 @@ export class FormEngine {
   private layoutCache: Layout | undefined;
   private stepId: string;
 
+  private validate: Validator;
+  /** Settles when the validator is there; until then nothing is required, shown by condition or checked. */
+  readonly ready: Promise<void>;
+  private loaded: boolean;
+
+  /**
+   * `validator` may still be loading (it is the largest part of a service, and a start page does not need it):
+   * the engine then answers as if the schema had no objections and tells its listeners once it has arrived.
+   */
   constructor(
     readonly definition: FormDefinition,
-    private readonly validate: Validator,
+    validator: Validator | Promise<Validator>,
     options: EngineOptions = {},
   ) {
     this.today = options.today ?? localToday;
     this.stepId = definition.steps[0]!.id;
+    if (typeof validator === 'function') {
+      this.validate = validator;
+      this.loaded = true;
+      this.ready = Promise.resolve();
+    } else {
+      this.validate = () => true;
+      this.loaded = false;
+      this.ready = validator.then((loaded) => {
+        this.validate = loaded;
+        this.loaded = true;
+        this.changed(true);
+      });
+    }
+  }
+
+  get isReady(): boolean {
+    return this.loaded;
   }
 
   subscribe(listener: () => void): () => void {
@@ -155,6 +181,16 @@ export class FormEngine {
     return getAt(this.raw, pointer);
   }
 
+  /** A value as it counts: hidden answers read as absent, text trimmed. */
+  visibleValue(pointer: string): unknown {
+    return getAt(this.layout().data, pointer);
+  }
+
+  /** Today as the engine's rules see it (`YYYY-MM-DD`). */
+  todayIso(): string {
+    return this.today();
+  }
+
   /** Records what the user entered. Empty input removes the answer. Never validates (not while typing). */
   set(pointer: string, value: unknown): void {
     setAt(this.raw, pointer, isEmptyValue(value) ? undefined : value);
@@ -166,6 +202,19 @@ export class FormEngine {
     for (const key of Object.keys(this.raw)) delete this.raw[key];
     Object.assign(this.raw, cloneJson(answers));
     this.shownErrors.clear();
+    this.changed(true);
+  }
+
+  /**
+   * Loads answers from outside the form (a portal's login data) and keeps only those the schema and the
+   * rules accept; a wrong value is dropped rather than shown as the user's mistake.
+   */
+  prefill(answers: JsonObject): void {
+    this.load(answers);
+    const layout = this.layout();
+    for (const pointer of this.currentErrors().keys()) {
+      if (!isEmptyValue(layout.fields.get(pointer)?.value)) setAt(this.raw, pointer, undefined);
+    }
     this.changed(true);
   }
 
@@ -419,7 +468,8 @@ export class FormEngine {
         if (this.isShown(node.when, base, layout)) views.push({ kind: 'content', def: node });
         continue;
       }
-      const pointer = node.type === 'field' || node.name ? joinPointer(base, ...(node.name ? [node.name] : [])) : base;
+      // A name may be a path (`erklaerender/art`): answers of one object can be asked on different steps.
+      const pointer = node.name ? `${base}/${node.name}` : base;
       if (!this.isShown(node.when, pointer, layout)) continue;
       if (node.type === 'field') views.push(this.walkField(node, pointer, layout));
       else views.push(this.walkGroup(node, pointer, layout));
@@ -439,7 +489,7 @@ export class FormEngine {
   /** The value as submitted: trimmed text, files replaced by attachment references. */
   private countedValue(def: FieldDef, value: unknown, layout: Layout): unknown {
     if (isEmptyValue(value)) return undefined;
-    if (typeof value === 'string') return value.trim();
+    if (typeof value === 'string') return def.normalize ? def.normalize(value.trim()) : value.trim();
     if (def.kind === 'file' && Array.isArray(value)) {
       return value.map((file: File): AttachmentRef => {
         const id = attachmentIdOf(file);

@@ -6,7 +6,7 @@ import { msg, str } from '@lit/localize';
 import type { FieldDef, Text } from './definition.js';
 import type { ValidationError } from './validator.js';
 
-const CHOICE_KINDS = new Set(['select', 'combobox', 'radio', 'checkboxes']);
+const CHOICE_KINDS = new Set(['select', 'combobox', 'radio', 'checkboxes', 'yesno']);
 
 function requiredText(field: FieldDef): string {
   const label = field.label();
@@ -27,17 +27,22 @@ function keywordText(field: FieldDef, error: ValidationError): string {
       return msg(str`Prüfen Sie die Angabe bei „${label}“.`);
     case 'type':
       if (field.kind === 'amount') return msg(str`Geben Sie bei „${label}“ einen Betrag in Euro ein, zum Beispiel 1250,50.`);
+      if (field.kind === 'integer') return msg(str`Geben Sie bei „${label}“ eine ganze Zahl ein, zum Beispiel 2.`);
       return msg(str`Prüfen Sie die Angabe bei „${label}“.`);
     case 'multipleOf':
       return msg(str`Geben Sie bei „${label}“ höchstens zwei Stellen nach dem Komma ein.`);
     case 'maxLength':
       return msg(str`„${label}“ darf höchstens ${limit} Zeichen lang sein.`);
     case 'minimum':
-    case 'exclusiveMinimum':
       return msg(str`Geben Sie bei „${label}“ eine Zahl ab ${limit} ein.`);
+    case 'exclusiveMinimum':
+      return msg(str`Geben Sie bei „${label}“ eine Zahl über ${limit} ein.`);
     case 'maximum':
-    case 'exclusiveMaximum':
       return msg(str`Geben Sie bei „${label}“ höchstens ${limit} ein.`);
+    case 'exclusiveMaximum':
+      return msg(str`Geben Sie bei „${label}“ eine Zahl unter ${limit} ein.`);
+    case 'uniqueItems':
+      return msg(str`Jede Angabe bei „${label}“ darf nur einmal vorkommen.`);
     case 'maxItems':
       return msg(str`Bei „${label}“ sind höchstens ${limit} Angaben möglich.`);
     case 'enum':

@@ -1,21 +1,20 @@
 import { configureLocalization } from '@lit/localize';
 import { sourceLocale, targetLocales } from './generated/locale-codes.js';
-import * as en from './generated/locales/en.js';
 
 export type Locale = typeof sourceLocale | (typeof targetLocales)[number];
 
 const shipped: readonly string[] = [sourceLocale, ...targetLocales];
-const translations = { en };
+const translations = { en: () => import('./generated/locales/en.js') };
 
 /**
  * One active locale per bundle: @lit/localize keeps it globally, so every efa element on a page renders
- * in the language most recently set. Translations are bundled, not fetched, so switching never touches
- * the network and works under a strict CSP.
+ * in the language most recently set. German is built in; a translation is a chunk beside the bundle, loaded
+ * from the same origin only when that language is used.
  */
 export const { getLocale, setLocale } = configureLocalization({
   sourceLocale,
   targetLocales,
-  loadLocale: async (locale) => translations[locale as keyof typeof translations],
+  loadLocale: (locale) => translations[locale as keyof typeof translations](),
 });
 
 /** Maps a BCP 47 tag such as `en-GB` to a shipped locale, falling back to German. */

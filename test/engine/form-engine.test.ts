@@ -2,90 +2,8 @@ import { expect } from '@open-wc/testing';
 import validate from '../generated/engine-test.js';
 import type { EngineTest } from '../generated/engine-test.js';
 import { FormEngine, type FieldView, type GroupView, type NodeView } from '../../src/engine/form-engine.js';
-import type { FormDefinition } from '../../src/engine/definition.js';
+import { definition } from '../fixtures/engine-test-definition.js';
 import { toCodeValue } from '../../src/engine/codelists.js';
-
-const definition: FormDefinition = {
-  service: 'engine-test',
-  schemaVersion: '1.0.0',
-  steps: [
-    {
-      id: 'eins',
-      title: () => 'Angaben',
-      children: [
-        { type: 'field', kind: 'text', name: 'name', label: () => 'Name', errors: { required: () => 'Geben Sie Ihren Namen ein.' } },
-        { type: 'field', kind: 'text', name: 'plz', label: () => 'Postleitzahl', errors: { pattern: () => 'Geben Sie eine Postleitzahl mit 5 Ziffern ein.' } },
-        { type: 'field', kind: 'text', name: 'telefon', label: () => 'Telefon' },
-        {
-          type: 'field',
-          kind: 'radio',
-          name: 'art',
-          label: () => 'Wer erklärt?',
-          options: () => [
-            { value: 'person', label: () => 'Ich als Person' },
-            { value: 'firma', label: () => 'Eine Firma' },
-          ],
-        },
-        {
-          type: 'group',
-          name: 'firma',
-          legend: () => 'Firma',
-          when: 'schema',
-          children: [{ type: 'field', kind: 'text', name: 'firmenname', label: () => 'Name der Firma' }],
-        },
-      ],
-    },
-    {
-      id: 'zwei',
-      title: () => 'Personen',
-      children: [
-        {
-          type: 'group',
-          name: 'personen',
-          legend: () => 'Personen',
-          repeat: {
-            min: 1,
-            max: 3,
-            itemLegend: (i) => `Person ${i + 1}`,
-            addLabel: () => 'Weitere Person hinzufügen',
-            removeLabel: (i) => `Person ${i + 1} entfernen`,
-            added: (i) => `Person ${i + 1} hinzugefügt`,
-            removed: (i) => `Person ${i + 1} entfernt`,
-          },
-          children: [
-            { type: 'field', kind: 'text', name: 'vorname', label: () => 'Vorname' },
-            { type: 'field', kind: 'date', name: 'geburtsdatum', label: () => 'Geburtsdatum' },
-          ],
-        },
-        {
-          type: 'group',
-          name: 'staatsangehoerigkeiten',
-          legend: () => 'Staatsangehörigkeiten',
-          repeat: {
-            min: 1,
-            itemLegend: (i) => `Staatsangehörigkeit ${i + 1}`,
-            addLabel: () => 'Weitere Staatsangehörigkeit',
-            removeLabel: (i) => `Staatsangehörigkeit ${i + 1} entfernen`,
-            added: (i) => `Staatsangehörigkeit ${i + 1} hinzugefügt`,
-            removed: (i) => `Staatsangehörigkeit ${i + 1} entfernt`,
-          },
-          children: [{ type: 'field', kind: 'combobox', name: '', codelist: 'staatsangehoerigkeit', label: () => 'Staatsangehörigkeit' }],
-        },
-        { type: 'field', kind: 'amount', name: 'einkommen', label: () => 'Einkommen' },
-        { type: 'field', kind: 'file', name: 'nachweise', label: () => 'Nachweise' },
-        { type: 'field', kind: 'consent', name: 'zustimmung', label: () => 'Ich stimme zu' },
-      ],
-    },
-  ],
-  rules: (data, today) => {
-    const personen = (data.personen ?? []) as { geburtsdatum?: string }[];
-    return personen.flatMap((p, i) =>
-      p.geburtsdatum && p.geburtsdatum >= today
-        ? [{ pointer: `/personen/${i}/geburtsdatum`, message: () => 'Das Geburtsdatum muss in der Vergangenheit liegen.' }]
-        : [],
-    );
-  },
-};
 
 function fields(nodes: NodeView[]): FieldView[] {
   return nodes.flatMap((n) =>
@@ -230,6 +148,15 @@ describe('FormEngine', () => {
     const data = engine.submissionData() as unknown as EngineTest;
     expect(data.personen[0]!.vorname).to.equal('Ada');
     expect(validate(data)).to.equal(true);
+  });
+
+  it('takes prefilled answers, dropping the ones the schema rejects', () => {
+    const engine = newEngine();
+    engine.prefill({ name: 'Ada Lovelace', plz: '1011', telefon: '030 123456' });
+    expect(engine.get('/name')).to.equal('Ada Lovelace');
+    expect(engine.get('/telefon')).to.equal('030 123456');
+    expect(engine.get('/plz'), 'a postcode with four digits is not taken').to.equal(undefined);
+    expect(engine.view().children.filter((n) => n.kind === 'field' && n.error)).to.have.length(0);
   });
 
   it('maps errors the receiver reports onto the fields and names the step to go back to', () => {

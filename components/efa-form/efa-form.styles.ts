@@ -1,0 +1,229 @@
+import { css } from 'lit';
+
+/** The shell: headings, buttons, error summary, repeated groups, review list, confirmation, print. */
+export const formStyles = css`
+  h2 {
+    font-family: var(--_heading-font);
+    font-size: 1.5em;
+    line-height: 1.25;
+    margin-block: 0 var(--_space);
+  }
+  h2:focus {
+    outline: none;
+  }
+  h2:focus-visible {
+    outline: var(--_focus-width) solid var(--_focus);
+  }
+  h3 {
+    font-size: 1.2em;
+    margin-block: calc(var(--_space) * 1.5) calc(var(--_space) * 0.5);
+  }
+  h4 {
+    font-size: 1em;
+    margin-block: var(--_space) calc(var(--_space) * 0.25);
+  }
+  p {
+    margin-block: 0 var(--_space);
+    max-inline-size: 40em;
+  }
+  .progress {
+    display: block;
+    font-size: 0.75em;
+    font-weight: 400;
+    color: var(--_muted);
+    margin-block-end: calc(var(--_space) * 0.25);
+  }
+  .hint {
+    color: var(--_muted);
+  }
+  fieldset {
+    margin: 0 0 calc(var(--_space) * 1.5);
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+  }
+  legend {
+    font-weight: 700;
+    font-size: 1.125em;
+    padding: 0;
+    margin-block-end: calc(var(--_space) * 0.5);
+  }
+  fieldset.item {
+    border-inline-start: 4px solid var(--_border);
+    padding-inline-start: var(--_space);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: center;
+    margin-block: calc(var(--_space) * 2) var(--_space);
+  }
+  button {
+    font: inherit;
+    font-weight: 700;
+    min-block-size: 2.75rem;
+    padding: calc(var(--_space) * 0.5) var(--_space);
+    border-radius: var(--_radius);
+    border: var(--_border-width) solid var(--_primary);
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--_primary);
+    color: var(--_on-primary);
+  }
+  button.secondary {
+    background: var(--_bg);
+    color: var(--_primary);
+  }
+  button.link {
+    border: 0;
+    padding: 0;
+    min-block-size: 0;
+    background: none;
+    color: var(--_primary);
+    text-decoration: underline;
+    font-weight: 400;
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+  a {
+    color: var(--_primary);
+  }
+  .error-summary {
+    border: 5px solid var(--_error);
+    padding: var(--_space);
+    margin-block-end: calc(var(--_space) * 2);
+  }
+  .error-summary:focus-visible,
+  .error-summary:focus {
+    outline: var(--_focus-width) solid var(--_focus);
+  }
+  .error-summary h2 {
+    font-size: 1.25em;
+  }
+  .error-summary ul {
+    margin: 0;
+    padding-inline-start: 0;
+    list-style: none;
+  }
+  .error-summary li + li {
+    margin-block-start: calc(var(--_space) * 0.5);
+  }
+  .error-summary a {
+    color: var(--_error);
+    font-weight: 700;
+  }
+  .notice {
+    border-inline-start: 6px solid var(--_primary);
+    background: var(--_surface);
+    padding: var(--_space);
+    margin-block-end: var(--_space);
+  }
+  .notice p:last-child,
+  .warning p {
+    margin-block-end: 0;
+  }
+  .warning {
+    display: flex;
+    gap: var(--_space);
+    align-items: flex-start;
+    font-weight: 700;
+    margin-block-end: var(--_space);
+  }
+  .warning .icon {
+    flex: none;
+    display: inline-grid;
+    place-items: center;
+    inline-size: 2rem;
+    block-size: 2rem;
+    border-radius: 50%;
+    background: var(--_text);
+    color: var(--_bg);
+  }
+  .summary-list {
+    margin: 0 0 var(--_space);
+  }
+  .summary-list .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 0.25) var(--_space);
+    border-block-end: 1px solid var(--_border);
+    padding-block: calc(var(--_space) * 0.5);
+  }
+  .summary-list dt {
+    font-weight: 700;
+    flex: 1 1 12rem;
+  }
+  .summary-list dd {
+    margin: 0;
+    flex: 2 1 14rem;
+    overflow-wrap: anywhere;
+  }
+  .summary-list dd.change {
+    flex: 0 0 auto;
+  }
+  .send-error {
+    border: 5px solid var(--_error);
+    padding: var(--_space);
+  }
+  .confirmation .panel {
+    background: var(--_success);
+    color: var(--_on-primary);
+    padding: calc(var(--_space) * 1.5);
+    text-align: center;
+    margin-block-end: calc(var(--_space) * 1.5);
+  }
+  .confirmation .panel h2 {
+    color: inherit;
+  }
+  .reference {
+    font-size: 1.5em;
+    letter-spacing: 0.05em;
+  }
+  @media (forced-colors: active) {
+    .error-summary,
+    .send-error,
+    .confirmation .panel {
+      border: 3px solid CanvasText;
+    }
+    button.primary {
+      border-color: ButtonText;
+    }
+  }
+  @media print {
+    .actions,
+    button {
+      display: none !important;
+    }
+    .confirmation .panel {
+      color: #000;
+      background: none;
+      border: 3px solid #000;
+    }
+  }
+`;
+
+/** The resume offer and the progress-file actions. */
+export const draftStyles = css`
+  .resume {
+    margin-block-end: calc(var(--_space) * 1.5);
+  }
+  .resume .actions {
+    margin-block: var(--_space) 0;
+  }
+  .drafts {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: baseline;
+    border-block-start: 1px solid var(--_border);
+    padding-block-start: var(--_space);
+  }
+  .drafts-message {
+    flex-basis: 100%;
+    margin: 0;
+  }
+`;

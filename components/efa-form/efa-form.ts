@@ -1,0 +1,720 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { define } from '../define.js';
+import { base, tokens } from '../shared/tokens.styles.js';
+import { draftStyles, formStyles } from './efa-form.styles.js';
+import '../fields.js';
+import type { ContentBlock, ContentContext, FieldDef } from '../../src/engine/definition.js';
+import { FormEngine, type FieldView, type GroupView, type NodeView, type SummaryEntry } from '../../src/engine/form-engine.js';
+import { codeListEntries } from '../../src/engine/codelists.js';
+import { fromFieldValue, toFieldValue } from '../../src/engine/values.js';
+import { summarize } from '../../src/engine/summary.js';
+import type { ServiceSpec } from '../../src/services/service.js';
+import { SubmitError, type Adapter, type Receipt, type Submission } from '../../src/adapters/adapter.js';
+import { getLocale, resolveLang, setLocale } from '../../src/i18n/locale.js';
+import { DraftsController } from './drafts-controller.js';
+
+type Phase = 'form' | 'review' | 'done';
+type Focus = { kind: 'heading' } | { kind: 'summary' } | { kind: 'field'; id: string } | { kind: 'element'; selector: string };
+
+export interface StepChangeDetail {
+  stepId: string;
+  /** 1-based position among the visible steps; the review page comes after the last. */
+  position: number;
+  count: number;
+  title: string;
+}
+
+/**
+ * @summary The form shell every service uses: steps with progress, error summary, check-your-answers page,
+ * sending through an endpoint adapter, confirmation. A service element only supplies its `spec`.
+ *
+ * @event efa-step-change - A new step (or the review page) is shown. `detail: { stepId, position, count, title }`.
+ * @event efa-submit - Before sending; cancelable. With `adapter="event"` the host answers via `detail.respondWith(promise)`.
+ * @event efa-submitted - The receiver confirmed. `detail: { receipt, submission }`.
+ * @event efa-submit-error - Sending failed; everything entered is kept. `detail: { error }` (a `SubmitError` with `failure`).
+ * @event efa-draft-saved - With `drafts="local"`: the answers were saved in this browser. `detail: { savedAt, expiresAt }`.
+ * @csspart form - The whole form.
+ * @csspart progress - "Schritt 2 von 7".
+ * @csspart error-summary - The list of problems at the top of a step.
+ * @csspart button - Every button.
+ * @csspart primary-button - Continue / send.
+ * @csspart review - The check-your-answers list.
+ * @csspart confirmation - The confirmation panel with the reference.
+ * @cssprop --efa-color-primary - Buttons and links.
+ * @cssprop --efa-color-error - Errors and the error summary.
+ * @cssprop --efa-color-success - The confirmation panel.
+ */
+export class EfaForm extends LitElement {
+  static override styles = [tokens, base, formStyles, draftStyles];
+
+  static override properties = {
+    spec: { attribute: false },
+    endpoint: {},
+    adapter: {},
+    authority: {},
+    drafts: {},
+    draftDays: { attribute: 'draft-days', type: Number },
+    config: { attribute: false },
+    prefill: { attribute: false },
+    langAttribute: { attribute: 'lang' },
+    phase: { state: true },
+    summary: { state: true },
+    sending: { state: true },
+    sendError: { state: true },
+    receipt: { state: true },
+    announcement: { state: true },
+  };
+
+  declare spec: ServiceSpec<never> | undefined;
+  /** Where the `http` adapter posts the submission. */
+  declare endpoint: string;
+  /** `http` (default) or `event`; or an object implementing the adapter interface. */
+  declare adapter: string | Adapter;
+  /** AGS (8 digits) or ARS (12 digits) of the receiving office. */
+  declare authority: string;
+  /**
+   * `off` (default); `local`: answers are saved in this browser as they are entered and offered on return,
+   * and progress can be saved to and loaded from a file; `file`: the file part only. Uploads are never saved.
+   */
+  declare drafts: 'off' | 'local' | 'file';
+  /** Days a local draft is kept (default 7). */
+  declare draftDays: number;
+  /** Authority settings passed to the service (fees, creditworthiness parameters, …). */
+  declare config: unknown;
+  /** Answers known beforehand (e.g. identity data from the portal's login); values the schema rejects are dropped. */
+  declare prefill: Record<string, unknown> | undefined;
+  declare langAttribute: string | null;
+
+  declare protected phase: Phase;
+  declare protected summary: SummaryEntry[];
+  declare protected sending: boolean;
+  declare protected sendError: string | undefined;
+  declare protected receipt: Receipt | undefined;
+  declare protected announcement: string;
+
+  protected engine: FormEngine | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private returnToReview = false;
+  private pendingFocus: Focus | undefined;
+  private focusDone: Promise<void> = Promise.resolve();
+  private draftsAttached: Promise<void> = Promise.resolve();
+  /** Kept across retries: it is the idempotency key, so a retry after a lost answer stores nothing twice. */
+  private submissionId: string | undefined;
+  private createdAt: string | undefined;
+  private readonly langObserver = new MutationObserver(() => this.applyLang());
+  private readonly draftsController = new DraftsController(this);
+
+  constructor() {
+    super();
+    this.endpoint = '';
+    this.adapter = 'http';
+    this.authority = '';
+    this.drafts = 'off';
+    this.draftDays = 7;
+    this.langAttribute = null;
+    this.phase = 'form';
+    this.summary = [];
+    this.sending = false;
+    this.sendError = undefined;
+    this.receipt = undefined;
+    this.announcement = '';
+    updateWhenLocaleChanges(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.applyLang();
+    this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.langObserver.disconnect();
+  }
+
+  private applyLang(): void {
+    const lang = resolveLang(this);
+    if (lang !== getLocale()) void setLocale(lang);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('langAttribute')) this.applyLang();
+    if (changed.has('spec') && this.spec) {
+      this.unsubscribe?.();
+      this.engine = new FormEngine(this.spec.definition, this.spec.loadValidator());
+      this.unsubscribe = this.engine.subscribe(() => this.requestUpdate());
+    }
+    if (this.engine && this.prefill && (changed.has('spec') || changed.has('prefill'))) this.engine.prefill(this.prefill);
+    if (this.engine && (changed.has('spec') || changed.has('drafts') || changed.has('authority') || changed.has('draftDays'))) {
+      this.draftsAttached = this.draftsController.attach(this.engine);
+    }
+  }
+
+  protected override updated(): void {
+    const focus = this.pendingFocus;
+    if (!focus) return;
+    this.pendingFocus = undefined;
+    this.focusDone = this.moveFocus(focus);
+  }
+
+  /**
+   * `updateComplete` also waits for the validator and the drafts to arrive and for focus to land (which may
+   * need a field element's own first render).
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.engine?.ready;
+    await this.draftsAttached;
+    const result = await super.getUpdateComplete();
+    await this.focusDone;
+    return result;
+  }
+
+  private async moveFocus(focus: Focus): Promise<void> {
+    const root = this.shadowRoot!;
+    const target =
+      focus.kind === 'heading'
+        ? root.querySelector<HTMLElement>('h2[tabindex]')
+        : focus.kind === 'summary'
+          ? root.querySelector<HTMLElement>('.error-summary')
+          : focus.kind === 'field'
+            ? root.getElementById(focus.id)
+            : root.querySelector<HTMLElement>(focus.selector);
+    if (!target) return;
+    if (target instanceof LitElement) await target.updateComplete;
+    target.focus();
+    target.scrollIntoView({ block: 'center' });
+  }
+
+  // ---- drafts (see DraftsController) ----------------------------------------------------------------------
+
+  get draftEngine(): FormEngine | undefined {
+    return this.engine;
+  }
+
+  resumeAt(stepId: string, announcement: string): void {
+    const engine = this.engine!;
+    const visible = engine.visibleSteps();
+    engine.goTo(visible.some((s) => s.id === stepId) ? stepId : visible[0]!.id);
+    this.phase = 'form';
+    this.summary = [];
+    this.announcement = announcement;
+    this.pendingFocus = { kind: 'heading' };
+    this.stepChanged();
+  }
+
+  // ---- steps ----------------------------------------------------------------------------------------------
+
+  private stepChanged(): void {
+    const engine = this.engine!;
+    const steps = engine.visibleSteps();
+    const onReview = this.phase === 'review';
+    const position = onReview ? steps.length + 1 : steps.findIndex((s) => s.id === engine.currentStepId) + 1;
+    const detail: StepChangeDetail = {
+      stepId: onReview ? 'review' : engine.currentStepId,
+      position,
+      count: steps.length + 1,
+      title: onReview ? msg('Angaben prüfen') : (steps[position - 1]?.title() ?? ''),
+    };
+    this.dispatchEvent(new CustomEvent('efa-step-change', { detail, bubbles: true, composed: true }));
+  }
+
+  private async next(event?: Event): Promise<void> {
+    event?.preventDefault();
+    const engine = this.engine!;
+    await engine.ready;
+    this.summary = engine.checkStep();
+    if (this.summary.length > 0) {
+      this.pendingFocus = { kind: 'summary' };
+      return;
+    }
+    const following = engine.stepAfter(engine.currentStepId);
+    if (this.returnToReview || !following) {
+      this.returnToReview = false;
+      this.phase = 'review';
+    } else {
+      engine.goTo(following.id);
+    }
+    this.pendingFocus = { kind: 'heading' };
+    this.stepChanged();
+  }
+
+  /**
+   * Enter in a text input continues, as in a plain HTML form. The inputs live in the fields' shadow roots,
+   * outside this form, so the browser's implicit submission does not reach it.
+   */
+  private submitOnEnter(event: KeyboardEvent): void {
+    if (event.key !== 'Enter' || event.defaultPrevented || event.isComposing) return;
+    const origin = event.composedPath()[0];
+    if (origin instanceof HTMLInputElement && origin.type !== 'file') {
+      event.preventDefault();
+      void this.next();
+    }
+  }
+
+  private back(): void {
+    const engine = this.engine!;
+    this.summary = [];
+    if (this.phase === 'review') {
+      this.phase = 'form';
+    } else {
+      const previous = engine.stepBefore(engine.currentStepId);
+      if (!previous) return;
+      engine.goTo(previous.id);
+    }
+    this.pendingFocus = { kind: 'heading' };
+    this.stepChanged();
+  }
+
+  private change(stepId: string, fieldId: string): void {
+    this.engine!.goTo(stepId);
+    this.phase = 'form';
+    this.returnToReview = true;
+    this.pendingFocus = { kind: 'field', id: fieldId };
+    this.stepChanged();
+  }
+
+  private focusField(event: Event, id: string): void {
+    event.preventDefault();
+    const field = this.shadowRoot!.getElementById(id);
+    field?.focus();
+    field?.scrollIntoView({ block: 'center' });
+  }
+
+  // ---- input from the fields ------------------------------------------------------------------------------
+
+  private onInput(view: FieldView, event: Event): void {
+    const value = (event.currentTarget as HTMLElement & { value: unknown }).value;
+    this.engine!.set(view.pointer, fromFieldValue(view.def, value));
+  }
+
+  private onChange(view: FieldView): void {
+    this.engine!.commit(view.pointer);
+  }
+
+  private addItem(group: GroupView): void {
+    const index = this.engine!.addItem(group.pointer);
+    this.announcement = group.def.repeat!.added(index);
+    const first = this.engine!.view().children;
+    const item = findGroup(first, group.pointer)?.items?.[index];
+    const firstField = item && firstFieldIn(item.children);
+    if (firstField) this.pendingFocus = { kind: 'field', id: firstField.id };
+  }
+
+  private removeItem(group: GroupView, index: number): void {
+    this.engine!.removeItem(group.pointer, index);
+    this.announcement = group.def.repeat!.removed(index);
+    this.pendingFocus = { kind: 'element', selector: `[data-add="${group.id}"]` };
+  }
+
+  // ---- sending --------------------------------------------------------------------------------------------
+
+  /** Adapters (and the receipt parser) load when first needed, not with the first step. */
+  private async resolveAdapter(): Promise<Adapter> {
+    if (typeof this.adapter === 'object') return this.adapter;
+    if (this.adapter === 'event') return (await import('../../src/adapters/event.js')).eventAdapter(this);
+    const { httpAdapter } = await import('../../src/adapters/http.js');
+    return httpAdapter({ endpoint: this.endpoint || '/api/submissions' });
+  }
+
+  private buildSubmission(): Submission {
+    const spec = this.spec!;
+    const engine = this.engine!;
+    this.submissionId ??= crypto.randomUUID();
+    this.createdAt ??= new Date().toISOString();
+    const today = this.createdAt.slice(0, 10);
+    const data = spec.derive ? spec.derive(engine.submissionData(), this.config as never, today) : engine.submissionData();
+    const attachments = [...engine.attachments()].map(([id, file]) => ({
+      id,
+      dateiname: file.name,
+      mimeType: file.type as 'application/pdf' | 'image/jpeg' | 'image/png',
+      groesse: file.size,
+    }));
+    return {
+      id: this.submissionId,
+      service: spec.service as Submission['service'],
+      schemaVersion: spec.definition.schemaVersion,
+      createdAt: this.createdAt,
+      locale: getLocale(),
+      ...(this.authority ? { authority: this.authority } : {}),
+      data,
+      attachments,
+    };
+  }
+
+  private async submit(): Promise<void> {
+    if (this.sending) return;
+    const engine = this.engine!;
+    await engine.ready;
+    const invalid = engine.firstInvalidStep();
+    if (invalid) {
+      engine.goTo(invalid.id);
+      this.phase = 'form';
+      this.returnToReview = true;
+      this.summary = engine.checkStep(invalid.id);
+      this.pendingFocus = { kind: 'summary' };
+      this.stepChanged();
+      return;
+    }
+    const submission = this.buildSubmission();
+    this.sending = true;
+    this.sendError = undefined;
+    try {
+      const adapter = await this.resolveAdapter();
+      if (!adapter.ownsSubmitEvent) {
+        const proceed = this.dispatchEvent(
+          new CustomEvent('efa-submit', { detail: { submission, files: engine.attachments() }, bubbles: true, composed: true, cancelable: true }),
+        );
+        if (!proceed) return;
+      }
+      this.receipt = await adapter.submit(submission, { files: engine.attachments() });
+      this.draftsController.submitted();
+      this.phase = 'done';
+      this.pendingFocus = { kind: 'heading' };
+      this.dispatchEvent(new CustomEvent('efa-submitted', { detail: { receipt: this.receipt, submission }, bubbles: true, composed: true }));
+    } catch (cause) {
+      const error = cause instanceof SubmitError ? cause : new SubmitError('network', String(cause), { cause });
+      this.dispatchEvent(new CustomEvent('efa-submit-error', { detail: { error }, bubbles: true, composed: true }));
+      this.failed(error);
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private failed(error: SubmitError): void {
+    const engine = this.engine!;
+    if (error.failure === 'validation' && error.details.fieldErrors) {
+      const step = engine.showExternalErrors(error.details.fieldErrors);
+      if (step) {
+        engine.goTo(step.id);
+        this.phase = 'form';
+        this.returnToReview = true;
+        this.summary = engine.checkStep(step.id);
+        this.pendingFocus = { kind: 'summary' };
+        this.stepChanged();
+        return;
+      }
+    }
+    this.sendError = sendErrorText(error);
+    this.pendingFocus = { kind: 'element', selector: '.send-error' };
+  }
+
+  /**
+   * The printed summary is for the authority, so it is in German whatever language the form is used in:
+   * switch, print, switch back.
+   */
+  private async printInGerman(): Promise<void> {
+    const previous = getLocale();
+    if (previous !== 'de') {
+      await setLocale('de');
+      await this.updateComplete;
+    }
+    window.print();
+    if (previous !== 'de') await setLocale(previous);
+  }
+
+  // ---- rendering ------------------------------------------------------------------------------------------
+
+  override render() {
+    if (!this.engine) return nothing;
+    return html`<div class="form" part="form">
+      <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
+      ${this.phase === 'done' ? this.renderConfirmation() : this.phase === 'review' ? this.renderReview() : this.renderStep()}
+    </div>`;
+  }
+
+  private contentContext(): ContentContext {
+    const engine = this.engine!;
+    return { get: (pointer) => engine.visibleValue(pointer), config: this.config, today: engine.todayIso() };
+  }
+
+  private renderProgress(position: number, count: number): TemplateResult {
+    return html`<span class="progress" part="progress">${msg(str`Schritt ${position} von ${count}`)}</span>`;
+  }
+
+  private renderStep(): TemplateResult {
+    const engine = this.engine!;
+    const steps = engine.visibleSteps();
+    const view = engine.view();
+    const position = steps.findIndex((s) => s.id === view.def.id) + 1;
+    const hasPrevious = position > 1;
+    const isLast = position === steps.length;
+    return html`<form novalidate @submit=${this.next} @keydown=${this.submitOnEnter}>
+      ${this.draftsController.renderResumeOffer()} ${this.renderErrorSummary()}
+      <h2 tabindex="-1">${this.renderProgress(position, steps.length + 1)} ${view.def.title()}</h2>
+      ${engine.isReady || view.children.every((node) => node.kind === 'content')
+        ? this.renderNodes(view.children)
+        : html`<p role="status">${msg('Das Formular wird geladen …')}</p>`}
+      <div class="actions">
+        <button type="submit" class="primary" part="button primary-button">
+          ${this.returnToReview || isLast ? msg('Weiter zur Übersicht') : msg('Weiter')}
+        </button>
+        ${hasPrevious ? html`<button type="button" class="secondary" part="button" @click=${this.back}>${msg('Zurück')}</button>` : nothing}
+      </div>
+      ${this.draftsController.renderFileActions()}
+    </form>`;
+  }
+
+  private renderErrorSummary(): TemplateResult | typeof nothing {
+    if (this.summary.length === 0) return nothing;
+    return html`<div class="error-summary" part="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">${msg('Es gibt ein Problem')}</h2>
+      <ul>
+        ${this.summary.map(
+          (entry) => html`<li><a href="#${entry.id}" @click=${(e: Event) => this.focusField(e, entry.id)}>${entry.message()}</a></li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  private renderNodes(nodes: readonly NodeView[]): unknown[] {
+    return nodes.map((node) =>
+      node.kind === 'field' ? this.renderField(node) : node.kind === 'group' ? this.renderGroup(node) : renderBlocks(node.def.blocks(this.contentContext())),
+    );
+  }
+
+  private renderGroup(group: GroupView): TemplateResult {
+    const { def } = group;
+    const hint = def.hint ? html`<p class="hint">${def.hint()}</p>` : nothing;
+    if (!def.repeat) {
+      if (!def.legend) return html`${this.renderNodes(group.children)}`;
+      return html`<fieldset class="group"><legend>${def.legend()}</legend>${hint}${this.renderNodes(group.children)}</fieldset>`;
+    }
+    const repeat = def.repeat;
+    return html`<fieldset class="group repeat" id=${group.id}>
+      ${def.legend ? html`<legend>${def.legend()}</legend>` : nothing}${hint}
+      ${group.items!.map(
+        (item) => html`<fieldset class="item">
+          <legend>${item.legend}</legend>
+          ${this.renderNodes(item.children)}
+          ${group.canRemove
+            ? html`<button type="button" class="secondary" part="button" @click=${() => this.removeItem(group, item.index)}>
+                ${repeat.removeLabel(item.index)}
+              </button>`
+            : nothing}
+        </fieldset>`,
+      )}
+      ${group.canAdd
+        ? html`<button type="button" class="secondary" part="button" data-add=${group.id} @click=${() => this.addItem(group)}>
+            ${repeat.addLabel()}
+          </button>`
+        : nothing}
+    </fieldset>`;
+  }
+
+  private renderField(view: FieldView): TemplateResult {
+    const { def } = view;
+    const common = {
+      label: def.label(),
+      hint: def.hint?.() ?? '',
+      error: view.error?.() ?? '',
+      optional: !view.required,
+      autocomplete: def.autocomplete ?? '',
+    };
+    const value = toFieldValue(def, view.value);
+    const onInput = (e: Event) => this.onInput(view, e);
+    const onChange = () => this.onChange(view);
+    const options = optionsOf(def);
+    switch (def.kind) {
+      case 'text':
+      case 'integer':
+        return html`<efa-text-field id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+          ?optional=${common.optional} .autocomplete=${common.autocomplete} .value=${value} .type=${def.inputType ?? 'text'}
+          .inputmode=${def.inputmode ?? (def.kind === 'integer' ? 'numeric' : '')}
+          .width=${def.width ?? (def.kind === 'integer' ? 'short' : 'full')} @input=${onInput} @change=${onChange}></efa-text-field>`;
+      case 'textarea':
+        return html`<efa-textarea id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+          ?optional=${common.optional} .value=${value} @input=${onInput} @change=${onChange}></efa-textarea>`;
+      case 'amount':
+        return html`<efa-amount-field id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+          ?optional=${common.optional} .value=${value} @input=${onInput} @change=${onChange}></efa-amount-field>`;
+      case 'date':
+        return html`<efa-date-field id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+          ?optional=${common.optional} .autocomplete=${common.autocomplete} .value=${value} @input=${onInput}
+          @change=${onChange}></efa-date-field>`;
+      case 'select':
+        return html`<efa-select id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+          ?optional=${common.optional} .autocomplete=${common.autocomplete} .options=${options} .value=${value}
+          @input=${onInput} @change=${onChange}></efa-select>`;
+      case 'combobox':
+        return html`<efa-combobox id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+          ?optional=${common.optional} .autocomplete=${common.autocomplete} .options=${options} .value=${value}
+          @input=${onInput} @change=${onChange}></efa-combobox>`;
+      case 'radio':
+      case 'yesno':
+        return html`<efa-radio-group id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+          ?optional=${common.optional} .options=${options} ?inline=${def.inline ?? def.kind === 'yesno'} .value=${value}
+          @input=${onInput} @change=${onChange}></efa-radio-group>`;
+      case 'checkboxes':
+        return html`<efa-checkbox-group id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+          ?optional=${common.optional} .options=${options} .value=${value} @input=${onInput}
+          @change=${onChange}></efa-checkbox-group>`;
+      case 'consent':
+        return html`<efa-consent id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+          ?optional=${common.optional} .value=${value} @input=${onInput} @change=${onChange}></efa-consent>`;
+      case 'file':
+        return html`<efa-file-upload id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+          ?optional=${common.optional} .value=${value} accept=${(def.accept ?? ['application/pdf', 'image/jpeg', 'image/png']).join(',')}
+          ?multiple=${def.multiple ?? false} @input=${onInput} @change=${onChange}></efa-file-upload>`;
+    }
+  }
+
+  private renderReviewSections(editable: boolean): TemplateResult[] {
+    const engine = this.engine!;
+    const locale = getLocale();
+    return engine.visibleSteps().flatMap((step) => {
+      const view = engine.view(step.id);
+      const sections = summarize(view, locale);
+      if (sections.length === 0) return [];
+      const ids = new Map(fieldsIn(view.children).map((f) => [f.pointer, f.id]));
+      return [
+        html`<section class="review-step">
+          <h3>${step.title()}</h3>
+          ${sections.map(
+            (section) => html`${section.heading ? html`<h4>${section.heading}</h4>` : nothing}
+              <dl class="summary-list">
+                ${section.rows.map(
+                  (row) => html`<div class="row">
+                    <dt>${row.label}</dt>
+                    <dd>${row.value}</dd>
+                    ${editable
+                      ? html`<dd class="change">
+                          <button type="button" class="link" part="button" @click=${() => this.change(step.id, ids.get(row.pointer)!)}>
+                            ${msg('Ändern')}<span class="visually-hidden"> ${row.label}</span>
+                          </button>
+                        </dd>`
+                      : nothing}
+                  </div>`,
+                )}
+              </dl>`,
+          )}
+        </section>`,
+      ];
+    });
+  }
+
+  private renderReview(): TemplateResult {
+    const count = this.engine!.visibleSteps().length + 1;
+    return html`<div class="review" part="review">
+      <h2 tabindex="-1">${this.renderProgress(count, count)} ${msg('Prüfen Sie Ihre Angaben')}</h2>
+      <p>${msg('Bitte prüfen Sie alles, bevor Sie es absenden. Mit „Ändern“ kommen Sie zur jeweiligen Angabe.')}</p>
+      ${this.renderReviewSections(true)}
+      ${this.sendError
+        ? html`<div class="send-error" role="alert" tabindex="-1">
+            <h3>${msg('Das Senden hat nicht geklappt')}</h3>
+            <p>${this.sendError}</p>
+          </div>`
+        : nothing}
+      <div class="actions">
+        <button
+          type="button"
+          class="primary"
+          part="button primary-button"
+          aria-disabled=${this.sending ? 'true' : 'false'}
+          @click=${this.submit}
+        >
+          ${this.sending ? msg('Wird gesendet …') : this.sendError ? msg('Erneut senden') : msg('Verbindlich absenden')}
+        </button>
+        <button type="button" class="secondary" part="button" @click=${this.back}>${msg('Zurück')}</button>
+      </div>
+    </div>`;
+  }
+
+  private renderConfirmation(): TemplateResult {
+    const receipt = this.receipt!;
+    const data = this.engine!.submissionData();
+    return html`<div class="confirmation" part="confirmation">
+      <div class="panel">
+        <h2 tabindex="-1">${msg('Ihre Angaben wurden übermittelt')}</h2>
+        <p>${msg('Ihre Vorgangsnummer')}<br /><strong class="reference">${receipt.reference}</strong></p>
+      </div>
+      <p>${msg('Bitte notieren Sie die Vorgangsnummer. Sie brauchen sie, wenn Sie sich an die Behörde wenden.')}</p>
+      ${renderBlocks(this.spec!.nextSteps(data, receipt, this.config as never))}
+      <div class="actions no-print">
+        <button type="button" class="secondary" part="button" @click=${this.printInGerman}>${msg('Zusammenfassung auf Deutsch drucken')}</button>
+      </div>
+      <section class="printable">
+        <h2>${msg('Ihre Angaben im Überblick')}</h2>
+        ${this.renderReviewSections(false)}
+      </section>
+    </div>`;
+  }
+}
+
+function renderBlocks(blocks: readonly ContentBlock[]): TemplateResult[] {
+  return blocks.map((block) => {
+    switch (block.kind) {
+      case 'heading':
+        return html`<h3>${block.text}</h3>`;
+      case 'paragraph':
+        return html`<p>${block.text}</p>`;
+      case 'list':
+        return html`<ul>${block.items.map((item) => html`<li>${item}</li>`)}</ul>`;
+      case 'notice':
+        return html`<div class="notice"><p>${block.text}</p></div>`;
+      case 'warning':
+        // A status region: a warning that appears because of an answer is read out when it appears.
+        return html`<div class="warning" role="status">
+          <span class="icon" aria-hidden="true">!</span>
+          <p><span class="visually-hidden">${msg('Wichtig:')}</span> ${block.text}</p>
+        </div>`;
+    }
+  });
+}
+
+function optionsOf(def: FieldDef): { value: string; label: string; hint?: string }[] {
+  if (def.kind === 'yesno') {
+    return [
+      { value: 'true', label: msg('Ja') },
+      { value: 'false', label: msg('Nein') },
+    ];
+  }
+  if (def.codelist) return codeListEntries(def.codelist).map((entry) => ({ value: entry.code, label: entry.label }));
+  return (def.options?.() ?? []).map((o) => ({ value: o.value, label: o.label(), ...(o.hint ? { hint: o.hint() } : {}) }));
+}
+
+function fieldsIn(nodes: readonly NodeView[]): FieldView[] {
+  return nodes.flatMap((node) =>
+    node.kind === 'field'
+      ? [node]
+      : node.kind === 'group'
+        ? [...fieldsIn(node.children), ...(node.items ?? []).flatMap((item) => fieldsIn(item.children))]
+        : [],
+  );
+}
+
+function firstFieldIn(nodes: readonly NodeView[]): FieldView | undefined {
+  return fieldsIn(nodes)[0];
+}
+
+function findGroup(nodes: readonly NodeView[], pointer: string): GroupView | undefined {
+  for (const node of nodes) {
+    if (node.kind !== 'group') continue;
+    if (node.pointer === pointer) return node;
+    const inner = findGroup([...node.children, ...(node.items ?? []).flatMap((i) => i.children)], pointer);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+function sendErrorText(error: SubmitError): string {
+  switch (error.failure) {
+    case 'network':
+    case 'timeout':
+      return msg('Die Verbindung zur Behörde ist gerade nicht möglich. Ihre Angaben sind nicht verloren. Prüfen Sie Ihre Internetverbindung und senden Sie dann erneut.');
+    case 'server':
+      return msg('Der Server der Behörde ist gerade nicht erreichbar. Ihre Angaben sind nicht verloren. Versuchen Sie es in einigen Minuten erneut.');
+    case 'aborted':
+      return msg('Das Senden wurde abgebrochen. Ihre Angaben sind nicht verloren.');
+    default:
+      return msg('Ihre Angaben konnten nicht übermittelt werden. Ihre Angaben sind nicht verloren. Versuchen Sie es später erneut oder wenden Sie sich an die Behörde.');
+  }
+}
+
+define('efa-form', EfaForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'efa-form': EfaForm;
+  }
+}

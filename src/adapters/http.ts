@@ -1,0 +1,121 @@
+/**
+ * The default adapter: POST the submission to `endpoint` (JSON, or multipart with one part per attachment),
+ * with the submission id as `Idempotency-Key`, so that retrying after a lost answer stores nothing twice.
+ */
+import { SubmitError, type Adapter, type Receipt, type Submission, type SubmitOptions } from './adapter.js';
+import type { ValidationError } from '../engine/validator.js';
+import { parseReceipt } from './receipt.js';
+
+export interface HttpAdapterOptions {
+  endpoint: string;
+  /** Per attempt. */
+  timeoutMs?: number;
+  /** Further attempts after a network error, a timeout, a 5xx or a 429. */
+  retries?: number;
+  /** First pause between attempts; doubles each time. */
+  backoffMs?: number;
+  /** Longest pause a `Retry-After` may ask for before we give up instead. */
+  maxRetryAfterMs?: number;
+}
+
+function body(submission: Submission, files: ReadonlyMap<string, Blob>): { body: BodyInit; headers: Record<string, string> } {
+  if (files.size === 0) return { body: JSON.stringify(submission), headers: { 'Content-Type': 'application/json' } };
+  const form = new FormData();
+  form.append('submission', new Blob([JSON.stringify(submission)], { type: 'application/json' }));
+  for (const ref of submission.attachments) {
+    const file = files.get(ref.id);
+    if (!file) throw new SubmitError('rejected', `Attachment ${ref.id} is announced but missing.`);
+    form.append(ref.id, file, ref.dateiname);
+  }
+  return { body: form, headers: {} };
+}
+
+/** Seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(new SubmitError('aborted', 'Sending was cancelled.'));
+      },
+      { once: true },
+    );
+  });
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+export function httpAdapter(options: HttpAdapterOptions): Adapter {
+  const { endpoint, timeoutMs = 30_000, retries = 3, backoffMs = 500, maxRetryAfterMs = 30_000 } = options;
+
+  async function attempt(submission: Submission, files: ReadonlyMap<string, Blob>, signal?: AbortSignal): Promise<Response> {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const { body: payload, headers } = body(submission, files);
+    try {
+      return await fetch(endpoint, {
+        method: 'POST',
+        body: payload,
+        headers: { ...headers, Accept: 'application/json', 'Idempotency-Key': submission.id },
+        signal: combined,
+        credentials: 'same-origin',
+      });
+    } catch (cause) {
+      if (signal?.aborted) throw new SubmitError('aborted', 'Sending was cancelled.', { cause });
+      if (timeout.aborted) throw new SubmitError('timeout', 'The receiver did not answer in time.', { cause });
+      throw new SubmitError('network', 'The receiver could not be reached.', { cause });
+    }
+  }
+
+  return {
+    async submit(submission: Submission, { signal, files }: SubmitOptions): Promise<Receipt> {
+      let last: SubmitError | undefined;
+      for (let n = 0; n <= retries; n += 1) {
+        let wait = backoffMs * 2 ** n;
+        try {
+          const response = await attempt(submission, files, signal);
+          if (response.ok) return parseReceipt(await readJson(response));
+          const answer = (await readJson(response)) as { message?: string; errors?: ValidationError[] } | undefined;
+          if (response.status === 422 && Array.isArray(answer?.errors)) {
+            throw new SubmitError('validation', answer.message ?? 'The receiver found errors.', {
+              status: 422,
+              fieldErrors: answer.errors,
+            });
+          }
+          if (response.status !== 429 && response.status < 500) {
+            throw new SubmitError('rejected', answer?.message ?? `The receiver refused the submission (${response.status}).`, {
+              status: response.status,
+            });
+          }
+          last = new SubmitError('server', `The receiver answered ${response.status}.`, { status: response.status });
+          const asked = retryAfterMs(response.headers.get('Retry-After'));
+          if (asked !== undefined) {
+            if (asked > maxRetryAfterMs) throw last;
+            wait = asked;
+          }
+        } catch (error) {
+          if (!(error instanceof SubmitError) || !['network', 'timeout'].includes(error.failure)) throw error;
+          last = error;
+        }
+        if (n < retries) await pause(wait, signal);
+      }
+      throw last!;
+    },
+  };
+}

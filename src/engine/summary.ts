@@ -1,0 +1,87 @@
+/**
+ * The answers as people read them: for the "check your answers" page and the printable summary. Values are
+ * formatted in the active locale; option and code-list values show their labels.
+ */
+import { msg } from '@lit/localize';
+import { codeLabel, codeOf } from './codelists.js';
+import type { FieldDef } from './definition.js';
+import type { FieldView, NodeView, StepView } from './form-engine.js';
+
+export interface SummaryRow {
+  /** The field to go back to. */
+  pointer: string;
+  label: string;
+  value: string;
+}
+
+export interface SummarySection {
+  heading?: string;
+  rows: SummaryRow[];
+}
+
+function formatDate(iso: string, locale: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return iso;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+export function formatAmount(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(value);
+}
+
+function optionLabel(def: FieldDef, value: string): string {
+  return def.options?.().find((o) => o.value === value)?.label() ?? value;
+}
+
+export function formatValue(def: FieldDef, value: unknown, locale: string): string {
+  if (value === undefined || value === null || value === '') return msg('Keine Angabe');
+  if (def.codelist) return codeLabel(def.codelist, codeOf(value)) ?? String(codeOf(value) ?? '');
+  switch (def.kind) {
+    case 'date':
+      return formatDate(String(value), locale);
+    case 'amount':
+      return typeof value === 'number' ? formatAmount(value, locale) : String(value);
+    case 'select':
+    case 'radio':
+      return optionLabel(def, String(value));
+    case 'checkboxes':
+      return (value as string[]).map((v) => optionLabel(def, v)).join(', ');
+    case 'consent':
+      return msg('Zur Kenntnis genommen');
+    case 'yesno':
+      return value === true ? msg('Ja') : msg('Nein');
+    case 'file':
+      return (value as File[]).map((f) => f.name).join(', ');
+    default:
+      return String(value);
+  }
+}
+
+/** One section per group item or titled group, in the order of the step. */
+export function summarize(step: StepView, locale: string): SummarySection[] {
+  const sections: SummarySection[] = [{ rows: [] }];
+  const row = (field: FieldView): SummaryRow => ({
+    pointer: field.pointer,
+    label: field.def.label(),
+    value: formatValue(field.def, field.value, locale),
+  });
+  const visit = (nodes: readonly NodeView[], section: SummarySection): void => {
+    for (const node of nodes) {
+      if (node.kind === 'field') section.rows.push(row(node));
+      else if (node.kind === 'group' && node.items) {
+        for (const item of node.items) {
+          const own: SummarySection = { heading: item.legend, rows: [] };
+          sections.push(own);
+          visit(item.children, own);
+        }
+      } else if (node.kind === 'group') {
+        const own: SummarySection = { ...(node.def.legend ? { heading: node.def.legend() } : {}), rows: [] };
+        sections.push(own);
+        visit(node.children, own);
+      }
+    }
+  };
+  visit(step.children, sections[0]!);
+  return sections.filter((s) => s.rows.length > 0);
+}

@@ -1,0 +1,124 @@
+import { expect } from '@open-wc/testing';
+import { httpAdapter } from '../../src/adapters/http.js';
+import { SubmitError, type Submission } from '../../src/adapters/adapter.js';
+
+// Against the reference receiver the test server mounts on /api (demo/receiver.js, faults enabled for tests).
+const endpoint = '/api/submissions';
+let data: Record<string, unknown>;
+
+before(async () => {
+  data = await (await fetch('/test/fixtures/verpflichtungserklaerung/valid/einfach.json')).json();
+});
+
+afterEach(() => fetch('/api/__faults', { method: 'DELETE' }));
+
+function submission(overrides: Partial<Submission> = {}): Submission {
+  return {
+    id: crypto.randomUUID(),
+    service: 'verpflichtungserklaerung',
+    schemaVersion: '1.0.0',
+    createdAt: new Date().toISOString(),
+    locale: 'de',
+    authority: '09999000',
+    data: structuredClone(data),
+    attachments: [],
+    ...overrides,
+  };
+}
+
+function faults(...next: string[]): Promise<Response> {
+  return fetch('/api/__faults', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ next }) });
+}
+
+async function storedCount(id: string): Promise<number> {
+  const list: { reference: string }[] = await (await fetch(endpoint)).json();
+  let count = 0;
+  for (const entry of list) {
+    const stored = await (await fetch(`${endpoint}/${entry.reference}/data`)).json();
+    if (stored.id === id) count += 1;
+  }
+  return count;
+}
+
+async function failure(promise: Promise<unknown>): Promise<SubmitError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(SubmitError);
+    return error as SubmitError;
+  }
+  throw new Error('expected the submission to fail');
+}
+
+const fast = { endpoint, backoffMs: 10, timeoutMs: 2000 };
+
+describe('http adapter against the reference receiver', () => {
+  it('sends, and gets a receipt with a reference', async () => {
+    const receipt = await httpAdapter(fast).submit(submission(), { files: new Map() });
+    expect(receipt.reference).to.match(/^VE-\d{4}-[A-Z0-9]{6}$/);
+  });
+
+  it('a 500 after storing, then a retry: exactly one stored submission and the same receipt', async () => {
+    const sent = submission();
+    await faults('fail-after-store');
+    const receipt = await httpAdapter(fast).submit(sent, { files: new Map() });
+    expect(await storedCount(sent.id)).to.equal(1);
+    const again = await httpAdapter(fast).submit(sent, { files: new Map() });
+    expect(again.reference).to.equal(receipt.reference);
+  });
+
+  it('a 500 before storing, then a retry: stored once', async () => {
+    const sent = submission();
+    await faults('fail-before-store');
+    await httpAdapter(fast).submit(sent, { files: new Map() });
+    expect(await storedCount(sent.id)).to.equal(1);
+  });
+
+  it('waits as a 429 Retry-After asks, then succeeds', async () => {
+    await faults('rate-limit');
+    const started = performance.now();
+    const receipt = await httpAdapter(fast).submit(submission(), { files: new Map() });
+    expect(receipt.reference).to.be.a('string');
+    expect(performance.now() - started, 'Retry-After: 1').to.be.greaterThan(900);
+  });
+
+  it('gives up after its retries when the receiver never answers, reporting a timeout', async () => {
+    await faults('hang', 'hang');
+    const error = await failure(httpAdapter({ endpoint, timeoutMs: 300, retries: 1, backoffMs: 10 }).submit(submission(), { files: new Map() }));
+    expect(error.failure).to.equal('timeout');
+  });
+
+  it('never takes a malformed answer for success', async () => {
+    await faults('malformed-receipt');
+    const error = await failure(httpAdapter(fast).submit(submission(), { files: new Map() }));
+    expect(error.failure).to.equal('malformed-receipt');
+  });
+
+  it('returns the receiver\'s field errors from a 422, without retrying', async () => {
+    const invalid = submission();
+    (invalid.data as { gast: { familienname?: string } }).gast.familienname = undefined;
+    delete (invalid.data as { gast: { familienname?: string } }).gast.familienname;
+    const error = await failure(httpAdapter(fast).submit(invalid, { files: new Map() }));
+    expect(error.failure).to.equal('validation');
+    expect(error.details.fieldErrors).to.deep.include({ instancePath: '/gast', keyword: 'required', params: { missingProperty: 'familienname' } });
+  });
+
+  it('sends attachments as multipart parts named by their ids, byte for byte', async () => {
+    const bytes = new TextEncoder().encode('%PDF-1.7\n% efa test\n');
+    const file = new File([bytes], 'gehalt.pdf', { type: 'application/pdf' });
+    const id = crypto.randomUUID();
+    const sent = submission({ attachments: [{ id, dateiname: 'gehalt.pdf', mimeType: 'application/pdf', groesse: file.size }] });
+    const receipt = await httpAdapter(fast).submit(sent, { files: new Map([[id, file]]) });
+    const stored = new Uint8Array(await (await fetch(`${endpoint}/${receipt.reference}/attachments/${id}`)).arrayBuffer());
+    expect([...stored]).to.deep.equal([...bytes]);
+  });
+
+  it('stops at once when the user cancels', async () => {
+    await faults('hang');
+    const controller = new AbortController();
+    const pending = httpAdapter({ endpoint, timeoutMs: 5000 }).submit(submission(), { files: new Map(), signal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
+    const error = await failure(pending);
+    expect(error.failure).to.equal('aborted');
+  });
+});

@@ -1,0 +1,98 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../components/efa-form/efa-form.js';
+import type { EfaForm } from '../../components/efa-form/efa-form.js';
+import type { ServiceSpec } from '../../src/services/service.js';
+import { draftToFile } from '../../src/drafts/draft-file.js';
+import validate from '../generated/engine-test.js';
+import { definition } from '../fixtures/engine-test-definition.js';
+
+const spec: ServiceSpec = {
+  service: 'verpflichtungserklaerung',
+  definition,
+  loadValidator: async () => validate,
+  title: () => 'Testdienst',
+  nextSteps: () => [],
+};
+const KEY = 'efa-forms:draft:engine-test:09999000';
+
+function form(drafts = 'local'): Promise<EfaForm> {
+  return fixture<EfaForm>(html`<efa-form .spec=${spec} drafts=${drafts} authority="09999000" adapter="event"></efa-form>`);
+}
+
+function $(el: EfaForm, selector: string): HTMLElement {
+  return el.shadowRoot!.querySelector<HTMLElement>(selector)!;
+}
+
+function buttonNamed(el: EfaForm, name: string): HTMLButtonElement {
+  const button = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name);
+  if (!button) throw new Error(`no button "${name}"`);
+  return button;
+}
+
+async function loadFile(el: EfaForm, file: File, done: () => boolean): Promise<void> {
+  const input = el.shadowRoot!.querySelector<HTMLInputElement>('.drafts input[type=file]')!;
+  const transfer = new DataTransfer();
+  transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change'));
+  await waitUntil(done, 'the file was read');
+}
+
+describe('efa-form drafts', () => {
+  beforeEach(() => localStorage.removeItem(KEY));
+  after(() => localStorage.removeItem(KEY));
+
+  it('saves answers as they are typed and offers them on return', async () => {
+    const first = await form();
+    $(first, '#f-name').focus();
+    await sendKeys({ type: 'Ada' });
+    const { detail } = await oneEvent(first, 'efa-draft-saved');
+    expect(Date.parse(detail.expiresAt) - Date.parse(detail.savedAt)).to.equal(7 * 24 * 3600 * 1000);
+    first.remove();
+
+    const again = await form();
+    expect($(again, '.resume').textContent).to.contain('schon angefangen');
+    await expect(again).to.be.accessible();
+    buttonNamed(again, 'Weitermachen').click();
+    await again.updateComplete;
+    expect(($(again, '#f-name') as HTMLElement & { value: string }).value).to.equal('Ada');
+    expect(again.shadowRoot!.querySelector('.resume')).to.equal(null);
+    expect(again.shadowRoot!.activeElement).to.equal($(again, 'h2'));
+  });
+
+  it('starts afresh and deletes the stored answers when asked', async () => {
+    const first = await form();
+    $(first, '#f-name').focus();
+    await sendKeys({ type: 'Bo' });
+    await oneEvent(first, 'efa-draft-saved');
+    first.remove();
+    const again = await form();
+    buttonNamed(again, 'Neu beginnen und Gespeichertes löschen').click();
+    await again.updateComplete;
+    expect(localStorage.getItem(KEY)).to.equal(null);
+    expect(($(again, '#f-name') as HTMLElement & { value?: string }).value ?? '').to.equal('');
+  });
+
+  it('saves nothing without drafts="local"', async () => {
+    const el = await form('off');
+    $(el, '#f-name').focus();
+    await sendKeys({ type: 'Cy' });
+    await new Promise((resolve) => setTimeout(resolve, 1300));
+    expect(localStorage.getItem(KEY)).to.equal(null);
+    expect(el.shadowRoot!.querySelector('.drafts'), 'no progress-file actions either').to.equal(null);
+  });
+
+  it('continues from a progress file, and refuses a changed one with a clear message', async () => {
+    const el = await form('file');
+    const blob = await draftToFile({ service: 'engine-test', schemaVersion: '1.0.0', stepId: 'zwei', answers: { name: 'Dora', plz: '10115' } });
+    await loadFile(el, new File([blob], 'zwischenstand.json', { type: 'application/json' }), () => $(el, 'h2').textContent!.includes('Schritt 2'));
+    expect($(el, 'h2').textContent).to.contain('Schritt 2 von 3');
+    expect($(el, '[aria-live="polite"]').textContent).to.equal('Ihr Zwischenstand wurde geladen.');
+
+    const changed = (await blob.text()).replace('Dora', 'Eve');
+    await loadFile(el, new File([changed], 'zwischenstand.json', { type: 'application/json' }), () => $(el, '.drafts-message').textContent!.trim() !== '');
+    expect($(el, '.drafts-message').textContent).to.contain('verändert');
+    await expect(el).to.be.accessible();
+  });
+});
