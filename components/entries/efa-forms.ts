@@ -1,2 +1,3 @@
-// All efa-forms elements in one module.
-import '../efa-text-field/efa-text-field.js';
+// All efa-forms elements in one module: the field kit, the form shell and every service.
+import '../fields.js';
+import '../efa-verpflichtungserklaerung/efa-verpflichtungserklaerung.js';

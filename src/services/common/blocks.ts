@@ -1,0 +1,237 @@
+/**
+ * Building blocks every service asks the same way: names, birth, nationalities, addresses, passport.
+ * Each returns definition nodes whose names match the `$defs` in schemas/common/person.schema.json.
+ */
+import { msg, str } from '@lit/localize';
+import type { FieldDef, GroupDef, Node, Text } from '../../engine/definition.js';
+
+/** Document numbers as printed, without the spaces people type into them. */
+export const documentNumber = (text: string): string => text.replace(/[\s-]+/g, '').toUpperCase();
+
+/** `autocomplete` only where the answers are about the person filling in the form, never about a guest. */
+export interface Whose {
+  self: boolean;
+}
+
+export function nameFields({ self }: Whose, options: { birthName?: boolean } = {}): Node[] {
+  const nodes: Node[] = [
+    {
+      type: 'field',
+      kind: 'text',
+      name: 'familienname',
+      label: () => msg('Familienname'),
+      hint: () => msg('So wie im Pass oder Ausweis.'),
+      ...(self ? { autocomplete: 'family-name' } : {}),
+      errors: { required: () => msg('Geben Sie den Familiennamen ein.') },
+    },
+  ];
+  if (options.birthName) {
+    nodes.push({
+      type: 'field',
+      kind: 'text',
+      name: 'geburtsname',
+      label: () => msg('Geburtsname'),
+      hint: () => msg('Nur wenn er vom Familiennamen abweicht.'),
+    });
+  }
+  nodes.push({
+    type: 'field',
+    kind: 'text',
+    name: 'vornamen',
+    label: () => msg('Vornamen'),
+    hint: () => msg('Alle Vornamen, so wie im Pass oder Ausweis.'),
+    ...(self ? { autocomplete: 'given-name' } : {}),
+    errors: { required: () => msg('Geben Sie die Vornamen ein.') },
+  });
+  return nodes;
+}
+
+export function birthFields({ self }: Whose): Node[] {
+  return [
+    {
+      type: 'field',
+      kind: 'date',
+      name: 'geburtsdatum',
+      label: () => msg('Geburtsdatum'),
+      hint: () => msg('Zum Beispiel 27 3 1985'),
+      ...(self ? { autocomplete: 'bday' } : {}),
+      errors: { required: () => msg('Geben Sie das Geburtsdatum ein.') },
+    },
+    {
+      type: 'field',
+      kind: 'text',
+      name: 'geburtsort',
+      label: () => msg('Geburtsort'),
+      hint: () => msg('So wie im Pass oder Ausweis.'),
+      errors: { required: () => msg('Geben Sie den Geburtsort ein.') },
+    },
+  ];
+}
+
+export function sexField(): FieldDef {
+  return {
+    type: 'field',
+    kind: 'radio',
+    name: 'geschlecht',
+    label: () => msg('Geschlecht'),
+    hint: () => msg('So wie im Pass eingetragen.'),
+    codelist: 'geschlecht',
+  };
+}
+
+export function nationalitiesGroup(): GroupDef {
+  return {
+    type: 'group',
+    name: 'staatsangehoerigkeiten',
+    legend: () => msg('Staatsangehörigkeit'),
+    hint: () => msg('Geben Sie jede Staatsangehörigkeit an, wenn es mehrere sind.'),
+    repeat: {
+      min: 1,
+      max: 5,
+      itemLegend: (i) => msg(str`Staatsangehörigkeit ${i + 1}`),
+      addLabel: () => msg('Weitere Staatsangehörigkeit angeben'),
+      removeLabel: (i) => msg(str`Staatsangehörigkeit ${i + 1} entfernen`),
+      added: (i) => msg(str`Feld für Staatsangehörigkeit ${i + 1} hinzugefügt.`),
+      removed: (i) => msg(str`Feld für Staatsangehörigkeit ${i + 1} entfernt.`),
+    },
+    children: [
+      {
+        type: 'field',
+        kind: 'combobox',
+        name: '',
+        codelist: 'staatsangehoerigkeit',
+        label: () => msg('Staat'),
+        hint: () => msg('Tippen Sie die ersten Buchstaben und wählen Sie aus der Liste.'),
+        errors: { required: () => msg('Wählen Sie eine Staatsangehörigkeit aus der Liste aus.') },
+      },
+    ],
+  };
+}
+
+export function addressInGermanyGroup(name: string, legend: Text, { self }: Whose): GroupDef {
+  return {
+    type: 'group',
+    name,
+    legend,
+    children: [
+      {
+        type: 'field',
+        kind: 'text',
+        name: 'strasse',
+        label: () => msg('Straße'),
+        ...(self ? { autocomplete: 'address-line1' } : {}),
+        errors: { required: () => msg('Geben Sie die Straße ein.') },
+      },
+      {
+        type: 'field',
+        kind: 'text',
+        name: 'hausnummer',
+        label: () => msg('Hausnummer'),
+        width: 'short',
+        errors: { required: () => msg('Geben Sie die Hausnummer ein.') },
+      },
+      {
+        type: 'field',
+        kind: 'text',
+        name: 'adresszusatz',
+        label: () => msg('Adresszusatz'),
+        hint: () => msg('Zum Beispiel „bei Müller“ oder „Hinterhaus“.'),
+        ...(self ? { autocomplete: 'address-line2' } : {}),
+      },
+      {
+        type: 'field',
+        kind: 'text',
+        name: 'postleitzahl',
+        label: () => msg('Postleitzahl'),
+        width: 'short',
+        inputmode: 'numeric',
+        normalize: (text) => text.replace(/\s+/g, ''),
+        ...(self ? { autocomplete: 'postal-code' } : {}),
+        errors: {
+          required: () => msg('Geben Sie die Postleitzahl ein.'),
+          pattern: () => msg('Geben Sie eine Postleitzahl mit 5 Ziffern ein, zum Beispiel 10115.'),
+        },
+      },
+      {
+        type: 'field',
+        kind: 'text',
+        name: 'ort',
+        label: () => msg('Ort'),
+        ...(self ? { autocomplete: 'address-level2' } : {}),
+        errors: { required: () => msg('Geben Sie den Ort ein.') },
+      },
+    ],
+  };
+}
+
+export function addressAbroadGroup(name: string, legend: Text, when?: GroupDef['when']): GroupDef {
+  return {
+    type: 'group',
+    name,
+    legend,
+    ...(when ? { when } : {}),
+    children: [
+      {
+        type: 'field',
+        kind: 'text',
+        name: 'strasse',
+        label: () => msg('Straße oder Ortsangabe'),
+        errors: { required: () => msg('Geben Sie die Straße oder eine Ortsangabe ein.') },
+      },
+      { type: 'field', kind: 'text', name: 'hausnummer', label: () => msg('Hausnummer'), width: 'short' },
+      {
+        type: 'field',
+        kind: 'text',
+        name: 'postleitzahl',
+        label: () => msg('Postleitzahl'),
+        width: 'medium',
+        errors: { pattern: () => msg('Geben Sie die Postleitzahl mit Buchstaben, Ziffern, Leerzeichen oder Bindestrich ein.') },
+      },
+      {
+        type: 'field',
+        kind: 'text',
+        name: 'ort',
+        label: () => msg('Ort'),
+        errors: { required: () => msg('Geben Sie den Ort ein.') },
+      },
+      {
+        type: 'field',
+        kind: 'combobox',
+        name: 'staat',
+        codelist: 'staat',
+        label: () => msg('Staat'),
+        errors: { required: () => msg('Wählen Sie den Staat aus der Liste aus.') },
+      },
+    ],
+  };
+}
+
+export function passportGroup(): GroupDef {
+  return {
+    type: 'group',
+    name: 'reisepass',
+    legend: () => msg('Reisepass'),
+    children: [
+      {
+        type: 'field',
+        kind: 'text',
+        name: 'nummer',
+        label: () => msg('Passnummer'),
+        hint: () => msg('Steht oben rechts auf der Seite mit dem Foto.'),
+        width: 'medium',
+        normalize: documentNumber,
+        errors: {
+          required: () => msg('Geben Sie die Passnummer ein.'),
+          pattern: () => msg('Geben Sie die Passnummer so ein, wie sie im Pass steht: nur Buchstaben und Ziffern.'),
+        },
+      },
+      {
+        type: 'field',
+        kind: 'date',
+        name: 'gueltigBis',
+        label: () => msg('Gültig bis'),
+        errors: { required: () => msg('Geben Sie ein, bis wann der Pass gültig ist.') },
+      },
+    ],
+  };
+}

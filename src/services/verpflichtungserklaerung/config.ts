@@ -1,0 +1,18 @@
+/** What an authority can set for the Verpflichtungserklärung through the element's `config` property. */
+import type { CreditworthinessConfig } from '../../rules/creditworthiness.js';
+import { formatAmount } from '../../engine/summary.js';
+import { getLocale } from '../../i18n/locale.js';
+
+export interface VerpflichtungserklaerungConfig {
+  /** Fee per declaration in euros; default 29 € (§ 47 Abs. 1 Nr. 12 AufenthV). */
+  gebuehr?: number;
+  /** Parameter tables of the creditworthiness self-check (§ 850c ZPO, Regelbedarf) and the need shares. */
+  bonitaet?: CreditworthinessConfig;
+}
+
+export const DEFAULT_FEE = 29;
+
+/** The fee as the user reads it, e.g. "29,00 €". */
+export function feeOf(config: VerpflichtungserklaerungConfig | undefined): string {
+  return formatAmount(config?.gebuehr ?? DEFAULT_FEE, getLocale());
+}

@@ -1,0 +1,643 @@
+/**
+ * The Verpflichtungserklärung (§§ 66–68 AufenthG): what is asked, step by step. Which parts are required and
+ * when conditional parts appear comes from schemas/verpflichtungserklaerung.schema.json (`when: 'schema'`).
+ */
+import { msg, str } from '@lit/localize';
+import type { ContentBlock, ContentContext, FormDefinition, Node, Option } from '../../engine/definition.js';
+import {
+  addressAbroadGroup,
+  addressInGermanyGroup,
+  birthFields,
+  documentNumber,
+  nameFields,
+  nationalitiesGroup,
+  passportGroup,
+  sexField,
+} from '../common/blocks.js';
+import { creditworthinessBlocks } from './self-check.js';
+import { verpflichtungserklaerungRules } from './rules.js';
+import { feeOf, type VerpflichtungserklaerungConfig } from './config.js';
+
+const options = (entries: [string, () => string][]): (() => Option[]) => () =>
+  entries.map(([value, label]) => ({ value, label }));
+
+function startBlocks({ config }: ContentContext): ContentBlock[] {
+  const fee = feeOf(config as VerpflichtungserklaerungConfig | undefined);
+  return [
+    {
+      kind: 'paragraph',
+      text: msg(
+        'Mit einer Verpflichtungserklärung sagen Sie zu, die Kosten für den Lebensunterhalt eines Gastes aus dem Ausland zu tragen, der für ein Visum oder einen Aufenthalt in Deutschland eine solche Erklärung braucht.',
+      ),
+    },
+    { kind: 'heading', text: msg('Das brauchen Sie') },
+    {
+      kind: 'list',
+      items: [
+        msg('Ihren Personalausweis, Reisepass oder elektronischen Aufenthaltstitel'),
+        msg('die Angaben aus dem Reisepass Ihres Gastes und seiner mitreisenden Familie'),
+        msg('Nachweise über Ihr Einkommen, zum Beispiel die letzten 3 Gehaltsabrechnungen'),
+        msg('Ihren Mietvertrag oder Nachweise über die Kosten Ihres Wohneigentums'),
+      ],
+    },
+    { kind: 'heading', text: msg('Das kostet es') },
+    {
+      kind: 'paragraph',
+      text: msg(
+        str`Die Gebühr beträgt ${fee} je Erklärung (§ 47 Abs. 1 Nr. 12 AufenthV). Sie ist auch dann fällig, wenn Ihre Zahlungsfähigkeit (Bonität) nicht nachgewiesen oder glaubhaft gemacht werden kann (§ 49 Abs. 2 AufenthV).`,
+      ),
+    },
+    { kind: 'heading', text: msg('Wofür Sie haften') },
+    {
+      kind: 'warning',
+      text: msg(
+        'Sie haften fünf Jahre lang ab der Einreise für alle öffentlichen Mittel, die für den Lebensunterhalt Ihres Gastes ausgegeben werden, auch für Wohnen, Krankheit, Pflege, Ausreise und Abschiebung (§§ 66 bis 68 AufenthG).',
+      ),
+    },
+    { kind: 'heading', text: msg('Datenschutz') },
+    {
+      kind: 'paragraph',
+      text: msg(
+        'Die Ausländerbehörde erhebt Ihre Angaben nach § 86 AufenthG, übermittelt sie nach § 87 AufenthG und speichert sie nach § 69 Abs. 2 Nr. 2 Buchstabe h AufenthV. Ihre Angaben werden erst gesendet, wenn Sie am Ende auf „Verbindlich absenden“ drücken.',
+      ),
+    },
+    {
+      kind: 'paragraph',
+      text: msg('Das Ausfüllen dauert etwa 20 Minuten.'),
+    },
+  ];
+}
+
+const steps: FormDefinition['steps'] = [
+  {
+    id: 'start',
+    title: () => msg('Verpflichtungserklärung abgeben'),
+    children: [{ type: 'content', blocks: startBlocks }],
+  },
+  {
+    id: 'voraussetzungen',
+    title: () => msg('Wer gibt die Erklärung ab?'),
+    children: [
+      {
+        type: 'field',
+        kind: 'radio',
+        name: 'erklaerender/art',
+        label: () => msg('Wer verpflichtet sich?'),
+        options: options([
+          ['person', () => msg('Ich selbst, als Privatperson')],
+          ['organisation', () => msg('Ein Unternehmen, ein Verein oder eine andere Organisation')],
+        ]),
+        errors: { required: () => msg('Wählen Sie aus, wer sich verpflichtet.') },
+      },
+      {
+        type: 'field',
+        kind: 'yesno',
+        name: 'bezugSozialleistungen',
+        when: 'schema',
+        label: () => msg('Leben Sie von Bürgergeld, Sozialhilfe oder Leistungen nach dem Asylbewerberleistungsgesetz?'),
+        hint: () => msg('Gemeint sind Leistungen nach SGB II, SGB XII oder dem AsylbLG. Kindergeld und Wohngeld zählen nicht dazu.'),
+      },
+      {
+        type: 'content',
+        when: ({ get }) => get('/bezugSozialleistungen') === true,
+        blocks: () => [
+          {
+            kind: 'warning',
+            text: msg(
+              'Wenn Sie von diesen Leistungen leben, kann die Ausländerbehörde Ihre Zahlungsfähigkeit nicht bestätigen. Eine Verpflichtungserklärung ohne bestätigte Zahlungsfähigkeit wird in der Regel nicht anerkannt, und die Gebühr wird trotzdem fällig. Sprechen Sie vorher mit der Ausländerbehörde, ob zum Beispiel eine Sicherheit wie ein Sperrkonto in Frage kommt.',
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'erklaerender',
+    title: () => msg('Angaben zu Ihrer Person'),
+    when: ({ get }) => get('/erklaerender/art') !== 'organisation',
+    children: [
+      {
+        type: 'group',
+        name: 'erklaerender/person',
+        when: 'schema',
+        children: [
+          ...nameFields({ self: true }, { birthName: true }),
+          ...birthFields({ self: true }),
+          nationalitiesGroup(),
+          {
+            type: 'group',
+            name: 'ausweisdokument',
+            legend: () => msg('Ihr Ausweisdokument'),
+            children: [
+              {
+                type: 'field',
+                kind: 'select',
+                name: 'art',
+                codelist: 'identifikationsdokumente',
+                label: () => msg('Art des Dokuments'),
+              },
+              {
+                type: 'field',
+                kind: 'text',
+                name: 'nummer',
+                label: () => msg('Nummer des Dokuments'),
+                width: 'medium',
+                normalize: documentNumber,
+                errors: {
+                  required: () => msg('Geben Sie die Nummer Ihres Ausweisdokuments ein.'),
+                  pattern: () => msg('Geben Sie die Nummer so ein, wie sie im Dokument steht: nur Buchstaben und Ziffern.'),
+                },
+              },
+            ],
+          },
+          {
+            type: 'group',
+            name: 'aufenthaltstitel',
+            when: 'schema',
+            legend: () => msg('Ihr Aufenthaltstitel'),
+            hint: () =>
+              msg('Wer nicht Staatsangehöriger eines EU- oder EWR-Staates oder der Schweiz ist, braucht einen Aufenthaltstitel, der länger gilt als der Besuch.'),
+            children: [
+              {
+                type: 'field',
+                kind: 'select',
+                name: 'art',
+                label: () => msg('Art des Aufenthaltstitels'),
+                options: options([
+                  ['aufenthaltserlaubnis', () => msg('Aufenthaltserlaubnis')],
+                  ['blaue-karte-eu', () => msg('Blaue Karte EU')],
+                  ['ict-karte', () => msg('ICT-Karte')],
+                  ['mobiler-ict-karte', () => msg('Mobiler-ICT-Karte')],
+                  ['niederlassungserlaubnis', () => msg('Niederlassungserlaubnis')],
+                  ['daueraufenthalt-eu', () => msg('Erlaubnis zum Daueraufenthalt – EU')],
+                  ['aufenthaltskarte', () => msg('Aufenthaltskarte (Familienangehörige von Unionsbürgern)')],
+                  ['daueraufenthaltskarte', () => msg('Daueraufenthaltskarte')],
+                  ['aufenthaltsdokument-gb', () => msg('Aufenthaltsdokument-GB')],
+                ]),
+              },
+              {
+                type: 'field',
+                kind: 'text',
+                name: 'dokumentennummer',
+                label: () => msg('Dokumentennummer'),
+                width: 'medium',
+                normalize: documentNumber,
+                errors: { pattern: () => msg('Geben Sie die Nummer so ein, wie sie im Dokument steht: nur Buchstaben und Ziffern.') },
+              },
+              {
+                type: 'field',
+                kind: 'date',
+                name: 'gueltigBis',
+                when: 'schema',
+                label: () => msg('Gültig bis'),
+              },
+            ],
+          },
+          {
+            type: 'field',
+            kind: 'text',
+            name: 'beruf',
+            label: () => msg('Beruf'),
+            autocomplete: 'organization-title',
+          },
+          addressInGermanyGroup('anschrift', () => msg('Ihre Anschrift in Deutschland'), { self: true }),
+          {
+            type: 'field',
+            kind: 'text',
+            name: 'telefon',
+            label: () => msg('Telefonnummer'),
+            hint: () => msg('Für Rückfragen der Ausländerbehörde.'),
+            inputType: 'tel',
+            autocomplete: 'tel',
+            errors: { pattern: () => msg('Geben Sie eine Telefonnummer ein, zum Beispiel 0611 123456 oder +49 611 123456.') },
+          },
+          {
+            type: 'field',
+            kind: 'text',
+            name: 'email',
+            label: () => msg('E-Mail-Adresse'),
+            inputType: 'email',
+            autocomplete: 'email',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'organisation',
+    title: () => msg('Angaben zur Organisation'),
+    when: ({ get }) => get('/erklaerender/art') === 'organisation',
+    children: [
+      {
+        type: 'group',
+        name: 'erklaerender/organisation',
+        when: 'schema',
+        children: [
+          { type: 'field', kind: 'text', name: 'name', label: () => msg('Name der Organisation'), autocomplete: 'organization' },
+          {
+            type: 'field',
+            kind: 'text',
+            name: 'rechtsform',
+            label: () => msg('Rechtsform'),
+            hint: () => msg('Zum Beispiel GmbH, eingetragener Verein oder Einzelunternehmen.'),
+          },
+          { type: 'field', kind: 'yesno', name: 'imRegisterEingetragen', label: () => msg('Ist die Organisation in einem Register eingetragen?') },
+          {
+            type: 'group',
+            name: 'registereintrag',
+            when: 'schema',
+            legend: () => msg('Registereintrag'),
+            children: [
+              {
+                type: 'field',
+                kind: 'select',
+                name: 'registerart',
+                label: () => msg('Register'),
+                options: options([
+                  ['HRA', () => msg('Handelsregister A (HRA)')],
+                  ['HRB', () => msg('Handelsregister B (HRB)')],
+                  ['GnR', () => msg('Genossenschaftsregister (GnR)')],
+                  ['PR', () => msg('Partnerschaftsregister (PR)')],
+                  ['VR', () => msg('Vereinsregister (VR)')],
+                  ['GsR', () => msg('Gesellschaftsregister (GsR)')],
+                ]),
+              },
+              { type: 'field', kind: 'text', name: 'registergericht', label: () => msg('Registergericht'), hint: () => msg('Zum Beispiel Amtsgericht Wiesbaden.') },
+              {
+                type: 'field',
+                kind: 'text',
+                name: 'registernummer',
+                label: () => msg('Registernummer'),
+                width: 'medium',
+                hint: () => msg('Nur die Nummer, zum Beispiel 12345 oder 12345 B.'),
+                errors: { pattern: () => msg('Geben Sie nur die Nummer ein, zum Beispiel 12345 oder 12345 B.') },
+              },
+            ],
+          },
+          addressInGermanyGroup('sitz', () => msg('Sitz der Organisation'), { self: false }),
+          {
+            type: 'group',
+            name: 'vertreter',
+            legend: () => msg('Wer unterschreibt für die Organisation?'),
+            hint: () => msg('Eine vertretungsberechtigte Person, zum Beispiel die Geschäftsführerin oder der Vorstand.'),
+            children: [
+              ...nameFields({ self: true }),
+              { type: 'field', kind: 'text', name: 'funktion', label: () => msg('Funktion'), autocomplete: 'organization-title' },
+            ],
+          },
+          { type: 'field', kind: 'text', name: 'telefon', label: () => msg('Telefonnummer'), inputType: 'tel', autocomplete: 'tel' },
+          { type: 'field', kind: 'text', name: 'email', label: () => msg('E-Mail-Adresse'), inputType: 'email', autocomplete: 'email' },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'gast',
+    title: () => msg('Angaben zu Ihrem Gast'),
+    children: [
+      {
+        type: 'group',
+        name: 'gast',
+        children: [
+          ...nameFields({ self: false }),
+          sexField(),
+          ...birthFields({ self: false }),
+          nationalitiesGroup(),
+          passportGroup(),
+          addressAbroadGroup('anschrift', () => msg('Anschrift im Heimatland')),
+          { type: 'field', kind: 'select', name: 'familienstand', codelist: 'familienstand', label: () => msg('Familienstand') },
+          {
+            type: 'field',
+            kind: 'select',
+            name: 'verwandtschaftsverhaeltnis',
+            codelist: 'verwandtschaftsverhaeltnis',
+            label: () => msg('Wie ist der Gast mit Ihnen verwandt?'),
+            hint: () => msg('Wählen Sie „Kein Verwandtschaftsverhältnis“, wenn Sie zum Beispiel befreundet sind.'),
+          },
+        ],
+      },
+      {
+        type: 'group',
+        name: 'begleitpersonen',
+        legend: () => msg('Mitreisende Familie'),
+        hint: () =>
+          msg('Die Erklärung kann auch für den Ehegatten und die minderjährigen Kinder Ihres Gastes gelten. Fügen Sie jede mitreisende Person hinzu. Reist Ihr Gast allein, fügen Sie niemanden hinzu.'),
+        repeat: {
+          min: 0,
+          max: 15,
+          itemLegend: (i) => msg(str`Mitreisende Person ${i + 1}`),
+          addLabel: () => msg('Mitreisende Person hinzufügen'),
+          removeLabel: (i) => msg(str`Mitreisende Person ${i + 1} entfernen`),
+          added: (i) => msg(str`Mitreisende Person ${i + 1} hinzugefügt.`),
+          removed: (i) => msg(str`Mitreisende Person ${i + 1} entfernt.`),
+        },
+        children: [
+          {
+            type: 'field',
+            kind: 'radio',
+            name: 'rolle',
+            label: () => msg('Wer ist diese Person für Ihren Gast?'),
+            options: options([
+              ['ehegatte', () => msg('Ehegatte oder eingetragene Lebenspartnerin bzw. eingetragener Lebenspartner')],
+              ['kind', () => msg('Kind unter 18 Jahren')],
+            ]),
+            errors: { contains: () => msg('Geben Sie höchstens eine Person als Ehegatten oder Lebenspartner an.') },
+          },
+          ...nameFields({ self: false }),
+          sexField(),
+          ...birthFields({ self: false }),
+          nationalitiesGroup(),
+          passportGroup(),
+          { type: 'field', kind: 'yesno', name: 'anschriftWieGast', label: () => msg('Wohnt diese Person unter derselben Anschrift wie Ihr Gast?') },
+          addressAbroadGroup('anschrift', () => msg('Anschrift im Heimatland'), 'schema'),
+          { type: 'field', kind: 'select', name: 'familienstand', codelist: 'familienstand', label: () => msg('Familienstand') },
+          {
+            type: 'field',
+            kind: 'select',
+            name: 'verwandtschaftsverhaeltnis',
+            codelist: 'verwandtschaftsverhaeltnis',
+            label: () => msg('Wie ist diese Person mit Ihnen verwandt?'),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'aufenthalt',
+    title: () => msg('Angaben zum Aufenthalt'),
+    children: [
+      {
+        type: 'group',
+        name: 'aufenthalt',
+        children: [
+          {
+            type: 'field',
+            kind: 'select',
+            name: 'zweck',
+            label: () => msg('Zweck des Aufenthalts'),
+            options: options([
+              ['besuch', () => msg('Besuch')],
+              ['geschaeftsreise', () => msg('Geschäftsreise')],
+              ['medizinische-behandlung', () => msg('Medizinische Behandlung')],
+              ['studium', () => msg('Studium')],
+              ['ausbildung', () => msg('Ausbildung')],
+              ['sprachkurs', () => msg('Sprachkurs')],
+              ['familienzusammenfuehrung', () => msg('Familienzusammenführung')],
+              ['sonstiges', () => msg('Anderer Zweck')],
+            ]),
+          },
+          { type: 'field', kind: 'text', name: 'zweckBeschreibung', when: 'schema', label: () => msg('Beschreiben Sie den Zweck') },
+          {
+            type: 'field',
+            kind: 'date',
+            name: 'beginn',
+            label: () => msg('Voraussichtliche Einreise'),
+            hint: () => msg('Der erste Tag, an dem das Visum gelten soll. Zum Beispiel 1 6 2027'),
+          },
+          {
+            type: 'field',
+            kind: 'date',
+            name: 'ende',
+            label: () => msg('Voraussichtliche Ausreise'),
+            hint: () => msg('Der letzte Tag des Aufenthalts in Deutschland.'),
+          },
+          {
+            type: 'group',
+            name: 'unterkunft',
+            children: [
+              {
+                type: 'field',
+                kind: 'radio',
+                name: 'art',
+                label: () => msg('Wo wohnt Ihr Gast in Deutschland?'),
+                options: options([
+                  ['erklaerender', () => msg('Bei mir, unter der angegebenen Anschrift')],
+                  ['andere', () => msg('Unter einer anderen Anschrift')],
+                ]),
+              },
+              { ...addressInGermanyGroup('anschrift', () => msg('Anschrift der Unterkunft'), { self: false }), when: 'schema' },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'finanzen',
+    title: () => msg('Ihre finanziellen Verhältnisse'),
+    when: ({ get }) => get('/erklaerender/art') !== 'organisation',
+    children: [
+      {
+        type: 'content',
+        blocks: () => [
+          {
+            kind: 'paragraph',
+            text: msg(
+              'Die Ausländerbehörde prüft, ob Sie für den Lebensunterhalt Ihrer Gäste aufkommen können. Ihre Angaben sind freiwillig; ohne sie kann Ihre Zahlungsfähigkeit aber weder nachgewiesen noch glaubhaft gemacht werden. Alle Beträge gelten je Monat.',
+            ),
+          },
+        ],
+      },
+      {
+        type: 'group',
+        name: 'finanzen',
+        when: 'schema',
+        children: [
+          {
+            type: 'field',
+            kind: 'radio',
+            name: 'einkommensart',
+            label: () => msg('Woher kommt Ihr Einkommen hauptsächlich?'),
+            options: options([
+              ['nichtselbststaendig', () => msg('Lohn oder Gehalt')],
+              ['selbststaendig', () => msg('Selbstständige Tätigkeit')],
+              ['rente', () => msg('Rente oder Pension')],
+              ['sonstiges', () => msg('Etwas anderes')],
+            ]),
+          },
+          { type: 'field', kind: 'text', name: 'arbeitgeber', when: 'schema', label: () => msg('Arbeitgeber'), hint: () => msg('Name und Ort.') },
+          { type: 'field', kind: 'text', name: 'einkommensartBeschreibung', when: 'schema', label: () => msg('Beschreiben Sie Ihre Einkommensquelle') },
+          {
+            type: 'field',
+            kind: 'amount',
+            name: 'nettoeinkommen',
+            label: () => msg('Monatliches Nettoeinkommen'),
+            hint: () => msg('Was nach Steuern und Sozialabgaben auf Ihrem Konto ankommt. Kindergeld und Sozialleistungen zählen nicht.'),
+          },
+          {
+            type: 'field',
+            kind: 'integer',
+            name: 'unterhaltspflichten',
+            label: () => msg('Wie vielen Personen zahlen Sie Unterhalt?'),
+            hint: () => msg('Zum Beispiel Ihren Kindern oder Ihrem Ehegatten, ohne Ihre Gäste. 0, wenn niemandem.'),
+          },
+          { type: 'field', kind: 'amount', name: 'miete', label: () => msg('Miete oder Kosten für Wohneigentum'), hint: () => msg('Einschließlich Nebenkosten. 0, wenn keine.') },
+          {
+            type: 'field',
+            kind: 'amount',
+            name: 'sonstigeVerpflichtungen',
+            label: () => msg('Sonstige regelmäßige Zahlungen'),
+            hint: () => msg('Zum Beispiel Kredite oder Versicherungen. 0, wenn keine.'),
+          },
+          {
+            type: 'field',
+            kind: 'yesno',
+            name: 'weitereErklaerungenAbgegeben',
+            label: () => msg('Haben Sie für denselben Zeitraum schon andere Verpflichtungserklärungen abgegeben?'),
+          },
+          {
+            type: 'group',
+            name: 'weitereErklaerungen',
+            when: 'schema',
+            legend: () => msg('Ihre anderen Verpflichtungserklärungen'),
+            repeat: {
+              min: 1,
+              max: 20,
+              itemLegend: (i) => msg(str`Andere Erklärung ${i + 1}`),
+              addLabel: () => msg('Weitere Erklärung hinzufügen'),
+              removeLabel: (i) => msg(str`Andere Erklärung ${i + 1} entfernen`),
+              added: (i) => msg(str`Andere Erklärung ${i + 1} hinzugefügt.`),
+              removed: (i) => msg(str`Andere Erklärung ${i + 1} entfernt.`),
+            },
+            children: [
+              { type: 'field', kind: 'text', name: 'behoerde', label: () => msg('Bei welcher Behörde?') },
+              { type: 'field', kind: 'date', name: 'abgegebenAm', label: () => msg('Abgegeben am') },
+              { type: 'field', kind: 'integer', name: 'erwachsene', label: () => msg('Für wie viele Erwachsene?') },
+              { type: 'field', kind: 'integer', name: 'kinder', label: () => msg('Für wie viele Kinder?') },
+            ],
+          },
+        ],
+      },
+      { type: 'content', blocks: creditworthinessBlocks },
+    ],
+  },
+  {
+    id: 'nachweise',
+    title: () => msg('Nachweise'),
+    children: [
+      { type: 'content', blocks: evidenceBlocks },
+      {
+        type: 'field',
+        kind: 'file',
+        name: 'nachweise',
+        label: () => msg('Nachweise hochladen'),
+        hint: () => msg('PDF, JPEG oder PNG, höchstens 10 MB je Datei. Sie können die Nachweise auch zum Termin mitbringen.'),
+        multiple: true,
+      },
+    ],
+  },
+  {
+    id: 'abgabe',
+    title: () => msg('Abgabe und Hinweise'),
+    children: [
+      {
+        type: 'field',
+        kind: 'radio',
+        name: 'abgabeart',
+        label: () => msg('Wie möchten Sie die Erklärung abgeben?'),
+        options: () => [
+          {
+            value: 'eid',
+            label: () => msg('Vollständig online mit der Online-Ausweisfunktion'),
+            hint: () => msg('Sie brauchen einen Personalausweis, eine eID-Karte oder einen elektronischen Aufenthaltstitel mit PIN. Die Erklärung kommt per Post.'),
+          },
+          {
+            value: 'vor-ort',
+            label: () => msg('Online vorbereiten und in der Ausländerbehörde unterschreiben'),
+            hint: () => msg('Sie bekommen einen Termin und unterschreiben dort.'),
+          },
+        ],
+      },
+      {
+        type: 'group',
+        name: 'belehrungen',
+        legend: () => msg('Rechtliche Hinweise'),
+        hint: () => msg('Bitte lesen Sie jeden Hinweis und bestätigen Sie ihn.'),
+        children: notices(),
+      },
+    ],
+  },
+];
+
+function notices(): Node[] {
+  const notice = (name: string, label: () => string): Node => ({ type: 'field', kind: 'consent', name, label });
+  return [
+    notice('haftungsumfang', () =>
+      msg(
+        'Ich habe zur Kenntnis genommen, dass ich alle öffentlichen Mittel erstatten muss, die für den Lebensunterhalt der genannten Personen aufgewendet werden – einschließlich Wohnraum, Versorgung bei Krankheit und Pflegebedürftigkeit, auch wenn die Leistungen auf einem gesetzlichen Anspruch beruhen –, sowie die Kosten der Ausreise und einer Abschiebung (§§ 66, 67, 68 AufenthG).',
+      ),
+    ),
+    notice('dauer', () =>
+      msg(
+        'Ich habe zur Kenntnis genommen, dass die Verpflichtung fünf Jahre ab der Einreise gilt, die mit dieser Erklärung möglich wird, und vor Ablauf dieser Zeit auch dann nicht endet, wenn ein Aufenthaltstitel aus humanitären Gründen erteilt oder ein Schutzstatus anerkannt wird.',
+      ),
+    ),
+    notice('keineGefaehrdendenVerpflichtungen', () =>
+      msg('Ich versichere, dass ich keine anderen Verpflichtungen eingegangen bin, die die Wirkung dieser Erklärung gefährden.'),
+    ),
+    notice('keinWiderruf', () =>
+      msg(
+        'Ich habe zur Kenntnis genommen, dass ich die Erklärung nicht mehr widerrufen kann, sobald das Visum erteilt ist, und dass ich selbst einschätzen muss, ob ich meinem Gast vertraue.',
+      ),
+    ),
+    notice('freiwilligkeit', () =>
+      msg(
+        'Ich habe zur Kenntnis genommen, dass meine Angaben und Nachweise freiwillig sind, ohne sie meine Zahlungsfähigkeit aber weder nachgewiesen noch glaubhaft gemacht werden kann.',
+      ),
+    ),
+    notice('strafbarkeit', () =>
+      msg('Ich habe zur Kenntnis genommen, dass falsche oder unvollständige Angaben nach §§ 95, 96 AufenthG strafbar sein können.'),
+    ),
+    notice('datenverarbeitung', () =>
+      msg(
+        'Ich habe zur Kenntnis genommen, dass meine Angaben nach §§ 86, 87 AufenthG erhoben und übermittelt und nach § 69 Abs. 2 Nr. 2 Buchstabe h AufenthV gespeichert werden.',
+      ),
+    ),
+    notice('krankenversicherung', () =>
+      msg(
+        'Ich habe zur Kenntnis genommen, dass der Krankenversicherungsschutz im Visumverfahren gesondert geprüft wird (für Besuche eine Reisekrankenversicherung mit mindestens 30.000 Euro Deckung) und dass ich auch für Kosten hafte, die eine Versicherung nicht übernimmt.',
+      ),
+    ),
+  ];
+}
+
+/** The evidence the office will ask for, from the answers given so far (Merkblatt § 3 b, municipal practice). */
+function evidenceBlocks({ get }: ContentContext): ContentBlock[] {
+  const organisation = get('/erklaerender/art') === 'organisation';
+  const items: string[] = [];
+  if (organisation) {
+    items.push(msg('einen aktuellen Auszug aus dem Register oder einen anderen Nachweis über die Organisation'));
+    items.push(msg('einen Nachweis, dass die unterschreibende Person die Organisation vertreten darf'));
+    items.push(msg('einen Nachweis über die Zahlungsfähigkeit, zum Beispiel den letzten Jahresabschluss'));
+  } else {
+    items.push(msg('Ihren Personalausweis oder Reisepass'));
+    if (get('/erklaerender/person/aufenthaltstitel') !== undefined) items.push(msg('Ihren Aufenthaltstitel'));
+    const kind = get('/finanzen/einkommensart');
+    if (kind === 'nichtselbststaendig') {
+      items.push(msg('Ihre letzten 3 Gehaltsabrechnungen'));
+      items.push(msg('eine Bescheinigung Ihres Arbeitgebers, dass Sie nicht mehr in der Probezeit sind'));
+    } else if (kind === 'selbststaendig') {
+      items.push(msg('Ihre Steuerbescheide der letzten 2 Jahre und eine aktuelle Bescheinigung Ihrer Steuerberatung über Ihr monatliches Einkommen'));
+    } else if (kind === 'rente') {
+      items.push(msg('Ihren aktuellen Rentenbescheid'));
+    } else {
+      items.push(msg('Nachweise über Ihr Einkommen, nicht älter als 6 Monate'));
+    }
+    items.push(msg('Ihren Mietvertrag oder einen Nachweis über Ihr Wohneigentum'));
+  }
+  items.push(msg('eine Kopie der Seite mit dem Foto aus dem Reisepass Ihres Gastes'));
+  return [
+    {
+      kind: 'paragraph',
+      text: msg('Nach Ihren Angaben wird die Ausländerbehörde diese Unterlagen sehen wollen. Sie müssen aktuell sein, höchstens 6 Monate alt. Kontoauszüge allein reichen nicht aus.'),
+    },
+    { kind: 'list', items },
+  ];
+}
+
+export const verpflichtungserklaerungDefinition: FormDefinition = {
+  service: 'verpflichtungserklaerung',
+  schemaVersion: '1.0.0',
+  steps,
+  rules: verpflichtungserklaerungRules,
+};

@@ -1,0 +1,81 @@
+/**
+ * The creditworthiness self-check on the answers: shown on the finances step while the user types in
+ * amounts, and added to the submission as `selbstauskunftBonitaet`. It informs; the office decides.
+ */
+import { msg, str } from '@lit/localize';
+import type { ContentBlock, ContentContext } from '../../engine/definition.js';
+import { formatAmount } from '../../engine/summary.js';
+import { getLocale } from '../../i18n/locale.js';
+import { checkCreditworthiness, type CreditworthinessResult, type GuestCount } from '../../rules/creditworthiness.js';
+import type { VerpflichtungserklaerungConfig } from './config.js';
+import { daysBetween, isIsoDate } from './dates.js';
+
+type Data = Readonly<Record<string, unknown>>;
+
+/** A stay longer than a Schengen short stay (90 days): the signer's regular outgoings count too. */
+const LONG_STAY_DAYS = 90;
+
+function count(value: unknown): number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0;
+}
+
+/** The self-check for these answers, or undefined while income or dependants are not (validly) given. */
+export function selfCheck(data: Data, config: VerpflichtungserklaerungConfig | undefined, today: string): CreditworthinessResult | undefined {
+  const finanzen = data.finanzen as Record<string, unknown> | undefined;
+  if (typeof finanzen?.nettoeinkommen !== 'number' || typeof finanzen.unterhaltspflichten !== 'number') return undefined;
+  const companions = Array.isArray(data.begleitpersonen) ? (data.begleitpersonen as Record<string, unknown>[]) : [];
+  const children = companions.filter((p) => p?.rolle === 'kind').length;
+  const aufenthalt = data.aufenthalt as Record<string, unknown> | undefined;
+  const longStay =
+    isIsoDate(aufenthalt?.beginn) && isIsoDate(aufenthalt?.ende) && daysBetween(aufenthalt.beginn, aufenthalt.ende) > LONG_STAY_DAYS;
+  const others: GuestCount[] = Array.isArray(finanzen.weitereErklaerungen)
+    ? (finanzen.weitereErklaerungen as Record<string, unknown>[]).map((o) => ({ erwachsene: count(o?.erwachsene), kinder: count(o?.kinder) }))
+    : [];
+  const outgoings = [finanzen.miete, finanzen.sonstigeVerpflichtungen].reduce<number>(
+    (sum, value) => sum + (typeof value === 'number' ? value : 0),
+    0,
+  );
+  return checkCreditworthiness(
+    {
+      nettoeinkommen: finanzen.nettoeinkommen,
+      unterhaltspflichten: finanzen.unterhaltspflichten,
+      gaeste: { erwachsene: 1 + companions.length - children, kinder: children },
+      langfristigerAufenthalt: longStay,
+      monatlicheAusgaben: outgoings,
+      weitereErklaerungen: others,
+      stichtag: today,
+    },
+    config?.bonitaet,
+  );
+}
+
+export function creditworthinessBlocks({ get, config, today }: ContentContext): ContentBlock[] {
+  const result = selfCheck((get('') ?? {}) as Data, config as VerpflichtungserklaerungConfig | undefined, today);
+  if (!result) return [];
+  const locale = getLocale();
+  const seizable = formatAmount(result.pfaendbarerBetrag, locale);
+  const need = formatAmount(result.bedarf, locale);
+  const blocks: ContentBlock[] = [
+    { kind: 'heading', text: msg('Selbstprüfung Ihrer Zahlungsfähigkeit') },
+    {
+      kind: 'notice',
+      text: result.ausreichend
+        ? msg(
+            str`Nach Ihren Angaben sind von Ihrem Einkommen ${seizable} im Monat pfändbar (§ 850c ZPO). Für Ihre Gäste wird mit ${need} im Monat gerechnet. Das reicht nach dieser Selbstprüfung voraussichtlich aus. Die Entscheidung trifft die Ausländerbehörde.`,
+          )
+        : msg(
+            str`Nach Ihren Angaben sind von Ihrem Einkommen ${seizable} im Monat pfändbar (§ 850c ZPO). Für Ihre Gäste wird mit ${need} im Monat gerechnet. Das reicht nach dieser Selbstprüfung voraussichtlich nicht aus. Sie können die Erklärung trotzdem abgeben; die Ausländerbehörde entscheidet und kann zum Beispiel auch Sicherheiten wie ein Sperrkonto berücksichtigen.`,
+          ),
+    },
+  ];
+  if (result.parameters.outdated) {
+    const validTo = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(`${result.parameters.tabelle.validTo}T00:00:00Z`),
+    );
+    blocks.push({
+      kind: 'paragraph',
+      text: msg(str`Hinweis: Die Selbstprüfung nutzt die Pfändungstabelle, die bis ${validTo} galt; eine neuere Tabelle ist hier noch nicht hinterlegt.`),
+    });
+  }
+  return blocks;
+}
