@@ -355,7 +355,10 @@ async function main() {
     progress('dist/ is missing: running npm run build first …');
     await build();
   }
-  const files = readdirSync(distDir).filter((file) => file.endsWith('.js')).sort();
+  // Entries, then the chunks they load on demand (translations, validator, adapters, drafts).
+  const chunkDir = join(distDir, 'chunks');
+  const chunks = existsSync(chunkDir) ? readdirSync(chunkDir).filter((file) => file.endsWith('.js')).map((file) => `chunks/${file}`) : [];
+  const files = [...readdirSync(distDir).filter((file) => file.endsWith('.js')).sort(), ...chunks.sort()];
   if (files.length === 0) throw new Error('dist/ holds no .js bundle. Run npm run build, then npm run bench again.');
 
   const cpu = cpus();
@@ -376,7 +379,7 @@ async function main() {
 
   const sizes = files.map(measureSize);
   results.sizes = sizes;
-  out('## Size of dist/*.js\n');
+  out('## Size of dist/*.js and dist/chunks/*.js\n');
   out(
     table(
       ['file', 'raw', 'gzip -9', 'brotli -11'],

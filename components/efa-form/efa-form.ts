@@ -348,12 +348,7 @@ export class EfaForm extends LitElement {
     await engine.ready;
     const invalid = engine.firstInvalidStep();
     if (invalid) {
-      engine.goTo(invalid.id);
-      this.phase = 'form';
-      this.returnToReview = true;
-      this.summary = engine.checkStep(invalid.id);
-      this.pendingFocus = { kind: 'summary' };
-      this.stepChanged();
+      this.showProblems(invalid.id, engine.checkStep(invalid.id));
       return;
     }
     const submission = this.buildSubmission();
@@ -381,17 +376,22 @@ export class EfaForm extends LitElement {
     }
   }
 
+  /** Back to a step from the review page, its problems listed at the top; "Weiter" returns to the review. */
+  private showProblems(stepId: string, summary: SummaryEntry[]): void {
+    this.engine!.goTo(stepId);
+    this.phase = 'form';
+    this.returnToReview = true;
+    this.summary = summary;
+    this.pendingFocus = { kind: 'summary' };
+    this.stepChanged();
+  }
+
   private failed(error: SubmitError): void {
     const engine = this.engine!;
     if (error.failure === 'validation' && error.details.fieldErrors) {
       const step = engine.showExternalErrors(error.details.fieldErrors);
       if (step) {
-        engine.goTo(step.id);
-        this.phase = 'form';
-        this.returnToReview = true;
-        this.summary = engine.checkStep(step.id);
-        this.pendingFocus = { kind: 'summary' };
-        this.stepChanged();
+        this.showProblems(step.id, engine.shownErrors(step.id));
         return;
       }
     }

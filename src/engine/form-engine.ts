@@ -124,7 +124,7 @@ interface Layout {
 
 export class FormEngine {
   private readonly raw: JsonObject = {};
-  private readonly shownErrors = new Map<string, Text>();
+  private readonly shownMessages = new Map<string, Text>();
   private readonly listeners = new Set<() => void>();
   private readonly today: () => string;
   private layoutCache: Layout | undefined;
@@ -201,7 +201,7 @@ export class FormEngine {
   load(answers: JsonObject): void {
     for (const key of Object.keys(this.raw)) delete this.raw[key];
     Object.assign(this.raw, cloneJson(answers));
-    this.shownErrors.clear();
+    this.shownMessages.clear();
     this.changed(true);
   }
 
@@ -240,8 +240,8 @@ export class FormEngine {
     const list = this.get(groupPointer);
     if (Array.isArray(list)) list.splice(index, 1);
     // Positions shift: errors shown inside the list no longer belong to their items.
-    for (const pointer of [...this.shownErrors.keys()]) {
-      if (isWithin(pointer, groupPointer)) this.shownErrors.delete(pointer);
+    for (const pointer of [...this.shownMessages.keys()]) {
+      if (isWithin(pointer, groupPointer)) this.shownMessages.delete(pointer);
     }
     this.changed(true);
   }
@@ -281,7 +281,7 @@ export class FormEngine {
     const decorate = (nodes: NodeView[]): NodeView[] =>
       nodes.map((node) => {
         if (node.kind === 'field') {
-          const error = this.shownErrors.get(node.pointer);
+          const error = this.shownMessages.get(node.pointer);
           return { ...node, required: required.has(node.pointer), ...(error ? { error } : {}) };
         }
         if (node.kind === 'group') {
@@ -303,8 +303,8 @@ export class FormEngine {
     const field = this.layout().fields.get(pointer);
     if (!field) return;
     const message = this.currentErrors().get(pointer);
-    if (message) this.shownErrors.set(pointer, message);
-    else this.shownErrors.delete(pointer);
+    if (message) this.shownMessages.set(pointer, message);
+    else this.shownMessages.delete(pointer);
     this.changed(false);
   }
 
@@ -318,14 +318,22 @@ export class FormEngine {
     for (const field of this.fieldsOf(stepId)) {
       const message = current.get(field.pointer);
       if (message) {
-        this.shownErrors.set(field.pointer, message);
+        this.shownMessages.set(field.pointer, message);
         entries.push({ pointer: field.pointer, id: field.id, message });
       } else {
-        this.shownErrors.delete(field.pointer);
+        this.shownMessages.delete(field.pointer);
       }
     }
     this.changed(false);
     return entries;
+  }
+
+  /** The errors shown now on a step's fields (e.g. the receiver's), in field order, without checking again. */
+  shownErrors(stepId = this.stepId): SummaryEntry[] {
+    return this.fieldsOf(stepId).flatMap((field) => {
+      const message = this.shownMessages.get(field.pointer);
+      return message ? [{ pointer: field.pointer, id: field.id, message }] : [];
+    });
   }
 
   /** The first visible step with an error, after checking all of them; undefined when the form is complete. */
@@ -339,7 +347,7 @@ export class FormEngine {
     const byField = this.mapErrors(errors, layout);
     for (const [pointer, error] of byField) {
       const field = layout.fields.get(pointer)!;
-      this.shownErrors.set(pointer, errorText(field.def, error, field.value));
+      this.shownMessages.set(pointer, errorText(field.def, error, field.value));
     }
     this.changed(false);
     const first = [...byField.keys()][0];

@@ -1,33 +1,20 @@
 import { expect } from '@open-wc/testing';
 import { httpAdapter } from '../../src/adapters/http.js';
 import { SubmitError, type Submission } from '../../src/adapters/adapter.js';
+import { envelope, queueFaults as faults, validData } from '../helpers/submission.js';
 
 // Against the reference receiver the test server mounts on /api (demo/receiver.js, faults enabled for tests).
 const endpoint = '/api/submissions';
 let data: Record<string, unknown>;
 
 before(async () => {
-  data = await (await fetch('/test/fixtures/verpflichtungserklaerung/valid/einfach.json')).json();
+  data = await validData();
 });
 
 afterEach(() => fetch('/api/__faults', { method: 'DELETE' }));
 
 function submission(overrides: Partial<Submission> = {}): Submission {
-  return {
-    id: crypto.randomUUID(),
-    service: 'verpflichtungserklaerung',
-    schemaVersion: '1.0.0',
-    createdAt: new Date().toISOString(),
-    locale: 'de',
-    authority: '09999000',
-    data: structuredClone(data),
-    attachments: [],
-    ...overrides,
-  };
-}
-
-function faults(...next: string[]): Promise<Response> {
-  return fetch('/api/__faults', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ next }) });
+  return envelope(data, overrides);
 }
 
 async function storedCount(id: string): Promise<number> {

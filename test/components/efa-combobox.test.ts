@@ -23,12 +23,15 @@ function statusText(el: EfaCombobox): string {
   return el.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim();
 }
 
+/** The field with a button after it, somewhere for Tab to go. */
 async function field(value?: string): Promise<EfaCombobox> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div>
-    <efa-combobox label="Staatsangehörigkeit" hint="Wie im Pass" .options=${nationalities} .value=${value}></efa-combobox>
-    <button>weiter</button>
-  </div>`);
-  return wrapper.querySelector('efa-combobox')!;
+  const el = await fixture<EfaCombobox>(
+    html`<efa-combobox label="Staatsangehörigkeit" hint="Wie im Pass" .options=${nationalities} .value=${value}></efa-combobox>`,
+  );
+  const next = document.createElement('button');
+  next.textContent = 'weiter';
+  el.after(next);
+  return el;
 }
 
 async function type(el: EfaCombobox, text: string): Promise<void> {

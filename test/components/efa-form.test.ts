@@ -4,7 +4,7 @@ import '../../components/efa-form/efa-form.js';
 import type { EfaForm } from '../../components/efa-form/efa-form.js';
 import type { ServiceSpec } from '../../src/services/service.js';
 import type { EfaSubmitDetail } from '../../src/adapters/event.js';
-import type { Receipt } from '../../src/adapters/adapter.js';
+import { SubmitError, type Receipt } from '../../src/adapters/adapter.js';
 import validate from '../generated/engine-test.js';
 import { definition } from '../fixtures/engine-test-definition.js';
 import { setLocale } from '../../src/i18n/locale.js';
@@ -42,6 +42,27 @@ async function fillFirstStep(el: EfaForm): Promise<void> {
   $(el, '#f-art').focus();
   await sendKeys({ press: 'Space' });
   await el.updateComplete;
+}
+
+
+const complete = {
+  name: 'Ada',
+  plz: '10115',
+  art: 'person',
+  personen: [{ vorname: 'Ada', geburtsdatum: '1985-03-27' }],
+  staatsangehoerigkeiten: [{ code: '000', listURI: 'urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:staatsangehoerigkeit', listVersionID: '2021-02-19' }],
+  zustimmung: true,
+};
+
+/** Complete answers, then on to the review page. */
+async function toReview(el: EfaForm): Promise<void> {
+  el.prefill = complete;
+  await el.updateComplete;
+  $(el, 'button.primary').click();
+  await el.updateComplete;
+  $(el, 'button.primary').click();
+  await el.updateComplete;
+  expect($(el, 'h2').textContent).to.contain('Prüfen Sie Ihre Angaben');
 }
 
 describe('efa-form (the shell)', () => {
@@ -179,22 +200,7 @@ describe('efa-form (the shell)', () => {
 
   it('keeps everything after a failed send, says why, and retries with the same submission id', async () => {
     const el = await form();
-    el.shadowRoot; // the form is reached through its review page
-    const engineOf = (f: EfaForm) => (f as unknown as { engine: import('../../src/engine/form-engine.js').FormEngine }).engine;
-    const engine = engineOf(el);
-    engine.load({
-      name: 'Ada',
-      plz: '10115',
-      art: 'person',
-      personen: [{ vorname: 'Ada', geburtsdatum: '1985-03-27' }],
-      staatsangehoerigkeiten: [{ code: '000', listURI: 'urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:staatsangehoerigkeit', listVersionID: '2021-02-19' }],
-      zustimmung: true,
-    });
-    $(el, 'button.primary').click();
-    await el.updateComplete;
-    $(el, 'button.primary').click();
-    await el.updateComplete;
-    expect($(el, 'h2').textContent).to.contain('Prüfen Sie Ihre Angaben');
+    await toReview(el);
 
     const ids: string[] = [];
     let fail = true;
@@ -212,7 +218,7 @@ describe('efa-form (the shell)', () => {
     expect(el.shadowRoot!.activeElement).to.equal(message);
     expect(message.textContent).to.contain('Ihre Angaben sind nicht verloren');
     expect($(el, 'button.primary').textContent!.trim()).to.equal('Erneut senden');
-    expect(engine.get('/name')).to.equal('Ada');
+    expect(($(el, 'button.link') as HTMLElement).closest('.row')!.querySelector('dd')!.textContent!.trim(), 'answers kept').to.equal('Ada');
 
     fail = false;
     $(el, 'button.primary').click();
@@ -221,21 +227,30 @@ describe('efa-form (the shell)', () => {
     expect(ids[0]).to.equal(ids[1]);
   });
 
+  it('takes the receiver\'s field errors back to the step and the field', async () => {
+    const el = await form();
+    el.adapter = {
+      submit: async () => {
+        throw new SubmitError('validation', 'Die Einreichung ist fehlerhaft.', {
+          fieldErrors: [{ instancePath: '/plz', keyword: 'pattern', params: {} }],
+        });
+      },
+    };
+    await toReview(el);
+    $(el, 'button.primary').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('.error-summary'), 'the error summary appears');
+    await el.updateComplete;
+    expect($(el, 'h2[tabindex]').textContent).to.contain('Schritt 1 von 3');
+    expect([...el.shadowRoot!.querySelectorAll('.error-summary a')].map((a) => a.textContent!.trim())).to.deep.equal([
+      'Geben Sie eine Postleitzahl mit 5 Ziffern ein.',
+    ]);
+    expect(($(el, '#f-plz') as HTMLElement & { error: string }).error).to.equal('Geben Sie eine Postleitzahl mit 5 Ziffern ein.');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '.error-summary'));
+  });
+
   it('sends once however often the button is pressed while sending', async () => {
     const el = await form();
-    const engine = (el as unknown as { engine: import('../../src/engine/form-engine.js').FormEngine }).engine;
-    engine.load({
-      name: 'Ada',
-      plz: '10115',
-      art: 'person',
-      personen: [{ vorname: 'Ada', geburtsdatum: '1985-03-27' }],
-      staatsangehoerigkeiten: [{ code: '000', listURI: 'urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:staatsangehoerigkeit', listVersionID: '2021-02-19' }],
-      zustimmung: true,
-    });
-    $(el, 'button.primary').click();
-    await el.updateComplete;
-    $(el, 'button.primary').click();
-    await el.updateComplete;
+    await toReview(el);
     let calls = 0;
     let answer: (receipt: Receipt) => void = () => {};
     el.addEventListener('efa-submit', (e) => {

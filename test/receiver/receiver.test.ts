@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+import type { Submission } from '../../src/adapters/adapter.js';
+import { envelope as makeEnvelope, queueFaults as queueFaultsFor, validData as loadValidData } from '../helpers/submission.js';
 
 // The reference receiver (demo/receiver.js), mounted by web-test-runner.config.js on this origin with
 // `faults: true`. Other test files may post submissions at the same time, so no assertion counts the whole list.
@@ -41,17 +43,8 @@ const REFERENCE = /^VE-(\d{4})-[2-9A-HJKMNP-Z]{6}$/;
 let validData: Record<string, unknown>;
 
 function envelope(overrides: Partial<Envelope> = {}): Envelope {
-  return {
-    id: crypto.randomUUID(),
-    service: 'verpflichtungserklaerung',
-    schemaVersion: '1.0.0',
-    createdAt: new Date().toISOString(),
-    locale: 'de',
-    authority: '09999000',
-    data: structuredClone(validData),
-    attachments: [],
-    ...overrides,
-  };
+  // The receiver is also sent what the browser never would (unknown services): the envelope type stays loose here.
+  return makeEnvelope(validData, overrides as Partial<Submission>) as Envelope;
 }
 
 function postJson(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
@@ -66,7 +59,7 @@ function postMultipart(env: Envelope, files: Record<string, Blob>): Promise<Resp
 }
 
 async function queueFaults(...next: string[]): Promise<void> {
-  const response = await postJsonTo('/api/__faults', { next });
+  const response = await queueFaultsFor(...next);
   expect(response.status).to.equal(200);
 }
 
@@ -122,9 +115,7 @@ function pdfAttachment(bytes: Uint8Array): Attachment {
 }
 
 before(async () => {
-  const response = await fetch('/test/fixtures/verpflichtungserklaerung/valid/einfach.json');
-  expect(response.ok, 'fixture einfach.json').to.equal(true);
-  validData = await response.json();
+  validData = await loadValidData();
 });
 
 afterEach(async () => {
