@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import json from '@rollup/plugin-json';
 import resolve from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
@@ -7,6 +7,8 @@ import esbuild from 'rollup-plugin-esbuild';
 // references. What the first step does not need (translations, adapters) is split into dist/chunks/, which the
 // entry loads from beside itself when needed. Entries share nothing, so each service stands alone.
 const entries = readdirSync('components/entries').filter((f) => f.endsWith('.ts'));
+// Chunk names carry content hashes: without a clean dist/ every build would leave the previous ones behind.
+rmSync('dist', { recursive: true, force: true });
 
 export default entries.map((file) => ({
   input: { [file.replace(/\.ts$/, '')]: `components/entries/${file}` },
