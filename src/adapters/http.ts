@@ -53,7 +53,7 @@ function pause(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-async function readJson(response: Response): Promise<unknown> {
+export async function readJson(response: Response): Promise<unknown> {
   try {
     return await response.json();
   } catch {
@@ -61,26 +61,43 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+/** `fetch` with a timeout; failing to get an answer becomes an `aborted`, `timeout` or `network` error. */
+export async function fetchWithin(url: string, init: RequestInit, timeoutMs: number, signal?: AbortSignal): Promise<Response> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  try {
+    return await fetch(url, { ...init, signal: combined, credentials: 'same-origin' });
+  } catch (cause) {
+    if (signal?.aborted) throw new SubmitError('aborted', 'Sending was cancelled.', { cause });
+    if (timeout.aborted) throw new SubmitError('timeout', 'The receiver did not answer in time.', { cause });
+    throw new SubmitError('network', 'The receiver could not be reached.', { cause });
+  }
+}
+
+/**
+ * The error an answer that is not ok stands for: `validation` (422 with field errors), `rejected` (any other
+ * 4xx but 429) or `server` (5xx, 429; the one worth retrying).
+ */
+export async function answerError(response: Response): Promise<SubmitError> {
+  const answer = (await readJson(response)) as { message?: string; errors?: ValidationError[] } | undefined;
+  if (response.status === 422 && Array.isArray(answer?.errors)) {
+    return new SubmitError('validation', answer.message ?? 'The receiver found errors.', { status: 422, fieldErrors: answer.errors });
+  }
+  if (response.status !== 429 && response.status < 500) {
+    return new SubmitError('rejected', answer?.message ?? `The receiver refused the submission (${response.status}).`, {
+      status: response.status,
+    });
+  }
+  return new SubmitError('server', `The receiver answered ${response.status}.`, { status: response.status });
+}
+
 export function httpAdapter(options: HttpAdapterOptions): Adapter {
   const { endpoint, timeoutMs = 30_000, retries = 3, backoffMs = 500, maxRetryAfterMs = 30_000 } = options;
 
-  async function attempt(submission: Submission, files: ReadonlyMap<string, Blob>, signal?: AbortSignal): Promise<Response> {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  function attempt(submission: Submission, files: ReadonlyMap<string, Blob>, signal?: AbortSignal): Promise<Response> {
     const { body: payload, headers } = body(submission, files);
-    try {
-      return await fetch(endpoint, {
-        method: 'POST',
-        body: payload,
-        headers: { ...headers, Accept: 'application/json', 'Idempotency-Key': submission.id },
-        signal: combined,
-        credentials: 'same-origin',
-      });
-    } catch (cause) {
-      if (signal?.aborted) throw new SubmitError('aborted', 'Sending was cancelled.', { cause });
-      if (timeout.aborted) throw new SubmitError('timeout', 'The receiver did not answer in time.', { cause });
-      throw new SubmitError('network', 'The receiver could not be reached.', { cause });
-    }
+    const init = { method: 'POST', body: payload, headers: { ...headers, Accept: 'application/json', 'Idempotency-Key': submission.id } };
+    return fetchWithin(endpoint, init, timeoutMs, signal);
   }
 
   return {
@@ -91,19 +108,8 @@ export function httpAdapter(options: HttpAdapterOptions): Adapter {
         try {
           const response = await attempt(submission, files, signal);
           if (response.ok) return parseReceipt(await readJson(response));
-          const answer = (await readJson(response)) as { message?: string; errors?: ValidationError[] } | undefined;
-          if (response.status === 422 && Array.isArray(answer?.errors)) {
-            throw new SubmitError('validation', answer.message ?? 'The receiver found errors.', {
-              status: 422,
-              fieldErrors: answer.errors,
-            });
-          }
-          if (response.status !== 429 && response.status < 500) {
-            throw new SubmitError('rejected', answer?.message ?? `The receiver refused the submission (${response.status}).`, {
-              status: response.status,
-            });
-          }
-          last = new SubmitError('server', `The receiver answered ${response.status}.`, { status: response.status });
+          last = await answerError(response);
+          if (last.failure !== 'server') throw last;
           const asked = retryAfterMs(response.headers.get('Retry-After'));
           if (asked !== undefined) {
             if (asked > maxRetryAfterMs) throw last;

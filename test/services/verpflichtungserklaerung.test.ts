@@ -143,6 +143,27 @@ describe('efa-verpflichtungserklaerung', () => {
     });
   }
 
+  for (const lang of ['de', 'en'] as const) {
+    it(`asks an organisation for its register entry and representative, accessibly, in "${lang}"`, async () => {
+      const form = await fixture<EfaVerpflichtungserklaerung>(html`<efa-verpflichtungserklaerung lang=${lang} adapter="event"></efa-verpflichtungserklaerung>`);
+      await next(form);
+      await radio(form, '/erklaerender/art', 1);
+      expect(form.shadowRoot!.getElementById('f-bezugSozialleistungen'), 'the benefits question is for persons only').to.equal(null);
+      await next(form);
+      const organisation = '/erklaerender/organisation';
+      expect(field(form, `${organisation}/vertreter/familienname`)).to.exist;
+      expect(form.shadowRoot!.getElementById(`f-erklaerender-organisation-registereintrag-registerart`)).to.equal(null);
+      await radio(form, `${organisation}/imRegisterEingetragen`, 0);
+      await form.updateComplete;
+      expect(field(form, `${organisation}/registereintrag/registerart`).hasAttribute('optional')).to.equal(false);
+      await expect(form).to.be.accessible();
+      form.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
+      await form.updateComplete;
+      expect(form.shadowRoot!.querySelectorAll('.error-summary li').length).to.be.greaterThan(5);
+      await expect(form).to.be.accessible();
+    });
+  }
+
   it('asks a signer from outside the EU for a residence title that outlasts the stay', async () => {
     const form = await fixture<EfaVerpflichtungserklaerung>(html`<efa-verpflichtungserklaerung adapter="event"></efa-verpflichtungserklaerung>`);
     await next(form);
