@@ -16,6 +16,13 @@
  *   GET    /api/submissions/:reference                { reference, service, receivedAt, status }
  *   GET    /api/submissions/:reference/data           the stored envelope (`?download=1`: as a file download)
  *   GET    /api/submissions/:reference/attachments/:id  the attachment with its type
+ *   GET    /api/fit-connect/destination               the demo FIT-Connect destination and its public key
+ *   POST   /api/fit-connect/submissions               { destinationId, encryptedMetadata, encryptedData,
+ *                                                     attachments: { [id]: JWE } } as `application/json`: the
+ *                                                     `fit-connect` adapter's relay request (demo/fit-connect.js).
+ *          Decrypted and hash-checked, then stored exactly like POST /api/submissions, with the same answers.
+ *          400 invalid-jwe | unknown-key, 422 hash-mismatch | invalid-metadata | unsupported-schema |
+ *          attachments-mismatch | unknown-destination
  *
  * Validation errors: an `instancePath` that is a JSON pointer ("" or "/…") is relative to the envelope's `data`,
  * exactly as the browser's own validator reports it, so a form maps it onto its fields. Errors about the
@@ -38,10 +45,13 @@
  */
 import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { RelayError, createFitConnectRelay } from './fit-connect.js';
 import { REFERENCE, openStorage } from './storage.js';
 
 const JSON_LIMIT = 1024 * 1024;
 const MULTIPART_LIMIT = 30 * 1024 * 1024;
+/** The multipart limit once base64url has grown the attachments by a third, plus room for data and metadata. */
+const FIT_CONNECT_LIMIT = Math.ceil((MULTIPART_LIMIT * 4) / 3) + 2 * JSON_LIMIT;
 const STATUS = 'eingegangen';
 const PREFIX = { verpflichtungserklaerung: 'VE', aufenthaltstitel: 'AT' };
 /** Easy to read out on the phone: no 0/O, 1/I/L. */
@@ -129,6 +139,15 @@ function isObject(value) {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const tooLarge = () =>
+  new HttpError(
+    413,
+    'payload-too-large',
+    'Die Einreichung ist zu groß. Erlaubt sind 1 MB ohne Anlagen und 30 MB mit Anlagen. Verkleinern Sie die Anlagen und senden Sie erneut.',
+    {},
+    { Connection: 'close' },
+  );
+
 /**
  * Reads the whole body, but never more than `limit` bytes: beyond it, buffering stops and the answer is 413.
  * @param {Request} req
@@ -136,14 +155,6 @@ function isObject(value) {
  * @returns {Promise<Buffer>}
  */
 function readBody(req, limit) {
-  const tooLarge = () =>
-    new HttpError(
-      413,
-      'payload-too-large',
-      'Die Einreichung ist zu groß. Erlaubt sind 1 MB ohne Anlagen und 30 MB mit Anlagen. Verkleinern Sie die Anlagen und senden Sie erneut.',
-      {},
-      { Connection: 'close' },
-    );
   if (Number(req.headers['content-length']) > limit) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
     /** @type {Buffer[]} */
@@ -342,6 +353,7 @@ function decodeSegment(segment) {
  */
 export function createReceiver({ dataDir, faults = false }) {
   const ready = openStorage(dataDir);
+  const relay = createFitConnectRelay(dataDir);
   /** @type {Map<string, Promise<unknown>>} */
   const locks = new Map();
   /** @type {Map<string, string[]>} */
@@ -400,6 +412,18 @@ export function createReceiver({ dataDir, faults = false }) {
       return;
     }
     const { envelope, parts } = await readSubmission(req);
+    await accept(req, res, envelope, parts, fault);
+  }
+
+  /**
+   * Validates and stores a submission, however it arrived, and answers with its receipt.
+   * @param {Request} req
+   * @param {Response} res
+   * @param {unknown} envelope
+   * @param {Map<string, Array<File | string>>} parts
+   * @param {string} [fault]
+   */
+  async function accept(req, res, envelope, parts, fault) {
     const key = req.headers['idempotency-key'];
     if (key !== undefined && isObject(envelope) && key !== envelope.id) {
       throw new HttpError(400, 'idempotency-key-mismatch', 'Der Header Idempotency-Key muss der id der Einreichung entsprechen.');
@@ -424,6 +448,32 @@ export function createReceiver({ dataDir, faults = false }) {
     if (fault === 'fail-after-store') throw storeFailed();
     if (fault === 'malformed-receipt') return sendJson(res, 201, { ok: true });
     sendJson(res, status, { reference: entry.reference, receivedAt: entry.receivedAt }, { Location: `/api/submissions/${entry.reference}` });
+  }
+
+  /**
+   * The `fit-connect` adapter's relay request: decrypted here, then the same path as a plain submission.
+   * The decrypted attachments become the parts a multipart request would have had, so they are matched
+   * against the envelope's announcements by the same code.
+   * @param {Request} req
+   * @param {Response} res
+   */
+  async function submitEncrypted(req, res) {
+    const mediaType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (mediaType !== 'application/json') {
+      throw new HttpError(415, 'unsupported-media-type', 'Dieses Format wird nicht angenommen. Senden Sie die verschlüsselte Einreichung als application/json.');
+    }
+    const body = parseJson(await readBody(req, FIT_CONNECT_LIMIT));
+    let opened;
+    try {
+      opened = await relay.open(body);
+    } catch (error) {
+      if (error instanceof RelayError) throw new HttpError(error.status, error.code, error.message);
+      throw error;
+    }
+    if (opened.data.byteLength > JSON_LIMIT) throw tooLarge();
+    /** @type {Map<string, Array<File | string>>} */
+    const parts = new Map(opened.files.map((f) => [f.id, [new File([f.bytes], f.filename ?? f.id, { type: f.mimeType })]]));
+    await accept(req, res, parseJson(opened.data), parts);
   }
 
   /**
@@ -481,6 +531,14 @@ export function createReceiver({ dataDir, faults = false }) {
     if (resource === 'submissions') {
       onlyFor('GET');
       return read(req, res, rest, url.searchParams);
+    }
+    if (resource === 'fit-connect' && rest.length === 1 && rest[0] === 'destination') {
+      onlyFor('GET');
+      return sendJson(res, 200, await relay.destination());
+    }
+    if (resource === 'fit-connect' && rest.length === 1 && rest[0] === 'submissions') {
+      onlyFor('POST');
+      return submitEncrypted(req, res);
     }
     if (resource === '__faults' && faults && rest.length === 0) {
       onlyFor('POST', 'DELETE');

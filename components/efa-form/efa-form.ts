@@ -41,6 +41,8 @@ export interface StepChangeDetail {
  * @csspart primary-button - Continue / send.
  * @csspart review - The check-your-answers list.
  * @csspart confirmation - The confirmation panel with the reference.
+ * @csspart resume - The offer to continue with answers saved in this browser.
+ * @csspart drafts - "Zwischenstand speichern / laden".
  * @cssprop --efa-color-primary - Buttons and links.
  * @cssprop --efa-color-error - Errors and the error summary.
  * @cssprop --efa-color-success - The confirmation panel.
