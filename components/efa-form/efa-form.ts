@@ -69,9 +69,9 @@ export class EfaForm extends LitElement {
   };
 
   declare spec: ServiceSpec<never> | undefined;
-  /** Where the `http` adapter posts the submission. */
+  /** Where the `http` adapter posts the submission; for `fit-connect` the relay's base URL. */
   declare endpoint: string;
-  /** `http` (default) or `event`; or an object implementing the adapter interface. */
+  /** `http` (default), `event` or `fit-connect`; or an object implementing the adapter interface. */
   declare adapter: string | Adapter;
   /** AGS (8 digits) or ARS (12 digits) of the receiving office. */
   declare authority: string;
@@ -315,6 +315,10 @@ export class EfaForm extends LitElement {
   private async resolveAdapter(): Promise<Adapter> {
     if (typeof this.adapter === 'object') return this.adapter;
     if (this.adapter === 'event') return (await import('../../src/adapters/event.js')).eventAdapter(this);
+    if (this.adapter === 'fit-connect') {
+      // Encrypted in this browser; `endpoint` is the relay that holds the FIT-Connect client credentials.
+      return (await import('../../src/adapters/fit-connect.js')).fitConnectAdapter({ relay: this.endpoint || '/api/fit-connect' });
+    }
     const { httpAdapter } = await import('../../src/adapters/http.js');
     return httpAdapter({ endpoint: this.endpoint || '/api/submissions' });
   }

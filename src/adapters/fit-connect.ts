@@ -32,7 +32,8 @@ interface Destination {
   metadataVersions?: string[];
 }
 
-export const METADATA_SCHEMA = 'https://schema.fitko.de/fit-connect/metadata/2.1.0/metadata.schema.json';
+const METADATA_VERSION = '2.1.0';
+export const METADATA_SCHEMA = `https://schema.fitko.de/fit-connect/metadata/${METADATA_VERSION}/metadata.schema.json`;
 /** The Fachdaten are our whole envelope; its `data` validates against the schema its `service` names. */
 export const SUBMISSION_SCHEMA = 'https://efa-forms.de/schemas/submission.schema.json';
 
@@ -88,6 +89,9 @@ export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
     if (!isDestination(answer)) throw new SubmitError('server', 'The relay described the destination in an unknown form.');
     if (answer.publicKey.kid !== answer.encryptionKid) {
       throw new SubmitError('server', 'The destination key does not match its encryptionKid.');
+    }
+    if (answer.metadataVersions && !answer.metadataVersions.includes(METADATA_VERSION)) {
+      throw new SubmitError('server', `The destination does not accept metadata ${METADATA_VERSION}.`);
     }
     return answer;
   }

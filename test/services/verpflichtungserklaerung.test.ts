@@ -27,9 +27,12 @@ async function person(form: EfaForm, base: string, p: { family: string; given: s
  * One realistic declaration — a German signer inviting a guest with spouse and child — typed in by keyboard,
  * checked with axe on every step, sent to the reference receiver, and read back from it.
  */
-async function declare(lang: 'de' | 'en'): Promise<{ form: EfaVerpflichtungserklaerung; reference: string }> {
+async function declare(
+  lang: 'de' | 'en',
+  transport: { adapter: string; endpoint: string } = { adapter: 'http', endpoint: '/api/submissions' },
+): Promise<{ form: EfaVerpflichtungserklaerung; reference: string }> {
   const form = await fixture<EfaVerpflichtungserklaerung>(
-    html`<efa-verpflichtungserklaerung lang=${lang} endpoint="/api/submissions" authority="09999000"></efa-verpflichtungserklaerung>`,
+    html`<efa-verpflichtungserklaerung lang=${lang} adapter=${transport.adapter} endpoint=${transport.endpoint} authority="09999000"></efa-verpflichtungserklaerung>`,
   );
   await waitUntil(() => heading(form).startsWith(labels[lang].heading), `first step in ${lang}: ${heading(form)}`);
   const axe = async () => expect(form).to.be.accessible();
@@ -142,6 +145,14 @@ describe('efa-verpflichtungserklaerung', () => {
       expect(stored.data.selbstauskunftBonitaet).to.include({ pfaendbarerBetrag: 679.89, bedarf: 703.75, ausreichend: false });
     });
   }
+
+  it('sends the same declaration encrypted through FIT-Connect; the relay decrypts and stores it', async function () {
+    this.timeout(120_000);
+    const { reference } = await declare('de', { adapter: 'fit-connect', endpoint: '/api/fit-connect' });
+    const stored = await (await fetch(`/api/submissions/${reference}/data`)).json();
+    expect(validate(stored.data), JSON.stringify(validate.errors)).to.equal(true);
+    expect(stored.data.gast.familienname).to.equal('Yilmaz');
+  });
 
   for (const lang of ['de', 'en'] as const) {
     it(`asks an organisation for its register entry and representative, accessibly, in "${lang}"`, async () => {
