@@ -84,13 +84,38 @@ function below(dir, relative) {
  * @param {string} pathname
  */
 function publicFile(pathname) {
-  if (pathname === '/') return join(demoDir, 'index.html');
-  if (/^\/[a-z0-9-]+\.html$/.test(pathname) || pathname === '/portal.css' || pathname === '/inbox.js' || /^\/themes\/[a-z0-9-]+\.css$/.test(pathname)) {
+  if (pathname === '/portal.css' || pathname === '/inbox.js' || /^\/themes\/[a-z0-9-]+\.css$/.test(pathname)) {
     return join(demoDir, pathname);
   }
   if (pathname.startsWith('/dist/')) return below(join(root, 'dist'), pathname.slice('/dist/'.length));
   if (pathname.startsWith('/schemas/')) return below(join(root, 'schemas'), pathname.slice('/schemas/'.length));
   return undefined;
+}
+
+/** A page of demo/pages/ for a path such as `/` or `/inbox.html`. */
+function pageFile(pathname) {
+  if (pathname === '/') return join(demoDir, 'pages', 'index.html');
+  return /^\/[a-z0-9-]+\.html$/.test(pathname) ? join(demoDir, 'pages', pathname.slice(1)) : undefined;
+}
+
+/**
+ * Every page shares one frame (demo/layout.html): a page file holds its own `<head>` lines, a line
+ * `<!-- main -->`, then the content of `<main>`. The navigation marks the current page.
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} status
+ * @param {string} path
+ * @param {string} pathname
+ */
+async function sendPage(res, status, path, pathname) {
+  const [head, main] = (await readFile(path, 'utf8')).split('<!-- main -->\n');
+  const layout = await readFile(join(demoDir, 'layout.html'), 'utf8');
+  const html = layout
+    .replace('{{head}}', (head ?? '').trim())
+    .replace('{{main}}', main ?? '')
+    .replace(`<a href="${pathname}">`, `<a href="${pathname}" aria-current="page">`);
+  const body = Buffer.from(html, 'utf8');
+  res.writeHead(status, { 'Content-Type': TYPES['.html'], 'Content-Length': String(body.byteLength), 'Cache-Control': 'no-cache' });
+  res.end(body);
 }
 
 /**
@@ -138,12 +163,14 @@ const server = createServer(async (req, res) => {
       return;
     }
     const file = publicFile(pathname);
+    const page = pageFile(pathname);
     try {
       if (file) return await sendFile(res, 200, file);
+      if (page) return await sendPage(res, 200, page, pathname);
     } catch (error) {
       if (!isMissing(error)) throw error;
     }
-    await sendFile(res, 404, join(demoDir, '404.html'));
+    await sendPage(res, 404, join(demoDir, 'pages', '404.html'), pathname);
   } catch (error) {
     console.error(error);
     if (res.headersSent) res.destroy();
