@@ -126,6 +126,8 @@ export class FormEngine {
   private readonly raw: JsonObject = {};
   private readonly shownMessages = new Map<string, Text>();
   private readonly listeners = new Set<() => void>();
+  /** Answers the embedding page decided (e.g. a route chosen by attribute): they count, but are not asked. */
+  private readonly fixed = new Set<string>();
   private readonly today: () => string;
   private layoutCache: Layout | undefined;
   private stepId: string;
@@ -215,6 +217,16 @@ export class FormEngine {
     for (const pointer of this.currentErrors().keys()) {
       if (!isEmptyValue(layout.fields.get(pointer)?.value)) setAt(this.raw, pointer, undefined);
     }
+    this.changed(true);
+  }
+
+  /**
+   * An answer the embedding page gives and the user cannot change (e.g. `route="studium"`): it is submitted
+   * but its field is not shown, and a step left with nothing to ask is skipped.
+   */
+  fix(pointer: string, value: unknown): void {
+    setAt(this.raw, pointer, value);
+    this.fixed.add(pointer);
     this.changed(true);
   }
 
@@ -453,7 +465,8 @@ export class FormEngine {
     const layout: Layout = { data: {}, steps: [], fields: new Map(), groups: new Map(), files: new Map(), required: new Map() };
     for (const step of this.definition.steps) {
       if (!this.isShown(step.when, '', layout)) continue;
-      layout.steps.push({ def: step, children: this.walk(step.children, '', layout) });
+      const children = this.walk(step.children, '', layout);
+      if (children.length > 0 || step.children.length === 0) layout.steps.push({ def: step, children });
     }
     return layout;
   }
@@ -479,8 +492,9 @@ export class FormEngine {
       // A name may be a path (`erklaerender/art`): answers of one object can be asked on different steps.
       const pointer = node.name ? `${base}/${node.name}` : base;
       if (!this.isShown(node.when, pointer, layout)) continue;
-      if (node.type === 'field') views.push(this.walkField(node, pointer, layout));
-      else views.push(this.walkGroup(node, pointer, layout));
+      if (node.type === 'group') views.push(this.walkGroup(node, pointer, layout));
+      else if (!this.fixed.has(pointer)) views.push(this.walkField(node, pointer, layout));
+      else this.countFixed(node, pointer, layout);
     }
     return views;
   }
@@ -492,6 +506,10 @@ export class FormEngine {
     const view: FieldView = { kind: 'field', def, pointer, id: idFor(pointer), value, required: false };
     layout.fields.set(pointer, view);
     return view;
+  }
+
+  private countFixed(def: FieldDef, pointer: string, layout: Layout): void {
+    setAt(layout.data, pointer, this.countedValue(def, getAt(this.raw, pointer), layout));
   }
 
   /** The value as submitted: trimmed text, files replaced by attachment references. */

@@ -159,6 +159,15 @@ describe('FormEngine', () => {
     expect(engine.view().children.filter((n) => n.kind === 'field' && n.error)).to.have.length(0);
   });
 
+  it('counts a fixed answer without asking it, and skips a step left with nothing to ask', () => {
+    const engine = newEngine();
+    engine.fix('/art', 'firma');
+    const pointers = fields(engine.view().children).map((f) => f.pointer);
+    expect(pointers).not.to.include('/art');
+    expect(pointers, 'the condition still follows the fixed answer').to.include('/firma/firmenname');
+    expect(engine.submissionData().art).to.equal('firma');
+  });
+
   it('maps errors the receiver reports onto the fields and names the step to go back to', () => {
     const engine = newEngine();
     engine.goTo('zwei');
