@@ -15,6 +15,9 @@ import { getLocale, resolveLang, setLocale } from '../../src/i18n/locale.js';
 import { DraftsController } from './drafts-controller.js';
 
 type Phase = 'form' | 'review' | 'done';
+
+/** Uploads above this size are refused at once unless a field sets its own limit. */
+const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 type Focus = { kind: 'heading' } | { kind: 'summary' } | { kind: 'field'; id: string } | { kind: 'element'; selector: string };
 
 export interface StepChangeDetail {
@@ -561,7 +564,8 @@ export class EfaForm extends LitElement {
       case 'file':
         return html`<efa-file-upload id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
           ?optional=${common.optional} .value=${value} accept=${(def.accept ?? ['application/pdf', 'image/jpeg', 'image/png']).join(',')}
-          ?multiple=${def.multiple ?? false} @input=${onInput} @change=${onChange}></efa-file-upload>`;
+          .maxSize=${def.maxSize ?? DEFAULT_MAX_FILE_BYTES} ?multiple=${def.multiple ?? false} @input=${onInput}
+          @change=${onChange}></efa-file-upload>`;
     }
   }
 

@@ -1,4 +1,5 @@
 /** The XÖV/FIM code lists the services use, and the conversion between a chosen code and its XÖV value. */
+import augenfarbe from '../codelists/augenfarbe.json' with { type: 'json' };
 import familienstand from '../codelists/familienstand.json' with { type: 'json' };
 import geschlecht from '../codelists/geschlecht.json' with { type: 'json' };
 import identifikationsdokumente from '../codelists/identifikationsdokumente.json' with { type: 'json' };
@@ -13,6 +14,7 @@ interface CodeList {
 }
 
 const lists = {
+  augenfarbe,
   familienstand,
   geschlecht,
   identifikationsdokumente,

@@ -76,7 +76,10 @@ export interface FieldDef extends NodeBase {
   /** file: accepted MIME types and size limit (bytes). */
   accept?: readonly string[];
   maxSize?: number;
+  /** file: several files (the answer is a list, possibly empty) or one (the answer is one reference). */
   multiple?: boolean;
+  /** file: what the documents are, stored with each reference (`zweck`) for the clerk; German, as data. */
+  purpose?: string;
   errors?: ErrorTexts;
   /** Applied to typed text before it counts (e.g. upper-case a passport number); the input keeps what was typed. */
   normalize?: (text: string) => string;

@@ -69,6 +69,7 @@ export interface AttachmentRef {
   dateiname: string;
   mimeType: string;
   groesse: number;
+  zweck?: string;
 }
 
 function localToday(): string {
@@ -512,17 +513,21 @@ export class FormEngine {
     setAt(layout.data, pointer, this.countedValue(def, getAt(this.raw, pointer), layout));
   }
 
-  /** The value as submitted: trimmed text, files replaced by attachment references. */
+  /**
+   * The value as submitted: trimmed text; files as attachment references, a list for a multiple-file field
+   * (empty when nothing is chosen), a single reference otherwise.
+   */
   private countedValue(def: FieldDef, value: unknown, layout: Layout): unknown {
-    if (isEmptyValue(value)) return undefined;
-    if (typeof value === 'string') return def.normalize ? def.normalize(value.trim()) : value.trim();
-    if (def.kind === 'file' && Array.isArray(value)) {
-      return value.map((file: File): AttachmentRef => {
+    if (def.kind === 'file') {
+      const refs = (Array.isArray(value) ? value : []).map((file: File): AttachmentRef => {
         const id = attachmentIdOf(file);
         layout.files.set(id, file);
-        return { id, dateiname: file.name, mimeType: file.type, groesse: file.size };
+        return { id, dateiname: file.name, mimeType: file.type, groesse: file.size, ...(def.purpose ? { zweck: def.purpose } : {}) };
       });
+      return def.multiple ? refs : refs[0];
     }
+    if (isEmptyValue(value)) return undefined;
+    if (typeof value === 'string') return def.normalize ? def.normalize(value.trim()) : value.trim();
     return cloneJson(value);
   }
 

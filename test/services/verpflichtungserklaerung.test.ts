@@ -8,8 +8,8 @@ import { combobox, date, field, heading, next, radio, select, tick, type } from 
 
 /** Labels of the service's own select options, per language (code-list labels are German everywhere). */
 const labels = {
-  de: { zweck: 'Besuch', heading: 'Schritt 1 von 9 Verpflichtungserklärung abgeben', review: 'Prüfen Sie Ihre Angaben' },
-  en: { zweck: 'Visit', heading: 'Step 1 of 9', review: 'Check your answers' },
+  de: { zweck: 'Besuch', heading: 'Schritt 1 von 8 Verpflichtungserklärung abgeben', review: 'Prüfen Sie Ihre Angaben' },
+  en: { zweck: 'Visit', heading: 'Step 1 of 8', review: 'Check your answers' },
 };
 
 async function person(form: EfaForm, base: string, p: { family: string; given: string; sex: number; born: string; place: string; passport: string }) {

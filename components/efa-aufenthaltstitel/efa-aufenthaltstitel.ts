@@ -1,0 +1,36 @@
+import type { PropertyValues } from 'lit';
+import { define } from '../define.js';
+import { EfaForm } from '../efa-form/efa-form.js';
+import { aufenthaltstitel } from '../../src/services/aufenthaltstitel/spec.js';
+
+/**
+ * @summary The application for a residence permit (Aufenthaltstitel), one element for every route.
+ *
+ * Without `route` the first step asks, in plain words, why the person wants to live in Germany; with it
+ * (`erwerbstaetigkeit`, `ausbildung`, `familie`, `niederlassung`, `humanitaer`, `schutz-24`,
+ * `nebenbestimmungen`, `aufenthaltskarte`) that question is skipped. Everything else is the form shell's.
+ */
+export class EfaAufenthaltstitel extends EfaForm {
+  static override properties = { ...EfaForm.properties, route: {} };
+
+  /** The route, when the portal links to one; otherwise the first step asks. */
+  declare route: string | undefined;
+
+  constructor() {
+    super();
+    this.spec = aufenthaltstitel as EfaForm['spec'];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.engine && this.route && (changed.has('route') || changed.has('spec'))) this.engine.fix('/route', this.route);
+  }
+}
+
+define('efa-aufenthaltstitel', EfaAufenthaltstitel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'efa-aufenthaltstitel': EfaAufenthaltstitel;
+  }
+}

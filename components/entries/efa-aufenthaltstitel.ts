@@ -1,0 +1,2 @@
+// The residence-permit application as one module.
+import '../efa-aufenthaltstitel/efa-aufenthaltstitel.js';

@@ -1,0 +1,794 @@
+/**
+ * The application for a residence permit (Aufenthaltstitel): one definition for every route. The route comes
+ * from the element's `route` attribute (a fixed answer) or from the first step, asked in plain words. Which
+ * blocks a route needs — and which it must not ask (data minimisation) — is in
+ * schemas/aufenthaltstitel.schema.json; parts marked `when: 'schema'` follow it.
+ */
+import { msg, str } from '@lit/localize';
+import type { ContentBlock, ContentContext, FormDefinition, Node, Option, Text } from '../../engine/definition.js';
+import {
+  addressAbroadGroup,
+  addressInGermanyGroup,
+  birthFields,
+  documentNumber,
+  nameFields,
+  nationalitiesGroup,
+  sexField,
+} from '../common/blocks.js';
+
+const choices = (entries: [string, Text, Text?][]): (() => Option[]) => () =>
+  entries.map(([value, label, hint]) => ({ value, label, ...(hint ? { hint } : {}) }));
+
+const routeQuestion: Node = {
+  type: 'field',
+  kind: 'radio',
+  name: 'route',
+  label: () => msg('Warum möchten Sie in Deutschland leben?'),
+  hint: () => msg('Wählen Sie, was am besten passt. Danach fragt das Formular nur, was dafür nötig ist.'),
+  options: choices([
+    ['erwerbstaetigkeit', () => msg('Ich arbeite oder möchte arbeiten'), () => msg('Als Angestellte oder Angestellter, mit Blauer Karte EU, selbstständig oder mit Chancenkarte zur Arbeitssuche.')],
+    ['ausbildung', () => msg('Ich mache eine Ausbildung, studiere oder lerne Deutsch'), () => msg('Auch wenn Sie einen Ausbildungs- oder Studienplatz suchen.')],
+    ['familie', () => msg('Ich lebe mit meiner Familie in Deutschland'), () => msg('Zum Beispiel bei meinem Ehegatten, meinen Eltern oder meinem Kind.')],
+    ['niederlassung', () => msg('Ich lebe schon länger hier und möchte unbefristet bleiben'), () => msg('Niederlassungserlaubnis oder Erlaubnis zum Daueraufenthalt – EU.')],
+    ['humanitaer', () => msg('Ich habe Schutz in Deutschland bekommen oder kann nicht zurück'), () => msg('Zum Beispiel nach einer Anerkennung durch das Bundesamt für Migration und Flüchtlinge.')],
+    ['schutz-24', () => msg('Ich bin wegen des Krieges aus der Ukraine gekommen'), () => msg('Vorübergehender Schutz nach § 24 Aufenthaltsgesetz.')],
+    ['nebenbestimmungen', () => msg('Ich habe schon einen Aufenthaltstitel und möchte eine Auflage ändern lassen'), () => msg('Zum Beispiel, damit Sie arbeiten oder umziehen dürfen.')],
+    ['aufenthaltskarte', () => msg('Ich bin Familienangehöriger einer Person aus der EU'), () => msg('Aufenthaltskarte oder Daueraufenthaltskarte, wenn Sie selbst nicht aus der EU kommen.')],
+  ]),
+  errors: { required: () => msg('Wählen Sie aus, warum Sie in Deutschland leben möchten.') },
+};
+
+/** The sub-purpose, asked per route; the schema lists which values belong to which route. */
+function purposeQuestion(route: string, label: Text, options: [string, Text, Text?][]): Node {
+  return {
+    type: 'field',
+    kind: 'radio',
+    name: 'zweck',
+    when: ({ get }) => get('/route') === route,
+    label,
+    options: choices(options),
+    errors: { required: () => msg('Wählen Sie aus, was auf Sie zutrifft.') },
+  };
+}
+
+const purposes: Node[] = [
+  purposeQuestion('erwerbstaetigkeit', () => msg('Welche Arbeit ist es?'), [
+    ['fachkraft-berufsausbildung', () => msg('Eine Stelle als Fachkraft mit Berufsausbildung'), () => msg('§ 18a AufenthG')],
+    ['fachkraft-akademisch', () => msg('Eine Stelle als Fachkraft mit Hochschulabschluss'), () => msg('§ 18b AufenthG')],
+    ['blaue-karte-eu', () => msg('Eine Stelle mit Blauer Karte EU'), () => msg('Hochschulabschluss und ein Mindestgehalt, § 18g AufenthG')],
+    ['beschaeftigung-sonstige', () => msg('Eine andere Beschäftigung'), () => msg('§ 19c AufenthG')],
+    ['chancenkarte', () => msg('Ich suche Arbeit (Chancenkarte)'), () => msg('§ 20a AufenthG')],
+    ['selbststaendigkeit', () => msg('Ich bin selbstständig oder gründe ein Unternehmen'), () => msg('§ 21 AufenthG')],
+  ]),
+  purposeQuestion('ausbildung', () => msg('Was machen Sie?'), [
+    ['berufsausbildung', () => msg('Eine Berufsausbildung'), () => msg('§ 16a AufenthG')],
+    ['studium', () => msg('Ein Studium'), () => msg('§ 16b AufenthG')],
+    ['sprachkurs-schulbesuch', () => msg('Einen Sprachkurs oder die Schule'), () => msg('§ 16f AufenthG')],
+    ['platzsuche', () => msg('Ich suche einen Ausbildungs- oder Studienplatz'), () => msg('§ 17 AufenthG')],
+  ]),
+  purposeQuestion('familie', () => msg('Zu wem gehören Sie?'), [
+    ['ehegatte', () => msg('Zu meinem Ehegatten oder meiner Lebenspartnerin bzw. meinem Lebenspartner'), () => msg('§§ 28, 30 AufenthG')],
+    ['kind', () => msg('Zu meinen Eltern oder einem Elternteil (ich bin das Kind)'), () => msg('§§ 28, 32 AufenthG')],
+    ['elternteil', () => msg('Zu meinem Kind (ich bin Mutter oder Vater)'), () => msg('§§ 28, 36 AufenthG')],
+    ['sonstiger-familienangehoeriger', () => msg('Zu einem anderen Familienangehörigen'), () => msg('§ 36 Abs. 2 AufenthG')],
+  ]),
+  purposeQuestion('niederlassung', () => msg('Was möchten Sie beantragen?'), [
+    ['niederlassungserlaubnis', () => msg('Niederlassungserlaubnis'), () => msg('§ 9 AufenthG')],
+    ['niederlassungserlaubnis-fachkraft', () => msg('Niederlassungserlaubnis für Fachkräfte'), () => msg('§ 18c AufenthG')],
+    ['daueraufenthalt-eu', () => msg('Erlaubnis zum Daueraufenthalt – EU'), () => msg('§ 9a AufenthG')],
+  ]),
+  purposeQuestion('humanitaer', () => msg('Was trifft auf Sie zu?'), [
+    ['asylberechtigung', () => msg('Ich bin als asylberechtigt anerkannt'), () => msg('§ 25 Abs. 1 AufenthG')],
+    ['fluechtlingsschutz', () => msg('Ich bin als Flüchtling anerkannt'), () => msg('§ 25 Abs. 2 AufenthG')],
+    ['subsidiaerer-schutz', () => msg('Ich habe subsidiären Schutz'), () => msg('§ 25 Abs. 2 AufenthG')],
+    ['abschiebungsverbot', () => msg('Für mich gilt ein Abschiebungsverbot'), () => msg('§ 25 Abs. 3 AufenthG')],
+    ['aufnahme-aus-dem-ausland', () => msg('Ich wurde aus dem Ausland aufgenommen'), () => msg('§ 22 AufenthG')],
+    ['aufnahme-durch-bund-oder-land', () => msg('Ich bin über ein Aufnahmeprogramm gekommen'), () => msg('§ 23 AufenthG')],
+    ['dringende-gruende', () => msg('Ich muss aus dringenden Gründen vorübergehend bleiben'), () => msg('§ 25 Abs. 4 AufenthG')],
+    ['opfer-von-straftaten', () => msg('Ich bin Opfer einer Straftat und werde als Zeugin oder Zeuge gebraucht'), () => msg('§ 25 Abs. 4a und 4b AufenthG')],
+    ['ausreise-unmoeglich', () => msg('Ich kann aus anderen Gründen nicht ausreisen'), () => msg('§ 25 Abs. 5 AufenthG')],
+  ]),
+  purposeQuestion('nebenbestimmungen', () => msg('Was soll sich ändern?'), [
+    ['beschaeftigung-erlauben', () => msg('Ich möchte eine Beschäftigung aufnehmen dürfen')],
+    ['selbststaendige-taetigkeit-erlauben', () => msg('Ich möchte selbstständig arbeiten dürfen')],
+    ['wohnsitzauflage-aendern', () => msg('Ich möchte an einen anderen Ort ziehen (Wohnsitzauflage)')],
+    ['raeumliche-beschraenkung-aendern', () => msg('Ich möchte mich in einem größeren Gebiet bewegen dürfen')],
+    ['sonstige-aenderung', () => msg('Etwas anderes')],
+  ]),
+  purposeQuestion('aufenthaltskarte', () => msg('Was möchten Sie beantragen?'), [
+    ['aufenthaltskarte', () => msg('Aufenthaltskarte'), () => msg('§ 5 FreizügG/EU')],
+    ['daueraufenthaltskarte', () => msg('Daueraufenthaltskarte (nach 5 Jahren rechtmäßigem Aufenthalt)'), () => msg('§ 5 Abs. 5 FreizügG/EU')],
+  ]),
+];
+
+const yesNo = (name: string, label: Text, details: string, detailsLabel: Text): Node[] => [
+  { type: 'field', kind: 'yesno', name, label },
+  { type: 'field', kind: 'textarea', name: details, when: 'schema', label: detailsLabel },
+];
+
+/** Which documents the office needs, from the route and purpose given so far. */
+function documentBlocks({ get }: ContentContext): ContentBlock[] {
+  const items = [msg('Ihren Reisepass'), msg('Ihren aktuellen Aufenthaltstitel oder Ihr Visum, wenn Sie eines haben')];
+  if (get('/person/koerpergroesse') !== undefined || get('/route') !== 'nebenbestimmungen') {
+    items.push(msg('ein biometrisches Lichtbild: seit 1. Mai 2025 nur elektronisch, vom Fotostudio übermittelt oder in der Ausländerbehörde aufgenommen'));
+  }
+  const zweck = get('/zweck');
+  if (get('/arbeitsplatz') !== undefined) items.push(msg('Ihren Arbeitsvertrag oder das Stellenangebot'));
+  if (zweck === 'fachkraft-akademisch' || zweck === 'blaue-karte-eu') items.push(msg('Ihren Hochschulabschluss und, falls nötig, seine Anerkennung'));
+  if (zweck === 'fachkraft-berufsausbildung') items.push(msg('den Nachweis Ihrer Berufsausbildung und ihrer Anerkennung'));
+  if (get('/ausbildungsstaette') !== undefined) items.push(msg('die Zulassung oder Bescheinigung der Schule, Hochschule oder des Ausbildungsbetriebs'));
+  if (get('/bezugsperson') !== undefined || get('/unionsbuerger') !== undefined) {
+    items.push(msg('die Heirats- oder Geburtsurkunde, die die Familienbeziehung zeigt'));
+  }
+  if (get('/schutzstatus') !== undefined) items.push(msg('den Bescheid des Bundesamts für Migration und Flüchtlinge'));
+  if (get('/lebensunterhalt') !== undefined) items.push(msg('Nachweise über Ihr Einkommen, zum Beispiel die letzten 3 Gehaltsabrechnungen'));
+  if (get('/krankenversicherung') !== undefined) items.push(msg('den Nachweis Ihrer Krankenversicherung'));
+  if (get('/wohnung') !== undefined) items.push(msg('Ihren Mietvertrag'));
+  return [
+    { kind: 'paragraph', text: msg('Nach Ihren Angaben braucht die Ausländerbehörde diese Unterlagen. Sie können sie hier hochladen oder zum Termin mitbringen.') },
+    { kind: 'list', items },
+  ];
+}
+
+const steps: FormDefinition['steps'] = [
+  {
+    id: 'start',
+    title: () => msg('Aufenthaltstitel beantragen'),
+    children: [
+      {
+        type: 'content',
+        blocks: () => [
+          {
+            kind: 'paragraph',
+            text: msg(
+              'Mit diesem Formular beantragen Sie einen Aufenthaltstitel oder seine Verlängerung. Die Ausländerbehörde bereitet damit Ihren Termin vor; den Antrag unterschreiben und Ihre Fingerabdrücke geben Sie dort.',
+            ),
+          },
+          { kind: 'heading', text: msg('Das brauchen Sie') },
+          {
+            kind: 'list',
+            items: [
+              msg('Ihren Reisepass'),
+              msg('Ihren jetzigen Aufenthaltstitel oder Ihr Visum, wenn Sie eines haben'),
+              msg('Unterlagen zu Ihrem Vorhaben, zum Beispiel Arbeitsvertrag, Zulassung oder Heiratsurkunde'),
+            ],
+          },
+          {
+            kind: 'paragraph',
+            text: msg('Die Ausländerbehörde erhebt Ihre Angaben nach §§ 86 ff. AufenthG. Sie werden erst gesendet, wenn Sie am Ende auf „Verbindlich absenden“ drücken.'),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'anliegen',
+    title: () => msg('Ihr Anliegen'),
+    children: [routeQuestion],
+  },
+  {
+    id: 'zweck',
+    title: () => msg('Ihr Aufenthaltszweck'),
+    children: [
+      ...purposes,
+      {
+        type: 'field',
+        kind: 'radio',
+        name: 'antragsart',
+        when: 'schema',
+        label: () => msg('Haben Sie schon einen Aufenthaltstitel für diesen Zweck?'),
+        options: choices([
+          ['ersterteilung', () => msg('Nein, ich beantrage ihn zum ersten Mal')],
+          ['verlaengerung', () => msg('Ja, ich möchte ihn verlängern')],
+        ]),
+      },
+    ],
+  },
+  {
+    id: 'person',
+    title: () => msg('Angaben zu Ihrer Person'),
+    children: [
+      {
+        type: 'group',
+        name: 'person',
+        children: [
+          ...nameFields({ self: true }, { birthName: true }),
+          {
+            type: 'group',
+            name: 'fruehereNamen',
+            legend: () => msg('Frühere Namen'),
+            hint: () => msg('Zum Beispiel ein Name vor der Ehe. Fügen Sie keinen hinzu, wenn Sie nie anders hießen.'),
+            repeat: {
+              min: 0,
+              max: 5,
+              itemLegend: (i) => msg(str`Früherer Name ${i + 1}`),
+              addLabel: () => msg('Früheren Namen hinzufügen'),
+              removeLabel: (i) => msg(str`Früheren Namen ${i + 1} entfernen`),
+              added: (i) => msg(str`Feld für früheren Namen ${i + 1} hinzugefügt.`),
+              removed: (i) => msg(str`Feld für früheren Namen ${i + 1} entfernt.`),
+            },
+            children: [{ type: 'field', kind: 'text', name: '', label: () => msg('Name') }],
+          },
+          sexField(),
+          ...birthFields({ self: true }),
+          { type: 'field', kind: 'combobox', name: 'geburtsstaat', codelist: 'staat', label: () => msg('Geburtsstaat') },
+          nationalitiesGroup(),
+          {
+            type: 'group',
+            name: 'fruehereStaatsangehoerigkeiten',
+            legend: () => msg('Frühere Staatsangehörigkeiten'),
+            hint: () => msg('Nur wenn Sie eine Staatsangehörigkeit verloren oder aufgegeben haben.'),
+            repeat: {
+              min: 0,
+              max: 5,
+              itemLegend: (i) => msg(str`Frühere Staatsangehörigkeit ${i + 1}`),
+              addLabel: () => msg('Frühere Staatsangehörigkeit hinzufügen'),
+              removeLabel: (i) => msg(str`Frühere Staatsangehörigkeit ${i + 1} entfernen`),
+              added: (i) => msg(str`Feld für frühere Staatsangehörigkeit ${i + 1} hinzugefügt.`),
+              removed: (i) => msg(str`Feld für frühere Staatsangehörigkeit ${i + 1} entfernt.`),
+            },
+            children: [{ type: 'field', kind: 'combobox', name: '', codelist: 'staatsangehoerigkeit', label: () => msg('Staat') }],
+          },
+          { type: 'field', kind: 'select', name: 'familienstand', codelist: 'familienstand', label: () => msg('Familienstand') },
+          { type: 'field', kind: 'date', name: 'familienstandSeit', when: 'schema', label: () => msg('Familienstand seit') },
+          {
+            type: 'field',
+            kind: 'integer',
+            name: 'koerpergroesse',
+            when: 'schema',
+            label: () => msg('Körpergröße in Zentimetern'),
+            hint: () => msg('Sie steht auf Ihrem Aufenthaltstitel, zum Beispiel 172.'),
+          },
+          {
+            type: 'field',
+            kind: 'select',
+            name: 'augenfarbe',
+            when: 'schema',
+            codelist: 'augenfarbe',
+            label: () => msg('Augenfarbe'),
+            hint: () => msg('Sie steht auf Ihrem Aufenthaltstitel.'),
+          },
+          { type: 'field', kind: 'text', name: 'telefon', label: () => msg('Telefonnummer'), inputType: 'tel', autocomplete: 'tel' },
+          { type: 'field', kind: 'text', name: 'email', label: () => msg('E-Mail-Adresse'), inputType: 'email', autocomplete: 'email' },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'pass',
+    title: () => msg('Ihr Reisepass'),
+    children: [
+      {
+        type: 'group',
+        name: 'reisepass',
+        when: 'schema',
+        children: [
+          {
+            type: 'field',
+            kind: 'text',
+            name: 'nummer',
+            label: () => msg('Passnummer'),
+            width: 'medium',
+            normalize: documentNumber,
+            errors: { pattern: () => msg('Geben Sie die Passnummer so ein, wie sie im Pass steht: nur Buchstaben und Ziffern.') },
+          },
+          { type: 'field', kind: 'date', name: 'ausstellungsdatum', label: () => msg('Ausgestellt am') },
+          { type: 'field', kind: 'date', name: 'gueltigBis', label: () => msg('Gültig bis') },
+          { type: 'field', kind: 'text', name: 'ausstellendeBehoerde', label: () => msg('Ausstellende Behörde'), hint: () => msg('So wie im Pass.') },
+        ],
+      },
+      { type: 'content', when: ({ get }) => get('/reisepass') === undefined, blocks: () => [{ kind: 'paragraph', text: msg('Für Ihr Anliegen brauchen wir hier keine Angaben zu Ihrem Pass. Bringen Sie ihn zum Termin mit.') }] },
+    ],
+  },
+  {
+    id: 'wohnen',
+    title: () => msg('Wo Sie wohnen'),
+    children: [
+      {
+        type: 'group',
+        name: 'anschrift',
+        legend: () => msg('Ihre Anschrift in Deutschland'),
+        children: [
+          ...addressInGermanyGroup('', () => '', { self: true }).children,
+          { type: 'field', kind: 'date', name: 'seit', label: () => msg('Wohnhaft dort seit') },
+        ],
+      },
+      {
+        type: 'group',
+        name: 'wohnung',
+        when: 'schema',
+        legend: () => msg('Ihre Wohnung'),
+        children: [
+          {
+            type: 'field',
+            kind: 'select',
+            name: 'art',
+            label: () => msg('Wie wohnen Sie?'),
+            options: choices([
+              ['miete', () => msg('Zur Miete')],
+              ['eigentum', () => msg('Im Eigentum')],
+              ['untermiete', () => msg('Zur Untermiete')],
+              ['wohnheim', () => msg('Im Wohnheim')],
+              ['gemeinschaftsunterkunft', () => msg('In einer Gemeinschaftsunterkunft')],
+              ['angehoerige', () => msg('Bei Angehörigen')],
+            ]),
+          },
+          { type: 'field', kind: 'amount', name: 'wohnflaeche', label: () => msg('Wohnfläche in Quadratmetern') },
+          { type: 'field', kind: 'integer', name: 'personenImHaushalt', label: () => msg('Wie viele Personen leben in der Wohnung?') },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'einreise',
+    title: () => msg('Einreise und bisheriger Aufenthalt'),
+    children: [
+      {
+        type: 'group',
+        name: 'einreise',
+        when: 'schema',
+        children: [
+          { type: 'field', kind: 'yesno', name: 'inDeutschlandGeboren', label: () => msg('Sind Sie in Deutschland geboren?') },
+          { type: 'field', kind: 'date', name: 'datum', when: 'schema', label: () => msg('Wann sind Sie eingereist?') },
+          { type: 'field', kind: 'yesno', name: 'mitVisum', when: 'schema', label: () => msg('Sind Sie mit einem Visum eingereist?') },
+          {
+            type: 'group',
+            name: 'visum',
+            when: 'schema',
+            legend: () => msg('Ihr Visum'),
+            children: [
+              {
+                type: 'field',
+                kind: 'radio',
+                name: 'art',
+                label: () => msg('Art des Visums'),
+                options: choices([
+                  ['national', () => msg('Nationales Visum (D-Visum)')],
+                  ['schengen', () => msg('Schengen-Visum (C-Visum)')],
+                ]),
+              },
+              { type: 'field', kind: 'text', name: 'nummer', label: () => msg('Nummer des Visums'), width: 'medium', normalize: documentNumber },
+              { type: 'field', kind: 'text', name: 'ausstellendeStelle', label: () => msg('Ausgestellt von'), hint: () => msg('Zum Beispiel die Deutsche Botschaft in Neu-Delhi.') },
+              { type: 'field', kind: 'date', name: 'gueltigAb', label: () => msg('Gültig ab') },
+              { type: 'field', kind: 'date', name: 'gueltigBis', label: () => msg('Gültig bis') },
+            ],
+          },
+        ],
+      },
+      addressAbroadGroup('anschriftAusland', () => msg('Ihre letzte Anschrift im Ausland'), 'schema'),
+      {
+        type: 'group',
+        name: 'aufenthaltstitelAktuell',
+        legend: () => msg('Ihr jetziges Aufenthaltsrecht'),
+        children: [
+          {
+            type: 'field',
+            kind: 'select',
+            name: 'art',
+            label: () => msg('Welches Dokument haben Sie jetzt?'),
+            options: choices([
+              ['visum-national', () => msg('Nationales Visum')],
+              ['visum-schengen', () => msg('Schengen-Visum')],
+              ['aufenthaltserlaubnis', () => msg('Aufenthaltserlaubnis')],
+              ['blaue-karte-eu', () => msg('Blaue Karte EU')],
+              ['ict-karte', () => msg('ICT-Karte')],
+              ['aufenthaltskarte', () => msg('Aufenthaltskarte')],
+              ['fiktionsbescheinigung', () => msg('Fiktionsbescheinigung')],
+              ['aufenthaltsgestattung', () => msg('Aufenthaltsgestattung')],
+              ['duldung', () => msg('Duldung')],
+              ['niederlassungserlaubnis', () => msg('Niederlassungserlaubnis')],
+              ['daueraufenthalt-eu', () => msg('Erlaubnis zum Daueraufenthalt – EU')],
+              ['daueraufenthaltskarte', () => msg('Daueraufenthaltskarte')],
+              ['keiner', () => msg('Keines')],
+            ]),
+          },
+          { type: 'field', kind: 'text', name: 'rechtsgrundlage', label: () => msg('Rechtsgrundlage'), hint: () => msg('Steht auf dem Dokument, zum Beispiel „§ 18b AufenthG“.') },
+          { type: 'field', kind: 'text', name: 'dokumentennummer', when: 'schema', label: () => msg('Dokumentennummer'), width: 'medium', normalize: documentNumber },
+          { type: 'field', kind: 'date', name: 'gueltigBis', when: 'schema', label: () => msg('Gültig bis') },
+        ],
+      },
+      {
+        type: 'group',
+        name: 'fruehereAufenthalte',
+        legend: () => msg('Frühere Aufenthalte in Deutschland'),
+        hint: () => msg('Nur wenn Sie schon früher in Deutschland gelebt haben.'),
+        repeat: {
+          min: 0,
+          max: 10,
+          itemLegend: (i) => msg(str`Früherer Aufenthalt ${i + 1}`),
+          addLabel: () => msg('Früheren Aufenthalt hinzufügen'),
+          removeLabel: (i) => msg(str`Früheren Aufenthalt ${i + 1} entfernen`),
+          added: (i) => msg(str`Früherer Aufenthalt ${i + 1} hinzugefügt.`),
+          removed: (i) => msg(str`Früherer Aufenthalt ${i + 1} entfernt.`),
+        },
+        children: [
+          { type: 'field', kind: 'date', name: 'von', label: () => msg('Von') },
+          { type: 'field', kind: 'date', name: 'bis', label: () => msg('Bis') },
+          { type: 'field', kind: 'text', name: 'ort', label: () => msg('Ort') },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'vorhaben',
+    title: () => msg('Angaben zu Ihrem Vorhaben'),
+    children: [
+      {
+        type: 'group',
+        name: 'arbeitsplatz',
+        when: 'schema',
+        legend: () => msg('Ihr Arbeitsplatz'),
+        children: [
+          {
+            type: 'group',
+            name: 'arbeitgeber',
+            children: [
+              { type: 'field', kind: 'text', name: 'name', label: () => msg('Name des Arbeitgebers') },
+              addressInGermanyGroup('anschrift', () => msg('Anschrift des Arbeitgebers'), { self: false }),
+            ],
+          },
+          { type: 'field', kind: 'text', name: 'berufsbezeichnung', label: () => msg('Ihre Tätigkeit'), hint: () => msg('So wie im Arbeitsvertrag.') },
+          { type: 'field', kind: 'date', name: 'beginn', label: () => msg('Beginn') },
+          { type: 'field', kind: 'amount', name: 'bruttojahresgehalt', label: () => msg('Bruttogehalt im Jahr') },
+        ],
+      },
+      {
+        type: 'group',
+        name: 'selbststaendigkeit',
+        when: 'schema',
+        legend: () => msg('Ihre selbstständige Tätigkeit'),
+        children: [
+          { type: 'field', kind: 'textarea', name: 'taetigkeit', label: () => msg('Was machen Sie?') },
+          { type: 'field', kind: 'yesno', name: 'freiberuflich', label: () => msg('Ist es eine freiberufliche Tätigkeit?'), hint: () => msg('Zum Beispiel als Ärztin, Architekt, Künstlerin oder Übersetzer.') },
+          { type: 'field', kind: 'date', name: 'beginn', label: () => msg('Beginn') },
+          { type: 'field', kind: 'textarea', name: 'finanzierung', label: () => msg('Wie ist die Tätigkeit finanziert?') },
+          addressInGermanyGroup('sitz', () => msg('Sitz des Unternehmens'), { self: false }),
+        ],
+      },
+      {
+        type: 'group',
+        name: 'chancenkarte',
+        when: 'schema',
+        legend: () => msg('Ihre Qualifikation'),
+        children: [
+          {
+            type: 'field',
+            kind: 'radio',
+            name: 'qualifikation',
+            label: () => msg('Welche Qualifikation haben Sie?'),
+            options: choices([
+              ['fachkraft', () => msg('Eine in Deutschland anerkannte Berufsausbildung oder einen anerkannten Abschluss')],
+              ['auslaendischer-abschluss', () => msg('Einen ausländischen Abschluss')],
+            ]),
+          },
+          { type: 'field', kind: 'text', name: 'abschluss', label: () => msg('Ihr Abschluss') },
+        ],
+      },
+      {
+        type: 'group',
+        name: 'ausbildungsstaette',
+        when: 'schema',
+        legend: () => msg('Ihre Schule, Hochschule oder Ihr Ausbildungsbetrieb'),
+        children: [
+          { type: 'field', kind: 'text', name: 'name', label: () => msg('Name') },
+          addressInGermanyGroup('anschrift', () => msg('Anschrift'), { self: false }),
+          { type: 'field', kind: 'text', name: 'bildungsgang', label: () => msg('Studiengang, Beruf oder Kurs') },
+          { type: 'field', kind: 'date', name: 'beginn', label: () => msg('Beginn') },
+          { type: 'field', kind: 'date', name: 'ende', label: () => msg('Voraussichtliches Ende') },
+        ],
+      },
+      {
+        type: 'group',
+        name: 'bezugsperson',
+        when: 'schema',
+        legend: () => msg('Ihr Familienangehöriger in Deutschland'),
+        children: [
+          ...nameFields({ self: false }),
+          { type: 'field', kind: 'date', name: 'geburtsdatum', label: () => msg('Geburtsdatum') },
+          nationalitiesGroup(),
+          {
+            type: 'field',
+            kind: 'select',
+            name: 'aufenthaltsstatus',
+            label: () => msg('Welches Aufenthaltsrecht hat diese Person?'),
+            options: choices([
+              ['deutsch', () => msg('Deutsche Staatsangehörigkeit')],
+              ['niederlassungserlaubnis', () => msg('Niederlassungserlaubnis')],
+              ['daueraufenthalt-eu', () => msg('Erlaubnis zum Daueraufenthalt – EU')],
+              ['blaue-karte-eu', () => msg('Blaue Karte EU')],
+              ['ict-karte', () => msg('ICT-Karte')],
+              ['schutzberechtigt', () => msg('Schutzstatus')],
+              ['aufenthaltserlaubnis', () => msg('Aufenthaltserlaubnis')],
+            ]),
+          },
+          addressInGermanyGroup('anschrift', () => msg('Anschrift dieser Person'), { self: false }),
+          {
+            type: 'field',
+            kind: 'select',
+            name: 'verwandtschaftsverhaeltnis',
+            when: 'schema',
+            codelist: 'verwandtschaftsverhaeltnis',
+            label: () => msg('Wie sind Sie verwandt?'),
+          },
+        ],
+      },
+      {
+        type: 'group',
+        name: 'schutzstatus',
+        when: 'schema',
+        legend: () => msg('Ihr Bescheid'),
+        children: [
+          { type: 'field', kind: 'date', name: 'bescheiddatum', label: () => msg('Datum des Bescheids') },
+          { type: 'field', kind: 'text', name: 'aktenzeichen', label: () => msg('Aktenzeichen des Bundesamts'), width: 'medium' },
+        ],
+      },
+      { type: 'field', kind: 'textarea', name: 'humanitaereGruende', when: 'schema', label: () => msg('Beschreiben Sie Ihre Gründe') },
+      {
+        type: 'group',
+        name: 'schutz24',
+        when: 'schema',
+        legend: () => msg('Ihr Aufenthalt in der Ukraine'),
+        children: [
+          {
+            type: 'field',
+            kind: 'radio',
+            name: 'grundlage',
+            label: () => msg('Was trifft auf Sie zu?'),
+            options: choices([
+              ['ukrainisch', () => msg('Ich bin ukrainische Staatsangehörige oder ukrainischer Staatsangehöriger')],
+              ['schutzstatus-ukraine', () => msg('Ich hatte in der Ukraine internationalen Schutz')],
+              ['daueraufenthalt-ukraine', () => msg('Ich hatte ein unbefristetes Aufenthaltsrecht in der Ukraine')],
+              ['familienangehoeriger', () => msg('Ich bin Familienangehöriger einer dieser Personen')],
+            ]),
+          },
+          { type: 'field', kind: 'yesno', name: 'aufenthaltUkraineAm24022022', label: () => msg('Haben Sie am 24. Februar 2022 in der Ukraine gelebt?') },
+          { type: 'field', kind: 'date', name: 'ausreiseUkraine', label: () => msg('Wann haben Sie die Ukraine verlassen?') },
+          {
+            type: 'group',
+            name: 'familienangehoerigerVon',
+            when: 'schema',
+            legend: () => msg('Zu wem gehören Sie?'),
+            children: [
+              ...nameFields({ self: false }),
+              { type: 'field', kind: 'date', name: 'geburtsdatum', label: () => msg('Geburtsdatum') },
+              { type: 'field', kind: 'select', name: 'verwandtschaftsverhaeltnis', codelist: 'verwandtschaftsverhaeltnis', label: () => msg('Wie sind Sie verwandt?') },
+            ],
+          },
+        ],
+      },
+      {
+        type: 'group',
+        name: 'nebenbestimmung',
+        when: 'schema',
+        children: [
+          { type: 'field', kind: 'textarea', name: 'aenderung', label: () => msg('Was soll sich genau ändern?') },
+          { type: 'field', kind: 'textarea', name: 'begruendung', label: () => msg('Warum?') },
+        ],
+      },
+      {
+        type: 'group',
+        name: 'unionsbuerger',
+        when: 'schema',
+        legend: () => msg('Die Person aus der EU, zu der Sie gehören'),
+        children: [
+          ...nameFields({ self: false }),
+          { type: 'field', kind: 'date', name: 'geburtsdatum', label: () => msg('Geburtsdatum') },
+          { type: 'field', kind: 'combobox', name: 'staatsangehoerigkeit', codelist: 'staatsangehoerigkeit', label: () => msg('Staatsangehörigkeit') },
+          {
+            type: 'field',
+            kind: 'radio',
+            name: 'beziehung',
+            label: () => msg('Sie sind für diese Person'),
+            options: choices([
+              ['ehegatte', () => msg('Ehegatte')],
+              ['lebenspartner', () => msg('Lebenspartnerin oder Lebenspartner')],
+              ['kind', () => msg('Kind')],
+              ['verwandter-aufsteigend', () => msg('Mutter, Vater, Großmutter oder Großvater')],
+            ]),
+          },
+          {
+            type: 'field',
+            kind: 'radio',
+            name: 'freizuegigkeitsgrund',
+            label: () => msg('Warum lebt diese Person in Deutschland?'),
+            options: choices([
+              ['arbeitnehmer', () => msg('Sie arbeitet als Angestellte oder Angestellter')],
+              ['arbeitsuche', () => msg('Sie sucht Arbeit')],
+              ['selbststaendig', () => msg('Sie ist selbstständig')],
+              ['nicht-erwerbstaetig', () => msg('Sie arbeitet nicht und hat genug Geld und eine Krankenversicherung')],
+              ['daueraufenthaltsrecht', () => msg('Sie hat ein Daueraufenthaltsrecht')],
+            ]),
+          },
+          { type: 'field', kind: 'date', name: 'rechtmaessigerAufenthaltSeit', when: 'schema', label: () => msg('Sie leben rechtmäßig in Deutschland seit') },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'familie',
+    title: () => msg('Ihre Familie'),
+    children: [
+      {
+        type: 'group',
+        name: 'familienangehoerige',
+        when: 'schema',
+        legend: () => msg('Ehegatte und Kinder'),
+        hint: () => msg('Auch wenn sie im Ausland leben. Fügen Sie niemanden hinzu, wenn Sie keinen Ehegatten und keine Kinder haben.'),
+        repeat: {
+          min: 0,
+          max: 15,
+          itemLegend: (i) => msg(str`Familienangehöriger ${i + 1}`),
+          addLabel: () => msg('Familienangehörigen hinzufügen'),
+          removeLabel: (i) => msg(str`Familienangehörigen ${i + 1} entfernen`),
+          added: (i) => msg(str`Familienangehöriger ${i + 1} hinzugefügt.`),
+          removed: (i) => msg(str`Familienangehöriger ${i + 1} entfernt.`),
+        },
+        children: [
+          {
+            type: 'field',
+            kind: 'radio',
+            name: 'rolle',
+            label: () => msg('Wer ist diese Person für Sie?'),
+            options: choices([
+              ['ehegatte', () => msg('Ehegatte oder eingetragene Lebenspartnerin bzw. eingetragener Lebenspartner')],
+              ['kind', () => msg('Kind')],
+            ]),
+          },
+          ...nameFields({ self: false }),
+          { type: 'field', kind: 'date', name: 'geburtsdatum', label: () => msg('Geburtsdatum') },
+          nationalitiesGroup(),
+          {
+            type: 'field',
+            kind: 'radio',
+            name: 'wohnort',
+            label: () => msg('Wo lebt diese Person?'),
+            options: choices([
+              ['haushalt', () => msg('Bei mir')],
+              ['deutschland', () => msg('Woanders in Deutschland')],
+              ['ausland', () => msg('Im Ausland')],
+            ]),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'unterhalt',
+    title: () => msg('Lebensunterhalt und Krankenversicherung'),
+    children: [
+      {
+        type: 'group',
+        name: 'lebensunterhalt',
+        when: 'schema',
+        children: [
+          {
+            type: 'field',
+            kind: 'checkboxes',
+            name: 'quellen',
+            label: () => msg('Wovon leben Sie?'),
+            hint: () => msg('Wählen Sie alles, was zutrifft.'),
+            options: choices([
+              ['erwerbstaetigkeit', () => msg('Von meiner Arbeit')],
+              ['selbststaendigkeit', () => msg('Von meiner selbstständigen Tätigkeit')],
+              ['unterhalt', () => msg('Von Unterhalt durch Familienangehörige')],
+              ['stipendium', () => msg('Von einem Stipendium')],
+              ['sperrkonto', () => msg('Von einem Sperrkonto')],
+              ['verpflichtungserklaerung', () => msg('Jemand hat eine Verpflichtungserklärung für mich abgegeben')],
+              ['rente', () => msg('Von einer Rente')],
+              ['vermoegen', () => msg('Von Ersparnissen')],
+              ['oeffentliche-leistungen', () => msg('Von öffentlichen Leistungen wie Bürgergeld')],
+            ]),
+          },
+          { type: 'field', kind: 'amount', name: 'nettoeinkommenMonatlich', label: () => msg('Ihr Nettoeinkommen im Monat'), hint: () => msg('0, wenn Sie kein eigenes Einkommen haben.') },
+          { type: 'field', kind: 'amount', name: 'warmmieteMonatlich', label: () => msg('Ihre Warmmiete im Monat'), hint: () => msg('Miete mit Heizung und Nebenkosten. 0, wenn Sie keine Miete zahlen.') },
+        ],
+      },
+      {
+        type: 'group',
+        name: 'krankenversicherung',
+        when: 'schema',
+        children: [
+          {
+            type: 'field',
+            kind: 'radio',
+            name: 'art',
+            label: () => msg('Wie sind Sie krankenversichert?'),
+            options: choices([
+              ['gesetzlich', () => msg('Gesetzlich')],
+              ['privat', () => msg('Privat')],
+              ['reise', () => msg('Mit einer Reisekrankenversicherung')],
+              ['keine', () => msg('Ich bin nicht krankenversichert')],
+            ]),
+          },
+          { type: 'field', kind: 'text', name: 'versicherer', when: 'schema', label: () => msg('Name der Krankenversicherung') },
+        ],
+      },
+      {
+        type: 'content',
+        when: ({ get }) => get('/lebensunterhalt') === undefined && get('/krankenversicherung') === undefined,
+        blocks: () => [{ kind: 'paragraph', text: msg('Für Ihr Anliegen brauchen wir dazu keine Angaben. Sie können weitergehen.') }],
+      },
+    ],
+  },
+  {
+    id: 'erklaerungen',
+    title: () => msg('Erklärungen'),
+    children: [
+      {
+        type: 'group',
+        name: 'erklaerungen',
+        legend: () => msg('Strafverfahren und Ausweisungen'),
+        hint: () => msg('Die Ausländerbehörde muss das fragen (§ 5 Abs. 1 Nr. 2 AufenthG). Antworten Sie ehrlich.'),
+        children: [
+          ...yesNo('verurteilungenInland', () => msg('Wurden Sie in Deutschland verurteilt?'), 'verurteilungenInlandAngaben', () => msg('Wann, wo und wegen was?')),
+          ...yesNo('verurteilungenAusland', () => msg('Wurden Sie im Ausland verurteilt?'), 'verurteilungenAuslandAngaben', () => msg('Wann, wo und wegen was?')),
+          ...yesNo('ermittlungsverfahren', () => msg('Wird gerade gegen Sie ermittelt?'), 'ermittlungsverfahrenAngaben', () => msg('Welche Behörde ermittelt und weshalb?')),
+          ...yesNo('ausweisungen', () => msg('Wurden Sie schon einmal aus Deutschland oder einem anderen Schengen-Staat ausgewiesen, abgeschoben oder mit einem Einreiseverbot belegt?'), 'ausweisungenAngaben', () => msg('Wann und von welchem Staat?')),
+        ],
+      },
+      {
+        type: 'group',
+        name: 'belehrungen',
+        legend: () => msg('Hinweise'),
+        hint: () => msg('Bitte lesen Sie jeden Hinweis und bestätigen Sie ihn.'),
+        children: [
+          {
+            type: 'field',
+            kind: 'consent',
+            name: 'wahrheitsgemaesseAngaben',
+            label: () =>
+              msg('Ich habe zur Kenntnis genommen, dass falsche oder unvollständige Angaben, auch in Verfahren anderer Schengen-Staaten, ein Grund für eine Ausweisung sein können (§ 54 Abs. 2 Nr. 8 AufenthG) und strafbar sein können (§ 95 AufenthG).'),
+          },
+          {
+            type: 'field',
+            kind: 'consent',
+            name: 'mitwirkungspflicht',
+            label: () => msg('Ich habe zur Kenntnis genommen, dass ich bei meinem Antrag mitwirken und die nötigen Nachweise vorlegen muss (§ 82 AufenthG).'),
+          },
+          {
+            type: 'field',
+            kind: 'consent',
+            name: 'datenverarbeitung',
+            label: () => msg('Ich habe zur Kenntnis genommen, dass meine Angaben nach §§ 86 ff. AufenthG erhoben, gespeichert und übermittelt werden.'),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'nachweise',
+    title: () => msg('Unterlagen'),
+    children: [
+      { type: 'content', blocks: documentBlocks },
+      {
+        type: 'group',
+        name: 'nachweise',
+        children: [
+          {
+            type: 'field',
+            kind: 'file',
+            name: 'reisepass',
+            purpose: 'Reisepass (Seite mit Lichtbild)',
+            label: () => msg('Kopie der Seite mit dem Foto in Ihrem Pass'),
+            hint: () => msg('PDF, JPEG oder PNG, höchstens 10 MB.'),
+          },
+          {
+            type: 'field',
+            kind: 'file',
+            name: 'weitere',
+            purpose: 'Weitere Unterlagen',
+            label: () => msg('Weitere Unterlagen'),
+            hint: () => msg('Zum Beispiel Arbeitsvertrag, Zeugnisse oder Urkunden. PDF, JPEG oder PNG, höchstens 10 MB je Datei.'),
+            multiple: true,
+          },
+        ],
+      },
+    ],
+  },
+];
+
+export const aufenthaltstitelDefinition: FormDefinition = {
+  service: 'aufenthaltstitel',
+  schemaVersion: '1.0.0',
+  steps,
+};

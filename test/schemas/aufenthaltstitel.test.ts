@@ -1,0 +1,666 @@
+import { expect } from '@open-wc/testing';
+import validate from '../../src/schema/generated/aufenthaltstitel.js';
+import type { Aufenthaltstitel, ValidationError } from '../../src/schema/generated/aufenthaltstitel.js';
+
+const FIXTURES = '/test/fixtures/aufenthaltstitel';
+const ROUTES = [
+  'erwerbstaetigkeit',
+  'ausbildung',
+  'familie',
+  'niederlassung',
+  'humanitaer',
+  'schutz-24',
+  'nebenbestimmungen',
+  'aufenthaltskarte',
+] as const;
+const VALID = [...ROUTES, 'erwerbstaetigkeit-verlaengerung'];
+const INVALID = [
+  'route-unbekannt',
+  'zweck-anderer-route',
+  'familie-ohne-bezugsperson',
+  'verlaengerung-ohne-aufenthaltstitel',
+  'verlaengerung-ohne-titel',
+  'nebenbestimmungen-mit-koerpergroesse',
+  'verurteilung-ohne-angaben',
+  'belehrung-nicht-bestaetigt',
+  'zusaetzliche-eigenschaft',
+  'schutz-24-mit-zweck',
+  'niederlassung-mit-antragsart',
+  'unionsbuerger-nicht-freizuegigkeitsberechtigt',
+  'augenfarbe-unbekannt',
+];
+
+/** The sub-purposes each route accepts, as the schema's description lists them. */
+const ZWECKE: Record<(typeof ROUTES)[number], readonly string[]> = {
+  erwerbstaetigkeit: ['fachkraft-berufsausbildung', 'fachkraft-akademisch', 'blaue-karte-eu', 'beschaeftigung-sonstige', 'chancenkarte', 'selbststaendigkeit'],
+  ausbildung: ['berufsausbildung', 'studium', 'sprachkurs-schulbesuch', 'platzsuche'],
+  familie: ['ehegatte', 'kind', 'elternteil', 'sonstiger-familienangehoeriger'],
+  niederlassung: ['niederlassungserlaubnis', 'niederlassungserlaubnis-fachkraft', 'daueraufenthalt-eu'],
+  humanitaer: [
+    'aufnahme-aus-dem-ausland',
+    'aufnahme-durch-bund-oder-land',
+    'asylberechtigung',
+    'fluechtlingsschutz',
+    'subsidiaerer-schutz',
+    'abschiebungsverbot',
+    'dringende-gruende',
+    'opfer-von-straftaten',
+    'ausreise-unmoeglich',
+  ],
+  'schutz-24': [],
+  nebenbestimmungen: [
+    'beschaeftigung-erlauben',
+    'selbststaendige-taetigkeit-erlauben',
+    'wohnsitzauflage-aendern',
+    'raeumliche-beschraenkung-aendern',
+    'sonstige-aenderung',
+  ],
+  aufenthaltskarte: ['aufenthaltskarte', 'daueraufenthaltskarte'],
+};
+
+type Json = Record<string, unknown>;
+
+/** An error the schema must report; `params` is matched as a subset. */
+interface ExpectedError {
+  instancePath: string;
+  keyword: string;
+  params?: Record<string, unknown>;
+}
+
+async function load<T>(path: string): Promise<T> {
+  const response = await fetch(`${FIXTURES}/${path}`);
+  if (!response.ok) throw new Error(`fixture ${path}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+function errorsOf(data: unknown): ValidationError[] {
+  return validate(data) ? [] : [...(validate.errors ?? [])];
+}
+
+function show(errors: readonly ValidationError[]): string {
+  return errors.map((e) => `${e.instancePath || '/'} ${e.keyword} ${JSON.stringify(e.params)}`).join('\n');
+}
+
+function matches(error: ValidationError, expected: ExpectedError): boolean {
+  return (
+    error.instancePath === expected.instancePath &&
+    error.keyword === expected.keyword &&
+    Object.entries(expected.params ?? {}).every(([key, value]) => JSON.stringify(error.params[key]) === JSON.stringify(value))
+  );
+}
+
+function expectErrors(errors: readonly ValidationError[], expected: readonly ExpectedError[]): void {
+  for (const wanted of expected) {
+    expect(
+      errors.some((e) => matches(e, wanted)),
+      `expected ${JSON.stringify(wanted)} among:\n${show(errors)}`,
+    ).to.equal(true);
+  }
+}
+
+function expectValid(data: unknown): void {
+  const errors = errorsOf(data);
+  expect(errors, show(errors)).to.deep.equal([]);
+}
+
+/** Sets (or with `undefined` removes) the value at a JSON pointer of a copy of `data`. */
+function withValue(data: unknown, pointer: string, value: unknown): Json {
+  const copy = structuredClone(data) as Json;
+  const tokens = pointer.slice(1).split('/');
+  const last = tokens.pop()!;
+  let node = copy;
+  for (const token of tokens) node = node[token] as Json;
+  if (value === undefined) delete node[last];
+  else node[last] = value;
+  return copy;
+}
+
+function withValues(data: unknown, changes: Record<string, unknown>): Json {
+  return Object.entries(changes).reduce<Json>((result, [pointer, value]) => withValue(result, pointer, value), data as Json);
+}
+
+const required = (instancePath: string, missingProperty: string): ExpectedError => ({
+  instancePath,
+  keyword: 'required',
+  params: { missingProperty },
+});
+const forbidden = (instancePath: string): ExpectedError => ({ instancePath, keyword: 'false schema' });
+
+/** Whether the validator reports anything at `pointer` (or below it). */
+const reportsAt = (data: unknown, pointer: string): boolean =>
+  errorsOf(data).some((e) => e.instancePath === pointer || e.instancePath.startsWith(`${pointer}/`));
+
+const staatsangehoerigkeit = (code: string) => ({
+  code,
+  listURI: 'urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:staatsangehoerigkeit',
+  listVersionID: '2021-02-19',
+});
+
+/**
+ * valid/erwerbstaetigkeit.json, written out with the generated type: if the type and the schema drift apart,
+ * this stops compiling (type) or the tests below fail (schema).
+ */
+const blaueKarte: Aufenthaltstitel = {
+  route: 'erwerbstaetigkeit',
+  antragsart: 'ersterteilung',
+  zweck: 'blaue-karte-eu',
+  person: {
+    familienname: 'Raghunathan',
+    fruehereNamen: [],
+    vornamen: 'Arjun',
+    geschlecht: { code: 'm', listURI: 'urn:xpersonenstand:schluesseltabelle:geschlecht', listVersionID: '3' },
+    geburtsdatum: '1991-11-04',
+    geburtsort: 'Chennai',
+    geburtsstaat: {
+      code: '436',
+      listURI: 'urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:staat',
+      listVersionID: '2021-02-19',
+    },
+    staatsangehoerigkeiten: [
+      {
+        code: '436',
+        listURI: 'urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:staatsangehoerigkeit',
+        listVersionID: '2021-02-19',
+      },
+    ],
+    fruehereStaatsangehoerigkeiten: [],
+    familienstand: { code: 'VH', listURI: 'urn:de:dsmeld:schluesseltabelle:familienstand', listVersionID: '2' },
+    familienstandSeit: '2019-02-15',
+    koerpergroesse: 176,
+    augenfarbe: { code: '06', listURI: 'urn:de:xauslaender:codelist:azr:artderaugenfarbe', listVersionID: '1' },
+    telefon: '+49 151 23456789',
+    email: 'arjun.raghunathan@example.org',
+  },
+  reisepass: {
+    nummer: 'Z4821937',
+    ausstellungsdatum: '2022-06-13',
+    gueltigBis: '2032-06-12',
+    ausstellendeBehoerde: 'Regional Passport Office Chennai',
+  },
+  anschrift: {
+    strasse: 'Landsberger Straße',
+    hausnummer: '110',
+    postleitzahl: '80339',
+    ort: 'München',
+    seit: '2026-09-01',
+  },
+  anschriftAusland: {
+    strasse: 'Anna Salai',
+    hausnummer: '42',
+    postleitzahl: '600002',
+    ort: 'Chennai',
+    staat: {
+      code: '436',
+      listURI: 'urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:staat',
+      listVersionID: '2021-02-19',
+    },
+  },
+  einreise: {
+    inDeutschlandGeboren: false,
+    datum: '2026-08-28',
+    mitVisum: true,
+    visum: {
+      art: 'national',
+      nummer: 'D012345678',
+      ausstellendeStelle: 'Generalkonsulat Chennai',
+      gueltigAb: '2026-08-20',
+      gueltigBis: '2026-11-19',
+    },
+  },
+  aufenthaltstitelAktuell: {
+    art: 'visum-national',
+    rechtsgrundlage: '§ 18g Abs. 1 AufenthG',
+    dokumentennummer: 'D012345678',
+    gueltigBis: '2026-11-19',
+  },
+  familienangehoerige: [
+    {
+      rolle: 'ehegatte',
+      familienname: 'Raghunathan',
+      vornamen: 'Meera',
+      geburtsdatum: '1993-03-21',
+      staatsangehoerigkeiten: [
+        {
+          code: '436',
+          listURI: 'urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:staatsangehoerigkeit',
+          listVersionID: '2021-02-19',
+        },
+      ],
+      wohnort: 'ausland',
+    },
+  ],
+  lebensunterhalt: { quellen: ['erwerbstaetigkeit'], nettoeinkommenMonatlich: 4310.27, warmmieteMonatlich: 1240 },
+  krankenversicherung: { art: 'gesetzlich', versicherer: 'Techniker Krankenkasse' },
+  erklaerungen: {
+    verurteilungenInland: false,
+    verurteilungenAusland: false,
+    ermittlungsverfahren: false,
+    ausweisungen: false,
+  },
+  belehrungen: { wahrheitsgemaesseAngaben: true, mitwirkungspflicht: true, datenverarbeitung: true },
+  arbeitsplatz: {
+    arbeitgeber: {
+      name: 'Isarsoft Systems GmbH',
+      anschrift: { strasse: 'Bayerstraße', hausnummer: '21', postleitzahl: '80335', ort: 'München' },
+    },
+    berufsbezeichnung: 'Softwareentwickler',
+    beginn: '2026-10-01',
+    bruttojahresgehalt: 68500,
+  },
+  nachweise: {
+    lichtbild: {
+      id: '3f6c2a9e-1b4d-4c7a-9e2f-000000000001',
+      dateiname: 'lichtbild-code.pdf',
+      mimeType: 'application/pdf',
+      groesse: 48211,
+    },
+    reisepass: {
+      id: '3f6c2a9e-1b4d-4c7a-9e2f-000000000002',
+      dateiname: 'reisepass.pdf',
+      mimeType: 'application/pdf',
+      groesse: 812330,
+    },
+    weitere: [
+      {
+        id: '3f6c2a9e-1b4d-4c7a-9e2f-000000000003',
+        dateiname: 'arbeitsvertrag.pdf',
+        mimeType: 'application/pdf',
+        groesse: 1203344,
+        zweck: 'Arbeitsvertrag',
+      },
+      {
+        id: '3f6c2a9e-1b4d-4c7a-9e2f-000000000004',
+        dateiname: 'masterzeugnis.pdf',
+        mimeType: 'application/pdf',
+        groesse: 655120,
+        zweck: 'Nachweis Hochschulabschluss',
+      },
+    ],
+  },
+};
+
+describe('Aufenthaltstitel schema', () => {
+  const valid: Record<string, Json> = {};
+  before(async () => {
+    for (const name of VALID) valid[name] = await load<Json>(`valid/${name}.json`);
+  });
+
+  describe('fixtures', () => {
+    for (const name of VALID) {
+      it(`accepts valid/${name}.json`, () => expectValid(valid[name]));
+    }
+
+    for (const name of INVALID) {
+      it(`rejects invalid/${name}.json with the named errors`, async () => {
+        const { data, expect: expected } = await load<{ data: unknown; expect: ExpectedError[] }>(`invalid/${name}.json`);
+        expect(expected, 'the fixture names its errors').to.not.be.empty;
+        expectErrors(errorsOf(data), expected);
+      });
+    }
+
+    it('has one valid fixture per route', () => {
+      expect(ROUTES.map((route) => valid[route].route)).to.deep.equal([...ROUTES]);
+    });
+
+    it('the generated type accepts valid/erwerbstaetigkeit.json', () => {
+      expect(valid.erwerbstaetigkeit).to.deep.equal(blaueKarte);
+      expectValid(blaueKarte);
+    });
+  });
+
+  describe('route, application type and purpose', () => {
+    it('asks for the application type except for a settlement permit and a change of conditions, and refuses it there', () => {
+      for (const route of ['erwerbstaetigkeit', 'ausbildung', 'familie', 'humanitaer', 'schutz-24', 'aufenthaltskarte']) {
+        expectErrors(errorsOf(withValue(valid[route], '/antragsart', undefined)), [required('', 'antragsart')]);
+      }
+      for (const route of ['niederlassung', 'nebenbestimmungen']) {
+        expectErrors(errorsOf(withValue(valid[route], '/antragsart', 'ersterteilung')), [forbidden('/antragsart')]);
+      }
+    });
+
+    it('asks every route but § 24 for a purpose, and refuses one for § 24', () => {
+      for (const route of ROUTES.filter((r) => r !== 'schutz-24')) {
+        expectErrors(errorsOf(withValue(valid[route], '/zweck', undefined)), [required('', 'zweck')]);
+      }
+      expectErrors(errorsOf(withValue(valid['schutz-24'], '/zweck', 'fluechtlingsschutz')), [forbidden('/zweck')]);
+    });
+
+    it('accepts each route’s own purposes and refuses every other route’s', () => {
+      const all = Object.values(ZWECKE).flat();
+      for (const route of ROUTES.filter((r) => r !== 'schutz-24')) {
+        for (const zweck of all) {
+          const data = withValue(valid[route], '/zweck', zweck);
+          const refused = errorsOf(data).some((e) => e.instancePath === '/zweck');
+          expect(refused, `${route} / ${zweck}`).to.equal(!ZWECKE[route].includes(zweck));
+        }
+      }
+    });
+
+    it('does not ask for a purpose or a type while no route has been chosen', () => {
+      const errors = errorsOf(withValues(valid.erwerbstaetigkeit, { '/route': undefined, '/zweck': undefined, '/antragsart': undefined }));
+      expectErrors(errors, [required('', 'route')]);
+      expect(errors.some((e) => e.keyword === 'required' && ['zweck', 'antragsart'].includes(e.params.missingProperty as string)), show(errors)).to.equal(false);
+    });
+  });
+
+  describe('card data (eAT): height, eye colour, photo', () => {
+    it('asks for height and eye colour wherever a card is issued', () => {
+      for (const route of ROUTES.filter((r) => r !== 'nebenbestimmungen')) {
+        const data = withValues(valid[route], { '/person/koerpergroesse': undefined, '/person/augenfarbe': undefined });
+        expectErrors(errorsOf(data), [required('/person', 'koerpergroesse'), required('/person', 'augenfarbe')]);
+      }
+    });
+
+    it('refuses height, eye colour and photo for a change of conditions', () => {
+      const nb = valid.nebenbestimmungen;
+      const data = withValues(nb, {
+        '/person/koerpergroesse': 178,
+        '/person/augenfarbe': (valid.erwerbstaetigkeit.person as Json).augenfarbe,
+        '/nachweise/lichtbild': (valid.erwerbstaetigkeit.nachweise as Json).lichtbild,
+      });
+      expectErrors(errorsOf(data), [forbidden('/person/koerpergroesse'), forbidden('/person/augenfarbe'), forbidden('/nachweise/lichtbild')]);
+    });
+
+    it('keeps the photo voluntary where a card is issued', () => {
+      expectValid(withValue(valid.erwerbstaetigkeit, '/nachweise/lichtbild', undefined));
+    });
+
+    it('checks height in whole centimetres', () => {
+      for (const value of [40, 176, 250]) expectValid(withValue(valid.erwerbstaetigkeit, '/person/koerpergroesse', value));
+      for (const value of [39, 251, 176.5, '176']) {
+        expect(reportsAt(withValue(valid.erwerbstaetigkeit, '/person/koerpergroesse', value), '/person/koerpergroesse'), `${value}`).to.equal(true);
+      }
+    });
+  });
+
+  describe('entry, address abroad and current title', () => {
+    const verlaengerung = () => valid['erwerbstaetigkeit-verlaengerung'];
+
+    it('asks for the entry and the last address abroad on a first issue only', () => {
+      expectErrors(errorsOf(withValues(valid.erwerbstaetigkeit, { '/einreise': undefined, '/anschriftAusland': undefined })), [
+        required('', 'einreise'),
+      ]);
+      expectErrors(errorsOf(withValue(valid.erwerbstaetigkeit, '/anschriftAusland', undefined)), [required('', 'anschriftAusland')]);
+      const withEntry = withValues(verlaengerung(), {
+        '/einreise': valid.erwerbstaetigkeit.einreise,
+        '/anschriftAusland': valid.erwerbstaetigkeit.anschriftAusland,
+      });
+      expectErrors(errorsOf(withEntry), [forbidden('/einreise'), forbidden('/anschriftAusland')]);
+      expectErrors(errorsOf(withValue(valid.niederlassung, '/einreise', valid.erwerbstaetigkeit.einreise)), [forbidden('/einreise')]);
+    });
+
+    it('asks a child born in Germany for neither an entry date, a visa nor an address abroad', () => {
+      const born = withValues(valid.erwerbstaetigkeit, { '/einreise': { inDeutschlandGeboren: true }, '/anschriftAusland': undefined });
+      expectValid(born);
+      expectErrors(errorsOf(withValue(born, '/anschriftAusland', valid.erwerbstaetigkeit.anschriftAusland)), [forbidden('/anschriftAusland')]);
+      expectErrors(errorsOf(withValue(born, '/einreise/datum', '2026-08-28')), [forbidden('/einreise/datum')]);
+      expectErrors(errorsOf(withValue(valid.erwerbstaetigkeit, '/einreise/datum', undefined)), [required('/einreise', 'datum')]);
+    });
+
+    it('asks for the visa only when the person entered with one', () => {
+      expectErrors(errorsOf(withValue(valid.erwerbstaetigkeit, '/einreise/visum', undefined)), [required('/einreise', 'visum')]);
+      expectErrors(errorsOf(withValue(valid.erwerbstaetigkeit, '/einreise/mitVisum', false)), [forbidden('/einreise/visum')]);
+      expectValid(withValues(valid.erwerbstaetigkeit, { '/einreise/mitVisum': false, '/einreise/visum': undefined }));
+    });
+
+    it('accepts “no title” on a first issue and refuses it for a renewal, a settlement permit and a change of conditions', () => {
+      expectValid(valid['schutz-24']);
+      for (const data of [verlaengerung(), valid.niederlassung, valid.nebenbestimmungen]) {
+        expectErrors(errorsOf(withValue(data, '/aufenthaltstitelAktuell', { art: 'keiner' })), [
+          { instancePath: '/aufenthaltstitelAktuell/art', keyword: data === valid.nebenbestimmungen ? 'not' : 'enum' },
+        ]);
+      }
+    });
+
+    it('renews only a time-limited title', () => {
+      const titel = (art: string) => withValue(verlaengerung(), '/aufenthaltstitelAktuell/art', art);
+      for (const art of ['aufenthaltserlaubnis', 'blaue-karte-eu', 'ict-karte', 'aufenthaltskarte']) expectValid(titel(art));
+      for (const art of ['visum-national', 'duldung', 'fiktionsbescheinigung']) {
+        expectErrors(errorsOf(titel(art)), [{ instancePath: '/aufenthaltstitelAktuell/art', keyword: 'enum' }]);
+      }
+    });
+
+    it('asks for a document number except without a title, and for a validity only for time-limited documents', () => {
+      const path = '/aufenthaltstitelAktuell';
+      expectErrors(errorsOf(withValue(verlaengerung(), `${path}/dokumentennummer`, undefined)), [required(path, 'dokumentennummer')]);
+      expectErrors(errorsOf(withValue(verlaengerung(), `${path}/gueltigBis`, undefined)), [required(path, 'gueltigBis')]);
+      expectErrors(errorsOf(withValue(valid['schutz-24'], path, { art: 'keiner', dokumentennummer: 'YK7P21N84' })), [
+        forbidden(`${path}/dokumentennummer`),
+      ]);
+      const permanent = { art: 'niederlassungserlaubnis', dokumentennummer: 'YK7P21N84' };
+      expectValid(withValue(valid.nebenbestimmungen, path, permanent));
+      expectErrors(errorsOf(withValue(valid.nebenbestimmungen, path, { ...permanent, gueltigBis: '2030-01-01' })), [
+        forbidden(`${path}/gueltigBis`),
+      ]);
+    });
+
+    it('asks for the date of the marital status except for single or unknown', () => {
+      expectErrors(errorsOf(withValue(valid.erwerbstaetigkeit, '/person/familienstandSeit', undefined)), [
+        required('/person', 'familienstandSeit'),
+      ]);
+      expectErrors(errorsOf(withValue(valid.ausbildung, '/person/familienstandSeit', '2024-01-01')), [
+        forbidden('/person/familienstandSeit'),
+      ]);
+    });
+  });
+
+  describe('shared blocks per route', () => {
+    it('asks for the passport except under §§ 24 and 25 Abs. 1 to 3, where it is voluntary', () => {
+      for (const route of ['erwerbstaetigkeit', 'ausbildung', 'familie', 'niederlassung', 'nebenbestimmungen', 'aufenthaltskarte']) {
+        expectErrors(errorsOf(withValue(valid[route], '/reisepass', undefined)), [required('', 'reisepass')]);
+      }
+      expect(valid.humanitaer.reisepass).to.equal(undefined);
+      expectValid(valid.humanitaer);
+      expectValid(withValue(valid['schutz-24'], '/reisepass', undefined));
+      const hardship = withValues(valid.humanitaer, {
+        '/zweck': 'dringende-gruende',
+        '/schutzstatus': undefined,
+        '/humanitaereGruende': 'Pflege meiner schwer erkrankten Mutter bis zum Abschluss der Behandlung.',
+      });
+      expectErrors(errorsOf(hardship), [required('', 'reisepass')]);
+      expectValid(withValue(hardship, '/reisepass', valid.erwerbstaetigkeit.reisepass));
+    });
+
+    it('asks every route but a change of conditions for family members, and refuses them there', () => {
+      for (const route of ROUTES.filter((r) => r !== 'nebenbestimmungen')) {
+        expectErrors(errorsOf(withValue(valid[route], '/familienangehoerige', undefined)), [required('', 'familienangehoerige')]);
+      }
+      expectErrors(errorsOf(withValue(valid.nebenbestimmungen, '/familienangehoerige', [])), [forbidden('/familienangehoerige')]);
+    });
+
+    it('accepts at most one spouse among the family members', () => {
+      const spouse = (valid.niederlassung.familienangehoerige as Json[])[0];
+      expectErrors(errorsOf(withValue(valid.niederlassung, '/familienangehoerige/1', spouse)), [
+        { instancePath: '/familienangehoerige', keyword: 'contains' },
+      ]);
+    });
+
+    it('asks for livelihood and health insurance where the law requires them, and keeps them voluntary elsewhere', () => {
+      for (const route of ['erwerbstaetigkeit', 'ausbildung', 'familie', 'niederlassung', 'aufenthaltskarte']) {
+        const data = withValues(valid[route], { '/lebensunterhalt': undefined, '/krankenversicherung': undefined });
+        expectErrors(errorsOf(data), [required('', 'lebensunterhalt'), required('', 'krankenversicherung')]);
+      }
+      expect(valid.humanitaer.lebensunterhalt).to.equal(undefined);
+      expectValid(withValue(valid.humanitaer, '/krankenversicherung', undefined));
+      expectValid(withValue(valid.nebenbestimmungen, '/lebensunterhalt', valid.erwerbstaetigkeit.lebensunterhalt));
+    });
+
+    it('asks for the insurer unless the person is uninsured', () => {
+      expectErrors(errorsOf(withValue(valid.erwerbstaetigkeit, '/krankenversicherung/versicherer', undefined)), [
+        required('/krankenversicherung', 'versicherer'),
+      ]);
+      expectErrors(errorsOf(withValue(valid.erwerbstaetigkeit, '/krankenversicherung/art', 'keine')), [
+        forbidden('/krankenversicherung/versicherer'),
+      ]);
+    });
+
+    it('asks for housing for family reunion and settlement only', () => {
+      for (const route of ['familie', 'niederlassung']) {
+        expectErrors(errorsOf(withValue(valid[route], '/wohnung', undefined)), [required('', 'wohnung')]);
+      }
+      expectErrors(errorsOf(withValue(valid.erwerbstaetigkeit, '/wohnung', valid.familie.wohnung)), [forbidden('/wohnung')]);
+    });
+
+    it('asks for a description of each conviction, investigation or expulsion answered with yes, and only then', () => {
+      for (const key of ['verurteilungenInland', 'verurteilungenAusland', 'ermittlungsverfahren', 'ausweisungen']) {
+        expectErrors(errorsOf(withValue(valid.erwerbstaetigkeit, `/erklaerungen/${key}`, true)), [
+          required('/erklaerungen', `${key}Angaben`),
+        ]);
+        const described = withValues(valid.erwerbstaetigkeit, {
+          [`/erklaerungen/${key}`]: true,
+          [`/erklaerungen/${key}Angaben`]: 'Amtsgericht München, 12.03.2024, Geldstrafe von 30 Tagessätzen wegen Fahrens ohne Fahrerlaubnis.',
+        });
+        expectValid(described);
+        expectErrors(errorsOf(withValue(described, `/erklaerungen/${key}`, false)), [forbidden(`/erklaerungen/${key}Angaben`)]);
+      }
+    });
+
+    it('requires every acknowledgement', () => {
+      for (const key of ['wahrheitsgemaesseAngaben', 'mitwirkungspflicht', 'datenverarbeitung']) {
+        expectErrors(errorsOf(withValue(valid.erwerbstaetigkeit, `/belehrungen/${key}`, undefined)), [required('/belehrungen', key)]);
+      }
+    });
+
+    it('names the purpose of every further document', () => {
+      expectErrors(errorsOf(withValue(valid.erwerbstaetigkeit, '/nachweise/weitere/0/zweck', undefined)), [
+        required('/nachweise/weitere/0', 'zweck'),
+      ]);
+    });
+  });
+
+  describe('route-specific blocks', () => {
+    /** `block` is required with each of `zwecke` (in `route`) and refused with the route's first other purpose. */
+    function requiredFor(route: string, block: string, zwecke: readonly string[], other: string, value: unknown): void {
+      for (const zweck of zwecke) {
+        const data = withValues(valid[route], { '/zweck': zweck, [`/${block}`]: undefined });
+        expectErrors(errorsOf(data), [required('', block)]);
+        expect(reportsAt(withValue(data, `/${block}`, value), `/${block}`), `${zweck} with ${block}`).to.equal(false);
+      }
+      expectErrors(errorsOf(withValues(valid[route], { '/zweck': other, [`/${block}`]: value })), [forbidden(`/${block}`)]);
+    }
+
+    it('asks employees and the permission to work for the job, nobody else', () => {
+      const job = valid.erwerbstaetigkeit.arbeitsplatz;
+      requiredFor('erwerbstaetigkeit', 'arbeitsplatz', ['fachkraft-berufsausbildung', 'fachkraft-akademisch', 'blaue-karte-eu', 'beschaeftigung-sonstige'], 'chancenkarte', job);
+      requiredFor('nebenbestimmungen', 'arbeitsplatz', ['beschaeftigung-erlauben'], 'wohnsitzauflage-aendern', job);
+    });
+
+    it('asks the self-employed for their business', () => {
+      const business = {
+        taetigkeit: 'Übersetzungsbüro für Portugiesisch und Spanisch, Kunden sind Gerichte und Unternehmen.',
+        freiberuflich: true,
+        beginn: '2027-01-01',
+        finanzierung: 'Eigenkapital 15 000 Euro, keine Kredite.',
+      };
+      requiredFor('erwerbstaetigkeit', 'selbststaendigkeit', ['selbststaendigkeit'], 'blaue-karte-eu', business);
+      requiredFor('nebenbestimmungen', 'selbststaendigkeit', ['selbststaendige-taetigkeit-erlauben'], 'beschaeftigung-erlauben', business);
+    });
+
+    it('asks for the Chancenkarte qualification for § 20a only', () => {
+      requiredFor('erwerbstaetigkeit', 'chancenkarte', ['chancenkarte'], 'blaue-karte-eu', {
+        qualifikation: 'auslaendischer-abschluss',
+        abschluss: 'Bachelor of Commerce, University of Madras',
+      });
+    });
+
+    it('asks for the place of training for §§ 16a, 16b, 16f, not for the search under § 17', () => {
+      requiredFor('ausbildung', 'ausbildungsstaette', ['berufsausbildung', 'studium', 'sprachkurs-schulbesuch'], 'platzsuche', valid.ausbildung.ausbildungsstaette);
+    });
+
+    it('asks for the family member joined in the family route only', () => {
+      for (const zweck of ['ehegatte', 'kind', 'elternteil']) {
+        const data = withValues(valid.familie, { '/zweck': zweck, '/bezugsperson': undefined });
+        expectErrors(errorsOf(data), [required('', 'bezugsperson')]);
+        expectValid(withValue(data, '/bezugsperson', valid.familie.bezugsperson));
+      }
+      expectErrors(errorsOf(withValue(valid.erwerbstaetigkeit, '/bezugsperson', valid.familie.bezugsperson)), [forbidden('/bezugsperson')]);
+    });
+
+    it('asks for the relationship to an “other” family member only', () => {
+      const other = withValue(valid.familie, '/zweck', 'sonstiger-familienangehoeriger');
+      expectErrors(errorsOf(other), [required('/bezugsperson', 'verwandtschaftsverhaeltnis')]);
+      const sister = { code: '008', listURI: 'urn:de:fim:codeliste:verwandtschaftsverhältnis', listVersionID: '2020-08-17' };
+      expectValid(withValue(other, '/bezugsperson/verwandtschaftsverhaeltnis', sister));
+      expectErrors(errorsOf(withValue(valid.familie, '/bezugsperson/verwandtschaftsverhaeltnis', sister)), [
+        forbidden('/bezugsperson/verwandtschaftsverhaeltnis'),
+      ]);
+    });
+
+    it('asks for the BAMF decision under § 25 Abs. 1 to 3 and for the reasons under the other humanitarian grounds', () => {
+      const reasons = 'Aufnahmezusage des Bundesamts vom 04.05.2026 im Bundesaufnahmeprogramm.';
+      requiredFor('humanitaer', 'schutzstatus', ['asylberechtigung', 'fluechtlingsschutz', 'subsidiaerer-schutz', 'abschiebungsverbot'], 'dringende-gruende', valid.humanitaer.schutzstatus);
+      const others = ['aufnahme-aus-dem-ausland', 'aufnahme-durch-bund-oder-land', 'dringende-gruende', 'opfer-von-straftaten', 'ausreise-unmoeglich'];
+      const withPassport = withValues(valid.humanitaer, { '/schutzstatus': undefined, '/reisepass': valid.erwerbstaetigkeit.reisepass });
+      for (const zweck of others) {
+        expectErrors(errorsOf(withValue(withPassport, '/zweck', zweck)), [required('', 'humanitaereGruende')]);
+        expectValid(withValues(withPassport, { '/zweck': zweck, '/humanitaereGruende': reasons }));
+      }
+      expectErrors(errorsOf(withValue(valid.humanitaer, '/humanitaereGruende', reasons)), [forbidden('/humanitaereGruende')]);
+    });
+
+    it('asks for the § 24 basis in that route only, and for the family member with protection when derived from one', () => {
+      expectErrors(errorsOf(withValue(valid['schutz-24'], '/schutz24', undefined)), [required('', 'schutz24')]);
+      expectErrors(errorsOf(withValue(valid.humanitaer, '/schutz24', valid['schutz-24'].schutz24)), [forbidden('/schutz24')]);
+      const family = withValue(valid['schutz-24'], '/schutz24/grundlage', 'familienangehoeriger');
+      expectErrors(errorsOf(family), [required('/schutz24', 'familienangehoerigerVon')]);
+      const husband = {
+        familienname: 'Kovalenko',
+        geburtsdatum: '1977-01-12',
+        verwandtschaftsverhaeltnis: { code: '001', listURI: 'urn:de:fim:codeliste:verwandtschaftsverhältnis', listVersionID: '2020-08-17' },
+      };
+      expectValid(withValue(family, '/schutz24/familienangehoerigerVon', husband));
+      expectErrors(errorsOf(withValue(valid['schutz-24'], '/schutz24/familienangehoerigerVon', husband)), [
+        forbidden('/schutz24/familienangehoerigerVon'),
+      ]);
+    });
+
+    it('asks what should change for a change of conditions only', () => {
+      expectErrors(errorsOf(withValue(valid.nebenbestimmungen, '/nebenbestimmung', undefined)), [required('', 'nebenbestimmung')]);
+      expectErrors(errorsOf(withValue(valid.erwerbstaetigkeit, '/nebenbestimmung', valid.nebenbestimmungen.nebenbestimmung)), [
+        forbidden('/nebenbestimmung'),
+      ]);
+    });
+
+    it('asks for the EU citizen for a residence card only, and for the five years for the permanent card only', () => {
+      expectErrors(errorsOf(withValue(valid.aufenthaltskarte, '/unionsbuerger', undefined)), [required('', 'unionsbuerger')]);
+      expectErrors(errorsOf(withValue(valid.familie, '/unionsbuerger', valid.aufenthaltskarte.unionsbuerger)), [forbidden('/unionsbuerger')]);
+      const permanent = withValue(valid.aufenthaltskarte, '/zweck', 'daueraufenthaltskarte');
+      expectErrors(errorsOf(permanent), [required('/unionsbuerger', 'rechtmaessigerAufenthaltSeit')]);
+      expectValid(withValue(permanent, '/unionsbuerger/rechtmaessigerAufenthaltSeit', '2020-07-01'));
+      expectErrors(errorsOf(withValue(valid.aufenthaltskarte, '/unionsbuerger/rechtmaessigerAufenthaltSeit', '2020-07-01')), [
+        forbidden('/unionsbuerger/rechtmaessigerAufenthaltSeit'),
+      ]);
+    });
+
+    it('takes an EU, EEA, Swiss or German nationality for the EU citizen, no other', () => {
+      for (const code of ['129', '152', '149', '158', '000']) {
+        expectValid(withValue(valid.aufenthaltskarte, '/unionsbuerger/staatsangehoerigkeit', staatsangehoerigkeit(code)));
+      }
+      for (const code of ['168', '163', '252']) {
+        expectErrors(errorsOf(withValue(valid.aufenthaltskarte, '/unionsbuerger/staatsangehoerigkeit', staatsangehoerigkeit(code))), [
+          { instancePath: '/unionsbuerger/staatsangehoerigkeit/code', keyword: 'enum' },
+        ]);
+      }
+    });
+  });
+
+  describe('formats', () => {
+    const cases: { pointer: string; accepted: unknown[]; rejected: unknown[] }[] = [
+      { pointer: '/reisepass/nummer', accepted: ['Z4821937', 'AB1234'], rejected: ['z4821937', 'Z 4821937', 'A123456789'] },
+      { pointer: '/anschrift/postleitzahl', accepted: ['80339'], rejected: ['8033', 'D-80339'] },
+      { pointer: '/anschrift/seit', accepted: ['2026-09-01'], rejected: ['01.09.2026', '2026-13-01'] },
+      { pointer: '/einreise/visum/nummer', accepted: ['D012345678'], rejected: ['D 0123 45678'] },
+      { pointer: '/arbeitsplatz/bruttojahresgehalt', accepted: [0, 68500.5], rejected: [-1, 68500.123] },
+      { pointer: '/person/telefon', accepted: ['+49 151 23456789'], rejected: ['ruf mich an'] },
+      { pointer: '/person/fruehereNamen', accepted: [[], ['Rao', 'Raghunathan Rao']], rejected: [['Rao', 'Rao'], ['']] },
+    ];
+    for (const { pointer, accepted, rejected } of cases) {
+      it(`checks ${pointer}`, () => {
+        for (const value of accepted) expectValid(withValue(valid.erwerbstaetigkeit, pointer, value));
+        for (const value of rejected) {
+          expect(reportsAt(withValue(valid.erwerbstaetigkeit, pointer, value), pointer), `${JSON.stringify(value)} must be refused`).to.equal(true);
+        }
+      });
+    }
+  });
+});
