@@ -15,6 +15,7 @@ import {
   nationalitiesGroup,
   sexField,
 } from '../common/blocks.js';
+import { aufenthaltstitelRules } from './rules.js';
 
 const choices = (entries: [string, Text, Text?][]): (() => Option[]) => () =>
   entries.map(([value, label, hint]) => ({ value, label, ...(hint ? { hint } : {}) }));
@@ -32,8 +33,8 @@ const routeQuestion: Node = {
     ['niederlassung', () => msg('Ich lebe schon länger hier und möchte unbefristet bleiben'), () => msg('Niederlassungserlaubnis oder Erlaubnis zum Daueraufenthalt – EU.')],
     ['humanitaer', () => msg('Ich habe Schutz in Deutschland bekommen oder kann nicht zurück'), () => msg('Zum Beispiel nach einer Anerkennung durch das Bundesamt für Migration und Flüchtlinge.')],
     ['schutz-24', () => msg('Ich bin wegen des Krieges aus der Ukraine gekommen'), () => msg('Vorübergehender Schutz nach § 24 Aufenthaltsgesetz.')],
-    ['nebenbestimmungen', () => msg('Ich habe schon einen Aufenthaltstitel und möchte eine Auflage ändern lassen'), () => msg('Zum Beispiel, damit Sie arbeiten oder umziehen dürfen.')],
-    ['aufenthaltskarte', () => msg('Ich bin Familienangehöriger einer Person aus der EU'), () => msg('Aufenthaltskarte oder Daueraufenthaltskarte, wenn Sie selbst nicht aus der EU kommen.')],
+    ['nebenbestimmungen', () => msg('Ich habe schon einen Aufenthaltstitel und möchte eine Auflage ändern lassen'), () => msg('Zum Beispiel, damit ich arbeiten oder umziehen darf.')],
+    ['aufenthaltskarte', () => msg('Ich bin Familienangehörige oder Familienangehöriger einer Person aus der EU'), () => msg('Aufenthaltskarte oder Daueraufenthaltskarte, wenn Sie selbst nicht aus der EU kommen.')],
   ]),
   errors: { required: () => msg('Wählen Sie aus, warum Sie in Deutschland leben möchten.') },
 };
@@ -82,7 +83,7 @@ const purposes: Node[] = [
     ['fluechtlingsschutz', () => msg('Ich bin als Flüchtling anerkannt'), () => msg('§ 25 Abs. 2 AufenthG')],
     ['subsidiaerer-schutz', () => msg('Ich habe subsidiären Schutz'), () => msg('§ 25 Abs. 2 AufenthG')],
     ['abschiebungsverbot', () => msg('Für mich gilt ein Abschiebungsverbot'), () => msg('§ 25 Abs. 3 AufenthG')],
-    ['aufnahme-aus-dem-ausland', () => msg('Ich wurde aus dem Ausland aufgenommen'), () => msg('§ 22 AufenthG')],
+    ['aufnahme-aus-dem-ausland', () => msg('Deutschland hat mich einzeln aus dem Ausland aufgenommen'), () => msg('§ 22 AufenthG')],
     ['aufnahme-durch-bund-oder-land', () => msg('Ich bin über ein Aufnahmeprogramm gekommen'), () => msg('§ 23 AufenthG')],
     ['dringende-gruende', () => msg('Ich muss aus dringenden Gründen vorübergehend bleiben'), () => msg('§ 25 Abs. 4 AufenthG')],
     ['opfer-von-straftaten', () => msg('Ich bin Opfer einer Straftat und werde als Zeugin oder Zeuge gebraucht'), () => msg('§ 25 Abs. 4a und 4b AufenthG')],
@@ -97,7 +98,7 @@ const purposes: Node[] = [
   ]),
   purposeQuestion('aufenthaltskarte', () => msg('Was möchten Sie beantragen?'), [
     ['aufenthaltskarte', () => msg('Aufenthaltskarte'), () => msg('§ 5 FreizügG/EU')],
-    ['daueraufenthaltskarte', () => msg('Daueraufenthaltskarte (nach 5 Jahren rechtmäßigem Aufenthalt)'), () => msg('§ 5 Abs. 5 FreizügG/EU')],
+    ['daueraufenthaltskarte', () => msg('Daueraufenthaltskarte (nach 5 Jahren rechtmäßigen Aufenthalts)'), () => msg('§ 5 Abs. 5 FreizügG/EU')],
   ]),
 ];
 
@@ -237,7 +238,7 @@ const steps: FormDefinition['steps'] = [
             name: 'koerpergroesse',
             when: 'schema',
             label: () => msg('Körpergröße in Zentimetern'),
-            hint: () => msg('Sie steht auf Ihrem Aufenthaltstitel, zum Beispiel 172.'),
+            hint: () => msg('Sie wird auf Ihrem Aufenthaltstitel stehen. Zum Beispiel 172.'),
           },
           {
             type: 'field',
@@ -246,7 +247,7 @@ const steps: FormDefinition['steps'] = [
             when: 'schema',
             codelist: 'augenfarbe',
             label: () => msg('Augenfarbe'),
-            hint: () => msg('Sie steht auf Ihrem Aufenthaltstitel.'),
+            hint: () => msg('Sie wird auf Ihrem Aufenthaltstitel stehen.'),
           },
           { type: 'field', kind: 'text', name: 'telefon', label: () => msg('Telefonnummer'), inputType: 'tel', autocomplete: 'tel' },
           { type: 'field', kind: 'text', name: 'email', label: () => msg('E-Mail-Adresse'), inputType: 'email', autocomplete: 'email' },
@@ -277,7 +278,7 @@ const steps: FormDefinition['steps'] = [
           { type: 'field', kind: 'text', name: 'ausstellendeBehoerde', label: () => msg('Ausstellende Behörde'), hint: () => msg('So wie im Pass.') },
         ],
       },
-      { type: 'content', when: ({ get }) => get('/reisepass') === undefined, blocks: () => [{ kind: 'paragraph', text: msg('Für Ihr Anliegen brauchen wir hier keine Angaben zu Ihrem Pass. Bringen Sie ihn zum Termin mit.') }] },
+      { type: 'content', when: ({ get }) => get('/reisepass') === undefined, blocks: () => [{ kind: 'paragraph', text: msg('Für Ihr Anliegen braucht die Ausländerbehörde hier keine Angaben zu Ihrem Pass. Bringen Sie ihn zum Termin mit.') }] },
     ],
   },
   {
@@ -538,7 +539,7 @@ const steps: FormDefinition['steps'] = [
               ['ukrainisch', () => msg('Ich bin ukrainische Staatsangehörige oder ukrainischer Staatsangehöriger')],
               ['schutzstatus-ukraine', () => msg('Ich hatte in der Ukraine internationalen Schutz')],
               ['daueraufenthalt-ukraine', () => msg('Ich hatte ein unbefristetes Aufenthaltsrecht in der Ukraine')],
-              ['familienangehoeriger', () => msg('Ich bin Familienangehöriger einer dieser Personen')],
+              ['familienangehoeriger', () => msg('Ich bin Familienangehörige oder Familienangehöriger einer dieser Personen')],
             ]),
           },
           { type: 'field', kind: 'yesno', name: 'aufenthaltUkraineAm24022022', label: () => msg('Haben Sie am 24. Februar 2022 in der Ukraine gelebt?') },
@@ -578,9 +579,9 @@ const steps: FormDefinition['steps'] = [
             type: 'field',
             kind: 'radio',
             name: 'beziehung',
-            label: () => msg('Sie sind für diese Person'),
+            label: () => msg('Wer sind Sie für diese Person?'),
             options: choices([
-              ['ehegatte', () => msg('Ehegatte')],
+              ['ehegatte', () => msg('Ehegatte oder Ehegattin')],
               ['lebenspartner', () => msg('Lebenspartnerin oder Lebenspartner')],
               ['kind', () => msg('Kind')],
               ['verwandter-aufsteigend', () => msg('Mutter, Vater, Großmutter oder Großvater')],
@@ -706,7 +707,7 @@ const steps: FormDefinition['steps'] = [
       {
         type: 'content',
         when: ({ get }) => get('/lebensunterhalt') === undefined && get('/krankenversicherung') === undefined,
-        blocks: () => [{ kind: 'paragraph', text: msg('Für Ihr Anliegen brauchen wir dazu keine Angaben. Sie können weitergehen.') }],
+        blocks: () => [{ kind: 'paragraph', text: msg('Für Ihr Anliegen braucht die Ausländerbehörde hier keine Angaben. Sie können weitergehen.') }],
       },
     ],
   },
@@ -720,8 +721,8 @@ const steps: FormDefinition['steps'] = [
         legend: () => msg('Strafverfahren und Ausweisungen'),
         hint: () => msg('Die Ausländerbehörde muss das fragen (§ 5 Abs. 1 Nr. 2 AufenthG). Antworten Sie ehrlich.'),
         children: [
-          ...yesNo('verurteilungenInland', () => msg('Wurden Sie in Deutschland verurteilt?'), 'verurteilungenInlandAngaben', () => msg('Wann, wo und wegen was?')),
-          ...yesNo('verurteilungenAusland', () => msg('Wurden Sie im Ausland verurteilt?'), 'verurteilungenAuslandAngaben', () => msg('Wann, wo und wegen was?')),
+          ...yesNo('verurteilungenInland', () => msg('Wurden Sie in Deutschland verurteilt?'), 'verurteilungenInlandAngaben', () => msg('Wann, wo und weshalb?')),
+          ...yesNo('verurteilungenAusland', () => msg('Wurden Sie im Ausland verurteilt?'), 'verurteilungenAuslandAngaben', () => msg('Wann, wo und weshalb?')),
           ...yesNo('ermittlungsverfahren', () => msg('Wird gerade gegen Sie ermittelt?'), 'ermittlungsverfahrenAngaben', () => msg('Welche Behörde ermittelt und weshalb?')),
           ...yesNo('ausweisungen', () => msg('Wurden Sie schon einmal aus Deutschland oder einem anderen Schengen-Staat ausgewiesen, abgeschoben oder mit einem Einreiseverbot belegt?'), 'ausweisungenAngaben', () => msg('Wann und von welchem Staat?')),
         ],
@@ -791,4 +792,5 @@ export const aufenthaltstitelDefinition: FormDefinition = {
   service: 'aufenthaltstitel',
   schemaVersion: '1.0.0',
   steps,
+  rules: aufenthaltstitelRules,
 };

@@ -4,23 +4,9 @@
  */
 import { msg } from '@lit/localize';
 import type { RuleError } from '../../engine/definition.js';
-import { ageOn, isIsoDate } from './dates.js';
+import { ageOn, at, isIsoDate, list } from '../common/answers.js';
 
 type Data = Readonly<Record<string, unknown>>;
-
-function at(data: unknown, ...path: (string | number)[]): unknown {
-  let node = data;
-  for (const key of path) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string | number, unknown>)[key];
-  }
-  return node;
-}
-
-function list(data: unknown, ...path: string[]): unknown[] {
-  const value = at(data, ...path);
-  return Array.isArray(value) ? value : [];
-}
 
 export function verpflichtungserklaerungRules(data: Data, today: string): RuleError[] {
   const errors: RuleError[] = [];

@@ -8,7 +8,7 @@ import { formatAmount } from '../../engine/summary.js';
 import { getLocale } from '../../i18n/locale.js';
 import { checkCreditworthiness, type CreditworthinessResult, type GuestCount } from '../../rules/creditworthiness.js';
 import type { VerpflichtungserklaerungConfig } from './config.js';
-import { daysBetween, isIsoDate } from './dates.js';
+import { daysBetween, isIsoDate } from '../common/answers.js';
 
 type Data = Readonly<Record<string, unknown>>;
 

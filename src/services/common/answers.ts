@@ -1,4 +1,7 @@
-/** Date arithmetic on ISO `YYYY-MM-DD` strings, in whole calendar days (no time zones involved). */
+/**
+ * What the services' rules share: date arithmetic on ISO `YYYY-MM-DD` strings in whole calendar days (no time
+ * zones involved), and reading answers by path.
+ */
 
 export function isIsoDate(value: unknown): value is string {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -15,4 +18,20 @@ export function ageOn(birth: string, on: string): number {
 
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** A value somewhere in the answers, by path; undefined where the path leads nowhere. */
+export function at(data: unknown, ...path: (string | number)[]): unknown {
+  let node = data;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}
+
+/** A list in the answers, or an empty one. */
+export function list(data: unknown, ...path: string[]): unknown[] {
+  const value = at(data, ...path);
+  return Array.isArray(value) ? value : [];
 }

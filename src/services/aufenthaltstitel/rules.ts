@@ -1,0 +1,50 @@
+/**
+ * What the residence-permit schema cannot say: dates against today and against each other. Formats and
+ * requiredness are the schema's; these rules only compare valid dates.
+ */
+import { msg } from '@lit/localize';
+import type { RuleError, Text } from '../../engine/definition.js';
+import { at, isIsoDate, list } from '../common/answers.js';
+
+export function aufenthaltstitelRules(data: Readonly<Record<string, unknown>>, today: string): RuleError[] {
+  const errors: RuleError[] = [];
+  const error = (pointer: string, message: Text) => errors.push({ pointer, message });
+  const date = (...path: (string | number)[]) => {
+    const value = at(data, ...path);
+    return isIsoDate(value) ? value : undefined;
+  };
+
+  const notAfterToday = (pointer: string, value: string | undefined, message: Text) => {
+    if (value && value > today) error(pointer, message);
+  };
+  const inOrder = (pointer: string, from: string | undefined, to: string | undefined, message: Text) => {
+    if (from && to && to < from) error(pointer, message);
+  };
+
+  const birth = date('person', 'geburtsdatum');
+  if (birth && birth >= today) error('/person/geburtsdatum', () => msg('Das Geburtsdatum muss in der Vergangenheit liegen.'));
+  notAfterToday('/person/familienstandSeit', date('person', 'familienstandSeit'), () => msg('Das Datum darf nicht in der Zukunft liegen.'));
+  notAfterToday('/anschrift/seit', date('anschrift', 'seit'), () => msg('Geben Sie an, seit wann Sie dort wohnen; das Datum darf nicht in der Zukunft liegen.'));
+  notAfterToday('/einreise/datum', date('einreise', 'datum'), () => msg('Die Einreise muss heute oder früher gewesen sein.'));
+  inOrder('/einreise/visum/gueltigBis', date('einreise', 'visum', 'gueltigAb'), date('einreise', 'visum', 'gueltigBis'), () =>
+    msg('„Gültig bis“ muss nach „Gültig ab“ liegen.'),
+  );
+  inOrder('/reisepass/gueltigBis', date('reisepass', 'ausstellungsdatum'), date('reisepass', 'gueltigBis'), () =>
+    msg('Der Pass muss nach seiner Ausstellung gültig sein. Prüfen Sie beide Daten.'),
+  );
+  notAfterToday('/reisepass/ausstellungsdatum', date('reisepass', 'ausstellungsdatum'), () => msg('Das Ausstellungsdatum darf nicht in der Zukunft liegen.'));
+  inOrder('/ausbildungsstaette/ende', date('ausbildungsstaette', 'beginn'), date('ausbildungsstaette', 'ende'), () =>
+    msg('Das Ende muss nach dem Beginn liegen.'),
+  );
+  list(data, 'fruehereAufenthalte').forEach((stay, i) => {
+    inOrder(`/fruehereAufenthalte/${i}/bis`, date('fruehereAufenthalte', i, 'von'), date('fruehereAufenthalte', i, 'bis'), () =>
+      msg('„Bis“ muss nach „Von“ liegen.'),
+    );
+    notAfterToday(`/fruehereAufenthalte/${i}/bis`, isIsoDate(at(stay, 'bis')) ? (at(stay, 'bis') as string) : undefined, () =>
+      msg('Ein früherer Aufenthalt muss vorbei sein.'),
+    );
+  });
+  // Who left Ukraine before 24 February 2022 may still be covered in German practice: the office decides.
+  notAfterToday('/schutz24/ausreiseUkraine', date('schutz24', 'ausreiseUkraine'), () => msg('Das Datum darf nicht in der Zukunft liegen.'));
+  return errors;
+}

@@ -1,0 +1,48 @@
+import { expect } from '@open-wc/testing';
+import { aufenthaltstitelRules } from '../../src/services/aufenthaltstitel/rules.js';
+
+const today = '2026-11-24';
+const pointers = (data: Record<string, unknown>) => aufenthaltstitelRules(data, today).map((e) => e.pointer);
+
+describe('residence-permit rules', () => {
+  it('accepts consistent dates', () => {
+    expect(
+      pointers({
+        person: { geburtsdatum: '1990-05-01', familienstandSeit: '2015-06-01' },
+        anschrift: { seit: '2024-01-15' },
+        einreise: { datum: '2024-01-10', visum: { gueltigAb: '2024-01-01', gueltigBis: '2024-03-31' } },
+        reisepass: { ausstellungsdatum: '2020-02-01', gueltigBis: '2030-01-31' },
+        fruehereAufenthalte: [{ von: '2015-01-01', bis: '2016-01-01' }],
+        schutz24: { ausreiseUkraine: '2022-03-02' },
+      }),
+    ).to.deep.equal([]);
+  });
+
+  it('finds dates in the future or out of order, at the field to correct', () => {
+    expect(
+      pointers({
+        person: { geburtsdatum: '2027-01-01' },
+        einreise: { datum: '2026-12-01', visum: { gueltigAb: '2024-03-01', gueltigBis: '2024-01-01' } },
+        reisepass: { ausstellungsdatum: '2020-02-01', gueltigBis: '2019-01-31' },
+        ausbildungsstaette: { beginn: '2026-10-01', ende: '2026-09-30' },
+        fruehereAufenthalte: [{ von: '2016-01-01', bis: '2015-01-01' }],
+      }),
+    ).to.deep.equal([
+      '/person/geburtsdatum',
+      '/einreise/datum',
+      '/einreise/visum/gueltigBis',
+      '/reisepass/gueltigBis',
+      '/ausbildungsstaette/ende',
+      '/fruehereAufenthalte/0/bis',
+    ]);
+  });
+
+  it('leaves the date of leaving Ukraine to the office, unless it is in the future', () => {
+    expect(pointers({ schutz24: { ausreiseUkraine: '2022-01-20' } })).to.deep.equal([]);
+    expect(pointers({ schutz24: { ausreiseUkraine: '2026-12-01' } })).to.deep.equal(['/schutz24/ausreiseUkraine']);
+  });
+
+  it('leaves dates the schema has not accepted to the schema', () => {
+    expect(pointers({ person: { geburtsdatum: '2027-02-31' }, einreise: { datum: 'morgen' } })).to.deep.equal([]);
+  });
+});
