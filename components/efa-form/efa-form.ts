@@ -16,8 +16,6 @@ import { DraftsController } from './drafts-controller.js';
 
 type Phase = 'form' | 'review' | 'done';
 
-/** Uploads above this size are refused at once unless a field sets its own limit. */
-const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 type Focus = { kind: 'heading' } | { kind: 'summary' } | { kind: 'field'; id: string } | { kind: 'element'; selector: string };
 
 export interface StepChangeDetail {
@@ -60,6 +58,7 @@ export class EfaForm extends LitElement {
     authority: {},
     drafts: {},
     draftDays: { attribute: 'draft-days', type: Number },
+    maxFileSize: { attribute: 'max-file-size', type: Number },
     config: { attribute: false },
     prefill: { attribute: false },
     langAttribute: { attribute: 'lang' },
@@ -85,6 +84,8 @@ export class EfaForm extends LitElement {
   declare drafts: 'off' | 'local' | 'file';
   /** Days a local draft is kept (default 7). */
   declare draftDays: number;
+  /** Largest upload in MB (default 10); a larger file is refused at once with a message that says so. */
+  declare maxFileSize: number;
   /** Authority settings passed to the service (fees, creditworthiness parameters, …). */
   declare config: unknown;
   /** Answers known beforehand (e.g. identity data from the portal's login); values the schema rejects are dropped. */
@@ -117,6 +118,7 @@ export class EfaForm extends LitElement {
     this.authority = '';
     this.drafts = 'off';
     this.draftDays = 7;
+    this.maxFileSize = 10;
     this.langAttribute = null;
     this.phase = 'form';
     this.summary = [];
@@ -564,7 +566,7 @@ export class EfaForm extends LitElement {
       case 'file':
         return html`<efa-file-upload id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
           ?optional=${common.optional} .value=${value} accept=${(def.accept ?? ['application/pdf', 'image/jpeg', 'image/png']).join(',')}
-          .maxSize=${def.maxSize ?? DEFAULT_MAX_FILE_BYTES} ?multiple=${def.multiple ?? false} @input=${onInput}
+          .maxSize=${def.maxSize ?? this.maxFileSize * 1024 * 1024} ?multiple=${def.multiple ?? false} @input=${onInput}
           @change=${onChange}></efa-file-upload>`;
     }
   }

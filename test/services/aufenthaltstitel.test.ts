@@ -18,6 +18,14 @@ async function answers(route: string): Promise<Record<string, unknown>> {
 describe('efa-aufenthaltstitel', () => {
   after(() => setLocale('de'));
 
+  it('asks the route in plain words, accessibly in English too', async () => {
+    const form = await fixture<EfaAufenthaltstitel>(html`<efa-aufenthaltstitel lang="en" adapter="event"></efa-aufenthaltstitel>`);
+    await waitUntil(() => heading(form).includes('Apply for a residence permit'), heading(form));
+    await next(form);
+    expect(field(form, '/route').shadowRoot!.querySelector('legend')!.textContent).to.contain('Why do you want to live in Germany?');
+    await expect(form).to.be.accessible();
+  });
+
   it('asks the route in plain words first, and asks only what that route needs', async () => {
     const form = await fixture<EfaAufenthaltstitel>(html`<efa-aufenthaltstitel adapter="event"></efa-aufenthaltstitel>`);
     await next(form);
@@ -45,10 +53,11 @@ describe('efa-aufenthaltstitel', () => {
   it('sends uploaded documents as attachments beside the data, not inside it', async function () {
     this.timeout(60_000);
     const form = await fixture<EfaAufenthaltstitel>(
-      html`<efa-aufenthaltstitel route="erwerbstaetigkeit" .prefill=${await answers('erwerbstaetigkeit')} endpoint="/api/submissions"></efa-aufenthaltstitel>`,
+      html`<efa-aufenthaltstitel route="erwerbstaetigkeit" max-file-size="1" .prefill=${await answers('erwerbstaetigkeit')} endpoint="/api/submissions"></efa-aufenthaltstitel>`,
     );
     await form.updateComplete;
     while (!heading(form).includes('Unterlagen')) await next(form);
+    expect((field(form, '/nachweise/weitere') as unknown as { maxSize: number }).maxSize, 'the authority\'s limit').to.equal(1024 * 1024);
     const bytes = new TextEncoder().encode('%PDF-1.7\n% Arbeitsvertrag\n');
     const upload = field(form, '/nachweise/weitere');
     const input = upload.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!;
