@@ -5,20 +5,18 @@
  * schemas/aufenthaltstitel.schema.json; parts marked `when: 'schema'` follow it.
  */
 import { msg, str } from '@lit/localize';
-import type { ContentBlock, ContentContext, FormDefinition, Node, Option, Text } from '../../engine/definition.js';
+import type { ContentBlock, ContentContext, FormDefinition, Node, Text } from '../../engine/definition.js';
 import {
   addressAbroadGroup,
   addressInGermanyGroup,
   birthFields,
+  choices,
   documentNumber,
   nameFields,
   nationalitiesGroup,
   sexField,
 } from '../common/blocks.js';
 import { aufenthaltstitelRules } from './rules.js';
-
-const choices = (entries: [string, Text, Text?][]): (() => Option[]) => () =>
-  entries.map(([value, label, hint]) => ({ value, label, ...(hint ? { hint } : {}) }));
 
 const routeQuestion: Node = {
   type: 'field',

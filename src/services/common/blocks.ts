@@ -3,7 +3,11 @@
  * Each returns definition nodes whose names match the `$defs` in schemas/common/person.schema.json.
  */
 import { msg, str } from '@lit/localize';
-import type { FieldDef, GroupDef, Node, Text } from '../../engine/definition.js';
+import type { FieldDef, GroupDef, Node, Option, Text } from '../../engine/definition.js';
+
+/** Options of a choice as `[value, label, hint?]` rows. */
+export const choices = (entries: [string, Text, Text?][]): (() => Option[]) => () =>
+  entries.map(([value, label, hint]) => ({ value, label, ...(hint ? { hint } : {}) }));
 
 /** Document numbers as printed, without the spaces people type into them. */
 export const documentNumber = (text: string): string => text.replace(/[\s-]+/g, '').toUpperCase();

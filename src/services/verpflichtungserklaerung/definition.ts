@@ -3,11 +3,12 @@
  * when conditional parts appear comes from schemas/verpflichtungserklaerung.schema.json (`when: 'schema'`).
  */
 import { msg, str } from '@lit/localize';
-import type { ContentBlock, ContentContext, FormDefinition, Node, Option } from '../../engine/definition.js';
+import type { ContentBlock, ContentContext, FormDefinition, Node } from '../../engine/definition.js';
 import {
   addressAbroadGroup,
   addressInGermanyGroup,
   birthFields,
+  choices,
   documentNumber,
   nameFields,
   nationalitiesGroup,
@@ -17,9 +18,6 @@ import {
 import { creditworthinessBlocks } from './self-check.js';
 import { verpflichtungserklaerungRules } from './rules.js';
 import { feeOf, type VerpflichtungserklaerungConfig } from './config.js';
-
-const options = (entries: [string, () => string][]): (() => Option[]) => () =>
-  entries.map(([value, label]) => ({ value, label }));
 
 function startBlocks({ config }: ContentContext): ContentBlock[] {
   const fee = feeOf(config as VerpflichtungserklaerungConfig | undefined);
@@ -83,7 +81,7 @@ const steps: FormDefinition['steps'] = [
         kind: 'radio',
         name: 'erklaerender/art',
         label: () => msg('Wer verpflichtet sich?'),
-        options: options([
+        options: choices([
           ['person', () => msg('Ich selbst, als Privatperson')],
           ['organisation', () => msg('Ein Unternehmen, ein Verein oder eine andere Organisation')],
         ]),
@@ -163,7 +161,7 @@ const steps: FormDefinition['steps'] = [
                 kind: 'select',
                 name: 'art',
                 label: () => msg('Art des Aufenthaltstitels'),
-                options: options([
+                options: choices([
                   ['aufenthaltserlaubnis', () => msg('Aufenthaltserlaubnis')],
                   ['blaue-karte-eu', () => msg('Blaue Karte EU')],
                   ['ict-karte', () => msg('ICT-Karte')],
@@ -253,7 +251,7 @@ const steps: FormDefinition['steps'] = [
                 kind: 'select',
                 name: 'registerart',
                 label: () => msg('Register'),
-                options: options([
+                options: choices([
                   ['HRA', () => msg('Handelsregister A (HRA)')],
                   ['HRB', () => msg('Handelsregister B (HRB)')],
                   ['GnR', () => msg('Genossenschaftsregister (GnR)')],
@@ -337,7 +335,7 @@ const steps: FormDefinition['steps'] = [
             kind: 'radio',
             name: 'rolle',
             label: () => msg('Wer ist diese Person für Ihren Gast?'),
-            options: options([
+            options: choices([
               ['ehegatte', () => msg('Ehegatte oder eingetragene Lebenspartnerin bzw. eingetragener Lebenspartner')],
               ['kind', () => msg('Kind unter 18 Jahren')],
             ]),
@@ -375,7 +373,7 @@ const steps: FormDefinition['steps'] = [
             kind: 'select',
             name: 'zweck',
             label: () => msg('Zweck des Aufenthalts'),
-            options: options([
+            options: choices([
               ['besuch', () => msg('Besuch')],
               ['geschaeftsreise', () => msg('Geschäftsreise')],
               ['medizinische-behandlung', () => msg('Medizinische Behandlung')],
@@ -410,7 +408,7 @@ const steps: FormDefinition['steps'] = [
                 kind: 'radio',
                 name: 'art',
                 label: () => msg('Wo wohnt Ihr Gast in Deutschland?'),
-                options: options([
+                options: choices([
                   ['erklaerender', () => msg('Bei mir, unter der angegebenen Anschrift')],
                   ['andere', () => msg('Unter einer anderen Anschrift')],
                 ]),
@@ -448,7 +446,7 @@ const steps: FormDefinition['steps'] = [
             kind: 'radio',
             name: 'einkommensart',
             label: () => msg('Woher kommt Ihr Einkommen hauptsächlich?'),
-            options: options([
+            options: choices([
               ['nichtselbststaendig', () => msg('Lohn oder Gehalt')],
               ['selbststaendig', () => msg('Selbstständige Tätigkeit')],
               ['rente', () => msg('Rente oder Pension')],
