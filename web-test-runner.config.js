@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -7,12 +7,15 @@ import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './scripts/summary-reporter.js';
 import { chromeArgs, chromePath } from './scripts/chrome.js';
 import { STRICT_CSP } from './demo/csp.js';
+import { createReceiver } from './demo/receiver.js';
 
 // The reference receiver answers /api/* on the test server's own origin, with a fresh store per run,
-// so adapter and flow tests talk to the real thing.
-const receiver = existsSync('demo/receiver.js')
-  ? (await import('./demo/receiver.js')).createReceiver({ dataDir: mkdtempSync(join(tmpdir(), 'efa-receiver-')), faults: true })
-  : undefined;
+// so adapter and flow tests talk to the real thing. A test can restart it (same store, new process state)
+// with the server command `restart-receiver`.
+const receiverDataDir = mkdtempSync(join(tmpdir(), 'efa-receiver-'));
+const faultQueues = new Map();
+const startReceiver = () => createReceiver({ dataDir: receiverDataDir, faults: true, faultQueues });
+let receiver = startReceiver();
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -30,12 +33,22 @@ export default {
       ctx.body = JSON.stringify(readdirSync('dist').filter((f) => f.endsWith('.js')));
     },
     async function referenceReceiver(ctx, next) {
-      if (!receiver || !ctx.path.startsWith('/api/')) return next();
+      if (!ctx.path.startsWith('/api/')) return next();
       ctx.respond = false;
       await receiver.handle(ctx.req, ctx.res);
     },
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'esnext', tsconfig: 'tsconfig.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'esnext', tsconfig: 'tsconfig.json' }),
+    {
+      name: 'restart-receiver',
+      executeCommand({ command }) {
+        if (command !== 'restart-receiver') return undefined;
+        receiver = startReceiver();
+        return true;
+      },
+    },
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromePath(), headless: true, args: chromeArgs },

@@ -350,14 +350,14 @@ function decodeSegment(segment) {
  * @param {object} options
  * @param {string} options.dataDir where submissions are stored; a new receiver on the same folder sees them all
  * @param {boolean} [options.faults] enable `/api/__faults` (tests only)
+ * @param {Map<string, string[]>} [options.faultQueues] queued faults by calling page; a test harness that
+ *   restarts the receiver passes one map so that faults queued by other tests survive the restart
  */
-export function createReceiver({ dataDir, faults = false }) {
+export function createReceiver({ dataDir, faults = false, faultQueues = new Map() }) {
   const ready = openStorage(dataDir);
   const relay = createFitConnectRelay(dataDir);
   /** @type {Map<string, Promise<unknown>>} */
   const locks = new Map();
-  /** @type {Map<string, string[]>} */
-  const faultQueues = new Map();
 
   /**
    * Runs `task` after every earlier task with the same key has finished.

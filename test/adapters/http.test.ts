@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { httpAdapter } from '../../src/adapters/http.js';
 import { SubmitError, type Submission } from '../../src/adapters/adapter.js';
 import { envelope, queueFaults as faults, validData } from '../helpers/submission.js';
@@ -107,5 +108,19 @@ describe('http adapter against the reference receiver', () => {
     setTimeout(() => controller.abort(), 100);
     const error = await failure(pending);
     expect(error.failure).to.equal('aborted');
+  });
+});
+
+describe('http adapter across a receiver restart', () => {
+  it('loses nothing and duplicates nothing when the receiver stops after storing and before answering', async () => {
+    const sent = submission();
+    await faults('fail-after-store');
+    const lost = await failure(httpAdapter({ ...fast, retries: 0 }).submit(sent, { files: new Map() }));
+    expect(lost.failure, 'the answer never arrived').to.equal('server');
+    await executeServerCommand('restart-receiver');
+    const receipt = await httpAdapter(fast).submit(sent, { files: new Map() });
+    expect(await storedCount(sent.id)).to.equal(1);
+    const status = await (await fetch(`${endpoint}/${receipt.reference}`)).json();
+    expect(status.reference).to.equal(receipt.reference);
   });
 });
