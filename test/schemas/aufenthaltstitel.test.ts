@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import validate from '../../src/schema/generated/aufenthaltstitel.js';
-import type { Aufenthaltstitel, ValidationError } from '../../src/schema/generated/aufenthaltstitel.js';
+import { forbidden, required, schemaChecks, type ExpectedError } from '../helpers/schema-checks.js';
+import type { Aufenthaltstitel } from '../../src/schema/generated/aufenthaltstitel.js';
 
 const FIXTURES = '/test/fixtures/aufenthaltstitel';
 const ROUTES = [
@@ -60,43 +61,7 @@ const ZWECKE: Record<(typeof ROUTES)[number], readonly string[]> = {
 
 type Json = Record<string, unknown>;
 
-/** An error the schema must report; `params` is matched as a subset. */
-interface ExpectedError {
-  instancePath: string;
-  keyword: string;
-  params?: Record<string, unknown>;
-}
-
-async function load<T>(path: string): Promise<T> {
-  const response = await fetch(`${FIXTURES}/${path}`);
-  if (!response.ok) throw new Error(`fixture ${path}: ${response.status}`);
-  return (await response.json()) as T;
-}
-
-function errorsOf(data: unknown): ValidationError[] {
-  return validate(data) ? [] : [...(validate.errors ?? [])];
-}
-
-function show(errors: readonly ValidationError[]): string {
-  return errors.map((e) => `${e.instancePath || '/'} ${e.keyword} ${JSON.stringify(e.params)}`).join('\n');
-}
-
-function matches(error: ValidationError, expected: ExpectedError): boolean {
-  return (
-    error.instancePath === expected.instancePath &&
-    error.keyword === expected.keyword &&
-    Object.entries(expected.params ?? {}).every(([key, value]) => JSON.stringify(error.params[key]) === JSON.stringify(value))
-  );
-}
-
-function expectErrors(errors: readonly ValidationError[], expected: readonly ExpectedError[]): void {
-  for (const wanted of expected) {
-    expect(
-      errors.some((e) => matches(e, wanted)),
-      `expected ${JSON.stringify(wanted)} among:\n${show(errors)}`,
-    ).to.equal(true);
-  }
-}
+const { load, errorsOf, expectErrors, show } = schemaChecks(validate, FIXTURES);
 
 function expectValid(data: unknown): void {
   const errors = errorsOf(data);
@@ -119,12 +84,6 @@ function withValues(data: unknown, changes: Record<string, unknown>): Json {
   return Object.entries(changes).reduce<Json>((result, [pointer, value]) => withValue(result, pointer, value), data as Json);
 }
 
-const required = (instancePath: string, missingProperty: string): ExpectedError => ({
-  instancePath,
-  keyword: 'required',
-  params: { missingProperty },
-});
-const forbidden = (instancePath: string): ExpectedError => ({ instancePath, keyword: 'false schema' });
 
 /** Whether the validator reports anything at `pointer` (or below it). */
 const reportsAt = (data: unknown, pointer: string): boolean =>

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import validate from '../../src/schema/generated/verpflichtungserklaerung.js';
-import type { ValidationError, Verpflichtungserklarung } from '../../src/schema/generated/verpflichtungserklaerung.js';
+import { forbidden, matches, required, schemaChecks, type ExpectedError } from '../helpers/schema-checks.js';
+import type { Verpflichtungserklarung } from '../../src/schema/generated/verpflichtungserklaerung.js';
 import { checkCreditworthiness } from '../../src/rules/creditworthiness.js';
 import type { CreditworthinessResult } from '../../src/rules/creditworthiness.js';
 
@@ -21,43 +22,7 @@ const INVALID = [
 
 type Json = Record<string, unknown>;
 
-/** An error the schema must report; `params` is matched as a subset. */
-interface ExpectedError {
-  instancePath: string;
-  keyword: string;
-  params?: Record<string, unknown>;
-}
-
-async function load<T>(path: string): Promise<T> {
-  const response = await fetch(`${FIXTURES}/${path}`);
-  if (!response.ok) throw new Error(`fixture ${path}: ${response.status}`);
-  return (await response.json()) as T;
-}
-
-function errorsOf(data: unknown): ValidationError[] {
-  return validate(data) ? [] : [...(validate.errors ?? [])];
-}
-
-function show(errors: readonly ValidationError[]): string {
-  return errors.map((e) => `${e.instancePath || '/'} ${e.keyword} ${JSON.stringify(e.params)}`).join('\n');
-}
-
-function matches(error: ValidationError, expected: ExpectedError): boolean {
-  return (
-    error.instancePath === expected.instancePath &&
-    error.keyword === expected.keyword &&
-    Object.entries(expected.params ?? {}).every(([key, value]) => JSON.stringify(error.params[key]) === JSON.stringify(value))
-  );
-}
-
-function expectErrors(errors: readonly ValidationError[], expected: readonly ExpectedError[]): void {
-  for (const wanted of expected) {
-    expect(
-      errors.some((e) => matches(e, wanted)),
-      `expected ${JSON.stringify(wanted)} among:\n${show(errors)}`,
-    ).to.equal(true);
-  }
-}
+const { load, errorsOf, expectErrors, show } = schemaChecks(validate, FIXTURES);
 
 /** Sets (or with `undefined` removes) the value at a JSON pointer of a copy of `data`. */
 function withValue(data: unknown, pointer: string, value: unknown): Json {
@@ -179,12 +144,6 @@ describe('Verpflichtungserklärung schema', () => {
 
   describe('conditions', () => {
     const person = '/erklaerender/person';
-    const required = (instancePath: string, missingProperty: string): ExpectedError => ({
-      instancePath,
-      keyword: 'required',
-      params: { missingProperty },
-    });
-    const forbidden = (instancePath: string): ExpectedError => ({ instancePath, keyword: 'false schema' });
 
     let familie: Json;
     let bonitaet: unknown;
