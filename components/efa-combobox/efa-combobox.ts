@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { define } from '../define.js';
 import { EfaFieldElement } from '../shared/field-element.js';
+import { getLocale } from '../../src/i18n/locale.js';
 import { comboboxStyles } from './efa-combobox.styles.js';
 
 /** One entry of a code list. `keywords` are found too but never shown (other names, abbreviations). */
@@ -24,7 +25,6 @@ const MAX_ROWS = 50;
 /** Wait for typing to settle before announcing, so a screen reader is not interrupted at every keystroke. */
 const ANNOUNCE_DELAY = 800;
 
-const collator = new Intl.Collator('de');
 
 /** Case- and diacritics-insensitive form: "Türkei" and "turkei" fold alike, "ß" to "ss", ’ to '. */
 function fold(text: string): string {
@@ -138,6 +138,7 @@ export class EfaCombobox extends EfaFieldElement<string> {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed as PropertyValues<this>);
     if (changed.has('options')) {
+      const collator = new Intl.Collator(getLocale());
       this.searchable = [...this.options]
         .sort((a, b) => collator.compare(a.label, b.label))
         .map((option) => ({ option, label: fold(option.label), keywords: (option.keywords ?? []).map(fold) }));

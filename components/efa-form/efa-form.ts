@@ -12,6 +12,7 @@ import { summarize } from '../../src/engine/summary.js';
 import type { ServiceSpec } from '../../src/services/service.js';
 import { SubmitError, type Adapter, type Receipt, type Submission } from '../../src/adapters/adapter.js';
 import { getLocale, resolveLang, setLocale } from '../../src/i18n/locale.js';
+import { codeLabelIn } from '../../src/i18n/code-labels.js';
 import { DraftsController } from './drafts-controller.js';
 
 type Phase = 'form' | 'review' | 'done';
@@ -674,14 +675,36 @@ function renderBlocks(blocks: readonly ContentBlock[]): TemplateResult[] {
   });
 }
 
-function optionsOf(def: FieldDef): { value: string; label: string; hint?: string }[] {
+type FieldOption = { value: string; label: string; hint?: string; keywords?: string[] };
+
+/** Options are rebuilt only when the language changes, so a field's options stay the same object between renders. */
+const optionsCache = new WeakMap<FieldDef, { locale: string; options: FieldOption[] }>();
+
+function optionsOf(def: FieldDef): FieldOption[] {
+  const locale = getLocale();
+  const cached = optionsCache.get(def);
+  if (cached?.locale === locale) return cached.options;
+  const options = buildOptions(def, locale);
+  optionsCache.set(def, { locale, options });
+  return options;
+}
+
+function buildOptions(def: FieldDef, locale: string): FieldOption[] {
   if (def.kind === 'yesno') {
     return [
       { value: 'true', label: msg('Ja') },
       { value: 'false', label: msg('Nein') },
     ];
   }
-  if (def.codelist) return codeListEntries(def.codelist).map((entry) => ({ value: entry.code, label: entry.label }));
+  if (def.codelist) {
+    const list = def.codelist;
+    // In another language the official German label stays findable as a keyword.
+    return codeListEntries(list).map((entry) => ({
+      value: entry.code,
+      label: codeLabelIn(list, entry.code, entry.label, locale),
+      ...(locale === 'de' ? {} : { keywords: [entry.label] }),
+    }));
+  }
   return (def.options?.() ?? []).map((o) => ({ value: o.value, label: o.label(), ...(o.hint ? { hint: o.hint() } : {}) }));
 }
 

@@ -4,6 +4,7 @@
  */
 import { msg } from '@lit/localize';
 import { codeLabel, codeOf } from './codelists.js';
+import { codeLabelIn } from '../i18n/code-labels.js';
 import type { FieldDef } from './definition.js';
 import type { FieldView, NodeView, StepView } from './form-engine.js';
 
@@ -36,7 +37,11 @@ function optionLabel(def: FieldDef, value: string): string {
 
 export function formatValue(def: FieldDef, value: unknown, locale: string): string {
   if (value === undefined || value === null || value === '') return msg('Keine Angabe');
-  if (def.codelist) return codeLabel(def.codelist, codeOf(value)) ?? String(codeOf(value) ?? '');
+  if (def.codelist) {
+    const code = codeOf(value) ?? '';
+    const german = codeLabel(def.codelist, code);
+    return german === undefined ? code : codeLabelIn(def.codelist, code, german, locale);
+  }
   switch (def.kind) {
     case 'date':
       return formatDate(String(value), locale);

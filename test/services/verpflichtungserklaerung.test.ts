@@ -8,8 +8,28 @@ import { combobox, date, field, heading, next, radio, select, tick, type } from 
 
 /** Labels of the service's own select options, per language (code-list labels are German everywhere). */
 const labels = {
-  de: { zweck: 'Besuch', heading: 'Schritt 1 von 8 Verpflichtungserklärung abgeben', review: 'Prüfen Sie Ihre Angaben' },
-  en: { zweck: 'Visit', heading: 'Step 1 of 8', review: 'Check your answers' },
+  de: {
+    zweck: 'Besuch',
+    heading: 'Schritt 1 von 8 Verpflichtungserklärung abgeben',
+    review: 'Prüfen Sie Ihre Angaben',
+    idCard: 'Nationaler P',
+    married: 'verh',
+    single: 'led',
+    brother: 'Bruder',
+    brotherInLaw: 'Schwager',
+    nephew: 'Neffe / ',
+  },
+  en: {
+    zweck: 'Visit',
+    heading: 'Step 1 of 8',
+    review: 'Check your answers',
+    idCard: 'National i',
+    married: 'married',
+    single: 'single',
+    brother: 'Brother',
+    brotherInLaw: 'Brother-in',
+    nephew: 'Nephew / ',
+  },
 };
 
 async function person(form: EfaForm, base: string, p: { family: string; given: string; sex: number; born: string; place: string; passport: string }) {
@@ -50,7 +70,7 @@ async function declare(
   await date(form, `${signer}/geburtsdatum`, '12.5.1980');
   await type(form, `${signer}/geburtsort`, 'Wiesbaden');
   await combobox(form, `${signer}/staatsangehoerigkeiten/0`, 'Deutschland');
-  await select(form, `${signer}/ausweisdokument/art`, 'Nationaler P');
+  await select(form, `${signer}/ausweisdokument/art`, labels[lang].idCard);
   await type(form, `${signer}/ausweisdokument/nummer`, 'l01x 00t47');
   await type(form, `${signer}/beruf`, 'Ingenieurin');
   await type(form, `${signer}/anschrift/strasse`, 'Musterstrasse');
@@ -66,23 +86,23 @@ async function declare(
   await type(form, '/gast/anschrift/strasse', 'Ataturk Caddesi');
   await type(form, '/gast/anschrift/ort', 'Izmir');
   await combobox(form, '/gast/anschrift/staat', 'Turk');
-  await select(form, '/gast/familienstand', 'verh');
-  await select(form, '/gast/verwandtschaftsverhaeltnis', 'Bruder');
+  await select(form, '/gast/familienstand', labels[lang].married);
+  await select(form, '/gast/verwandtschaftsverhaeltnis', labels[lang].brother);
   const add = () => form.shadowRoot!.querySelector<HTMLButtonElement>('button[data-add="f-begleitpersonen"]')!;
   add().click();
   await form.updateComplete;
   await radio(form, '/begleitpersonen/0/rolle', 0);
   await person(form, '/begleitpersonen/0', { family: 'Yilmaz', given: 'Ayse', sex: 2, born: '9.9.1978', place: 'Ankara', passport: 'U23456789' });
   await radio(form, '/begleitpersonen/0/anschriftWieGast', 0);
-  await select(form, '/begleitpersonen/0/familienstand', 'verh');
-  await select(form, '/begleitpersonen/0/verwandtschaftsverhaeltnis', 'Schwager');
+  await select(form, '/begleitpersonen/0/familienstand', labels[lang].married);
+  await select(form, '/begleitpersonen/0/verwandtschaftsverhaeltnis', labels[lang].brotherInLaw);
   add().click();
   await form.updateComplete;
   await radio(form, '/begleitpersonen/1/rolle', 1);
   await person(form, '/begleitpersonen/1', { family: 'Yilmaz', given: 'Elif', sex: 2, born: '14.4.2015', place: 'Izmir', passport: 'U34567890' });
   await radio(form, '/begleitpersonen/1/anschriftWieGast', 0);
-  await select(form, '/begleitpersonen/1/familienstand', 'led');
-  await select(form, '/begleitpersonen/1/verwandtschaftsverhaeltnis', 'Neffe / ');
+  await select(form, '/begleitpersonen/1/familienstand', labels[lang].single);
+  await select(form, '/begleitpersonen/1/verwandtschaftsverhaeltnis', labels[lang].nephew);
   await axe();
   await next(form);
 
@@ -141,6 +161,9 @@ describe('efa-verpflichtungserklaerung', () => {
       expect(stored.authority).to.equal('09999000');
       expect(stored.data.erklaerender.person.ausweisdokument.nummer, 'document numbers normalised').to.equal('L01X00T47');
       expect(stored.data.begleitpersonen.map((p: { rolle: string }) => p.rolle)).to.deep.equal(['ehegatte', 'kind']);
+      expect(stored.data.gast.staatsangehoerigkeiten[0].code, 'Türkei, found in either language').to.equal('163');
+      expect(stored.data.gast.familienstand.code).to.equal('VH');
+      expect(stored.data.begleitpersonen[1].verwandtschaftsverhaeltnis.code).to.equal('010');
       expect(stored.data.finanzen.nettoeinkommen).to.equal(3500);
       expect(stored.data.selbstauskunftBonitaet).to.include({ pfaendbarerBetrag: 679.89, bedarf: 703.75, ausreichend: false });
     });
