@@ -3,7 +3,6 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { define } from '../define.js';
 import { base, tokens } from '../shared/tokens.styles.js';
 import { draftStyles, formStyles } from './efa-form.styles.js';
-import '../fields.js';
 import type { ContentBlock, ContentContext, FieldDef } from '../../src/engine/definition.js';
 import { FormEngine, type FieldView, type GroupView, type NodeView, type SummaryEntry } from '../../src/engine/form-engine.js';
 import { codeListEntries } from '../../src/engine/codelists.js';
@@ -16,6 +15,12 @@ import { codeLabelIn } from '../../src/i18n/code-labels.js';
 import { DraftsController } from './drafts-controller.js';
 
 type Phase = 'form' | 'review' | 'done';
+
+/**
+ * The field kit loads beside the shell: a start page shows without it, and by the time the user continues it
+ * is there. Started once, when the shell's module is first evaluated.
+ */
+const fieldsLoaded = import('../fields.js');
 
 type Focus = { kind: 'heading' } | { kind: 'summary' } | { kind: 'field'; id: string } | { kind: 'element'; selector: string };
 
@@ -106,6 +111,7 @@ export class EfaForm extends LitElement {
   private pendingFocus: Focus | undefined;
   private focusDone: Promise<void> = Promise.resolve();
   private draftsAttached: Promise<void> = Promise.resolve();
+  private fieldsReady = false;
   /** Kept across retries: it is the idempotency key, so a retry after a lost answer stores nothing twice. */
   private submissionId: string | undefined;
   private createdAt: string | undefined;
@@ -132,6 +138,12 @@ export class EfaForm extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (!this.fieldsReady) {
+      void fieldsLoaded.then(() => {
+        this.fieldsReady = true;
+        this.requestUpdate();
+      });
+    }
     this.applyLang();
     this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
   }
@@ -167,10 +179,11 @@ export class EfaForm extends LitElement {
   }
 
   /**
-   * `updateComplete` also waits for the validator and the drafts to arrive and for focus to land (which may
-   * need a field element's own first render).
+   * `updateComplete` also waits for the field kit, the validator and the drafts to arrive and for focus to land
+   * (which may need a field element's own first render).
    */
   protected override async getUpdateComplete(): Promise<boolean> {
+    await fieldsLoaded;
     await this.engine?.ready;
     await this.draftsAttached;
     const result = await super.getUpdateComplete();
@@ -454,7 +467,7 @@ export class EfaForm extends LitElement {
     return html`<form novalidate @submit=${this.next} @keydown=${this.submitOnEnter}>
       ${this.draftsController.renderResumeOffer()} ${this.renderErrorSummary()}
       <h2 tabindex="-1">${this.renderProgress(position, steps.length + 1)} ${view.def.title()}</h2>
-      ${engine.isReady || view.children.every((node) => node.kind === 'content')
+      ${(engine.isReady && this.fieldsReady) || view.children.every((node) => node.kind === 'content')
         ? this.renderNodes(view.children)
         : html`<p role="status">${msg('Das Formular wird geladen …')}</p>`}
       <div class="actions">

@@ -1,3 +1,4 @@
+import { LOADING_MS } from '../helpers/timing.js';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/efa-form/efa-form.js';
@@ -36,7 +37,7 @@ async function loadFile(el: EfaForm, file: File, done: () => boolean): Promise<v
   transfer.items.add(file);
   input.files = transfer.files;
   input.dispatchEvent(new Event('change'));
-  await waitUntil(done, 'the file was read');
+  await waitUntil(done, 'the file was read', { timeout: LOADING_MS });
 }
 
 describe('efa-form drafts', () => {

@@ -1,3 +1,4 @@
+import { LOADING_MS } from '../helpers/timing.js';
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/efa-form/efa-form.js';
@@ -74,13 +75,13 @@ describe('efa-form (the shell)', () => {
     const el = await form();
     el.removeAttribute('lang');
     el.setAttribute('lang', 'en');
-    await waitUntil(() => heading(el).startsWith('Step 1 of 3'), 'English after lang="en"');
+    await waitUntil(() => heading(el).startsWith('Step 1 of 3'), 'English after lang="en"', { timeout: LOADING_MS });
     expect($(el, 'button.primary').textContent!.trim()).to.equal('Continue');
     await expect(el).to.be.accessible();
     el.removeAttribute('lang');
-    await waitUntil(() => heading(el).startsWith('Schritt 1 von 3'), 'back to the page language (German)');
+    await waitUntil(() => heading(el).startsWith('Schritt 1 von 3'), 'back to the page language (German)', { timeout: LOADING_MS });
     document.documentElement.lang = 'en-GB';
-    await waitUntil(() => heading(el).startsWith('Step 1 of 3'), 'follows <html lang>');
+    await waitUntil(() => heading(el).startsWith('Step 1 of 3'), 'follows <html lang>', { timeout: LOADING_MS });
     document.documentElement.lang = pageLang;
   });
 
@@ -222,7 +223,7 @@ describe('efa-form (the shell)', () => {
 
     fail = false;
     $(el, 'button.primary').click();
-    await waitUntil(() => el.shadowRoot!.querySelector('.reference'));
+    await waitUntil(() => el.shadowRoot!.querySelector('.reference'), 'the confirmation appears', { timeout: LOADING_MS });
     expect(ids).to.have.length(2);
     expect(ids[0]).to.equal(ids[1]);
   });
@@ -238,7 +239,7 @@ describe('efa-form (the shell)', () => {
     };
     await toReview(el);
     $(el, 'button.primary').click();
-    await waitUntil(() => el.shadowRoot!.querySelector('.error-summary'), 'the error summary appears');
+    await waitUntil(() => el.shadowRoot!.querySelector('.error-summary'), 'the error summary appears', { timeout: LOADING_MS });
     await el.updateComplete;
     expect($(el, 'h2[tabindex]').textContent).to.contain('Schritt 1 von 3');
     expect([...el.shadowRoot!.querySelectorAll('.error-summary a')].map((a) => a.textContent!.trim())).to.deep.equal([
@@ -266,7 +267,7 @@ describe('efa-form (the shell)', () => {
     button.click();
     await aTimeout(20);
     answer({ reference: 'VE-2026-ONCE22' });
-    await waitUntil(() => el.shadowRoot!.querySelector('.reference'));
+    await waitUntil(() => el.shadowRoot!.querySelector('.reference'), 'the confirmation appears', { timeout: LOADING_MS });
     expect(calls).to.equal(1);
   });
 });

@@ -2,6 +2,7 @@
  * Fills an efa form the way a keyboard user does: focus a field, type, use arrows, Space and Enter. Fields are
  * addressed by the JSON pointer of their answer (the engine derives element ids from it).
  */
+import { LOADING_MS } from './timing.js';
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { EfaForm } from '../../components/efa-form/efa-form.js';
@@ -74,6 +75,6 @@ export async function next(form: EfaForm): Promise<string> {
   await form.updateComplete;
   const summary = form.shadowRoot!.querySelector('.error-summary');
   expect(summary?.textContent?.replace(/\s+/g, ' ').trim(), `errors on "${before}"`).to.equal(undefined);
-  await waitUntil(() => heading(form) !== before, `leaves "${before}"`);
+  await waitUntil(() => heading(form) !== before, `leaves "${before}"`, { timeout: LOADING_MS });
   return heading(form);
 }
