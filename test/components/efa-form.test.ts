@@ -265,6 +265,9 @@ describe('efa-form (the shell)', () => {
     expect(button.textContent!.trim()).to.equal('Wird gesendet …');
     button.click();
     button.click();
+    // The adapter loads on first use: answer only once the submission has been handed over.
+    await waitUntil(() => calls > 0, 'the submission is handed over', { timeout: LOADING_MS });
+    button.click();
     await aTimeout(20);
     answer({ reference: 'VE-2026-ONCE22' });
     await waitUntil(() => el.shadowRoot!.querySelector('.reference'), 'the confirmation appears', { timeout: LOADING_MS });

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/efa-textarea/efa-textarea.js';
 import type { EfaTextarea } from '../../components/efa-textarea/efa-textarea.js';
@@ -73,15 +73,14 @@ describe('efa-textarea', () => {
     await el.updateComplete;
     expect(text(el, '.count')).to.equal('Sie haben noch 5 Zeichen');
     expect(live.textContent!.trim(), 'nothing announced while typing').to.equal('');
-    await aTimeout(1100);
-    expect(live.textContent!.trim()).to.equal('Sie haben noch 5 Zeichen');
+    // Announced once typing has paused (about a second; timers in a background test tab may run late).
+    await waitUntil(() => live.textContent!.trim() === 'Sie haben noch 5 Zeichen', 'announced after the pause', { timeout: 5000 });
 
     await sendKeys({ type: ' Welt' });
     await el.updateComplete;
     expect(text(el, '.count')).to.equal('Sie haben noch 0 Zeichen');
     expect(live.textContent!.trim(), 'still the last announcement').to.equal('Sie haben noch 5 Zeichen');
-    await aTimeout(1100);
-    expect(live.textContent!.trim()).to.equal('Sie haben noch 0 Zeichen');
+    await waitUntil(() => live.textContent!.trim() === 'Sie haben noch 0 Zeichen', 'announced after the pause', { timeout: 5000 });
   });
 
   it('lets the user type past the limit and says by how much', async () => {
