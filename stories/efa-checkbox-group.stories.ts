@@ -2,15 +2,9 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/efa-checkbox-group/efa-checkbox-group.js';
+import type { FieldArgs } from './field-args.js';
 
-interface Args {
-  label: string;
-  hint?: string;
-  error?: string;
-  value?: string[];
-  optional?: boolean;
-  disabled?: boolean;
-}
+type Args = FieldArgs<string[]>;
 
 const nachweise = [
   { value: 'lohn', label: 'Lohn- oder Gehaltsabrechnungen', hint: 'Der letzten drei Monate' },

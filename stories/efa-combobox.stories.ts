@@ -3,15 +3,9 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import staatsangehoerigkeit from '../src/codelists/staatsangehoerigkeit.json' with { type: 'json' };
 import '../components/efa-combobox/efa-combobox.js';
+import type { FieldArgs } from './field-args.js';
 
-interface Args {
-  label: string;
-  hint?: string;
-  error?: string;
-  value?: string;
-  optional?: boolean;
-  disabled?: boolean;
-}
+type Args = FieldArgs<string>;
 
 const nationalities = staatsangehoerigkeit.values.map(({ code, label }) => ({ value: code, label }));
 

@@ -2,15 +2,9 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/efa-consent/efa-consent.js';
+import type { FieldArgs } from './field-args.js';
 
-interface Args {
-  label: string;
-  hint?: string;
-  error?: string;
-  value?: boolean;
-  optional?: boolean;
-  disabled?: boolean;
-}
+type Args = FieldArgs<boolean>;
 
 const meta: Meta<Args> = {
   title: 'Fields/Consent',

@@ -2,15 +2,9 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/efa-date-field/efa-date-field.js';
+import type { FieldArgs } from './field-args.js';
 
-interface Args {
-  label: string;
-  hint?: string;
-  error?: string;
-  value?: string;
-  optional?: boolean;
-  disabled?: boolean;
-}
+type Args = FieldArgs<string>;
 
 const meta: Meta<Args> = {
   title: 'Fields/Date field',

@@ -2,14 +2,9 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/efa-file-upload/efa-file-upload.js';
+import type { FieldArgs } from './field-args.js';
 
-interface Args {
-  label: string;
-  hint?: string;
-  error?: string;
-  value?: File[];
-  optional?: boolean;
-  disabled?: boolean;
+interface Args extends FieldArgs<File[]> {
   multiple?: boolean;
 }
 

@@ -2,15 +2,10 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/efa-radio-group/efa-radio-group.js';
+import type { FieldArgs } from './field-args.js';
 
-interface Args {
-  label: string;
-  hint?: string;
-  error?: string;
-  value?: string;
+interface Args extends FieldArgs<string> {
   inline?: boolean;
-  optional?: boolean;
-  disabled?: boolean;
 }
 
 const zweck = [

@@ -2,15 +2,10 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/efa-textarea/efa-textarea.js';
+import type { FieldArgs } from './field-args.js';
 
-interface Args {
-  label: string;
-  hint?: string;
-  error?: string;
-  value?: string;
+interface Args extends FieldArgs<string> {
   maxlength?: number;
-  optional?: boolean;
-  disabled?: boolean;
 }
 
 const meta: Meta<Args> = {
