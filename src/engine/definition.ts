@@ -85,9 +85,8 @@ export interface FieldDef extends NodeBase {
   normalize?: (text: string) => string;
 }
 
+/** A list of items. How many it needs and allows is the schema's `minItems`/`maxItems`, not restated here. */
 export interface RepeatDef {
-  min?: number;
-  max?: number;
   /** Legend of one item, e.g. "Person 2". */
   itemLegend: (index: number) => string;
   addLabel: Text;

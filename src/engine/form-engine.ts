@@ -540,10 +540,10 @@ export class FormEngine {
       view.children = this.walk(def.children, pointer, layout);
       return view;
     }
-    const { min = 0, max = Infinity } = def.repeat;
+    const single = isSingleValueGroup(def);
+    const min = this.fewestItems(pointer, layout);
     const stored = getAt(this.raw, pointer);
     const count = Math.max(Array.isArray(stored) ? stored.length : 0, min);
-    const single = isSingleValueGroup(def);
     setAt(layout.data, pointer, []);
     view.items = [];
     for (let index = 0; index < count; index += 1) {
@@ -554,9 +554,25 @@ export class FormEngine {
         : this.walk(def.children, itemPointer, layout);
       view.items.push({ index, pointer: itemPointer, legend: def.repeat.itemLegend(index), children });
     }
-    view.canAdd = count < max;
+    view.canAdd = !this.itemLimitError(pointer, layout, Array.from({ length: count + 1 }, () => (single ? null : {})), 'maxItems');
     view.canRemove = count > min;
     return view;
+  }
+
+  /** The schema's `minItems` for a list, read from what the validator says about an empty one. */
+  private fewestItems(pointer: string, layout: Layout): number {
+    const error = this.itemLimitError(pointer, layout, [], 'minItems');
+    return error ? Number(error.params.limit) : 0;
+  }
+
+  /**
+   * Asks the schema about a list of `items` at `pointer` (the answers so far around it): its `minItems` or
+   * `maxItems` error, if any. So the definition never restates how many items a list may have.
+   */
+  private itemLimitError(pointer: string, layout: Layout, items: unknown[], keyword: 'minItems' | 'maxItems'): ValidationError | undefined {
+    const probe = cloneJson(layout.data);
+    setAt(probe, pointer, items);
+    return validationErrors(this.validate, probe).find((e) => e.keyword === keyword && e.instancePath === pointer);
   }
 }
 

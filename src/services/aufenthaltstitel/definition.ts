@@ -198,8 +198,6 @@ const steps: FormDefinition['steps'] = [
             legend: () => msg('Frühere Namen'),
             hint: () => msg('Zum Beispiel ein Name vor der Ehe. Fügen Sie keinen hinzu, wenn Sie nie anders hießen.'),
             repeat: {
-              min: 0,
-              max: 5,
               itemLegend: (i) => msg(str`Früherer Name ${i + 1}`),
               addLabel: () => msg('Früheren Namen hinzufügen'),
               removeLabel: (i) => msg(str`Früheren Namen ${i + 1} entfernen`),
@@ -218,8 +216,6 @@ const steps: FormDefinition['steps'] = [
             legend: () => msg('Frühere Staatsangehörigkeiten'),
             hint: () => msg('Nur wenn Sie eine Staatsangehörigkeit verloren oder aufgegeben haben.'),
             repeat: {
-              min: 0,
-              max: 5,
               itemLegend: (i) => msg(str`Frühere Staatsangehörigkeit ${i + 1}`),
               addLabel: () => msg('Frühere Staatsangehörigkeit hinzufügen'),
               removeLabel: (i) => msg(str`Frühere Staatsangehörigkeit ${i + 1} entfernen`),
@@ -392,8 +388,6 @@ const steps: FormDefinition['steps'] = [
         legend: () => msg('Frühere Aufenthalte in Deutschland'),
         hint: () => msg('Nur wenn Sie schon früher in Deutschland gelebt haben.'),
         repeat: {
-          min: 0,
-          max: 10,
           itemLegend: (i) => msg(str`Früherer Aufenthalt ${i + 1}`),
           addLabel: () => msg('Früheren Aufenthalt hinzufügen'),
           removeLabel: (i) => msg(str`Früheren Aufenthalt ${i + 1} entfernen`),
@@ -614,8 +608,6 @@ const steps: FormDefinition['steps'] = [
         legend: () => msg('Ehegatte und Kinder'),
         hint: () => msg('Auch wenn sie im Ausland leben. Fügen Sie niemanden hinzu, wenn Sie keinen Ehegatten und keine Kinder haben.'),
         repeat: {
-          min: 0,
-          max: 15,
           itemLegend: (i) => msg(str`Familienangehöriger ${i + 1}`),
           addLabel: () => msg('Familienangehörigen hinzufügen'),
           removeLabel: (i) => msg(str`Familienangehörigen ${i + 1} entfernen`),

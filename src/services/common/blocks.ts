@@ -90,8 +90,6 @@ export function nationalitiesGroup(): GroupDef {
     legend: () => msg('Staatsangehörigkeit'),
     hint: () => msg('Geben Sie jede Staatsangehörigkeit an, wenn es mehrere sind.'),
     repeat: {
-      min: 1,
-      max: 5,
       itemLegend: (i) => msg(str`Staatsangehörigkeit ${i + 1}`),
       addLabel: () => msg('Weitere Staatsangehörigkeit angeben'),
       removeLabel: (i) => msg(str`Staatsangehörigkeit ${i + 1} entfernen`),

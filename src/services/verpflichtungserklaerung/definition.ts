@@ -321,8 +321,6 @@ const steps: FormDefinition['steps'] = [
         hint: () =>
           msg('Die Erklärung kann auch für den Ehegatten und die minderjährigen Kinder Ihres Gastes gelten. Fügen Sie jede mitreisende Person hinzu. Reist Ihr Gast allein, fügen Sie niemanden hinzu.'),
         repeat: {
-          min: 0,
-          max: 15,
           itemLegend: (i) => msg(str`Mitreisende Person ${i + 1}`),
           addLabel: () => msg('Mitreisende Person hinzufügen'),
           removeLabel: (i) => msg(str`Mitreisende Person ${i + 1} entfernen`),
@@ -489,8 +487,6 @@ const steps: FormDefinition['steps'] = [
             when: 'schema',
             legend: () => msg('Ihre anderen Verpflichtungserklärungen'),
             repeat: {
-              min: 1,
-              max: 20,
               itemLegend: (i) => msg(str`Andere Erklärung ${i + 1}`),
               addLabel: () => msg('Weitere Erklärung hinzufügen'),
               removeLabel: (i) => msg(str`Andere Erklärung ${i + 1} entfernen`),
