@@ -84,7 +84,16 @@ export const PFAENDUNGSTABELLEN: readonly GarnishmentTable[] = frozen<Garnishmen
     ersterUnterhalt: 585.23,
     weitererUnterhalt: 326.04,
     obergrenze: 4766.99,
-    source: 'Pfändungsfreigrenzenbekanntmachung 2025 (BGBl. 2025 I Nr. 110 vom 11.04.2025)',
+    source: 'Pfändungsfreigrenzenbekanntmachung 2025 vom 02.04.2025 (BGBl. 2025 I Nr. 110)',
+  },
+  {
+    validFrom: '2026-07-01',
+    validTo: '2027-06-30',
+    grundfreibetrag: 1587.4,
+    ersterUnterhalt: 597.42,
+    weitererUnterhalt: 332.83,
+    obergrenze: 4866.3,
+    source: 'Pfändungsfreigrenzenbekanntmachung 2026 vom 19.03.2026 (BGBl. 2026 I Nr. 80)',
   },
 ]);
 

@@ -7,6 +7,12 @@ import type { GarnishmentTable, StandardNeedRate } from '../../src/rules/pfaendu
 /*
  * Where the expected values come from. Marks on each case:
  *  [P] published: a row or a limit printed in a published Pfändungstabelle or article
+ *      - 2025 and 2026: the Anhang (monthly table) of the Pfändungsfreigrenzenbekanntmachung 2025 of 02.04.2025
+ *        (BGBl. 2025 I Nr. 110) and 2026 of 19.03.2026 (BGBl. 2026 I Nr. 80), as consolidated on
+ *        gesetze-im-internet.de (pf_ndfreigrbek_2025, pf_ndfreigrbek_2026; read from the kmein/gesetze mirror,
+ *        snapshot cce3209 of 19.08.2026). Every cell of both monthly tables (3,864 and 3,948 cells at the lower
+ *        and upper bound of each row) was compared with `seizableAmount` on 2026-12-02: no difference. The rows
+ *        below are a sample of them.
  *      - 2025: mein.kiehl.de/Dokument/1069824 (rows "bis 1.559,99 –", "1.560,00 bis 1.569,99 3,5",
  *        "1.570,00 … 10,5", "1.580,00 … 17,5"; last exempt income per dependants 0: 1.559,99, 1: 2.149,99,
  *        2: 2.469,99, 3: 2.799,99, 5: 3.449,99); datenbank.nwb.de/Dokument/1073738 (1.559,99 and 2.149,99);
@@ -36,10 +42,19 @@ const T2022 = bySince('2022-07-01');
 const T2023 = bySince('2023-07-01');
 const T2024 = bySince('2024-07-01');
 const T2025 = bySince('2025-07-01');
+const T2026 = bySince('2026-07-01');
 
 /** The seizable amounts for 0..5 dependants at one income. */
 const row = (table: GarnishmentTable, income: number): number[] =>
   [0, 1, 2, 3, 4, 5].map((n) => seizableAmount(income, n, table));
+
+/** An authority-supplied RBS 1 entry for 2027 (test value: the 2026 amount, not an official 2027 figure). */
+const rbs2027: StandardNeedRate = {
+  validFrom: '2027-01-01',
+  validTo: '2027-12-31',
+  regelbedarfsstufe1: 563,
+  source: 'test fixture, not an official amount',
+};
 
 let warnings: unknown[][] = [];
 let originalWarn: typeof console.warn;
@@ -57,7 +72,7 @@ afterEach(() => {
 });
 
 describe('built-in parameter tables', () => {
-  it('hold the verified § 850c ZPO amounts for 2023, 2024 and 2025 with their periods', () => {
+  it('hold the verified § 850c ZPO amounts for 2023 to 2026 with their periods', () => {
     const amounts = PFAENDUNGSTABELLEN.map((t) => [
       t.validFrom,
       t.validTo,
@@ -70,8 +85,10 @@ describe('built-in parameter tables', () => {
       ['2023-07-01', '2024-06-30', 1402.28, 527.76, 294.02, 4298.81],
       ['2024-07-01', '2025-06-30', 1491.75, 561.43, 312.78, 4573.1],
       ['2025-07-01', '2026-06-30', 1555.0, 585.23, 326.04, 4766.99],
+      ['2026-07-01', '2027-06-30', 1587.4, 597.42, 332.83, 4866.3],
     ]);
-    expect(T2025.source).to.contain('BGBl. 2025 I Nr. 110');
+    expect(T2025.source).to.equal('Pfändungsfreigrenzenbekanntmachung 2025 vom 02.04.2025 (BGBl. 2025 I Nr. 110)');
+    expect(T2026.source).to.equal('Pfändungsfreigrenzenbekanntmachung 2026 vom 19.03.2026 (BGBl. 2026 I Nr. 80)');
   });
 
   it('hold Regelbedarfsstufe 1 per calendar year: 502 € in 2023, 563 € in 2024, 2025 and 2026', () => {
@@ -120,13 +137,15 @@ describe('seizableAmount with the table valid from 1 July 2025', () => {
     expect(row(T2025, 3010.0)).to.deep.equal([1018.5, 434.89, 217.49, 65.31, 0, 0]);
   });
 
-  it('[T] reproduces several rows of the table for 0 to 5 dependants', () => {
+  it('[P] reproduces several rows of the table for 0 to 5 dependants', () => {
     expect(row(T2025, 2150.0)).to.deep.equal([416.5, 4.89, 0, 0, 0, 0]);
     expect(row(T2025, 2500.0)).to.deep.equal([661.5, 179.89, 13.49, 0, 0, 0]);
     expect(row(T2025, 2805.5)).to.deep.equal([871.5, 329.89, 133.49, 2.31, 0, 0]);
     expect(row(T2025, 3459.99)).to.deep.equal([1326.5, 654.89, 393.49, 197.31, 66.33, 0.56]);
     expect(row(T2025, 3500.0)).to.deep.equal([1361.5, 679.89, 413.49, 212.31, 76.33, 5.56]);
     expect(row(T2025, 4000.0)).to.deep.equal([1711.5, 929.89, 613.49, 362.31, 176.33, 55.56]);
+    expect(row(T2025, 2475.0)).to.deep.equal([640.5, 164.89, 1.49, 0, 0, 0]);
+    expect(row(T2025, 3120.0)).to.deep.equal([1095.5, 489.89, 261.49, 98.31, 0.33, 0]);
   });
 
   it('[C] counts more than five dependants as five', () => {
@@ -143,6 +162,47 @@ describe('seizableAmount with the table valid from 1 July 2025', () => {
     expect(row(T2025, 4767.0)).to.deep.equal([2243.51, 1309.9, 917.5, 590.32, 328.34, 131.57]);
     expect(row(T2025, 5000.0)).to.deep.equal([2476.51, 1542.9, 1150.5, 823.32, 561.34, 364.57]);
     expect(seizableAmount(10000, 2, T2025)).to.equal(6150.5);
+  });
+});
+
+describe('seizableAmount with the table valid from 1 July 2026', () => {
+  it('[P] nothing is seizable up to 1.589,99 €; the first bracket is 1,82 €', () => {
+    expect(seizableAmount(1587.4, 0, T2026)).to.equal(0);
+    expect(seizableAmount(1589.99, 0, T2026)).to.equal(0);
+    expect(seizableAmount(1590.0, 0, T2026)).to.equal(1.82);
+    expect(seizableAmount(1599.99, 0, T2026)).to.equal(1.82);
+  });
+
+  it('[P] for 0 to 5 dependants the last exempt row and the first seizable row match the Anhang', () => {
+    const lastExempt = [1589.99, 2189.99, 2519.99, 2859.99, 3189.99, 3519.99];
+    const firstBracket = [1.82, 2.59, 0.94, 2.86, 1.34, 0.39];
+    lastExempt.forEach((income, n) => {
+      expect(seizableAmount(income, n, T2026), `${n} dependants at ${income}`).to.equal(0);
+      expect(seizableAmount(income + 0.01, n, T2026), `${n} dependants at ${income + 0.01}`).to.equal(firstBracket[n]);
+    });
+  });
+
+  it('[P] reproduces rows of the Anhang for 0 to 5 dependants, each bracket at its lower bound', () => {
+    expect(row(T2026, 2180.0)).to.deep.equal([414.82, 0, 0, 0, 0, 0]);
+    expect(row(T2026, 2519.99)).to.deep.equal([645.82, 162.59, 0, 0, 0, 0]);
+    expect(row(T2026, 2855.0)).to.deep.equal([883.82, 332.59, 132.94, 0, 0, 0]);
+    expect(row(T2026, 3000.0)).to.deep.equal([988.82, 407.59, 192.94, 44.86, 0, 0]);
+    expect(row(T2026, 3009.99)).to.deep.equal([988.82, 407.59, 192.94, 44.86, 0, 0]);
+    expect(row(T2026, 3010.0)).to.deep.equal([995.82, 412.59, 196.94, 47.86, 0, 0]);
+    expect(row(T2026, 3185.5)).to.deep.equal([1114.82, 497.59, 264.94, 98.86, 0, 0]);
+    expect(row(T2026, 3459.99)).to.deep.equal([1303.82, 632.59, 372.94, 179.86, 53.34, 0]);
+    expect(row(T2026, 3510.0)).to.deep.equal([1345.82, 662.59, 396.94, 197.86, 65.34, 0]);
+    expect(row(T2026, 4000.0)).to.deep.equal([1688.82, 907.59, 592.94, 344.86, 163.34, 48.39]);
+  });
+
+  it('[P] around the cap 4.866,30 €: the last row "4.860,00 bis 4.866,30", every cent above fully seizable', () => {
+    expect(row(T2026, 4859.99)).to.deep.equal([2283.82, 1332.59, 932.94, 599.86, 333.34, 133.39]);
+    const lastRow = [2290.82, 1337.59, 936.94, 602.86, 335.34, 134.39];
+    expect(row(T2026, 4860.0)).to.deep.equal(lastRow);
+    expect(row(T2026, 4866.3)).to.deep.equal(lastRow);
+    // "Der Mehrbetrag über 4 866,30 Euro ist voll pfändbar" (footnote of the Anhang)
+    expect(row(T2026, 4866.31)).to.deep.equal([2290.83, 1337.6, 936.95, 602.87, 335.35, 134.4]);
+    expect(seizableAmount(5000, 0, T2026)).to.equal(2424.52);
   });
 });
 
@@ -289,27 +349,28 @@ describe('checkCreditworthiness', () => {
       nettoeinkommen: 3280,
       unterhaltspflichten: 2,
       gaeste: { erwachsene: 1, kinder: 1 },
-      stichtag: '2026-11-24',
+      stichtag: '2027-08-01',
     });
-    const result = checkCreditworthiness(input);
+    const config = { regelbedarf: [rbs2027] };
+    const result = checkCreditworthiness(input, config);
     expect(result.parameters.outdated).to.equal(true);
-    expect(result.parameters.tabelle).to.deep.equal({ ...T2025 });
+    expect(result.parameters.tabelle).to.deep.equal({ ...T2026 });
     expect(result.parameters.regelbedarfsstufe1).to.equal(563);
-    expect(result.pfaendbarerBetrag).to.equal(325.49);
+    expect(result.pfaendbarerBetrag).to.equal(304.94);
     expect(result.ausreichend).to.equal(false);
     expect(warnings).to.have.length(1);
     const message = String(warnings[0]?.[0]);
-    expect(message).to.contain('2026-11-24');
-    expect(message).to.contain('2025-07-01 to 2026-06-30');
+    expect(message).to.contain('2027-08-01');
+    expect(message).to.contain('2026-07-01 to 2027-06-30');
     expect(message).to.contain('config.pfaendungstabellen');
     expect(message).not.to.contain('Regelbedarfsstufe 1 entry');
 
-    checkCreditworthiness(input);
+    checkCreditworthiness(input, config);
     expect(warnings).to.have.length(1);
   });
 
   it('flags an outdated RBS 1 too, in the same single warning', () => {
-    const result = checkCreditworthiness(visit({ stichtag: '2027-02-01' }));
+    const result = checkCreditworthiness(visit({ stichtag: '2027-08-01' }));
     expect(result.parameters.outdated).to.equal(true);
     expect(result.parameters.regelbedarfsstufe1).to.equal(563);
     expect(warnings).to.have.length(1);
@@ -319,20 +380,21 @@ describe('checkCreditworthiness', () => {
   });
 
   it('accepts an authority table for a period the defaults do not cover: no longer outdated, no warning', () => {
-    const table2026: GarnishmentTable = {
-      validFrom: '2026-07-01',
-      validTo: '2027-06-30',
+    const table2027: GarnishmentTable = {
+      validFrom: '2027-07-01',
+      validTo: '2028-06-30',
       grundfreibetrag: 1600.0,
       ersterUnterhalt: 600.0,
       weitererUnterhalt: 335.0,
       obergrenze: 4900.0,
       source: 'test fixture, not an official table',
     };
-    const result = checkCreditworthiness(visit({ nettoeinkommen: 2000, stichtag: '2026-11-24' }), {
-      pfaendungstabellen: [table2026],
+    const result = checkCreditworthiness(visit({ nettoeinkommen: 2000, stichtag: '2027-11-24' }), {
+      pfaendungstabellen: [table2027],
+      regelbedarf: [rbs2027],
     });
     expect(result.parameters.outdated).to.equal(false);
-    expect(result.parameters.tabelle).to.deep.equal(table2026);
+    expect(result.parameters.tabelle).to.deep.equal(table2027);
     expect(result.pfaendbarerBetrag).to.equal(280);
     expect(warnings).to.have.length(0);
   });
