@@ -99,14 +99,11 @@ function newAjv(common) {
     strict: true,
     // Conditions are written as `if`/`then: { required: [...] }` over properties declared at the object itself.
     strictRequired: false,
-    // Amounts are `multipleOf: 0.01`; without this, float division rejects whole-cent values such as 4766.99.
-    multipleOfPrecision: 6,
     messages: false, // the engine writes its own, user-facing messages
     // Shared definitions (a code list used ten times) become one function each instead of ten inlined copies.
     inlineRefs: false,
   });
   addFormats(ajv);
-  ajv.addKeyword({ keyword: 'x-codelist', schemaType: 'string' }); // documentation only
   for (const schema of common) ajv.addSchema(withoutAnnotations(schema));
   return ajv;
 }

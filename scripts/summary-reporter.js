@@ -1,7 +1,8 @@
 /**
  * Prints one plain closing line, `N passed, N failed[, N skipped]`, after web-test-runner's own output.
  * CI reads that line. A test file that fails to load, or a browser that never starts, counts as a failure,
- * so a broken run can never end with "0 failed".
+ * so a broken run can never end with "0 failed". `npm test` runs the Node tests first and hands their counts
+ * over in `EFA_NODE_TEST_COUNTS` ("passed,failed"); they are added in.
  */
 export function summaryReporter() {
   let counts;
@@ -20,6 +21,9 @@ export function summaryReporter() {
     if (printed) return;
     printed = true;
     const c = counts ?? { passed: 0, failed: 1, skipped: 0 };
+    const [nodePassed = 0, nodeFailed = 0] = (process.env.EFA_NODE_TEST_COUNTS ?? '').split(',').map(Number);
+    c.passed += nodePassed;
+    c.failed += nodeFailed;
     const skipped = c.skipped ? `, ${c.skipped} skipped` : '';
     process.stdout.write(`\n${c.passed} passed, ${c.failed} failed${skipped}\n`);
   }

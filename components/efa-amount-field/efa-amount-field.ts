@@ -5,6 +5,7 @@ import { live } from 'lit/directives/live.js';
 import { define } from '../define.js';
 import { EfaFieldElement } from '../shared/field-element.js';
 import { getLocale } from '../../src/i18n/locale.js';
+import { decimalAmount, euros } from '../../src/engine/money.js';
 import { amountFieldStyles } from './efa-amount-field.styles.js';
 
 function separators(locale: string): { group: string; decimal: string } {
@@ -42,8 +43,8 @@ export function parseAmount(text: string, locale: string): number | undefined {
 /**
  * @summary An amount of money in euros, typed the way the user's language writes numbers.
  *
- * The value is a number when the text reads as an amount in the active locale, else the text as typed (so the
- * schema flags it and nothing is lost). While the input has focus nothing is reformatted; when the user leaves
+ * The value is a decimal amount string (`"1250.50"`, see `src/engine/money.ts`) when the text reads as an amount
+ * in the active locale, else the text as typed (so the schema flags it and nothing is lost). While the input has focus nothing is reformatted; when the user leaves
  * it, a number is shown with two decimals. The visible "€" is hidden from screen readers, which hear
  * "in Euro" with the label instead — so labels should not name the currency.
  *
@@ -55,7 +56,7 @@ export function parseAmount(text: string, locale: string): number | undefined {
  * @csspart input - The native input.
  * @csspart currency - The visible "€".
  */
-export class EfaAmountField extends EfaFieldElement<number | string> {
+export class EfaAmountField extends EfaFieldElement<string> {
   static override styles = [...EfaFieldElement.styles, amountFieldStyles];
 
   static override properties = {
@@ -67,7 +68,7 @@ export class EfaAmountField extends EfaFieldElement<number | string> {
    * While the input has focus: the text in it and the value that text stands for. A different value was set
    * from outside and replaces the text. Without focus the input shows the value, formatted.
    */
-  private editing: { text: string; value: number | string | undefined } | undefined;
+  private editing: { text: string; value: string | undefined } | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -77,14 +78,16 @@ export class EfaAmountField extends EfaFieldElement<number | string> {
   }
 
   private shown(): string {
-    return typeof this.value === 'number'
-      ? new Intl.NumberFormat(getLocale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(this.value)
-      : (this.value ?? '');
+    const amount = euros(this.value);
+    return amount === undefined
+      ? (this.value ?? '')
+      : new Intl.NumberFormat(getLocale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
   }
 
   private onInput(event: Event): void {
     const text = (event.target as HTMLInputElement).value;
-    const value = text.trim() === '' ? undefined : (parseAmount(text, getLocale()) ?? text);
+    const amount = parseAmount(text, getLocale());
+    const value = text.trim() === '' ? undefined : amount === undefined ? text : decimalAmount(amount);
     this.editing = { text, value };
     this.userTyped(value);
   }

@@ -20,17 +20,16 @@ function requiredText(field: FieldDef): string {
 function keywordText(field: FieldDef, error: ValidationError): string {
   const label = field.label();
   const limit = String(error.params.limit ?? '');
+  // An amount is a decimal string (src/engine/money.ts): whichever keyword refused it, the remedy is the same.
+  if (field.kind === 'amount') return msg(str`Geben Sie bei „${label}“ einen Betrag in Euro ein, zum Beispiel 1250,50.`);
   switch (error.keyword) {
     case 'format':
       if (error.params.format === 'date') return msg(str`Geben Sie bei „${label}“ ein gültiges Datum ein, zum Beispiel 27 3 1985.`);
       if (error.params.format === 'email') return msg('Geben Sie eine E-Mail-Adresse im richtigen Format ein, zum Beispiel name@beispiel.de.');
       return msg(str`Prüfen Sie die Angabe bei „${label}“.`);
     case 'type':
-      if (field.kind === 'amount') return msg(str`Geben Sie bei „${label}“ einen Betrag in Euro ein, zum Beispiel 1250,50.`);
       if (field.kind === 'integer') return msg(str`Geben Sie bei „${label}“ eine ganze Zahl ein, zum Beispiel 2.`);
       return msg(str`Prüfen Sie die Angabe bei „${label}“.`);
-    case 'multipleOf':
-      return msg(str`Geben Sie bei „${label}“ höchstens zwei Stellen nach dem Komma ein.`);
     case 'maxLength':
       return msg(str`„${label}“ darf höchstens ${limit} Zeichen lang sein.`);
     case 'minimum':

@@ -4,6 +4,7 @@
  */
 import { msg } from '@lit/localize';
 import { codeLabel, codeOf } from './codelists.js';
+import { euros } from './money.js';
 import { codeLabelIn } from '../i18n/code-labels.js';
 import type { FieldDef } from './definition.js';
 import type { FieldView, NodeView, StepView } from './form-engine.js';
@@ -45,8 +46,10 @@ export function formatValue(def: FieldDef, value: unknown, locale: string): stri
   switch (def.kind) {
     case 'date':
       return formatDate(String(value), locale);
-    case 'amount':
-      return typeof value === 'number' ? formatAmount(value, locale) : String(value);
+    case 'amount': {
+      const amount = euros(value);
+      return amount === undefined ? String(value) : formatAmount(amount, locale);
+    }
     case 'select':
     case 'radio':
       return optionLabel(def, String(value));

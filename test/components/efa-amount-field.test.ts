@@ -74,14 +74,14 @@ describe('efa-amount-field', () => {
     const values: Array<number | string | undefined> = [];
     el.addEventListener('input', () => values.push(el.value));
     await type(el, '1250,5');
-    expect(values).to.deep.equal([1, 12, 125, 1250, '1250,', 1250.5]);
+    expect(values).to.deep.equal(['1.00', '12.00', '125.00', '1250.00', '1250,', '1250.50']);
     expect(input(el).value, 'never reformatted while focused').to.equal('1250,5');
     const changed = oneEvent(el, 'change');
     await sendKeys({ press: 'Tab' });
     await changed;
     await el.updateComplete;
     expect(input(el).value).to.equal('1.250,50');
-    expect(el.value).to.equal(1250.5);
+    expect(el.value).to.equal('1250.50');
   });
 
   it('keeps text that is not an amount, as typed', async () => {
@@ -105,14 +105,14 @@ describe('efa-amount-field', () => {
     const amount = el.shadowRoot!.querySelector('.amount')!;
     expect(amount.firstElementChild!.getAttribute('part'), 'the € goes before the amount').to.equal('currency');
     await type(el, '1,250.5');
-    expect(el.value).to.equal(1250.5);
+    expect(el.value).to.equal('1250.50');
     await sendKeys({ press: 'Tab' });
     await el.updateComplete;
     expect(input(el).value).to.equal('1,250.50');
   });
 
   it('shows a value set from outside formatted for the active locale', async () => {
-    const el = await fixture<EfaAmountField>(html`<efa-amount-field label="Nettoeinkommen" .value=${2000}></efa-amount-field>`);
+    const el = await fixture<EfaAmountField>(html`<efa-amount-field label="Nettoeinkommen" .value=${'2000.00'}></efa-amount-field>`);
     const amount = el.shadowRoot!.querySelector('.amount')!;
     expect(input(el).value).to.equal('2.000,00');
     expect(amount.lastElementChild!.getAttribute('part'), 'the € goes after the amount').to.equal('currency');
@@ -128,9 +128,9 @@ describe('efa-amount-field', () => {
   });
 
   it('takes no input when disabled', async () => {
-    const el = await fixture<EfaAmountField>(html`<efa-amount-field label="Nettoeinkommen" disabled .value=${100}></efa-amount-field>`);
+    const el = await fixture<EfaAmountField>(html`<efa-amount-field label="Nettoeinkommen" disabled .value=${'100.00'}></efa-amount-field>`);
     expect(input(el).disabled).to.equal(true);
     await type(el, '5');
-    expect(el.value).to.equal(100);
+    expect(el.value).to.equal('100.00');
   });
 });

@@ -188,7 +188,7 @@ const blaueKarte: Aufenthaltstitel = {
       wohnort: 'ausland',
     },
   ],
-  lebensunterhalt: { quellen: ['erwerbstaetigkeit'], nettoeinkommenMonatlich: 4310.27, warmmieteMonatlich: 1240 },
+  lebensunterhalt: { quellen: ['erwerbstaetigkeit'], nettoeinkommenMonatlich: '4310.27', warmmieteMonatlich: '1240.00' },
   krankenversicherung: { art: 'gesetzlich', versicherer: 'Techniker Krankenkasse' },
   erklaerungen: {
     verurteilungenInland: false,
@@ -204,7 +204,7 @@ const blaueKarte: Aufenthaltstitel = {
     },
     berufsbezeichnung: 'Softwareentwickler',
     beginn: '2026-10-01',
-    bruttojahresgehalt: 68500,
+    bruttojahresgehalt: '68500.00',
   },
   nachweise: {
     lichtbild: {
@@ -609,7 +609,7 @@ describe('Aufenthaltstitel schema', () => {
       { pointer: '/anschrift/postleitzahl', accepted: ['80339'], rejected: ['8033', 'D-80339'] },
       { pointer: '/anschrift/seit', accepted: ['2026-09-01'], rejected: ['01.09.2026', '2026-13-01'] },
       { pointer: '/einreise/visum/nummer', accepted: ['D012345678'], rejected: ['D 0123 45678'] },
-      { pointer: '/arbeitsplatz/bruttojahresgehalt', accepted: [0, 68500.5], rejected: [-1, 68500.123] },
+      { pointer: '/arbeitsplatz/bruttojahresgehalt', accepted: ['0.00', '68500.50'], rejected: [68500, '-1.00', '68500.123', '68.500,00'] },
       { pointer: '/person/telefon', accepted: ['+49 151 23456789'], rejected: ['ruf mich an'] },
       { pointer: '/person/fruehereNamen', accepted: [[], ['Rao', 'Raghunathan Rao']], rejected: [['Rao', 'Rao'], ['']] },
     ];

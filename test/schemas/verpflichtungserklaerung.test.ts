@@ -4,6 +4,8 @@ import { forbidden, matches, required, schemaChecks, type ExpectedError } from '
 import type { Verpflichtungserklarung } from '../../src/schema/generated/verpflichtungserklaerung.js';
 import { checkCreditworthiness } from '../../src/rules/creditworthiness.js';
 import type { CreditworthinessResult } from '../../src/rules/creditworthiness.js';
+import { decimalAmount, euros } from '../../src/engine/money.js';
+import { selbstauskunftBonitaet } from '../../src/services/verpflichtungserklaerung/self-check.js';
 
 const FIXTURES = '/test/fixtures/verpflichtungserklaerung';
 const VALID = ['einfach', 'familie', 'organisation', 'eid'];
@@ -93,12 +95,12 @@ const einfach: Verpflichtungserklarung = {
   begleitpersonen: [],
   aufenthalt: { zweck: 'besuch', beginn: '2027-05-03', ende: '2027-06-14', unterkunft: { art: 'erklaerender' } },
   finanzen: {
-    nettoeinkommen: 3250,
+    nettoeinkommen: '3250.00',
     einkommensart: 'nichtselbststaendig',
     arbeitgeber: 'Universitätsklinikum Gießen',
     unterhaltspflichten: 0,
-    miete: 980,
-    sonstigeVerpflichtungen: 120,
+    miete: '980.00',
+    sonstigeVerpflichtungen: '120.00',
     weitereErklaerungenAbgegeben: false,
   },
   abgabeart: 'vor-ort',
@@ -114,10 +116,9 @@ const einfach: Verpflichtungserklarung = {
   },
 };
 
-// The schema mirrors the rule's result type: each must be assignable to the other.
+// What the form records of the rule's result must have the schema's type.
 type SelbstauskunftBonitaet = NonNullable<Verpflichtungserklarung['selbstauskunftBonitaet']>;
-const toSchema = (result: CreditworthinessResult): SelbstauskunftBonitaet => result;
-const fromSchema = (value: SelbstauskunftBonitaet): CreditworthinessResult => value;
+const toSchema: (result: CreditworthinessResult) => SelbstauskunftBonitaet = selbstauskunftBonitaet;
 
 describe('Verpflichtungserklärung schema', () => {
   describe('fixtures', () => {
@@ -300,7 +301,7 @@ describe('Verpflichtungserklärung schema', () => {
       { pointer: '/gast/anschrift/postleitzahl', accepted: ['411045', 'SW1A 1AA', '38-200'], rejected: ['', ' 411045', '1234567890123'] },
       { pointer: '/erklaerender/person/familienname', accepted: ['Müller-Lüdenscheidt'], rejected: ['', '   ', 'x'.repeat(121)] },
       { pointer: '/finanzen/unterhaltspflichten', accepted: [0, 20], rejected: [-1, 21, 1.5] },
-      { pointer: '/finanzen/miete', accepted: [0, 980, 980.5], rejected: [-1, 980.123] },
+      { pointer: '/finanzen/miete', accepted: ['0.00', '980.00', '980.50'], rejected: [980, '-1.00', '980.5', '980.123', '980,50', '0980.00', ' 980.00'] },
     ];
     for (const { pointer, accepted, rejected } of cases) {
       it(`checks ${pointer}`, () => {
@@ -324,21 +325,22 @@ describe('Verpflichtungserklärung schema', () => {
       }
     });
 
-    it('accepts every amount in whole cents, small and large, and refuses fractions of a cent', () => {
+    it('accepts every amount in whole cents, small and large, written as decimalAmount writes it', () => {
       const data = structuredClone(einfach);
-      const amounts: number[] = [];
-      for (let cents = 0; cents < 10_000; cents += 1) amounts.push(cents / 100);
-      for (const euros of [1555, 4766, 123_456, 9_999_999]) {
-        for (let cents = 0; cents < 100; cents += 1) amounts.push((euros * 100 + cents) / 100);
+      const amounts: string[] = [];
+      for (let cents = 0; cents < 10_000; cents += 1) amounts.push(decimalAmount(cents / 100));
+      for (const whole of [845, 1555, 4766, 123_456, 99_999_999]) {
+        for (let cents = 0; cents < 100; cents += 1) amounts.push(decimalAmount((whole * 100 + cents) / 100));
       }
       const refused = amounts.filter((amount) => {
         data.finanzen!.nettoeinkommen = amount;
         return !validate(data);
       });
       expect(refused.slice(0, 10), `${refused.length} of ${amounts.length} amounts refused`).to.deep.equal([]);
-      for (const amount of [0.001, 2345.675, 9_999_999.999]) {
+      expect(amounts).to.include.members(['0.00', '4766.99', '845.57', '99999999.99']);
+      for (const amount of ['0.001', '2345.675', '100000000.00', '1e3']) {
         data.finanzen!.nettoeinkommen = amount;
-        expect(validate(data), `${amount}`).to.equal(false);
+        expect(validate(data), amount).to.equal(false);
       }
     });
   });
@@ -356,9 +358,16 @@ describe('Verpflichtungserklärung schema', () => {
         const data: Verpflichtungserklarung = { ...einfach, selbstauskunftBonitaet: toSchema(result) };
         const errors = errorsOf(data);
         expect(errors, `${nettoeinkommen} €:\n${show(errors)}`).to.deep.equal([]);
-        // What a receiving system reads back is exactly what the rule computed.
+        // What a receiving system reads back is exactly what the rule computed, to the cent.
         const received = JSON.parse(JSON.stringify(data)) as Verpflichtungserklarung;
-        expect(fromSchema(received.selbstauskunftBonitaet!)).to.deep.equal(result);
+        const amounts = received.selbstauskunftBonitaet!;
+        expect([amounts.nettoeinkommen, amounts.pfaendbarerBetrag, amounts.bedarf, amounts.differenz].map(euros)).to.deep.equal([
+          result.nettoeinkommen,
+          result.pfaendbarerBetrag,
+          result.bedarf,
+          result.differenz,
+        ]);
+        expect(euros(amounts.parameters.tabelle.obergrenze)).to.equal(result.parameters.tabelle.obergrenze);
       }
     });
   });

@@ -122,9 +122,9 @@ async function declare(
   await radio(form, '/finanzen/weitereErklaerungenAbgegeben', 1);
   await form.updateComplete;
   const notice = [...form.shadowRoot!.querySelectorAll('.notice')].pop()?.textContent ?? '';
-  // 3,500 € with one dependant under the newest table (valid until 30 June 2026): (3500 − 2140.23) × 5/10 = 679.89 € seizable;
-  // need for two adults and a child: 2 × 281.50 + 140.75 = 703.75 €.
-  expect(notice).to.contain(lang === 'de' ? '679,89' : '679.89');
+  // 3,500 € with one dependant under the table valid 1 July 2026 – 30 June 2027: (3500 − 2184.82) × 5/10 = 657.59 €
+  // seizable; need for two adults and a child: 2 × 281.50 + 140.75 = 703.75 €.
+  expect(notice).to.contain(lang === 'de' ? '657,59' : '657.59');
   expect(notice).to.contain(lang === 'de' ? '703,75' : '703.75');
   await axe();
   await next(form);
@@ -164,8 +164,9 @@ describe('efa-verpflichtungserklaerung', () => {
       expect(stored.data.gast.staatsangehoerigkeiten[0].code, 'Türkei, found in either language').to.equal('163');
       expect(stored.data.gast.familienstand.code).to.equal('VH');
       expect(stored.data.begleitpersonen[1].verwandtschaftsverhaeltnis.code).to.equal('010');
-      expect(stored.data.finanzen.nettoeinkommen).to.equal(3500);
-      expect(stored.data.selbstauskunftBonitaet).to.include({ pfaendbarerBetrag: 679.89, bedarf: 703.75, ausreichend: false });
+      expect(stored.data.finanzen.nettoeinkommen).to.equal('3500.00');
+      // § 850c table from 1 July 2026, 1 dependant: row "3 500,00 bis 3 509,99" → 657,59 €
+      expect(stored.data.selbstauskunftBonitaet).to.include({ pfaendbarerBetrag: '657.59', bedarf: '703.75', ausreichend: false });
     });
   }
 

@@ -308,7 +308,7 @@ const steps: FormDefinition['steps'] = [
               ['angehoerige', () => msg('Bei Angehörigen')],
             ]),
           },
-          { type: 'field', kind: 'amount', name: 'wohnflaeche', label: () => msg('Wohnfläche in Quadratmetern') },
+          { type: 'field', kind: 'integer', name: 'wohnflaeche', label: () => msg('Wohnfläche in Quadratmetern') },
           { type: 'field', kind: 'integer', name: 'personenImHaushalt', label: () => msg('Wie viele Personen leben in der Wohnung?') },
         ],
       },

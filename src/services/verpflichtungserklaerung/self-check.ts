@@ -5,6 +5,7 @@
 import { msg, str } from '@lit/localize';
 import type { ContentBlock, ContentContext } from '../../engine/definition.js';
 import { formatAmount } from '../../engine/summary.js';
+import { decimalAmount, euros } from '../../engine/money.js';
 import { getLocale } from '../../i18n/locale.js';
 import { checkCreditworthiness, type CreditworthinessResult, type GuestCount } from '../../rules/creditworthiness.js';
 import type { VerpflichtungserklaerungConfig } from './config.js';
@@ -22,7 +23,8 @@ function count(value: unknown): number {
 /** The self-check for these answers, or undefined while income or dependants are not (validly) given. */
 export function selfCheck(data: Data, config: VerpflichtungserklaerungConfig | undefined, today: string): CreditworthinessResult | undefined {
   const finanzen = data.finanzen as Record<string, unknown> | undefined;
-  if (typeof finanzen?.nettoeinkommen !== 'number' || typeof finanzen.unterhaltspflichten !== 'number') return undefined;
+  const nettoeinkommen = euros(finanzen?.nettoeinkommen);
+  if (nettoeinkommen === undefined || typeof finanzen?.unterhaltspflichten !== 'number') return undefined;
   const companions = Array.isArray(data.begleitpersonen) ? (data.begleitpersonen as Record<string, unknown>[]) : [];
   const children = companions.filter((p) => p?.rolle === 'kind').length;
   const aufenthalt = data.aufenthalt as Record<string, unknown> | undefined;
@@ -31,13 +33,10 @@ export function selfCheck(data: Data, config: VerpflichtungserklaerungConfig | u
   const others: GuestCount[] = Array.isArray(finanzen.weitereErklaerungen)
     ? (finanzen.weitereErklaerungen as Record<string, unknown>[]).map((o) => ({ erwachsene: count(o?.erwachsene), kinder: count(o?.kinder) }))
     : [];
-  const outgoings = [finanzen.miete, finanzen.sonstigeVerpflichtungen].reduce<number>(
-    (sum, value) => sum + (typeof value === 'number' ? value : 0),
-    0,
-  );
+  const outgoings = (euros(finanzen.miete) ?? 0) + (euros(finanzen.sonstigeVerpflichtungen) ?? 0);
   return checkCreditworthiness(
     {
-      nettoeinkommen: finanzen.nettoeinkommen,
+      nettoeinkommen,
       unterhaltspflichten: finanzen.unterhaltspflichten,
       gaeste: { erwachsene: 1 + companions.length - children, kinder: children },
       langfristigerAufenthalt: longStay,
@@ -78,4 +77,27 @@ export function creditworthinessBlocks({ get, config, today }: ContentContext): 
     });
   }
   return blocks;
+}
+
+/** The self-check as the submission records it (`selbstauskunftBonitaet`): every amount a decimal string. */
+export function selbstauskunftBonitaet(result: CreditworthinessResult) {
+  const { tabelle, regelbedarfsstufe1, ...shares } = result.parameters;
+  return {
+    nettoeinkommen: decimalAmount(result.nettoeinkommen),
+    pfaendbarerBetrag: decimalAmount(result.pfaendbarerBetrag),
+    bedarf: decimalAmount(result.bedarf),
+    ausreichend: result.ausreichend,
+    differenz: decimalAmount(result.differenz),
+    parameters: {
+      ...shares,
+      regelbedarfsstufe1: decimalAmount(regelbedarfsstufe1),
+      tabelle: {
+        ...tabelle,
+        grundfreibetrag: decimalAmount(tabelle.grundfreibetrag),
+        ersterUnterhalt: decimalAmount(tabelle.ersterUnterhalt),
+        weitererUnterhalt: decimalAmount(tabelle.weitererUnterhalt),
+        obergrenze: decimalAmount(tabelle.obergrenze),
+      },
+    },
+  };
 }

@@ -3,7 +3,7 @@ import type { ContentBlock } from '../../engine/definition.js';
 import type { ServiceSpec } from '../service.js';
 import { verpflichtungserklaerungDefinition } from './definition.js';
 import { feeOf, type VerpflichtungserklaerungConfig } from './config.js';
-import { selfCheck } from './self-check.js';
+import { selbstauskunftBonitaet, selfCheck } from './self-check.js';
 
 function nextSteps(data: Readonly<Record<string, unknown>>, config: VerpflichtungserklaerungConfig | undefined): ContentBlock[] {
   const fee = feeOf(config);
@@ -54,7 +54,7 @@ export const verpflichtungserklaerung: ServiceSpec<VerpflichtungserklaerungConfi
   title: () => msg('Verpflichtungserklärung'),
   derive: (data, config, today) => {
     const result = selfCheck(data, config, today);
-    return result ? { ...data, selbstauskunftBonitaet: result } : data;
+    return result ? { ...data, selbstauskunftBonitaet: selbstauskunftBonitaet(result) } : data;
   },
   nextSteps: (data, _receipt, config) => nextSteps(data, config),
 };
