@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/efa-amount-field/efa-amount-field.js';
 import type { FieldArgs } from './field-args.js';
 
-type Args = FieldArgs<number | string>;
+type Args = FieldArgs<string>;
 
 const meta: Meta<Args> = {
   title: 'Fields/Amount field',
@@ -28,6 +28,6 @@ export const WithHint: Story = { args: { hint: 'Der Betrag, der nach Steuern und
 export const WithError: Story = {
   args: { value: 'zwölfhundert', error: 'Geben Sie den Betrag in Ziffern ein, zum Beispiel 1.250,50' },
 };
-export const Filled: Story = { args: { value: 2450.8 } };
+export const Filled: Story = { args: { value: '2450.80' } };
 export const Optional: Story = { args: { label: 'Weitere Einkünfte', optional: true } };
-export const Disabled: Story = { args: { value: 2450.8, disabled: true } };
+export const Disabled: Story = { args: { value: '2450.80', disabled: true } };
