@@ -8,6 +8,7 @@
  *    off), without and with 4× CPU slowdown. Before dist/efa-verpflichtungserklaerung.js exists it times an
  *    <efa-text-field> from dist/efa-forms.js instead.
  * 4. A closing table to paste into the README.
+ * It also warns (stderr) about dated legal parameters that end within 60 days (scripts/legal-parameters.js).
  *
  * The Markdown report goes to stdout, progress to stderr; the figures also go to bench-results.json.
  * Builds first only when dist/ is missing. Nothing leaves localhost: the page is served in-process on
@@ -25,6 +26,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { STRICT_CSP } from '../demo/csp.js';
 import { chromeArgs, chromePath } from './chrome.js';
+import { printLegalParameterWarnings } from './legal-parameters.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const distDir = join(root, 'dist');
@@ -350,6 +352,7 @@ function table(header, rows, align = header.map(() => '---')) {
 
 async function main() {
   const runs = parseRuns();
+  await printLegalParameterWarnings();
   const builtFirst = !existsSync(distDir);
   if (builtFirst) {
     progress('dist/ is missing: running npm run build first …');

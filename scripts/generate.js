@@ -15,6 +15,7 @@ import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import { compile } from 'json-schema-to-typescript';
+import { printLegalParameterWarnings } from './legal-parameters.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const schemasDir = join(root, 'schemas');
@@ -170,3 +171,4 @@ for (const { from, to } of targets) {
   }
   console.log(`generated validators and types in ${to.slice(root.length)}: ${top.map((t) => t.name).join(', ')}`);
 }
+await printLegalParameterWarnings();

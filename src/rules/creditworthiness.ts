@@ -4,17 +4,27 @@
  * The federal Merkblatt asks the authority to weigh the signer's income against the Pfändungsfreigrenzen of
  * §§ 850 ff. ZPO: only the seizable part of the income can be used to enforce a § 68 claim. Following the
  * published practice (Schleswig-Holstein circular of 06.02.2024, Bochum), the seizable part must reach the
- * guests' need: ½ × Regelbedarfsstufe 1 per adult and ¼ × RBS 1 per child, per month.
+ * guests' need per month, which depends on why they come (`bedarfsgrundlage`):
+ * - a visit: ½ × Regelbedarfsstufe 1 per adult and ¼ × RBS 1 per child;
+ * - studies or training: the legal benchmark of § 2 Abs. 3 S. 5 AufenthG (the BAföG need of §§ 13, 13a Abs. 1,
+ *   which already includes housing and health insurance) per adult guest, plus 10 % for a language course
+ *   (§ 2 Abs. 3 S. 6 AufenthG); children as on a visit;
+ * - family reunion: the full RBS 1 for every guest, children included (RBS 1 is above every children's level,
+ *   so this errs on the side of the guest; an authority can set another share).
+ * For a long stay the signer's regular outgoings are added (Merkblatt § 3 a).
  *
  * The check informs and never blocks: odd input is normalised (see `checkCreditworthiness`), only programming
  * errors (a malformed date, a malformed parameter table, a negative share) throw.
  *
  * All arithmetic runs in integer cents.
  */
-import { PFAENDUNGSTABELLEN, REGELBEDARF } from './pfaendungstabellen.js';
-import type { GarnishmentTable, StandardNeedRate } from './pfaendungstabellen.js';
+import { AUSBILDUNGSBEDARF, PFAENDUNGSTABELLEN, REGELBEDARF } from './legal-parameters.js';
+import type { DatedParameter, GarnishmentTable, StandardNeedRate, TrainingNeedRate } from './legal-parameters.js';
 
-export type { GarnishmentTable, StandardNeedRate } from './pfaendungstabellen.js';
+export type { GarnishmentTable, StandardNeedRate, TrainingNeedRate } from './legal-parameters.js';
+
+/** What the guests' need is measured by; see the module comment. */
+export type NeedBasis = 'besuch' | 'ausbildung' | 'sprachkurs' | 'familiennachzug';
 
 /** Number of persons in one declaration. Children are guests under 18. */
 export interface GuestCount {
@@ -29,6 +39,8 @@ export interface CreditworthinessInput {
   unterhaltspflichten: number;
   /** The guests of this declaration. */
   gaeste: GuestCount;
+  /** Why the guests come; default `besuch`. */
+  bedarfsgrundlage?: NeedBasis;
   /** A long stay: the signer's regular monthly outgoings are added to the need (Merkblatt § 3 a). */
   langfristigerAufenthalt?: boolean;
   /** Regular monthly outgoings in euros (rent, home-ownership costs, debts, insurance, maintenance). Counted only for a long stay. */
@@ -49,6 +61,10 @@ export interface CreditworthinessConfig {
   anteilErwachsener?: number;
   /** Share of RBS 1 needed per child guest per month. Default 0.25. */
   anteilKind?: number;
+  /** Additional or corrected need of students and trainees (§ 2 Abs. 3 S. 5 AufenthG); same precedence as `pfaendungstabellen`. */
+  ausbildungsbedarf?: readonly TrainingNeedRate[];
+  /** Share of RBS 1 needed per guest (adult or child) for family reunion. Default 1. */
+  anteilFamiliennachzug?: number;
 }
 
 export interface CreditworthinessParameters {
@@ -58,6 +74,11 @@ export interface CreditworthinessParameters {
   regelbedarfsstufe1: number;
   anteilErwachsener: number;
   anteilKind: number;
+  bedarfsgrundlage: NeedBasis;
+  /** For studies, training and language courses: the monthly benchmark per adult guest that was applied, euros. */
+  ausbildungsbedarf?: number;
+  /** For family reunion: the share of RBS 1 per guest that was applied. */
+  anteilFamiliennachzug?: number;
   /** The date the parameters were selected for. */
   stichtag: string;
   /** True when no table (or no RBS 1 entry) covers `stichtag` and the newest one was used instead. */
@@ -81,6 +102,9 @@ export interface CreditworthinessResult {
 
 const DEFAULT_SHARE_ADULT = 0.5;
 const DEFAULT_SHARE_CHILD = 0.25;
+const DEFAULT_SHARE_FAMILY = 1;
+/** § 2 Abs. 3 S. 6 AufenthG: for language courses not preparing studies, the benchmark plus 10 %. */
+const LANGUAGE_COURSE_SURCHARGE = 1.1;
 const MAX_DEPENDANTS = 5;
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -138,6 +162,11 @@ function assertTable(table: GarnishmentTable, what: string): void {
 function assertRate(rate: StandardNeedRate, what: string): void {
   assertPeriod(rate, what);
   assertAmount(rate.regelbedarfsstufe1, `${what}.regelbedarfsstufe1`);
+}
+
+function assertTrainingNeed(rate: TrainingNeedRate, what: string): void {
+  assertPeriod(rate, what);
+  assertAmount(rate.bedarf, `${what}.bedarf`);
 }
 
 function today(): string {
@@ -229,24 +258,42 @@ export function checkCreditworthiness(
 
   const ownTables = config.pfaendungstabellen ?? [];
   const ownRates = config.regelbedarf ?? [];
+  const ownTrainingNeeds = config.ausbildungsbedarf ?? [];
   ownTables.forEach((table, i) => assertTable(table, `config.pfaendungstabellen[${i}]`));
   ownRates.forEach((rate, i) => assertRate(rate, `config.regelbedarf[${i}]`));
+  ownTrainingNeeds.forEach((rate, i) => assertTrainingNeed(rate, `config.ausbildungsbedarf[${i}]`));
   const anteilErwachsener = config.anteilErwachsener ?? DEFAULT_SHARE_ADULT;
   const anteilKind = config.anteilKind ?? DEFAULT_SHARE_CHILD;
+  const anteilFamiliennachzug = config.anteilFamiliennachzug ?? DEFAULT_SHARE_FAMILY;
   assertAmount(anteilErwachsener, 'config.anteilErwachsener');
   assertAmount(anteilKind, 'config.anteilKind');
+  assertAmount(anteilFamiliennachzug, 'config.anteilFamiliennachzug');
+  const bedarfsgrundlage = input.bedarfsgrundlage ?? 'besuch';
 
   const table = selectByDate(ownTables, PFAENDUNGSTABELLEN, stichtag);
   const rate = selectByDate(ownRates, REGELBEDARF, stichtag);
-  const outdated = table.outdated || rate.outdated;
-  if (outdated) warnOutdated(stichtag, table, rate);
+  const studies = bedarfsgrundlage === 'ausbildung' || bedarfsgrundlage === 'sprachkurs';
+  const trainingNeed = studies ? selectByDate(ownTrainingNeeds, AUSBILDUNGSBEDARF, stichtag) : undefined;
+  const stale: StaleParameter[] = [];
+  if (table.outdated) stale.push({ what: 'Pfändungstabelle (§ 850c ZPO)', configKey: 'config.bonitaet.pfaendungstabellen', entry: table.entry });
+  if (rate.outdated) stale.push({ what: 'Regelbedarfsstufe 1 entry', configKey: 'config.bonitaet.regelbedarf', entry: rate.entry });
+  if (trainingNeed?.outdated) {
+    stale.push({ what: 'need for studies and training (§ 2 Abs. 3 S. 5 AufenthG)', configKey: 'config.bonitaet.ausbildungsbedarf', entry: trainingNeed.entry });
+  }
+  const outdated = stale.length > 0;
+  if (outdated) warnOutdated(stichtag, stale);
 
   const incomeCents = toCents(normaliseAmount(input.nettoeinkommen));
   const pfaendbarCents = seizableCents(incomeCents, normaliseCount(input.unterhaltspflichten), table.entry);
 
   const rbs1Cents = toCents(rate.entry.regelbedarfsstufe1);
-  const perAdultCents = roundHalfUp(rbs1Cents * anteilErwachsener);
-  const perChildCents = roundHalfUp(rbs1Cents * anteilKind);
+  const perChildCents = roundHalfUp(rbs1Cents * (bedarfsgrundlage === 'familiennachzug' ? anteilFamiliennachzug : anteilKind));
+  const perAdultCents =
+    bedarfsgrundlage === 'familiennachzug'
+      ? roundHalfUp(rbs1Cents * anteilFamiliennachzug)
+      : trainingNeed
+        ? roundHalfUp(toCents(trainingNeed.entry.bedarf) * (bedarfsgrundlage === 'sprachkurs' ? LANGUAGE_COURSE_SURCHARGE : 1))
+        : roundHalfUp(rbs1Cents * anteilErwachsener);
   const declarations = [input.gaeste, ...(input.weitereErklaerungen ?? [])];
   let bedarfCents = 0;
   for (const declaration of declarations) {
@@ -268,6 +315,9 @@ export function checkCreditworthiness(
       regelbedarfsstufe1: rate.entry.regelbedarfsstufe1,
       anteilErwachsener,
       anteilKind,
+      bedarfsgrundlage,
+      ...(trainingNeed ? { ausbildungsbedarf: trainingNeed.entry.bedarf } : {}),
+      ...(bedarfsgrundlage === 'familiennachzug' ? { anteilFamiliennachzug } : {}),
       stichtag,
       outdated,
     },
@@ -279,26 +329,18 @@ function roundHalfUp(cents: number): number {
   return Math.floor(cents + 0.5 + 1e-9);
 }
 
-function warnOutdated(
-  stichtag: string,
-  table: { entry: GarnishmentTable; outdated: boolean },
-  rate: { entry: StandardNeedRate; outdated: boolean },
-): void {
-  const parts: string[] = [];
-  if (table.outdated) {
-    const t = table.entry;
-    parts.push(
-      `no Pfändungstabelle (§ 850c ZPO) covers ${stichtag}; using the newest one, valid ${t.validFrom} to ${t.validTo} ` +
-        `(${t.source}). Supply the current table through config.pfaendungstabellen.`,
-    );
-  }
-  if (rate.outdated) {
-    const r = rate.entry;
-    parts.push(
-      `no Regelbedarfsstufe 1 entry covers ${stichtag}; using the newest one, valid ${r.validFrom} to ${r.validTo} ` +
-        `(${r.regelbedarfsstufe1} €, ${r.source}). Supply the current amount through config.regelbedarf.`,
-    );
-  }
+interface StaleParameter {
+  what: string;
+  configKey: string;
+  entry: DatedParameter;
+}
+
+function warnOutdated(stichtag: string, stale: readonly StaleParameter[]): void {
+  const parts = stale.map(
+    ({ what, configKey, entry }) =>
+      `no ${what} covers ${stichtag}; using the newest one, valid ${entry.validFrom} to ${entry.validTo} (${entry.source}). ` +
+      `Supply the current one through ${configKey}.`,
+  );
   const message = `[efa-forms] Creditworthiness check: ${parts.join(' Also: ')} The result is marked parameters.outdated.`;
   if (warned.has(message)) return;
   warned.add(message);

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { checkCreditworthiness, seizableAmount, selectByDate } from '../../src/rules/creditworthiness.js';
 import type { CreditworthinessInput } from '../../src/rules/creditworthiness.js';
-import { PFAENDUNGSTABELLEN, REGELBEDARF } from '../../src/rules/pfaendungstabellen.js';
-import type { GarnishmentTable, StandardNeedRate } from '../../src/rules/pfaendungstabellen.js';
+import { AUSBILDUNGSBEDARF, PFAENDUNGSTABELLEN, REGELBEDARF, expiringParameters } from '../../src/rules/legal-parameters.js';
+import type { GarnishmentTable, StandardNeedRate, TrainingNeedRate } from '../../src/rules/legal-parameters.js';
 
 /*
  * Where the expected values come from. Marks on each case:
@@ -277,6 +277,7 @@ describe('checkCreditworthiness', () => {
         regelbedarfsstufe1: 563,
         anteilErwachsener: 0.5,
         anteilKind: 0.25,
+        bedarfsgrundlage: 'besuch',
         stichtag: '2024-04-15',
         outdated: false,
       },
@@ -362,7 +363,7 @@ describe('checkCreditworthiness', () => {
     const message = String(warnings[0]?.[0]);
     expect(message).to.contain('2027-08-01');
     expect(message).to.contain('2026-07-01 to 2027-06-30');
-    expect(message).to.contain('config.pfaendungstabellen');
+    expect(message).to.contain('config.bonitaet.pfaendungstabellen');
     expect(message).not.to.contain('Regelbedarfsstufe 1 entry');
 
     checkCreditworthiness(input, config);
@@ -375,8 +376,8 @@ describe('checkCreditworthiness', () => {
     expect(result.parameters.regelbedarfsstufe1).to.equal(563);
     expect(warnings).to.have.length(1);
     const message = String(warnings[0]?.[0]);
-    expect(message).to.contain('config.pfaendungstabellen');
-    expect(message).to.contain('config.regelbedarf');
+    expect(message).to.contain('config.bonitaet.pfaendungstabellen');
+    expect(message).to.contain('config.bonitaet.regelbedarf');
   });
 
   it('accepts an authority table for a period the defaults do not cover: no longer outdated, no warning', () => {
@@ -480,5 +481,63 @@ describe('checkCreditworthiness', () => {
       }),
     ).to.throw(RangeError, /before it starts/);
     expect(() => checkCreditworthiness(visit(), { anteilKind: -0.25 })).to.throw(RangeError, /anteilKind/);
+  });
+
+  describe('need by the purpose of the stay', () => {
+    const during2026 = (over: Partial<CreditworthinessInput>) => visit({ stichtag: '2026-09-01', ...over });
+
+    it('[P] studies and training: the BAföG benchmark of § 2 Abs. 3 S. 5 AufenthG, 992 € per adult guest', () => {
+      const result = checkCreditworthiness(during2026({ bedarfsgrundlage: 'ausbildung' }));
+      expect(result.bedarf).to.equal(992);
+      expect(result.parameters).to.include({ bedarfsgrundlage: 'ausbildung', ausbildungsbedarf: 992, outdated: false });
+      expect(AUSBILDUNGSBEDARF[0]!.source).to.contain('§§ 13 Abs. 1 Nr. 2, Abs. 2 Nr. 2, 13a Abs. 1 BAföG');
+    });
+
+    it('[P] a language course: the benchmark plus 10 % (§ 2 Abs. 3 S. 6 AufenthG); a child keeps the visit share', () => {
+      const result = checkCreditworthiness(during2026({ bedarfsgrundlage: 'sprachkurs', gaeste: { erwachsene: 1, kinder: 1 } }));
+      expect(result.bedarf).to.equal(1091.2 + 140.75);
+    });
+
+    it('family reunion: the full RBS 1 for every guest, children included, unless the authority sets a share', () => {
+      const full = checkCreditworthiness(during2026({ bedarfsgrundlage: 'familiennachzug', gaeste: { erwachsene: 1, kinder: 2 } }));
+      expect(full.bedarf).to.equal(3 * 563);
+      expect(full.parameters).to.include({ bedarfsgrundlage: 'familiennachzug', anteilFamiliennachzug: 1 });
+      const own = checkCreditworthiness(during2026({ bedarfsgrundlage: 'familiennachzug' }), { anteilFamiliennachzug: 0.9 });
+      expect(own.bedarf).to.equal(506.7);
+    });
+
+    it('a visit is the default and records no benchmark', () => {
+      const result = checkCreditworthiness(during2026({}));
+      expect(result.bedarf).to.equal(281.5);
+      expect(result.parameters.bedarfsgrundlage).to.equal('besuch');
+      expect(result.parameters).not.to.have.property('ausbildungsbedarf');
+    });
+
+    it('takes an authority benchmark for a year the defaults do not cover, and flags a missing one', () => {
+      const own: TrainingNeedRate = { validFrom: '2027-01-01', validTo: '2027-12-31', bedarf: 1000, source: 'test fixture, not an official amount' };
+      const covered = checkCreditworthiness(visit({ bedarfsgrundlage: 'ausbildung', stichtag: '2027-03-01' }), {
+        ausbildungsbedarf: [own],
+        regelbedarf: [rbs2027],
+      });
+      expect(covered.bedarf).to.equal(1000);
+      expect(covered.parameters.outdated).to.equal(false);
+      expect(warnings).to.have.length(0);
+      const missing = checkCreditworthiness(visit({ bedarfsgrundlage: 'ausbildung', stichtag: '2027-03-01' }), { regelbedarf: [rbs2027] });
+      expect(missing.bedarf).to.equal(992);
+      expect(missing.parameters.outdated).to.equal(true);
+      expect(String(warnings[0]?.[0])).to.contain('config.bonitaet.ausbildungsbedarf');
+    });
+  });
+});
+
+describe('expiringParameters', () => {
+  it('names every built-in series whose newest entry ends within the given days, with the config key to extend it', () => {
+    const names = (today: string) => expiringParameters(today, 60).map((p) => p.configKey);
+    expect(names('2026-09-01')).to.deep.equal([]);
+    expect(names('2026-11-02')).to.deep.equal(['config.bonitaet.regelbedarf', 'config.bonitaet.ausbildungsbedarf']);
+    expect(names('2027-05-15')).to.deep.equal(['config.bonitaet.pfaendungstabellen', 'config.bonitaet.regelbedarf', 'config.bonitaet.ausbildungsbedarf']);
+    const [rbs] = expiringParameters('2026-12-02', 60);
+    expect(rbs).to.deep.include({ name: 'Regelbedarfsstufe 1 (Anlage zu § 28 SGB XII)', daysLeft: 29 });
+    expect(expiringParameters('2027-01-05', 60)[0]!.daysLeft, 'an ended entry counts down below 0').to.equal(-5);
   });
 });

@@ -8,7 +8,7 @@ import { decimalAmount, euros } from '../../src/engine/money.js';
 import { selbstauskunftBonitaet } from '../../src/services/verpflichtungserklaerung/self-check.js';
 
 const FIXTURES = '/test/fixtures/verpflichtungserklaerung';
-const VALID = ['einfach', 'familie', 'organisation', 'eid'];
+const VALID = ['einfach', 'familie', 'organisation', 'eid', 'studium'];
 const INVALID = [
   'familienname-fehlt',
   'postleitzahl-ungueltig',
@@ -20,6 +20,7 @@ const INVALID = [
   'organisation-ohne-vertreter',
   'belehrung-nicht-bestaetigt',
   'zusaetzliche-eigenschaft',
+  'ausbildungsbedarf-fehlt',
 ];
 
 type Json = Record<string, unknown>;

@@ -7,7 +7,7 @@ import type { ContentBlock, ContentContext } from '../../engine/definition.js';
 import { formatAmount } from '../../engine/summary.js';
 import { decimalAmount, euros } from '../../engine/money.js';
 import { getLocale } from '../../i18n/locale.js';
-import { checkCreditworthiness, type CreditworthinessResult, type GuestCount } from '../../rules/creditworthiness.js';
+import { checkCreditworthiness, type CreditworthinessResult, type GuestCount, type NeedBasis } from '../../rules/creditworthiness.js';
 import type { VerpflichtungserklaerungConfig } from './config.js';
 import { daysBetween, isIsoDate } from '../common/answers.js';
 
@@ -15,6 +15,14 @@ type Data = Readonly<Record<string, unknown>>;
 
 /** A stay longer than a Schengen short stay (90 days): the signer's regular outgoings count too. */
 const LONG_STAY_DAYS = 90;
+
+/** For a long stay, the purposes whose need the law measures otherwise than a visit's (see the creditworthiness rule). */
+const LONG_STAY_NEED: Readonly<Record<string, NeedBasis>> = {
+  studium: 'ausbildung',
+  ausbildung: 'ausbildung',
+  sprachkurs: 'sprachkurs',
+  familienzusammenfuehrung: 'familiennachzug',
+};
 
 function count(value: unknown): number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0;
@@ -39,6 +47,7 @@ export function selfCheck(data: Data, config: VerpflichtungserklaerungConfig | u
       nettoeinkommen,
       unterhaltspflichten: finanzen.unterhaltspflichten,
       gaeste: { erwachsene: 1 + companions.length - children, kinder: children },
+      bedarfsgrundlage: (longStay && LONG_STAY_NEED[String(aufenthalt?.zweck)]) || 'besuch',
       langfristigerAufenthalt: longStay,
       monatlicheAusgaben: outgoings,
       weitereErklaerungen: others,
@@ -68,12 +77,10 @@ export function creditworthinessBlocks({ get, config, today }: ContentContext): 
     },
   ];
   if (result.parameters.outdated) {
-    const validTo = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-      new Date(`${result.parameters.tabelle.validTo}T00:00:00Z`),
-    );
+    // The integrator learns which parameter is missing from the console and `parameters.outdated`.
     blocks.push({
       kind: 'paragraph',
-      text: msg(str`Hinweis: Die Selbstprüfung nutzt die Pfändungstabelle, die bis ${validTo} galt; eine neuere Tabelle ist hier noch nicht hinterlegt.`),
+      text: msg('Diese Selbstprüfung rechnet mit den zuletzt hier hinterlegten Beträgen. Inzwischen können höhere gelten; das Ergebnis kann daher etwas abweichen. Die Ausländerbehörde rechnet mit den aktuellen Beträgen.'),
     });
   }
   return blocks;
@@ -81,7 +88,7 @@ export function creditworthinessBlocks({ get, config, today }: ContentContext): 
 
 /** The self-check as the submission records it (`selbstauskunftBonitaet`): every amount a decimal string. */
 export function selbstauskunftBonitaet(result: CreditworthinessResult) {
-  const { tabelle, regelbedarfsstufe1, ...shares } = result.parameters;
+  const { tabelle, regelbedarfsstufe1, ausbildungsbedarf, ...shares } = result.parameters;
   return {
     nettoeinkommen: decimalAmount(result.nettoeinkommen),
     pfaendbarerBetrag: decimalAmount(result.pfaendbarerBetrag),
@@ -91,6 +98,7 @@ export function selbstauskunftBonitaet(result: CreditworthinessResult) {
     parameters: {
       ...shares,
       regelbedarfsstufe1: decimalAmount(regelbedarfsstufe1),
+      ...(ausbildungsbedarf === undefined ? {} : { ausbildungsbedarf: decimalAmount(ausbildungsbedarf) }),
       tabelle: {
         ...tabelle,
         grundfreibetrag: decimalAmount(tabelle.grundfreibetrag),
