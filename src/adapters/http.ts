@@ -5,6 +5,7 @@
 import { SubmitError, type Adapter, type Receipt, type Submission, type SubmitOptions } from './adapter.js';
 import type { ValidationError } from '../engine/validator.js';
 import { parseReceipt } from './receipt.js';
+import { requestBytes } from './limits.js';
 
 export interface HttpAdapterOptions {
   endpoint: string;
@@ -28,18 +29,6 @@ export interface HttpAdapterOptions {
  * a 30 MB request would otherwise never make a 45-second deadline.
  */
 export const SLOW_UPLOAD_BYTES_PER_MS = 125;
-
-/** Multipart headers and boundary per part, generously: names, file names and types are short. */
-const PART_OVERHEAD_BYTES = 512;
-
-/** The size of the request `submit` sends, in bytes (multipart framing estimated from above). */
-export function requestBytes(submission: Submission, files: ReadonlyMap<string, Blob>): number {
-  const json = new Blob([JSON.stringify(submission)]).size;
-  if (files.size === 0) return json;
-  let total = json + PART_OVERHEAD_BYTES;
-  for (const file of files.values()) total += file.size + PART_OVERHEAD_BYTES;
-  return total;
-}
 
 function body(submission: Submission, files: ReadonlyMap<string, Blob>): { body: BodyInit; headers: Record<string, string> } {
   if (files.size === 0) return { body: JSON.stringify(submission), headers: { 'Content-Type': 'application/json' } };

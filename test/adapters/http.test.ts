@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { httpAdapter, requestBytes } from '../../src/adapters/http.js';
+import { httpAdapter } from '../../src/adapters/http.js';
+import { requestBytes } from '../../src/adapters/limits.js';
 import { SubmitError, type Submission } from '../../src/adapters/adapter.js';
 import { envelope, queueFaults as faults, validData } from '../helpers/submission.js';
 

@@ -11,7 +11,9 @@
  * - a body over `?limit=<bytes>` (default 1 MiB, the receiver's JSON limit): read to the end, then 413
  *   `{ type: "urn:efa-forms:problem:too-large", title, limit }`;
  * - `?lose-answer`: stored, but answered 503 with a `Retry-After` too long to wait for, as if the answer had
- *   been lost on the way.
+ *   been lost on the way;
+ * - `?hang`: read, never answered (until the client goes away).
+ * It validates nothing, so the form shell's tests can send their small test service through the `http` adapter.
  */
 import { createHash, randomBytes } from 'node:crypto';
 
@@ -41,6 +43,7 @@ export function contractReceiver() {
     if (size > limit) {
       return problem(res, 413, { type: 'urn:efa-forms:problem:too-large', title: 'Die Anfrage ist zu groß.', limit });
     }
+    if ('hang' in ctx.query) return;
     const key = String(req.headers['idempotency-key'] ?? '');
     const hash = createHash('sha256').update(Buffer.concat(chunks)).digest('hex');
     const earlier = stored.get(key);
