@@ -471,8 +471,8 @@ export class EfaForm extends LitElement {
       }
     }
     // A receiver that refuses without naming its limit has one below this size: then the largest file first.
-    const limit = error.details.limit ?? Math.min(this.maxRequestSize * MIB, size - 1);
-    this.sendFailure = { error, shrink: error.failure === 'too-large' ? attachmentsToShrink(files.values(), size, limit) : [] };
+    const shrink = error.failure === 'too-large' ? attachmentsToShrink(files.values(), size, error.details.limit ?? size - 1) : [];
+    this.sendFailure = { error, shrink };
     this.pendingFocus = { kind: 'element', selector: '.send-error' };
   }
 
