@@ -8,7 +8,7 @@ import type { EfaSubmitDetail } from '../../src/adapters/event.js';
 import { SubmitError, type Receipt } from '../../src/adapters/adapter.js';
 import validate from '../generated/engine-test.js';
 import { definition } from '../fixtures/engine-test-definition.js';
-import { setLocale } from '../../src/i18n/locale.js';
+import { getLocale, setLocale } from '../../src/i18n/locale.js';
 
 const spec: ServiceSpec = {
   service: 'verpflichtungserklaerung',
@@ -278,6 +278,8 @@ describe('efa-form (the shell)', () => {
 // Through the `http` adapter to the test server's stand-in for the receiver contract
 // (test/helpers/contract-receiver.js): it gives the 409 and 413 of the contract and accepts the test service.
 describe('efa-form sending: never frozen, never hanging, never silently dropped', () => {
+  afterEach(() => setLocale('de'));
+
   /** Counts the form's POSTs to `path` (the requests still go out: nothing is answered in their place). */
   function countPosts(path: string): { readonly count: number; restore(): void } {
     const original = window.fetch;
@@ -294,8 +296,10 @@ describe('efa-form sending: never frozen, never hanging, never silently dropped'
     };
   }
 
-  async function httpForm(endpoint: string): Promise<EfaForm> {
-    return fixture<EfaForm>(html`<efa-form .spec=${spec} endpoint=${endpoint} authority="09999000" lang="de"></efa-form>`);
+  async function httpForm(endpoint: string, lang = 'de'): Promise<EfaForm> {
+    const el = await fixture<EfaForm>(html`<efa-form .spec=${spec} endpoint=${endpoint} authority="09999000" lang=${lang}></efa-form>`);
+    await waitUntil(() => getLocale() === lang, `the form speaks "${lang}"`, { timeout: LOADING_MS });
+    return el;
   }
 
   const text = (el: Element) => el.textContent!.replace(/\s+/g, ' ').trim();
@@ -358,42 +362,63 @@ describe('efa-form sending: never frozen, never hanging, never silently dropped'
     expect(ids[1], 'the same submission id: nothing can arrive twice').to.equal(ids[0]);
   });
 
-  it('a correction after a lost answer: told that the earlier version arrived, and sent as a new submission', async () => {
-    const el = await httpForm('/contract/submissions?lose-answer');
-    await toReview(el);
-    const ids: string[] = [];
-    el.addEventListener('efa-submit', (e) => ids.push((e as CustomEvent<EfaSubmitDetail>).detail.submission.id));
-    $(el, 'button.primary').click();
-    await waitUntil(() => el.shadowRoot!.querySelector('.send-error'), 'the lost answer is reported', { timeout: LOADING_MS });
+  const changedResend = {
+    de: {
+      heading: 'frühere Fassung',
+      reference: /Vorgangsnummer (VE-2026-[0-9A-F]{6})/,
+      kept: 'Ihre Angaben hier sind nicht verloren.',
+      button: 'Korrektur als neue Einreichung senden',
+    },
+    en: {
+      heading: 'earlier version',
+      reference: /reference number (VE-2026-[0-9A-F]{6})/,
+      kept: 'Your answers here have not been lost.',
+      button: 'Send the correction as a new submission',
+    },
+  };
+  for (const [lang, expected] of Object.entries(changedResend)) {
+    it(`a correction after a lost answer: told in "${lang}" that the earlier version arrived, and sent as a new submission`, async () => {
+      const el = await httpForm('/contract/submissions?lose-answer', lang);
+      el.prefill = complete;
+      await el.updateComplete;
+      $(el, 'button.primary').click();
+      await el.updateComplete;
+      $(el, 'button.primary').click();
+      await el.updateComplete;
+      const ids: string[] = [];
+      el.addEventListener('efa-submit', (e) => ids.push((e as CustomEvent<EfaSubmitDetail>).detail.submission.id));
+      $(el, 'button.primary').click();
+      await waitUntil(() => el.shadowRoot!.querySelector('.send-error'), 'the lost answer is reported', { timeout: LOADING_MS });
 
-    // The citizen corrects the name and sends again: the office holds the first version under this id.
-    el.endpoint = '/contract/submissions';
-    $(el, 'button.link').click();
-    await el.updateComplete;
-    await sendKeys({ type: ' King' });
-    $(el, 'button.primary').click();
-    await el.updateComplete;
-    $(el, 'button.primary').click();
-    await waitUntil(() => el.shadowRoot!.querySelector('.send-error h3')?.textContent?.includes('frühere Fassung'), 'the changed resend is told', {
-      timeout: LOADING_MS,
+      // The citizen corrects the name and sends again: the office holds the first version under this id.
+      el.endpoint = '/contract/submissions';
+      $(el, 'button.link').click();
+      await el.updateComplete;
+      await sendKeys({ type: ' King' });
+      $(el, 'button.primary').click();
+      await el.updateComplete;
+      $(el, 'button.primary').click();
+      await waitUntil(() => el.shadowRoot!.querySelector('.send-error h3')?.textContent?.includes(expected.heading), 'the changed resend is told', {
+        timeout: LOADING_MS,
+      });
+      await el.updateComplete;
+      const message = text($(el, '.send-error'));
+      const earlier = expected.reference.exec(message)?.[1];
+      expect(earlier, message).to.be.a('string');
+      expect(message).to.contain(expected.kept);
+      expect(el.shadowRoot!.activeElement).to.equal($(el, '.send-error'));
+      expect(text($(el, '.summary-list dd')), 'the correction is kept').to.contain('King');
+      expect(text($(el, 'button.primary'))).to.equal(expected.button);
+      await expect(el).to.be.accessible();
+
+      $(el, 'button.primary').click();
+      await waitUntil(() => el.shadowRoot!.querySelector('.reference'), 'the correction is confirmed', { timeout: LOADING_MS });
+      expect(text($(el, '.reference'))).to.not.equal(earlier);
+      expect(ids).to.have.length(3);
+      expect(ids[1]).to.equal(ids[0]);
+      expect(ids[2], 'the correction has its own id').to.not.equal(ids[0]);
     });
-    await el.updateComplete;
-    const message = text($(el, '.send-error'));
-    const earlier = /Vorgangsnummer (VE-2026-[0-9A-F]{6})/.exec(message)?.[1];
-    expect(earlier, message).to.be.a('string');
-    expect(message).to.contain('Ihre Angaben hier sind nicht verloren.');
-    expect(el.shadowRoot!.activeElement).to.equal($(el, '.send-error'));
-    expect(text($(el, '.summary-list dd')), 'the correction is kept').to.contain('King');
-    expect(text($(el, 'button.primary'))).to.equal('Korrektur als neue Einreichung senden');
-    await expect(el).to.be.accessible();
-
-    $(el, 'button.primary').click();
-    await waitUntil(() => el.shadowRoot!.querySelector('.reference'), 'the correction is confirmed', { timeout: LOADING_MS });
-    expect(text($(el, '.reference'))).to.not.equal(earlier);
-    expect(ids).to.have.length(3);
-    expect(ids[1]).to.equal(ids[0]);
-    expect(ids[2], 'the correction has its own id').to.not.equal(ids[0]);
-  });
+  }
 
   it('does not send what is larger than the endpoint takes, and names the files to remove or shrink', async () => {
     const el = await httpForm('/contract/submissions');
