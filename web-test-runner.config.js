@@ -8,6 +8,7 @@ import { summaryReporter } from './scripts/summary-reporter.js';
 import { chromeArgs, chromePath } from './scripts/chrome.js';
 import { STRICT_CSP } from './demo/csp.js';
 import { createReceiver } from './demo/receiver.js';
+import { contractReceiver } from './test/helpers/contract-receiver.js';
 
 // The reference receiver answers /api/* on the test server's own origin, with a fresh store per run,
 // so adapter and flow tests talk to the real thing. A test can restart it (same store, new process state)
@@ -32,6 +33,8 @@ export default {
       ctx.type = 'json';
       ctx.body = JSON.stringify(readdirSync('dist').filter((f) => f.endsWith('.js')));
     },
+    // Answers of the receiver contract (409, 413) the reference receiver does not give yet: see the file.
+    contractReceiver(),
     async function referenceReceiver(ctx, next) {
       if (!ctx.path.startsWith('/api/')) return next();
       ctx.respond = false;

@@ -8,6 +8,7 @@ import { getLocale } from '../../src/i18n/locale.js';
 export interface DraftsHost extends HTMLElement {
   addController(controller: ReactiveController): void;
   requestUpdate(): void;
+  readonly updateComplete: Promise<boolean>;
   readonly drafts: 'off' | 'local' | 'file';
   readonly draftDays: number;
   readonly authority: string;
@@ -30,6 +31,8 @@ export class DraftsController implements ReactiveController {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** A stored draft the user has not yet resumed or discarded. */
   private offer: SavedDraft | undefined;
+  /** A stored draft could not be used and was deleted: the citizen is told once, politely. */
+  private damagedNotice = false;
   private fileMessage = '';
 
   constructor(private readonly host: DraftsHost) {
@@ -47,7 +50,9 @@ export class DraftsController implements ReactiveController {
     const { LocalDrafts } = await import('../../src/drafts/local-drafts.js');
     const { service, schemaVersion } = engine.definition;
     this.store = new LocalDrafts({ service, schemaVersion, authority: this.host.authority, lifetimeDays: this.host.draftDays });
-    this.offer = this.store.load();
+    const { draft, damaged } = this.store.load();
+    this.offer = draft;
+    this.damagedNotice = damaged;
     this.unsubscribe = engine.subscribe(() => this.schedule(engine));
     this.host.requestUpdate();
   }
@@ -91,7 +96,25 @@ export class DraftsController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** The notice and its button go; focus goes to the step's heading, not to the page's start. */
+  private async closeNotice(): Promise<void> {
+    this.damagedNotice = false;
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    this.host.shadowRoot?.querySelector<HTMLElement>('h2[tabindex]')?.focus();
+  }
+
   renderResumeOffer(): TemplateResult | typeof nothing {
+    if (this.damagedNotice) {
+      return html`<div class="notice resume" part="resume" role="status">
+        <p>
+          ${msg('Ihre in diesem Browser gespeicherten Angaben waren beschädigt und ließen sich nicht mehr laden. Wir haben sie gelöscht. Bitte entschuldigen Sie und füllen Sie das Formular neu aus.')}
+        </p>
+        <div class="actions">
+          <button type="button" class="secondary" part="button" @click=${() => void this.closeNotice()}>${msg('Hinweis schließen')}</button>
+        </div>
+      </div>`;
+    }
     if (!this.offer) return nothing;
     const saved = new Intl.DateTimeFormat(getLocale(), { dateStyle: 'long', timeStyle: 'short' }).format(new Date(this.offer.savedAt));
     return html`<div class="notice resume" part="resume" role="region" aria-label=${msg('Gespeicherte Angaben')}>

@@ -169,6 +169,12 @@ export const formStyles = css`
     border: 5px solid var(--_error);
     padding: var(--_space);
   }
+  .send-progress:empty {
+    display: none;
+  }
+  .send-progress {
+    font-weight: bold;
+  }
   .confirmation .panel {
     background: var(--_success);
     color: var(--_on-primary);

@@ -9,12 +9,19 @@ import { codeListEntries } from '../../src/engine/codelists.js';
 import { fromFieldValue, toFieldValue } from '../../src/engine/values.js';
 import { summarize } from '../../src/engine/summary.js';
 import type { ServiceSpec } from '../../src/services/service.js';
-import { SubmitError, type Adapter, type Receipt, type Submission } from '../../src/adapters/adapter.js';
+import { SubmitError, untilAborted, type Adapter, type Receipt, type Submission } from '../../src/adapters/adapter.js';
+import { MIB, attachmentsToShrink, formatSize, requestBytes } from '../../src/adapters/limits.js';
 import { getLocale, resolveLang, setLocale } from '../../src/i18n/locale.js';
 import { codeLabelIn } from '../../src/i18n/code-labels.js';
 import { DraftsController } from './drafts-controller.js';
 
 type Phase = 'form' | 'review' | 'done';
+
+/** Why the last sending did not work; when it was too large, also the attachments to remove or shrink. */
+interface SendFailure {
+  error: SubmitError;
+  shrink: File[];
+}
 
 /**
  * The field kit loads beside the shell: a start page shows without it, and by the time the user continues it
@@ -39,7 +46,7 @@ export interface StepChangeDetail {
  * @event efa-step-change - A new step (or the review page) is shown. `detail: { stepId, position, count, title }`.
  * @event efa-submit - Before sending; cancelable. With `adapter="event"` the host answers via `detail.respondWith(promise)`.
  * @event efa-submitted - The receiver confirmed. `detail: { receipt, submission }`.
- * @event efa-submit-error - Sending failed; everything entered is kept. `detail: { error }` (a `SubmitError` with `failure`).
+ * @event efa-submit-error - Sending failed or was cancelled; everything entered is kept. `detail: { error }` (a `SubmitError` with `failure`).
  * @event efa-draft-saved - With `drafts="local"`: the answers were saved in this browser. `detail: { savedAt, expiresAt }`.
  * @csspart form - The whole form.
  * @csspart progress - "Schritt 2 von 7".
@@ -47,6 +54,7 @@ export interface StepChangeDetail {
  * @csspart button - Every button.
  * @csspart primary-button - Continue / send.
  * @csspart review - The check-your-answers list.
+ * @csspart send-error - Why sending did not work, and what to do.
  * @csspart confirmation - The confirmation panel with the reference.
  * @csspart resume - The offer to continue with answers saved in this browser.
  * @csspart drafts - "Zwischenstand speichern / laden".
@@ -65,13 +73,14 @@ export class EfaForm extends LitElement {
     drafts: {},
     draftDays: { attribute: 'draft-days', type: Number },
     maxFileSize: { attribute: 'max-file-size', type: Number },
+    maxRequestSize: { attribute: 'max-request-size', type: Number },
     config: { attribute: false },
     prefill: { attribute: false },
     langAttribute: { attribute: 'lang' },
     phase: { state: true },
     summary: { state: true },
     sending: { state: true },
-    sendError: { state: true },
+    sendFailure: { state: true },
     receipt: { state: true },
     announcement: { state: true },
   };
@@ -92,6 +101,11 @@ export class EfaForm extends LitElement {
   declare draftDays: number;
   /** Largest upload in MB (default 10); a larger file is refused at once with a message that says so. */
   declare maxFileSize: number;
+  /**
+   * Largest request the endpoint accepts, in MB (default 30, the reference receiver's limit for answers with
+   * attachments): a larger submission is not sent, and the citizen is told which files to remove or shrink.
+   */
+  declare maxRequestSize: number;
   /** Authority settings passed to the service (fees, creditworthiness parameters, …). */
   declare config: unknown;
   /** Answers known beforehand (e.g. identity data from the portal's login); values the schema rejects are dropped. */
@@ -101,7 +115,7 @@ export class EfaForm extends LitElement {
   declare protected phase: Phase;
   declare protected summary: SummaryEntry[];
   declare protected sending: boolean;
-  declare protected sendError: string | undefined;
+  declare protected sendFailure: SendFailure | undefined;
   declare protected receipt: Receipt | undefined;
   declare protected announcement: string;
 
@@ -112,6 +126,8 @@ export class EfaForm extends LitElement {
   private focusDone: Promise<void> = Promise.resolve();
   private draftsAttached: Promise<void> = Promise.resolve();
   private fieldsReady = false;
+  /** Set from the first moment of a sending to its end: the one sending there is, and how to cancel it. */
+  private sendController: AbortController | undefined;
   /** Kept across retries: it is the idempotency key, so a retry after a lost answer stores nothing twice. */
   private submissionId: string | undefined;
   private createdAt: string | undefined;
@@ -126,11 +142,12 @@ export class EfaForm extends LitElement {
     this.drafts = 'off';
     this.draftDays = 7;
     this.maxFileSize = 10;
+    this.maxRequestSize = 30;
     this.langAttribute = null;
     this.phase = 'form';
     this.summary = [];
     this.sending = false;
-    this.sendError = undefined;
+    this.sendFailure = undefined;
     this.receipt = undefined;
     this.announcement = '';
     updateWhenLocaleChanges(this);
@@ -368,7 +385,19 @@ export class EfaForm extends LitElement {
   }
 
   private async submit(): Promise<void> {
-    if (this.sending) return;
+    // Taken before the first `await`: clicks in the same moment find it and send nothing more.
+    if (this.sendController) return;
+    const controller = new AbortController();
+    this.sendController = controller;
+    try {
+      await this.send(controller.signal);
+    } finally {
+      this.sendController = undefined;
+      this.sending = false;
+    }
+  }
+
+  private async send(signal: AbortSignal): Promise<void> {
     const engine = this.engine!;
     await engine.ready;
     const invalid = engine.firstInvalidStep();
@@ -377,17 +406,24 @@ export class EfaForm extends LitElement {
       return;
     }
     const submission = this.buildSubmission();
+    const files = engine.attachments();
+    const size = requestBytes(submission, files);
+    const limit = this.maxRequestSize * MIB;
+    if (size > limit) {
+      this.failed(new SubmitError('too-large', 'The submission is larger than the endpoint accepts.', { limit }), files, size);
+      return;
+    }
     this.sending = true;
-    this.sendError = undefined;
+    this.sendFailure = undefined;
     try {
       const adapter = await this.resolveAdapter();
       if (!adapter.ownsSubmitEvent) {
         const proceed = this.dispatchEvent(
-          new CustomEvent('efa-submit', { detail: { submission, files: engine.attachments() }, bubbles: true, composed: true, cancelable: true }),
+          new CustomEvent('efa-submit', { detail: { submission, files }, bubbles: true, composed: true, cancelable: true }),
         );
         if (!proceed) return;
       }
-      this.receipt = await adapter.submit(submission, { files: engine.attachments() });
+      this.receipt = await untilAborted(adapter.submit(submission, { files, signal }), signal);
       this.draftsController.submitted();
       this.phase = 'done';
       this.pendingFocus = { kind: 'heading' };
@@ -395,10 +431,24 @@ export class EfaForm extends LitElement {
     } catch (cause) {
       const error = cause instanceof SubmitError ? cause : new SubmitError('network', String(cause), { cause });
       this.dispatchEvent(new CustomEvent('efa-submit-error', { detail: { error }, bubbles: true, composed: true }));
-      this.failed(error);
-    } finally {
-      this.sending = false;
+      this.failed(error, files, size);
     }
+  }
+
+  /** "Senden abbrechen": the answers stay; sending again later uses the same id, so nothing arrives twice. */
+  private cancelSending(): void {
+    this.sendController?.abort();
+  }
+
+  /**
+   * After a changed resend: the corrected answers go as a new submission (a new id, so a new reference); the
+   * earlier version stays with the office under its own reference.
+   */
+  private sendCorrection(): void {
+    if (this.sendController) return;
+    this.submissionId = undefined;
+    this.createdAt = undefined;
+    void this.submit();
   }
 
   /** Back to a step from the review page, its problems listed at the top; "Weiter" returns to the review. */
@@ -411,7 +461,7 @@ export class EfaForm extends LitElement {
     this.stepChanged();
   }
 
-  private failed(error: SubmitError): void {
+  private failed(error: SubmitError, files: ReadonlyMap<string, File>, size: number): void {
     const engine = this.engine!;
     if (error.failure === 'validation' && error.details.fieldErrors) {
       const step = engine.showExternalErrors(error.details.fieldErrors);
@@ -420,7 +470,9 @@ export class EfaForm extends LitElement {
         return;
       }
     }
-    this.sendError = sendErrorText(error);
+    // A receiver that refuses without naming its limit has one below this size: then the largest file first.
+    const shrink = error.failure === 'too-large' ? attachmentsToShrink(files.values(), size, error.details.limit ?? size - 1) : [];
+    this.sendFailure = { error, shrink };
     this.pendingFocus = { kind: 'element', selector: '.send-error' };
   }
 
@@ -625,24 +677,55 @@ export class EfaForm extends LitElement {
       <h2 tabindex="-1">${this.renderProgress(count, count)} ${msg('Prüfen Sie Ihre Angaben')}</h2>
       <p>${msg('Bitte prüfen Sie alles, bevor Sie es absenden. Mit „Ändern“ kommen Sie zur jeweiligen Angabe.')}</p>
       ${this.renderReviewSections(true)}
-      ${this.sendError
-        ? html`<div class="send-error" role="alert" tabindex="-1">
-            <h3>${msg('Das Senden hat nicht geklappt')}</h3>
-            <p>${this.sendError}</p>
-          </div>`
-        : nothing}
+      ${this.sendFailure ? this.renderSendFailure(this.sendFailure) : nothing}
+      <p class="send-progress" role="status">
+        ${this.sending ? msg('Ihre Angaben werden gesendet. Das dauert höchstens eine Minute, mit großen Dateien etwas länger.') : ''}
+      </p>
       <div class="actions">
-        <button
-          type="button"
-          class="primary"
-          part="button primary-button"
-          aria-disabled=${this.sending ? 'true' : 'false'}
-          @click=${this.submit}
-        >
-          ${this.sending ? msg('Wird gesendet …') : this.sendError ? msg('Erneut senden') : msg('Verbindlich absenden')}
-        </button>
-        <button type="button" class="secondary" part="button" @click=${this.back}>${msg('Zurück')}</button>
+        ${this.sendFailure?.error.failure === 'changed-resend' && !this.sending
+          ? html`<button type="button" class="primary" part="button primary-button" @click=${this.sendCorrection}>
+              ${msg('Korrektur als neue Einreichung senden')}
+            </button>`
+          : html`<button
+              type="button"
+              class="primary"
+              part="button primary-button"
+              aria-disabled=${this.sending ? 'true' : 'false'}
+              @click=${this.submit}
+            >
+              ${this.sending ? msg('Wird gesendet …') : this.sendFailure ? msg('Erneut senden') : msg('Verbindlich absenden')}
+            </button>`}
+        ${this.sending
+          ? html`<button type="button" class="secondary" part="button" @click=${this.cancelSending}>${msg('Senden abbrechen')}</button>`
+          : html`<button type="button" class="secondary" part="button" @click=${this.back}>${msg('Zurück')}</button>`}
       </div>
+    </div>`;
+  }
+
+  private renderSendFailure({ error, shrink }: SendFailure): TemplateResult {
+    const locale = getLocale();
+    const earlier = error.details.earlier?.reference;
+    return html`<div class="send-error" part="send-error" role="alert" tabindex="-1">
+      ${error.failure === 'changed-resend'
+        ? html`<h3>${msg('Eine frühere Fassung ist schon angekommen')}</h3>
+            <p>
+              ${earlier
+                ? msg(str`Eine frühere Fassung Ihrer Angaben ist bei der Behörde unter der Vorgangsnummer ${earlier} eingegangen. Ihre Änderungen danach sind dort nicht angekommen.`)
+                : msg('Eine frühere Fassung Ihrer Angaben ist bei der Behörde eingegangen. Ihre Änderungen danach sind dort nicht angekommen.')}
+              ${msg('Ihre Angaben hier sind nicht verloren.')}
+            </p>
+            <p>
+              ${msg('Wenn die Behörde Ihre geänderten Angaben bekommen soll, senden Sie sie als Korrektur. Die Korrektur bekommt eine eigene Vorgangsnummer; nennen Sie bei Rückfragen beide Nummern.')}
+            </p>`
+        : html`<h3>${msg('Das Senden hat nicht geklappt')}</h3>
+            <p>${sendErrorText(error, locale)}</p>`}
+      ${shrink.length > 0
+        ? html`<p>${msg('Entfernen oder verkleinern Sie zum Beispiel diese Dateien (etwa mit geringerer Auflösung eingescannt):')}</p>
+            <ul class="shrink">
+              ${shrink.map((file) => html`<li>${file.name} (${formatSize(file.size, locale)})</li>`)}
+            </ul>
+            <p>${msg('Mit „Ändern“ bei der jeweiligen Angabe kommen Sie zu den Dateien.')}</p>`
+        : nothing}
     </div>`;
   }
 
@@ -745,15 +828,20 @@ function findGroup(nodes: readonly NodeView[], pointer: string): GroupView | und
   return undefined;
 }
 
-function sendErrorText(error: SubmitError): string {
+function sendErrorText(error: SubmitError, locale: string): string {
   switch (error.failure) {
     case 'network':
-    case 'timeout':
       return msg('Die Verbindung zur Behörde ist gerade nicht möglich. Ihre Angaben sind nicht verloren. Prüfen Sie Ihre Internetverbindung und senden Sie dann erneut.');
+    case 'timeout':
+      return msg('Die Behörde hat nicht rechtzeitig geantwortet. Ihre Angaben sind nicht verloren. Senden Sie bitte erneut: Falls sie doch angekommen sind, kommen sie nicht doppelt an.');
     case 'server':
       return msg('Der Server der Behörde ist gerade nicht erreichbar. Ihre Angaben sind nicht verloren. Versuchen Sie es in einigen Minuten erneut.');
     case 'aborted':
-      return msg('Das Senden wurde abgebrochen. Ihre Angaben sind nicht verloren.');
+      return msg('Das Senden wurde abgebrochen. Ihre Angaben sind nicht verloren. Falls sie doch schon angekommen sind, kommen sie beim erneuten Senden nicht doppelt an.');
+    case 'too-large':
+      return error.details.limit
+        ? msg(str`Ihre Angaben sind mit allen Dateien zu groß zum Senden: Die Behörde nimmt höchstens ${formatSize(error.details.limit, locale)} an. Ihre Angaben sind nicht verloren.`)
+        : msg('Ihre Angaben sind mit allen Dateien zu groß zum Senden. Ihre Angaben sind nicht verloren.');
     default:
       return msg('Ihre Angaben konnten nicht übermittelt werden. Ihre Angaben sind nicht verloren. Versuchen Sie es später erneut oder wenden Sie sich an die Behörde.');
   }

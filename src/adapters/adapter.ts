@@ -35,6 +35,13 @@ export type SubmitFailure =
   | 'rejected'
   /** The receiver answered success with something that is not a receipt. */
   | 'malformed-receipt'
+  /**
+   * The receiver already holds a submission with this id but another body (a correction sent after an answer
+   * was lost): nothing was stored; `earlier` is the receipt of what arrived. Send a correction with a new id.
+   */
+  | 'changed-resend'
+  /** The request is larger than the receiver accepts (413, or the form's own check before sending); `limit` in bytes. */
+  | 'too-large'
   /** The host page answered an `event` adapter submission with an error. */
   | 'host'
   | 'aborted';
@@ -43,9 +50,28 @@ export class SubmitError extends Error {
   constructor(
     readonly failure: SubmitFailure,
     message: string,
-    readonly details: { status?: number; fieldErrors?: readonly ValidationError[]; cause?: unknown } = {},
+    readonly details: {
+      status?: number;
+      fieldErrors?: readonly ValidationError[];
+      earlier?: Receipt;
+      limit?: number;
+      cause?: unknown;
+    } = {},
   ) {
     super(message);
     this.name = 'SubmitError';
   }
+}
+
+/**
+ * `promise`, or an `aborted` error as soon as `signal` aborts, also when the adapter behind the promise does not
+ * listen to the signal (a host page's own sending, say): cancelling never waits for anybody.
+ */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const abort = () => reject(new SubmitError('aborted', 'Sending was cancelled.'));
+    if (signal.aborted) abort();
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }

@@ -5,10 +5,16 @@
 import { SubmitError, type Adapter, type Receipt, type Submission, type SubmitOptions } from './adapter.js';
 import type { ValidationError } from '../engine/validator.js';
 import { parseReceipt } from './receipt.js';
+import { requestBytes } from './limits.js';
 
 export interface HttpAdapterOptions {
   endpoint: string;
-  /** Per attempt. */
+  /**
+   * For the whole sending, retries and pauses included (default 45 s): after it the citizen is told, however the
+   * receiver behaves. Attachments add the time they take to upload at {@link SLOW_UPLOAD_BYTES_PER_MS}.
+   */
+  deadlineMs?: number;
+  /** Per attempt, within the deadline. */
   timeoutMs?: number;
   /** Further attempts after a network error, a timeout, a 5xx or a 429. */
   retries?: number;
@@ -17,6 +23,12 @@ export interface HttpAdapterOptions {
   /** Longest pause a `Retry-After` may ask for before we give up instead. */
   maxRetryAfterMs?: number;
 }
+
+/**
+ * An upload over a slow mobile connection (1 Mbit/s, 125 bytes per millisecond) still gets the time it needs:
+ * a 30 MB request would otherwise never make a 45-second deadline.
+ */
+export const SLOW_UPLOAD_BYTES_PER_MS = 125;
 
 function body(submission: Submission, files: ReadonlyMap<string, Blob>): { body: BodyInit; headers: Record<string, string> } {
   if (files.size === 0) return { body: JSON.stringify(submission), headers: { 'Content-Type': 'application/json' } };
@@ -79,9 +91,27 @@ export async function fetchWithin(url: string, init: RequestInit, timeoutMs: num
  * 4xx but 429) or `server` (5xx, 429; the one worth retrying).
  */
 export async function answerError(response: Response): Promise<SubmitError> {
-  const answer = (await readJson(response)) as { message?: string; errors?: ValidationError[] } | undefined;
+  const answer = (await readJson(response)) as
+    | { message?: string; errors?: ValidationError[]; type?: unknown; reference?: unknown; receivedAt?: unknown; limit?: unknown }
+    | undefined;
   if (response.status === 422 && Array.isArray(answer?.errors)) {
     return new SubmitError('validation', answer.message ?? 'The receiver found errors.', { status: 422, fieldErrors: answer.errors });
+  }
+  if (response.status === 409 && answer?.type === 'urn:efa-forms:problem:changed-resend') {
+    let earlier: Receipt | undefined;
+    try {
+      earlier = parseReceipt({ reference: answer.reference, receivedAt: answer.receivedAt });
+    } catch {
+      // Told without a usable reference: the citizen still learns that an earlier version arrived.
+    }
+    return new SubmitError('changed-resend', 'An earlier version of this submission has arrived.', {
+      status: 409,
+      ...(earlier ? { earlier } : {}),
+    });
+  }
+  if (response.status === 413) {
+    const limit = Number.isSafeInteger(answer?.limit) && (answer!.limit as number) > 0 ? (answer!.limit as number) : undefined;
+    return new SubmitError('too-large', 'The request is larger than the receiver accepts.', { status: 413, ...(limit ? { limit } : {}) });
   }
   if (response.status !== 429 && response.status < 500) {
     return new SubmitError('rejected', answer?.message ?? `The receiver refused the submission (${response.status}).`, {
@@ -92,21 +122,24 @@ export async function answerError(response: Response): Promise<SubmitError> {
 }
 
 export function httpAdapter(options: HttpAdapterOptions): Adapter {
-  const { endpoint, timeoutMs = 30_000, retries = 3, backoffMs = 500, maxRetryAfterMs = 30_000 } = options;
+  const { endpoint, deadlineMs = 45_000, timeoutMs = 30_000, retries = 3, backoffMs = 500, maxRetryAfterMs = 30_000 } = options;
 
-  function attempt(submission: Submission, files: ReadonlyMap<string, Blob>, signal?: AbortSignal): Promise<Response> {
+  function attempt(submission: Submission, files: ReadonlyMap<string, Blob>, timeout: number, signal?: AbortSignal): Promise<Response> {
     const { body: payload, headers } = body(submission, files);
     const init = { method: 'POST', body: payload, headers: { ...headers, Accept: 'application/json', 'Idempotency-Key': submission.id } };
-    return fetchWithin(endpoint, init, timeoutMs, signal);
+    return fetchWithin(endpoint, init, timeout, signal);
   }
 
   return {
     async submit(submission: Submission, { signal, files }: SubmitOptions): Promise<Receipt> {
+      const uploadMs = files.size === 0 ? 0 : requestBytes(submission, files) / SLOW_UPLOAD_BYTES_PER_MS;
+      const deadline = performance.now() + deadlineMs + uploadMs;
+      const left = () => deadline - performance.now();
       let last: SubmitError | undefined;
       for (let n = 0; n <= retries; n += 1) {
         let wait = backoffMs * 2 ** n;
         try {
-          const response = await attempt(submission, files, signal);
+          const response = await attempt(submission, files, Math.max(1, Math.round(Math.min(timeoutMs + uploadMs, left()))), signal);
           if (response.ok) return parseReceipt(await readJson(response));
           last = await answerError(response);
           if (last.failure !== 'server') throw last;
@@ -119,7 +152,9 @@ export function httpAdapter(options: HttpAdapterOptions): Adapter {
           if (!(error instanceof SubmitError) || !['network', 'timeout'].includes(error.failure)) throw error;
           last = error;
         }
-        if (n < retries) await pause(wait, signal);
+        // No pause that leaves no time for another attempt: better tell the citizen now.
+        if (n === retries || wait >= left()) break;
+        await pause(wait, signal);
       }
       throw last!;
     },

@@ -26,6 +26,13 @@ export type SaveResult =
   /** `full`: the browser's quota is used up; `unavailable`: storage is missing or blocked. */
   | { ok: false; reason: 'full' | 'unavailable' };
 
+/**
+ * What `load` found: a draft to offer, or none. `damaged`: there was one, but unreadable or with fields that are
+ * not what this library writes (a broken browser store, another program, a hand edit); it has been deleted, and
+ * the citizen should be told.
+ */
+export type LoadResult = { draft: SavedDraft; damaged: false } | { draft?: undefined; damaged: boolean };
+
 export interface LocalDraftsOptions {
   service: string;
   schemaVersion: string;
@@ -102,20 +109,21 @@ export class LocalDrafts {
   }
 
   /**
-   * The draft to resume, if any. A draft that can never be resumed (expired, unreadable, of another major
-   * schema version) is deleted at once: personal data should not outstay its use.
+   * The draft to resume, if any. A draft that can never be resumed (damaged, expired, of another major schema
+   * version) is deleted at once: personal data should not outstay its use.
    */
-  load(): SavedDraft | undefined {
+  load(): LoadResult {
     let text: string | null;
     try {
       text = this.store().getItem(this.key);
     } catch {
-      return undefined;
+      return { damaged: false };
     }
-    if (text === null) return undefined;
-    const draft = this.usable(text);
-    if (!draft) this.discard();
-    return draft;
+    if (text === null) return { damaged: false };
+    const draft = parseDraft(text);
+    if (draft && this.usable(draft)) return { draft, damaged: false };
+    this.discard();
+    return { damaged: !draft };
   }
 
   discard(): void {
@@ -126,30 +134,40 @@ export class LocalDrafts {
     }
   }
 
-  private usable(text: string): SavedDraft | undefined {
-    let draft: unknown;
-    try {
-      draft = JSON.parse(text);
-    } catch {
-      return undefined;
-    }
-    if (
-      !isPlainObject(draft) ||
-      draft.format !== 'efa-forms-draft' ||
-      draft.version !== 1 ||
-      draft.service !== this.service ||
-      draft.authority !== this.authority ||
-      typeof draft.schemaVersion !== 'string' ||
-      !sameSchemaMajor(draft.schemaVersion, this.schemaVersion) ||
-      typeof draft.stepId !== 'string' ||
-      typeof draft.savedAt !== 'string' ||
-      typeof draft.expiresAt !== 'string' ||
-      !isPlainObject(draft.answers)
-    ) {
-      return undefined;
-    }
-    const expiresAt = Date.parse(draft.expiresAt);
-    if (Number.isNaN(expiresAt) || this.now().getTime() >= expiresAt) return undefined;
-    return draft as unknown as SavedDraft;
+  /** Ours, of a compatible schema version, and not expired. */
+  private usable(draft: SavedDraft): boolean {
+    return (
+      draft.service === this.service &&
+      draft.authority === this.authority &&
+      sameSchemaMajor(draft.schemaVersion, this.schemaVersion) &&
+      this.now().getTime() < Date.parse(draft.expiresAt)
+    );
   }
+}
+
+/** A date-time as `save` writes it (`toISOString`), nothing that only `Date.parse` would guess at. */
+function isTimestamp(value: unknown): value is string {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/** The stored text as a draft in the form `save` writes, or undefined when it is anything else. */
+function parseDraft(text: string): SavedDraft | undefined {
+  let draft: unknown;
+  try {
+    draft = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const wellFormed =
+    isPlainObject(draft) &&
+    draft.format === 'efa-forms-draft' &&
+    draft.version === 1 &&
+    typeof draft.service === 'string' &&
+    typeof draft.authority === 'string' &&
+    typeof draft.schemaVersion === 'string' &&
+    typeof draft.stepId === 'string' &&
+    isTimestamp(draft.savedAt) &&
+    isTimestamp(draft.expiresAt) &&
+    isPlainObject(draft.answers);
+  return wellFormed ? (draft as unknown as SavedDraft) : undefined;
 }

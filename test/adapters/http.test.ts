@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { httpAdapter } from '../../src/adapters/http.js';
+import { requestBytes } from '../../src/adapters/limits.js';
 import { SubmitError, type Submission } from '../../src/adapters/adapter.js';
 import { envelope, queueFaults as faults, validData } from '../helpers/submission.js';
 
@@ -122,5 +123,65 @@ describe('http adapter across a receiver restart', () => {
     expect(await storedCount(sent.id)).to.equal(1);
     const status = await (await fetch(`${endpoint}/${receipt.reference}`)).json();
     expect(status.reference).to.equal(receipt.reference);
+  });
+});
+
+describe('http adapter: one deadline for the whole sending', () => {
+  afterEach(() => fetch('/api/__faults', { method: 'DELETE' }));
+
+  it('gives up at the deadline although each attempt alone may wait longer (else this test times out)', async () => {
+    await faults('hang', 'hang', 'hang', 'hang');
+    const adapter = httpAdapter({ endpoint, deadlineMs: 300, timeoutMs: 60_000, retries: 3, backoffMs: 10 });
+    const error = await failure(adapter.submit(submission(), { files: new Map() }));
+    expect(error.failure).to.equal('timeout');
+  });
+
+  it('does not wait for a Retry-After that ends after the deadline: the citizen is told at once', async () => {
+    await faults('rate-limit');
+    const error = await failure(httpAdapter({ endpoint, deadlineMs: 300 }).submit(submission(), { files: new Map() }));
+    expect(error.failure).to.equal('server');
+    expect(error.details.status).to.equal(429);
+  });
+});
+
+// The receiver contract's 409 and 413 come from the test server's stand-in (test/helpers/contract-receiver.js)
+// until the receiver in server/ answers them.
+describe('http adapter: changed resends and limits (receiver contract)', () => {
+  const contract = '/contract/submissions';
+
+  it('a repeat with the same id and another body is a changed resend carrying the earlier receipt', async () => {
+    const first = submission();
+    const receipt = await httpAdapter({ ...fast, endpoint: contract }).submit(first, { files: new Map() });
+    const same = await httpAdapter({ ...fast, endpoint: contract }).submit(first, { files: new Map() });
+    expect(same.reference, 'an unchanged repeat is answered with the same receipt').to.equal(receipt.reference);
+
+    const corrected = structuredClone(first);
+    (corrected.data as { gast: { familienname: string } }).gast.familienname = 'Korrigiert';
+    const error = await failure(httpAdapter({ ...fast, endpoint: contract }).submit(corrected, { files: new Map() }));
+    expect(error.failure).to.equal('changed-resend');
+    expect(error.details.status).to.equal(409);
+    expect(error.details.earlier).to.deep.equal(receipt);
+  });
+
+  it('413 is "too large" with the receiver\'s limit, not a failure to retry', async () => {
+    const error = await failure(httpAdapter({ ...fast, endpoint: `${contract}?limit=500` }).submit(submission(), { files: new Map() }));
+    expect(error.failure).to.equal('too-large');
+    expect(error.details.limit).to.equal(500);
+  });
+
+  it('estimates the request size from above, close to what the browser sends', async () => {
+    const sent = submission();
+    expect(requestBytes(sent, new Map())).to.equal(new Blob([JSON.stringify(sent)]).size);
+
+    const file = new File([new Uint8Array(200_000)], 'scan.pdf', { type: 'application/pdf' });
+    const id = crypto.randomUUID();
+    const withFile = submission({ attachments: [{ id, dateiname: 'scan.pdf', mimeType: 'application/pdf', groesse: file.size }] });
+    const form = new FormData();
+    form.append('submission', new Blob([JSON.stringify(withFile)], { type: 'application/json' }));
+    form.append(id, file, 'scan.pdf');
+    const actual = (await new Response(form).blob()).size;
+    const estimate = requestBytes(withFile, new Map([[id, file]]));
+    expect(estimate).to.be.at.least(actual);
+    expect(estimate - actual).to.be.below(2048);
   });
 });

@@ -97,3 +97,55 @@ describe('efa-form drafts', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('efa-form with a damaged local draft', () => {
+  beforeEach(() => localStorage.removeItem(KEY));
+  after(() => localStorage.removeItem(KEY));
+
+  const stored = (fields: Record<string, unknown>) =>
+    JSON.stringify({
+      format: 'efa-forms-draft',
+      version: 1,
+      service: 'engine-test',
+      schemaVersion: definition.schemaVersion,
+      authority: '09999000',
+      savedAt: new Date().toISOString(),
+      expiresAt: new Date(Date.now() + 24 * 3600 * 1000).toISOString(),
+      stepId: 'eins',
+      answers: { name: 'Ada' },
+      ...fields,
+    });
+
+  it('discards a draft whose date is not a date, says so politely, and the form works', async () => {
+    localStorage.setItem(KEY, stored({ savedAt: 'gestern' }));
+    const el = await form();
+    expect($(el, '.resume').textContent).to.contain('waren beschädigt');
+    expect(localStorage.getItem(KEY)).to.equal(null);
+    await expect(el).to.be.accessible();
+    $(el, 'button.primary').click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.error-summary'), '"Weiter" checks the step').not.to.equal(null);
+    buttonNamed(el, 'Hinweis schließen').click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.resume')).to.equal(null);
+    expect(el.shadowRoot!.activeElement).to.equal($(el, 'h2[tabindex]'));
+  });
+
+  it('discards a draft that does not parse', async () => {
+    localStorage.setItem(KEY, '{"format":"efa-forms-draft", "answers": {');
+    const el = await form();
+    expect($(el, '.resume').textContent).to.contain('waren beschädigt');
+    expect(localStorage.getItem(KEY)).to.equal(null);
+  });
+
+  it('resumes answers of the wrong shape without freezing: they show as errors to correct', async () => {
+    localStorage.setItem(KEY, stored({ answers: { name: { x: 1 }, plz: 10115, personen: 'kaputt', staatsangehoerigkeiten: { '0': 1 } } }));
+    const el = await form();
+    buttonNamed(el, 'Weitermachen').click();
+    await el.updateComplete;
+    $(el, 'button.primary').click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.error-summary'), 'the form still works').not.to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+});

@@ -8,7 +8,7 @@ import type { EfaSubmitDetail } from '../../src/adapters/event.js';
 import { SubmitError, type Receipt } from '../../src/adapters/adapter.js';
 import validate from '../generated/engine-test.js';
 import { definition } from '../fixtures/engine-test-definition.js';
-import { setLocale } from '../../src/i18n/locale.js';
+import { getLocale, setLocale } from '../../src/i18n/locale.js';
 
 const spec: ServiceSpec = {
   service: 'verpflichtungserklaerung',
@@ -272,5 +272,186 @@ describe('efa-form (the shell)', () => {
     answer({ reference: 'VE-2026-ONCE22' });
     await waitUntil(() => el.shadowRoot!.querySelector('.reference'), 'the confirmation appears', { timeout: LOADING_MS });
     expect(calls).to.equal(1);
+  });
+});
+
+// Through the `http` adapter to the test server's stand-in for the receiver contract
+// (test/helpers/contract-receiver.js): it gives the 409 and 413 of the contract and accepts the test service.
+describe('efa-form sending: never frozen, never hanging, never silently dropped', () => {
+  afterEach(() => setLocale('de'));
+
+  /** Counts the form's POSTs to `path` (the requests still go out: nothing is answered in their place). */
+  function countPosts(path: string): { readonly count: number; restore(): void } {
+    const original = window.fetch;
+    let count = 0;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      if (init?.method === 'POST' && String(input).startsWith(path)) count += 1;
+      return original(input, init);
+    };
+    return {
+      get count() {
+        return count;
+      },
+      restore: () => (window.fetch = original),
+    };
+  }
+
+  async function httpForm(endpoint: string, lang = 'de'): Promise<EfaForm> {
+    const el = await fixture<EfaForm>(html`<efa-form .spec=${spec} endpoint=${endpoint} authority="09999000" lang=${lang}></efa-form>`);
+    await waitUntil(() => getLocale() === lang, `the form speaks "${lang}"`, { timeout: LOADING_MS });
+    return el;
+  }
+
+  const text = (el: Element) => el.textContent!.replace(/\s+/g, ' ').trim();
+
+  /** Complete answers with these files as "Nachweise", then on to the review page. */
+  async function toReviewWithFiles(el: EfaForm, files: File[]): Promise<void> {
+    el.prefill = complete;
+    await el.updateComplete;
+    $(el, 'button.primary').click();
+    await el.updateComplete;
+    const upload = $(el, '#f-nachweise') as HTMLElement & { value: File[] };
+    upload.value = files;
+    upload.dispatchEvent(new Event('input'));
+    $(el, 'button.primary').click();
+    await el.updateComplete;
+    expect($(el, 'h2').textContent).to.contain('Prüfen Sie Ihre Angaben');
+  }
+
+  it('five clicks in the same moment send one POST', async () => {
+    const el = await httpForm('/contract/submissions');
+    await toReview(el);
+    const posts = countPosts('/contract/submissions');
+    try {
+      const button = $(el, 'button.primary');
+      for (let i = 0; i < 5; i += 1) button.click();
+      await waitUntil(() => el.shadowRoot!.querySelector('.reference'), 'the confirmation appears', { timeout: LOADING_MS });
+      expect(posts.count).to.equal(1);
+    } finally {
+      posts.restore();
+    }
+  });
+
+  it('shows that it is sending, cancels a hanging send at once and keeps every answer', async () => {
+    const el = await httpForm('/contract/submissions?hang');
+    await toReview(el);
+    const ids: string[] = [];
+    el.addEventListener('efa-submit', (e) => ids.push((e as CustomEvent<EfaSubmitDetail>).detail.submission.id));
+    $(el, 'button.primary').click();
+    await waitUntil(() => ids.length === 1, 'the submission is handed to the adapter', { timeout: LOADING_MS });
+    await el.updateComplete;
+    expect(text($(el, '.send-progress'))).to.contain('Ihre Angaben werden gesendet');
+    expect(text($(el, 'button.primary'))).to.equal('Wird gesendet …');
+    const cancel = $(el, 'button.secondary');
+    expect(text(cancel)).to.equal('Senden abbrechen');
+    await expect(el).to.be.accessible();
+
+    const failed = oneEvent(el, 'efa-submit-error');
+    cancel.click();
+    expect((await failed).detail.error.failure).to.equal('aborted');
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '.send-error'));
+    expect(text($(el, '.send-error'))).to.contain('Das Senden wurde abgebrochen. Ihre Angaben sind nicht verloren.');
+    expect(el.shadowRoot!.querySelector('.send-progress')!.textContent!.trim()).to.equal('');
+    expect(text($(el, '.summary-list dd')), 'answers kept').to.equal('Ada');
+
+    el.endpoint = '/contract/submissions';
+    $(el, 'button.primary').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('.reference'), 'sent on the second try', { timeout: LOADING_MS });
+    expect(ids).to.have.length(2);
+    expect(ids[1], 'the same submission id: nothing can arrive twice').to.equal(ids[0]);
+  });
+
+  const changedResend = {
+    de: {
+      heading: 'frühere Fassung',
+      reference: /Vorgangsnummer (VE-2026-[0-9A-F]{6})/,
+      kept: 'Ihre Angaben hier sind nicht verloren.',
+      button: 'Korrektur als neue Einreichung senden',
+    },
+    en: {
+      heading: 'earlier version',
+      reference: /reference number (VE-2026-[0-9A-F]{6})/,
+      kept: 'Your answers here have not been lost.',
+      button: 'Send the correction as a new submission',
+    },
+  };
+  for (const [lang, expected] of Object.entries(changedResend)) {
+    it(`a correction after a lost answer: told in "${lang}" that the earlier version arrived, and sent as a new submission`, async () => {
+      const el = await httpForm('/contract/submissions?lose-answer', lang);
+      el.prefill = complete;
+      await el.updateComplete;
+      $(el, 'button.primary').click();
+      await el.updateComplete;
+      $(el, 'button.primary').click();
+      await el.updateComplete;
+      const ids: string[] = [];
+      el.addEventListener('efa-submit', (e) => ids.push((e as CustomEvent<EfaSubmitDetail>).detail.submission.id));
+      $(el, 'button.primary').click();
+      await waitUntil(() => el.shadowRoot!.querySelector('.send-error'), 'the lost answer is reported', { timeout: LOADING_MS });
+
+      // The citizen corrects the name and sends again: the office holds the first version under this id.
+      el.endpoint = '/contract/submissions';
+      $(el, 'button.link').click();
+      await el.updateComplete;
+      await sendKeys({ type: ' King' });
+      $(el, 'button.primary').click();
+      await el.updateComplete;
+      $(el, 'button.primary').click();
+      await waitUntil(() => el.shadowRoot!.querySelector('.send-error h3')?.textContent?.includes(expected.heading), 'the changed resend is told', {
+        timeout: LOADING_MS,
+      });
+      await el.updateComplete;
+      const message = text($(el, '.send-error'));
+      const earlier = expected.reference.exec(message)?.[1];
+      expect(earlier, message).to.be.a('string');
+      expect(message).to.contain(expected.kept);
+      expect(el.shadowRoot!.activeElement).to.equal($(el, '.send-error'));
+      expect(text($(el, '.summary-list dd')), 'the correction is kept').to.contain('King');
+      expect(text($(el, 'button.primary'))).to.equal(expected.button);
+      await expect(el).to.be.accessible();
+
+      $(el, 'button.primary').click();
+      await waitUntil(() => el.shadowRoot!.querySelector('.reference'), 'the correction is confirmed', { timeout: LOADING_MS });
+      expect(text($(el, '.reference'))).to.not.equal(earlier);
+      expect(ids).to.have.length(3);
+      expect(ids[1]).to.equal(ids[0]);
+      expect(ids[2], 'the correction has its own id').to.not.equal(ids[0]);
+    });
+  }
+
+  it('does not send what is larger than the endpoint takes, and names the files to remove or shrink', async () => {
+    const el = await httpForm('/contract/submissions');
+    el.maxRequestSize = 0.05;
+    const big = new File([new Uint8Array(40_000)], 'kontoauszug.pdf', { type: 'application/pdf' });
+    const small = new File([new Uint8Array(15_000)], 'pass.pdf', { type: 'application/pdf' });
+    await toReviewWithFiles(el, [small, big]);
+    const posts = countPosts('/contract/submissions');
+    try {
+      $(el, 'button.primary').click();
+      await waitUntil(() => el.shadowRoot!.querySelector('.send-error'), 'the size is told', { timeout: LOADING_MS });
+      await el.updateComplete;
+      expect(posts.count, 'nothing sent').to.equal(0);
+    } finally {
+      posts.restore();
+    }
+    expect(text($(el, '.send-error'))).to.contain('zu groß zum Senden');
+    expect([...el.shadowRoot!.querySelectorAll('.shrink li')].map(text)).to.deep.equal(['kontoauszug.pdf (39 kB)']);
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '.send-error'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('a 413 from the receiver says "too large" with its limit, not "try again later"', async () => {
+    const el = await httpForm('/contract/submissions?limit=200000');
+    const scan = new File([new Uint8Array(300_000)], 'scan.jpg', { type: 'image/jpeg' });
+    await toReviewWithFiles(el, [scan]);
+    $(el, 'button.primary').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('.send-error'), 'the refusal is told', { timeout: LOADING_MS });
+    await el.updateComplete;
+    const message = text($(el, '.send-error'));
+    expect(message).to.contain('Die Behörde nimmt höchstens 195 kB an.');
+    expect(message).to.not.contain('später');
+    expect([...el.shadowRoot!.querySelectorAll('.shrink li')].map(text)).to.deep.equal(['scan.jpg (293 kB)']);
+    await expect(el).to.be.accessible();
   });
 });

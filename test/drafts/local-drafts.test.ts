@@ -84,71 +84,89 @@ describe('LocalDrafts', () => {
     expect(result.ok && result.draft).to.deep.equal(stored);
 
     const loaded = drafts({ now: at(DAY) }).load();
-    expect(loaded?.answers).to.deep.equal(answers);
-    expect(loaded?.stepId).to.equal('gaeste');
+    expect(loaded.damaged).to.equal(false);
+    expect(loaded.draft?.answers).to.deep.equal(answers);
+    expect(loaded.draft?.stepId).to.equal('gaeste');
   });
 
   it('returns undefined when nothing was saved', () => {
-    expect(drafts().load()).to.equal(undefined);
+    expect(drafts().load().draft).to.equal(undefined);
   });
 
   it('discards the draft', () => {
     drafts().save(answers, 'gaeste');
     drafts().discard();
     expect(localStorage.getItem(KEY)).to.equal(null);
-    expect(drafts().load()).to.equal(undefined);
+    expect(drafts().load().draft).to.equal(undefined);
   });
 
   it('keeps a draft for 7 days by default, then deletes it', () => {
     drafts({ now: () => SAVED }).save(answers, 'gaeste');
-    expect(drafts({ now: at(7 * DAY - 1) }).load()?.answers).to.deep.equal(answers);
-    expect(drafts({ now: at(7 * DAY) }).load()).to.equal(undefined);
+    expect(drafts({ now: at(7 * DAY - 1) }).load().draft?.answers).to.deep.equal(answers);
+    expect(drafts({ now: at(7 * DAY) }).load().draft).to.equal(undefined);
     expect(localStorage.getItem(KEY), 'the expired draft is deleted').to.equal(null);
   });
 
   it('honours a custom lifetime', () => {
     drafts({ now: () => SAVED, lifetimeDays: 1 }).save(answers, 'gaeste');
-    expect(drafts({ now: at(DAY - 1) }).load()?.answers).to.deep.equal(answers);
-    expect(drafts({ now: at(DAY) }).load()).to.equal(undefined);
+    expect(drafts({ now: at(DAY - 1) }).load().draft?.answers).to.deep.equal(answers);
+    expect(drafts({ now: at(DAY) }).load().draft).to.equal(undefined);
 
     drafts({ now: () => SAVED, lifetimeDays: 30 }).save(answers, 'gaeste');
-    expect(drafts({ now: at(29 * DAY) }).load()?.answers).to.deep.equal(answers);
+    expect(drafts({ now: at(29 * DAY) }).load().draft?.answers).to.deep.equal(answers);
   });
 
   it("does not load another service's or another authority's draft, nor delete it", () => {
     drafts().save(answers, 'gaeste');
-    expect(drafts({ service: 'aufenthaltstitel' }).load()).to.equal(undefined);
-    expect(drafts({ authority: '06414000' }).load()).to.equal(undefined);
-    expect(drafts().load()?.answers).to.deep.equal(answers);
+    expect(drafts({ service: 'aufenthaltstitel' }).load().draft).to.equal(undefined);
+    expect(drafts({ authority: '06414000' }).load().draft).to.equal(undefined);
+    expect(drafts().load().draft?.answers).to.deep.equal(answers);
   });
 
   it('loads a draft of another minor version of the schema, not one of another major version', () => {
     drafts({ schemaVersion: '1.2.0' }).save(answers, 'gaeste');
-    expect(drafts({ schemaVersion: '1.5.3' }).load()?.answers).to.deep.equal(answers);
-    expect(drafts({ schemaVersion: '2.0.0' }).load()).to.equal(undefined);
+    expect(drafts({ schemaVersion: '1.5.3' }).load().draft?.answers).to.deep.equal(answers);
+    expect(drafts({ schemaVersion: '2.0.0' }).load().draft).to.equal(undefined);
     expect(localStorage.getItem(KEY), 'a draft that can never be resumed is deleted').to.equal(null);
   });
 
-  it('deletes an unreadable draft', () => {
-    localStorage.setItem(KEY, '{"format":"efa-forms-draft",');
-    expect(drafts().load()).to.equal(undefined);
-    expect(localStorage.getItem(KEY)).to.equal(null);
+  it('deletes an unreadable or damaged draft and says it was damaged', () => {
+    const saved = drafts().save(answers, 'gaeste');
+    const good = saved.ok ? saved.draft : undefined;
+    const damaged = [
+      '{"format":"efa-forms-draft",',
+      JSON.stringify({ format: 'efa-forms-draft', version: 1, service: SERVICE }),
+      JSON.stringify({ ...good, savedAt: 'gestern' }),
+      JSON.stringify({ ...good, savedAt: 42 }),
+      JSON.stringify({ ...good, expiresAt: 'nie' }),
+      JSON.stringify({ ...good, answers: ['a'] }),
+      JSON.stringify({ ...good, stepId: null }),
+      'null',
+    ];
+    for (const text of damaged) {
+      localStorage.setItem(KEY, text);
+      expect(drafts().load(), text).to.deep.equal({ damaged: true });
+      expect(localStorage.getItem(KEY), text).to.equal(null);
+    }
+  });
 
-    localStorage.setItem(KEY, JSON.stringify({ format: 'efa-forms-draft', version: 1, service: SERVICE }));
-    expect(drafts().load()).to.equal(undefined);
-    expect(localStorage.getItem(KEY)).to.equal(null);
+  it('deletes an expired draft or one of another major version without calling it damaged', () => {
+    drafts({ now: at(0) }).save(answers, 'gaeste');
+    expect(drafts({ now: at(8 * DAY) }).load()).to.deep.equal({ damaged: false });
+    drafts({ schemaVersion: '1.0.0' }).save(answers, 'gaeste');
+    expect(drafts({ schemaVersion: '2.0.0' }).load()).to.deep.equal({ damaged: false });
   });
 
   it('reports a full storage instead of throwing', () => {
     const local = drafts({ storage: new FullStorage() });
     expect(local.save(answers, 'gaeste')).to.deep.equal({ ok: false, reason: 'full' });
-    expect(local.load()).to.equal(undefined);
+    expect(local.load().draft).to.equal(undefined);
   });
 
   it('reports a blocked storage instead of throwing, and loads and discards nothing', () => {
     const local = drafts({ storage: new BlockedStorage() });
     expect(local.save(answers, 'gaeste')).to.deep.equal({ ok: false, reason: 'unavailable' });
-    expect(local.load()).to.equal(undefined);
+    expect(local.load().draft).to.equal(undefined);
     expect(() => local.discard()).not.to.throw();
   });
 
@@ -157,6 +175,6 @@ describe('LocalDrafts', () => {
     drafts({ storage }).save(answers, 'gaeste');
     expect(storage.getItem(KEY)).not.to.equal(null);
     expect(localStorage.getItem(KEY)).to.equal(null);
-    expect(drafts({ storage }).load()?.answers).to.deep.equal(answers);
+    expect(drafts({ storage }).load().draft?.answers).to.deep.equal(answers);
   });
 });

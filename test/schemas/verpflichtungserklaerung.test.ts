@@ -3,6 +3,8 @@ import validate from '../../src/schema/generated/verpflichtungserklaerung.js';
 import { forbidden, matches, required, schemaChecks, type ExpectedError } from '../helpers/schema-checks.js';
 import type { Verpflichtungserklarung } from '../../src/schema/generated/verpflichtungserklaerung.js';
 import { checkCreditworthiness } from '../../src/rules/creditworthiness.js';
+import { FormEngine } from '../../src/engine/form-engine.js';
+import { verpflichtungserklaerungDefinition } from '../../src/services/verpflichtungserklaerung/definition.js';
 import type { CreditworthinessResult } from '../../src/rules/creditworthiness.js';
 import { decimalAmount, euros } from '../../src/engine/money.js';
 import { selbstauskunftBonitaet } from '../../src/services/verpflichtungserklaerung/self-check.js';
@@ -371,5 +373,53 @@ describe('Verpflichtungserklärung schema', () => {
         expect(euros(amounts.parameters.tabelle.obergrenze)).to.equal(result.parameters.tabelle.obergrenze);
       }
     });
+  });
+});
+
+// Names as in a passport (DIN 91379, schemas/common/basis.schema.json#/$defs/name) and places of birth
+// (…/ortsname): at least one visible letter, no control or invisible characters.
+describe('Verpflichtungserklärung schema: names and places need visible characters', () => {
+  let valid: Json;
+  before(async () => {
+    valid = await load<Json>('valid/einfach.json');
+  });
+
+  const nameRefused = (pointer: string, value: string) =>
+    expectErrors(errorsOf(withValue(valid, pointer, value)), [{ instancePath: pointer, keyword: 'pattern' }]);
+
+  it('accepts names as passports print them, with DIN 91379 letters, also decomposed (NFD)', () => {
+    const names = ["O'Brien", 'García Márquez', 'Nguyễn Thị Minh Khai', 'Anne-Marie', 'J. R. R.', 'Øster', 'Łukasz', 'Şahin', 'Mu\u0308ller', "d’Artagnan", 'ẞTRASSE'];
+    for (const name of names) {
+      expect(errorsOf(withValue(valid, '/gast/familienname', name)), show(errorsOf(withValue(valid, '/gast/familienname', name)))).to.deep.equal([]);
+    }
+  });
+
+  it('refuses names of only invisible or space characters', () => {
+    for (const value of ['\u200B', '\u200B\u200B', ' ', '\u00A0', '\u2060', '\uFEFF', '-', "'"]) nameRefused('/gast/familienname', value);
+  });
+
+  it('refuses control and format characters inside a name (NUL, line breaks, bidi overrides)', () => {
+    for (const value of ['Ada\u0000', 'Ada\nLovelace', 'Ada\tL', 'Ada\u202Eecalevol', 'A\u200Bda']) nameRefused('/gast/vornamen', value);
+  });
+
+  it('refuses digits and other scripts in a name: the passport has the Latin form', () => {
+    for (const value of ['Ada2', 'Σωκράτης', 'Иванов']) nameRefused('/gast/familienname', value);
+  });
+
+  it('accepts places of birth with additions, refuses invisible and control characters there too', () => {
+    for (const place of ['Frankfurt (Oder)', 'Istanbul, Türkei', 'St. Petersburg', 'Halle/Saale']) {
+      expect(errorsOf(withValue(valid, '/gast/geburtsort', place)), place).to.deep.equal([]);
+    }
+    for (const value of ['\u200B', '12345', 'Köln\u0000']) nameRefused('/gast/geburtsort', value);
+  });
+
+  it('tells the citizen in the form what to enter instead', () => {
+    const engine = new FormEngine(verpflichtungserklaerungDefinition, validate);
+    engine.set('/gast/familienname', '\u200B');
+    const messages = engine.visibleSteps().flatMap((step) => engine.checkStep(step.id));
+    const entry = messages.find((m) => m.pointer === '/gast/familienname');
+    expect(entry?.message()).to.equal(
+      'Geben Sie bei „Familienname“ den Namen in lateinischen Buchstaben ein, so wie im Pass oder Ausweis. Erlaubt sind auch Leerzeichen, Bindestrich, Apostroph und Punkt, aber keine Ziffern.',
+    );
   });
 });

@@ -17,6 +17,15 @@ export interface Whose {
   self: boolean;
 }
 
+/**
+ * What to do when a name has characters a passport does not (schemas/common/basis.schema.json#/$defs/name,
+ * DIN 91379): digits, invisible or control characters, another script.
+ */
+export const nameCharacters =
+  (label: Text): Text =>
+  () =>
+    msg(str`Geben Sie bei „${label()}“ den Namen in lateinischen Buchstaben ein, so wie im Pass oder Ausweis. Erlaubt sind auch Leerzeichen, Bindestrich, Apostroph und Punkt, aber keine Ziffern.`);
+
 export function nameFields({ self }: Whose, options: { birthName?: boolean } = {}): Node[] {
   const nodes: Node[] = [
     {
@@ -26,7 +35,7 @@ export function nameFields({ self }: Whose, options: { birthName?: boolean } = {
       label: () => msg('Familienname'),
       hint: () => msg('So wie im Pass oder Ausweis.'),
       ...(self ? { autocomplete: 'family-name' } : {}),
-      errors: { required: () => msg('Geben Sie den Familiennamen ein.') },
+      errors: { required: () => msg('Geben Sie den Familiennamen ein.'), pattern: nameCharacters(() => msg('Familienname')) },
     },
   ];
   if (options.birthName) {
@@ -36,6 +45,7 @@ export function nameFields({ self }: Whose, options: { birthName?: boolean } = {
       name: 'geburtsname',
       label: () => msg('Geburtsname'),
       hint: () => msg('Nur wenn er vom Familiennamen abweicht.'),
+      errors: { pattern: nameCharacters(() => msg('Geburtsname')) },
     });
   }
   nodes.push({
@@ -45,7 +55,7 @@ export function nameFields({ self }: Whose, options: { birthName?: boolean } = {
     label: () => msg('Vornamen'),
     hint: () => msg('Alle Vornamen, so wie im Pass oder Ausweis.'),
     ...(self ? { autocomplete: 'given-name' } : {}),
-    errors: { required: () => msg('Geben Sie die Vornamen ein.') },
+    errors: { required: () => msg('Geben Sie die Vornamen ein.'), pattern: nameCharacters(() => msg('Vornamen')) },
   });
   return nodes;
 }
@@ -67,7 +77,10 @@ export function birthFields({ self }: Whose): Node[] {
       name: 'geburtsort',
       label: () => msg('Geburtsort'),
       hint: () => msg('So wie im Pass oder Ausweis.'),
-      errors: { required: () => msg('Geben Sie den Geburtsort ein.') },
+      errors: {
+        required: () => msg('Geben Sie den Geburtsort ein.'),
+        pattern: () => msg('Geben Sie den Geburtsort in lateinischen Buchstaben ein, so wie im Pass oder Ausweis.'),
+      },
     },
   ];
 }
