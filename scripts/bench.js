@@ -23,7 +23,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
-import { STRICT_CSP } from '../demo/csp.js';
 import { chromeArgs, chromePath } from './chrome.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -138,6 +137,7 @@ function pageFor(scenario) {
  * @param {string} pageHtml
  */
 async function startServer(pageHtml) {
+  const { STRICT_CSP } = await import('../build/server/app.js');
   /** @type {Set<string>} */
   const fetched = new Set();
   const server = createServer(async (req, res) => {
@@ -350,9 +350,9 @@ function table(header, rows, align = header.map(() => '---')) {
 
 async function main() {
   const runs = parseRuns();
-  const builtFirst = !existsSync(distDir);
+  const builtFirst = !existsSync(distDir) || !existsSync(join(root, 'build/server/app.js'));
   if (builtFirst) {
-    progress('dist/ is missing: running npm run build first …');
+    progress('dist/ or build/server/ is missing: running npm run build first …');
     await build();
   }
   // Entries, then the chunks they load on demand (translations, validator, adapters, drafts).

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { Submission } from '../../src/adapters/adapter.js';
 import { envelope as makeEnvelope, queueFaults as queueFaultsFor, validData as loadValidData } from '../helpers/submission.js';
 
-// The reference receiver (demo/receiver.js), mounted by web-test-runner.config.js on this origin with
+// The reference receiver (server/receiver.ts), mounted by web-test-runner.config.js on this origin with
 // `faults: true`. Other test files may post submissions at the same time, so no assertion counts the whole list.
 
 interface Attachment {
@@ -240,10 +240,21 @@ describe('reference receiver: POST /api/submissions', () => {
     expect((await response.json()).code).to.equal('unsupported-media-type');
   });
 
-  it('answers a JSON body over 1 MB with 413', async () => {
+  it('answers a JSON body over 1 MiB with 413 and tells the limit', async () => {
     const response = await postJson(envelope({ data: { ...validData, ballast: 'x'.repeat(1024 * 1024) } }));
     expect(response.status).to.equal(413);
-    expect((await response.json()).code).to.equal('payload-too-large');
+    expect(response.headers.get('Content-Type')).to.match(/^application\/problem\+json/);
+    const problem = await response.json();
+    expect(Object.keys(problem).sort()).to.deep.equal(['limit', 'title', 'type']);
+    expect(problem.type).to.equal('urn:efa-forms:problem:too-large');
+    expect(problem.limit).to.equal(1024 * 1024);
+  });
+
+  it('applies the 1 MiB JSON limit to the multipart submission part', async () => {
+    const oversized = envelope({ data: { ...validData, ballast: 'x'.repeat(1024 * 1024) } });
+    const response = await postMultipart(oversized, {});
+    expect(response.status).to.equal(413);
+    expect(await response.json()).to.include({ type: 'urn:efa-forms:problem:too-large', limit: 1024 * 1024 });
   });
 
   it('answers a multipart body over 30 MB with 413', async function () {
@@ -254,7 +265,7 @@ describe('reference receiver: POST /api/submissions', () => {
       [attachment.id]: new Blob([bytes], { type: 'application/pdf' }),
     });
     expect(multipart.status).to.equal(413);
-    expect((await multipart.json()).code).to.equal('payload-too-large');
+    expect(await multipart.json()).to.include({ type: 'urn:efa-forms:problem:too-large', limit: 30 * 1024 * 1024 });
   });
 
   it('stores a multipart submission with a PDF and returns the attachment byte-identical', async () => {
