@@ -20,6 +20,27 @@ type Schema = SchemaObject | boolean;
  */
 export const MAX_DEPTH = 32;
 
+/**
+ * Whether JSON text nests arrays and objects deeper than `limit`, found by one pass over the text: V8's
+ * JSON.parse takes most of a second for 100,000 levels, so such a body is refused before it is parsed.
+ */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i += 1; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth -= 1;
+  }
+  return false;
+}
+
 const APPLICATORS = ['allOf', 'anyOf', 'oneOf'] as const;
 const CONDITIONALS = ['if', 'then', 'else'] as const;
 

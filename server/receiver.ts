@@ -55,6 +55,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MAGIC_LENGTH, cleanFileName, contentDisposition, hasSignatureOf, storedName } from './attachments.js';
 import { envelopeHash } from './canonical.js';
+import { MAX_DEPTH, nestsDeeperThan } from './guard.js';
 import { RelayError, type FitConnectRelay } from './fit-connect.js';
 import {
   HttpError,
@@ -116,8 +117,16 @@ function isObject(value: unknown): value is Record<string, any> {
 }
 
 function parseJson(body: Uint8Array | string): unknown {
+  let text: string;
   try {
-    return JSON.parse(typeof body === 'string' ? body : new TextDecoder('utf-8', { fatal: true }).decode(body));
+    text = typeof body === 'string' ? body : new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    throw invalidJson();
+  }
+  // The envelope adds one level above `data`; the guard checks the exact depth per path after parsing.
+  if (nestsDeeperThan(text, MAX_DEPTH + 1)) throw validationFailed([{ instancePath: '#envelope', keyword: 'maxDepth', params: { limit: MAX_DEPTH } }]);
+  try {
+    return JSON.parse(text);
   } catch {
     throw invalidJson();
   }
