@@ -311,7 +311,7 @@ async function putCost(stored: number): Promise<number> {
   // Filled as recovery expects it: one folder per submission, named in the index log.
   const lines: string[] = [];
   for (let i = 0; i < stored; i += 1) {
-    const reference = `VE-2026-${i.toString(36).toUpperCase().padStart(6, 'A')}`;
+    const reference = `VE-2026-${i.toString(36).toUpperCase().padStart(6, '0')}`;
     mkdirSync(join(dataDir, 'submissions', reference), { recursive: true });
     lines.push(canonicalJson({ id: crypto.randomUUID(), reference, service: 'verpflichtungserklaerung', receivedAt: new Date(0).toISOString(), hash: '' }));
   }

@@ -159,6 +159,19 @@ describe('reference receiver: POST /api/submissions', () => {
     expect(await storedSince(before, sent.id)).to.equal(0);
   });
 
+  it('answers a repeat of the same id with a changed body with 409 problem details and the stored receipt', async () => {
+    const sent = envelope();
+    const first = await (await postJson(sent)).json();
+    const before = await references();
+    const changed = await postJson({ ...sent, locale: 'en' }, { 'Idempotency-Key': sent.id });
+    expect(changed.status).to.equal(409);
+    expect(changed.headers.get('Content-Type')).to.match(/^application\/problem\+json/);
+    const problem = await changed.json();
+    expect(Object.keys(problem).sort()).to.deep.equal(['receivedAt', 'reference', 'title', 'type']);
+    expect(problem).to.include({ type: 'urn:efa-forms:problem:changed-resend', reference: first.reference, receivedAt: first.receivedAt });
+    expect(await storedSince(before, sent.id)).to.equal(0);
+  });
+
   it('rejects an Idempotency-Key that is not the envelope id with 400', async () => {
     const response = await postJson(envelope(), { 'Idempotency-Key': crypto.randomUUID() });
     expect(response.status).to.equal(400);
@@ -296,6 +309,18 @@ describe('reference receiver: POST /api/submissions', () => {
     ]);
     // The same envelope as JSON carries no file at all.
     expect((await postJson(sent)).status).to.equal(422);
+    expect((await postJson(envelope({ id: sent.id }))).status).to.equal(201);
+  });
+
+  it('answers HTML declared as a PDF with 422 and stores nothing', async () => {
+    const html = new TextEncoder().encode('<!doctype html><script>alert(1)</script>');
+    const attachment = pdfAttachment(html);
+    const sent = envelope({ attachments: [attachment] });
+    const response = await postMultipart(sent, { [attachment.id]: new Blob([html], { type: 'application/pdf' }) });
+    expect(response.status).to.equal(422);
+    expect((await response.json()).errors).to.deep.equal([
+      { instancePath: '#envelope/attachments/0', keyword: 'attachment', params: { id: attachment.id, problem: 'content', expected: 'application/pdf' } },
+    ]);
     expect((await postJson(envelope({ id: sent.id }))).status).to.equal(201);
   });
 
