@@ -274,7 +274,7 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
   }
 
   /** Streams one file part to the upload folder, never holding more than a chunk in memory. */
-  async function receiveFile(file: NodeJS.ReadableStream & { truncated?: boolean }, count: (bytes: number) => void): Promise<Part> {
+  async function receiveFile(file: NodeJS.ReadableStream, type: string, count: (bytes: number) => void): Promise<Part> {
     const path = join(store.uploadDir, randomUUID());
     const head = new Uint8Array(MAGIC_LENGTH);
     let size = 0;
@@ -298,7 +298,7 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
       await rm(path, { force: true });
       throw error;
     }
-    return { kind: 'file', path, size, type: '', head: head.subarray(0, Math.min(size, MAGIC_LENGTH)) };
+    return { kind: 'file', path, size, type: type.toLowerCase(), head: head.subarray(0, Math.min(size, MAGIC_LENGTH)) };
   }
 
   async function readMultipart(request: FastifyRequest): Promise<{ envelope: unknown; parts: Map<string, Part[]> }> {
@@ -330,8 +330,7 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
             submissions.push(bytes.toString('utf8'));
           }
         } else if (part.type === 'file') {
-          const received = await receiveFile(part.file, count);
-          add(part.fieldname, { ...received, type: part.mimetype.toLowerCase() } as Part);
+          add(part.fieldname, await receiveFile(part.file, part.mimetype, count));
         } else {
           count(String(part.value).length);
           add(part.fieldname, { kind: 'field' });

@@ -9,7 +9,7 @@
  *   quarantine/<reference>                     second copies of an id found by recovery
  *
  * Commit protocol: a submission is assembled in `submissions/.incoming-<uuid>` (attachments taken over by
- * rename, every file fsync'd), and the rename of that folder to `submissions/<reference>` is the commit point:
+ * rename, every file and folder fsync'd), and the rename of that folder to `submissions/<reference>` is the commit point:
  * before it, a failure or a crash leaves only an incoming folder that recovery removes; after it, the
  * submission exists and this process knows it, even when a later step (the index line) fails. The index log
  * only speeds up start-up: recovery reads it, then indexes every submission folder it does not name, so a lost
@@ -23,7 +23,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { canonicalJson, envelopeHash } from '../canonical.js';
-import { TEMP_SUFFIX, syncDir, writeFileAtomic } from './fs-atomic.js';
+import { TEMP_SUFFIX, syncDir, writeNewFile } from './fs-atomic.js';
 import { REFERENCE, type NewSubmission, type StoredEntry, type SubmissionStore } from './store.js';
 
 const INCOMING = '.incoming-';
@@ -180,10 +180,12 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
       await mkdir(join(incoming, 'attachments'), { recursive: true });
       for (const file of files) await rename(file.path, join(incoming, 'attachments', file.name));
       await syncDir(join(incoming, 'attachments'));
+      // The incoming folder is private until the rename: its files need no temp names, only fsyncs.
       await beforeStep('envelope');
-      await writeFileAtomic(join(incoming, 'submission.json'), `${JSON.stringify(envelope, null, 2)}\n`);
+      await writeNewFile(join(incoming, 'submission.json'), `${JSON.stringify(envelope, null, 2)}\n`);
       await beforeStep('receipt');
-      await writeFileAtomic(join(incoming, 'receipt.json'), `${JSON.stringify(entry, null, 2)}\n`);
+      await writeNewFile(join(incoming, 'receipt.json'), `${JSON.stringify(entry, null, 2)}\n`);
+      await syncDir(incoming);
       await beforeStep('commit');
       await rename(incoming, folder(reference));
     } catch (error) {

@@ -14,6 +14,17 @@ export async function syncDir(dir: string): Promise<void> {
   }
 }
 
+/** Creates `path` (which must not exist) with `data` and fsyncs it; the caller fsyncs the folder. */
+export async function writeNewFile(path: string, data: string | Uint8Array): Promise<void> {
+  const handle = await open(path, 'wx');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Writes to a temp file beside `path`, fsyncs it, renames it over `path` and fsyncs the folder. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
