@@ -157,7 +157,8 @@ describe('limits told', () => {
     const small = await startServer({ limits: { json: 1024 * 1024, multipart: 30 * 1024 * 1024, concurrentUploads: 1 } });
     try {
       const slow = oversizedUpload(small.base, 31 * 1024 * 1024);
-      await new Promise((resolve) => setTimeout(resolve, 200)); // let the first upload begin
+      // The first upload is being received once its file appears in the upload folder.
+      while ((await readdir(join(small.dataDir, 'uploads'))).length === 0) await new Promise((resolve) => setImmediate(resolve));
       const second = await postMultipart(small.base, envelope(), {});
       assert.equal(second.status, 503);
       assert.equal(second.headers.get('retry-after'), '5');
