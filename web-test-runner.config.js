@@ -1,22 +1,34 @@
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './scripts/summary-reporter.js';
 import { chromeArgs, chromePath } from './scripts/chrome.js';
-import { STRICT_CSP } from './demo/csp.js';
-import { createReceiver } from './demo/receiver.js';
 import { contractReceiver } from './test/helpers/contract-receiver.js';
+import { buildServer } from './scripts/build-server.js';
 
-// The reference receiver answers /api/* on the test server's own origin, with a fresh store per run,
-// so adapter and flow tests talk to the real thing. A test can restart it (same store, new process state)
-// with the server command `restart-receiver`.
+// The real server (server/, bundled now so that a change there needs no separate build) answers /api/* on the
+// test server's own origin, with a fresh store per run, so adapter and flow tests talk to the real thing.
+// A test can restart it (same store, new process state) with the server command `restart-receiver`.
+await buildServer();
+const { buildApp, DEFAULT_LIMITS, STRICT_CSP } = await import('./build/server/app.js');
+
 const receiverDataDir = mkdtempSync(join(tmpdir(), 'efa-receiver-'));
 const faultQueues = new Map();
-const startReceiver = () => createReceiver({ dataDir: receiverDataDir, faults: true, faultQueues });
-let receiver = startReceiver();
+const startReceiver = () =>
+  buildApp({
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    dataDir: receiverDataDir,
+    limits: DEFAULT_LIMITS,
+    // Every test file asks from the same address; the limit itself is tested in test/server/.
+    lookupsPerMinute: 100_000,
+    clerkRoutes: 'open',
+    faultQueues,
+  });
+let receiver = await startReceiver();
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -38,16 +50,21 @@ export default {
     async function referenceReceiver(ctx, next) {
       if (!ctx.path.startsWith('/api/')) return next();
       ctx.respond = false;
-      await receiver.handle(ctx.req, ctx.res);
+      ctx.res.statusCode = 200; // Koa starts every answer as 404; Fastify sets only what differs from 200
+      const answered = new Promise((resolve) => ctx.res.once('close', resolve));
+      receiver.routing(ctx.req, ctx.res);
+      await answered;
     },
   ],
   plugins: [
     esbuildPlugin({ ts: true, target: 'esnext', tsconfig: 'tsconfig.json' }),
     {
       name: 'restart-receiver',
-      executeCommand({ command }) {
+      async executeCommand({ command }) {
         if (command !== 'restart-receiver') return undefined;
-        receiver = startReceiver();
+        const previous = receiver;
+        receiver = await startReceiver();
+        await previous.close();
         return true;
       },
     },

@@ -53,9 +53,13 @@ function announce(message) {
   byId('inbox-status').textContent = message;
 }
 
+/** The server's refusal (403), in its own words: e.g. no inbox without sign-in on a server open to the network. */
+class Refused extends Error {}
+
 /** @param {string} url */
 async function getJson(url) {
   const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  if (response.status === 403) throw new Refused((await response.json()).message);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return response.json();
 }
@@ -170,8 +174,8 @@ async function main() {
   let entries;
   try {
     entries = await getJson(API);
-  } catch {
-    announce('Die Anträge konnten nicht geladen werden. Bitte laden Sie die Seite neu.');
+  } catch (error) {
+    announce(error instanceof Refused ? error.message : 'Die Anträge konnten nicht geladen werden. Bitte laden Sie die Seite neu.');
     return;
   }
   showList(entries, chosen);

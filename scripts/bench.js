@@ -24,7 +24,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
-import { STRICT_CSP } from '../demo/csp.js';
 import { chromeArgs, chromePath } from './chrome.js';
 import { printLegalParameterWarnings } from './legal-parameters.js';
 
@@ -140,6 +139,7 @@ function pageFor(scenario) {
  * @param {string} pageHtml
  */
 async function startServer(pageHtml) {
+  const { STRICT_CSP } = await import('../build/server/app.js');
   /** @type {Set<string>} */
   const fetched = new Set();
   const server = createServer(async (req, res) => {
@@ -353,9 +353,9 @@ function table(header, rows, align = header.map(() => '---')) {
 async function main() {
   const runs = parseRuns();
   await printLegalParameterWarnings();
-  const builtFirst = !existsSync(distDir);
+  const builtFirst = !existsSync(distDir) || !existsSync(join(root, 'build/server/app.js'));
   if (builtFirst) {
-    progress('dist/ is missing: running npm run build first …');
+    progress('dist/ or build/server/ is missing: running npm run build first …');
     await build();
   }
   // Entries, then the chunks they load on demand (translations, validator, adapters, drafts).

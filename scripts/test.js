@@ -1,6 +1,6 @@
 /**
- * `npm test`: build, then the Node tests (`test/node/`, where no browser is needed), then every browser test in
- * Chromium. CI reads the closing `N passed, N failed` line, which counts both; a build that fails before any
+ * `npm test`: build, then the Node tests (`test/node/` and the server's `server/test/`, where no browser is
+ * needed), then every browser test in Chromium. CI reads the closing `N passed, N failed` line, which counts both; a build that fails before any
  * test runs still ends with one (counted as one failure).
  */
 import { spawnSync } from 'node:child_process';
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 const run = (command, args, env = process.env) =>
   spawnSync(command, args, { stdio: 'inherit', env, shell: process.platform === 'win32' }).status ?? 1;
 
-if (run('npm', ['run', 'build', '--silent']) !== 0) {
+if (run('npm', ['run', 'build', '--silent']) !== 0 || run(process.execPath, ['scripts/build-server.js', '--tests']) !== 0) {
   process.stdout.write('\nThe build failed, so no test ran.\n0 passed, 1 failed\n');
   process.exit(1);
 }
@@ -24,6 +24,7 @@ const nodeStatus = run(process.execPath, [
   '--test-reporter=tap',
   `--test-reporter-destination=${tap}`,
   'test/node/',
+  'build/server-test/',
 ]);
 const summary = (() => {
   try {

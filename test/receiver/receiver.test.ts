@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { Submission } from '../../src/adapters/adapter.js';
 import { envelope as makeEnvelope, queueFaults as queueFaultsFor, validData as loadValidData } from '../helpers/submission.js';
 
-// The reference receiver (demo/receiver.js), mounted by web-test-runner.config.js on this origin with
+// The reference receiver (server/receiver.ts), mounted by web-test-runner.config.js on this origin with
 // `faults: true`. Other test files may post submissions at the same time, so no assertion counts the whole list.
 
 interface Attachment {
@@ -159,6 +159,19 @@ describe('reference receiver: POST /api/submissions', () => {
     expect(await storedSince(before, sent.id)).to.equal(0);
   });
 
+  it('answers a repeat of the same id with a changed body with 409 problem details and the stored receipt', async () => {
+    const sent = envelope();
+    const first = await (await postJson(sent)).json();
+    const before = await references();
+    const changed = await postJson({ ...sent, locale: 'en' }, { 'Idempotency-Key': sent.id });
+    expect(changed.status).to.equal(409);
+    expect(changed.headers.get('Content-Type')).to.match(/^application\/problem\+json/);
+    const problem = await changed.json();
+    expect(Object.keys(problem).sort()).to.deep.equal(['receivedAt', 'reference', 'title', 'type']);
+    expect(problem).to.include({ type: 'urn:efa-forms:problem:changed-resend', reference: first.reference, receivedAt: first.receivedAt });
+    expect(await storedSince(before, sent.id)).to.equal(0);
+  });
+
   it('rejects an Idempotency-Key that is not the envelope id with 400', async () => {
     const response = await postJson(envelope(), { 'Idempotency-Key': crypto.randomUUID() });
     expect(response.status).to.equal(400);
@@ -240,10 +253,21 @@ describe('reference receiver: POST /api/submissions', () => {
     expect((await response.json()).code).to.equal('unsupported-media-type');
   });
 
-  it('answers a JSON body over 1 MB with 413', async () => {
+  it('answers a JSON body over 1 MiB with 413 and tells the limit', async () => {
     const response = await postJson(envelope({ data: { ...validData, ballast: 'x'.repeat(1024 * 1024) } }));
     expect(response.status).to.equal(413);
-    expect((await response.json()).code).to.equal('payload-too-large');
+    expect(response.headers.get('Content-Type')).to.match(/^application\/problem\+json/);
+    const problem = await response.json();
+    expect(Object.keys(problem).sort()).to.deep.equal(['limit', 'title', 'type']);
+    expect(problem.type).to.equal('urn:efa-forms:problem:too-large');
+    expect(problem.limit).to.equal(1024 * 1024);
+  });
+
+  it('applies the 1 MiB JSON limit to the multipart submission part', async () => {
+    const oversized = envelope({ data: { ...validData, ballast: 'x'.repeat(1024 * 1024) } });
+    const response = await postMultipart(oversized, {});
+    expect(response.status).to.equal(413);
+    expect(await response.json()).to.include({ type: 'urn:efa-forms:problem:too-large', limit: 1024 * 1024 });
   });
 
   it('answers a multipart body over 30 MB with 413', async function () {
@@ -254,7 +278,7 @@ describe('reference receiver: POST /api/submissions', () => {
       [attachment.id]: new Blob([bytes], { type: 'application/pdf' }),
     });
     expect(multipart.status).to.equal(413);
-    expect((await multipart.json()).code).to.equal('payload-too-large');
+    expect(await multipart.json()).to.include({ type: 'urn:efa-forms:problem:too-large', limit: 30 * 1024 * 1024 });
   });
 
   it('stores a multipart submission with a PDF and returns the attachment byte-identical', async () => {
@@ -285,6 +309,18 @@ describe('reference receiver: POST /api/submissions', () => {
     ]);
     // The same envelope as JSON carries no file at all.
     expect((await postJson(sent)).status).to.equal(422);
+    expect((await postJson(envelope({ id: sent.id }))).status).to.equal(201);
+  });
+
+  it('answers HTML declared as a PDF with 422 and stores nothing', async () => {
+    const html = new TextEncoder().encode('<!doctype html><script>alert(1)</script>');
+    const attachment = pdfAttachment(html);
+    const sent = envelope({ attachments: [attachment] });
+    const response = await postMultipart(sent, { [attachment.id]: new Blob([html], { type: 'application/pdf' }) });
+    expect(response.status).to.equal(422);
+    expect((await response.json()).errors).to.deep.equal([
+      { instancePath: '#envelope/attachments/0', keyword: 'attachment', params: { id: attachment.id, problem: 'content', expected: 'application/pdf' } },
+    ]);
     expect((await postJson(envelope({ id: sent.id }))).status).to.equal(201);
   });
 

@@ -11,7 +11,7 @@
 import { createHash, randomUUID, webcrypto } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from './storage.js';
+import { writeFileAtomic } from './storage/fs-atomic.js';
 
 const { subtle } = webcrypto;
 const RSA_OAEP_256 = { name: 'RSA-OAEP', hash: 'SHA-256' };
@@ -20,47 +20,56 @@ export const DESTINATION_ID = '6b0c5a4e-2f1d-4c8a-9e3b-7d5f1a2c4e60';
 export const SUBMISSION_SCHEMA = 'https://efa-forms.de/schemas/submission.schema.json';
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
-/**
- * @typedef {{ id: string, filename: string | undefined, mimeType: string, bytes: Uint8Array<ArrayBuffer> }} OpenedFile
- * @typedef {{ hash?: { type?: unknown, content?: unknown }, attachmentId?: unknown, mimeType?: unknown, filename?: unknown }} Part
- */
+export interface OpenedFile {
+  id: string;
+  filename: string | undefined;
+  mimeType: string;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+interface Part {
+  hash?: { type?: unknown; content?: unknown };
+  attachmentId?: unknown;
+  mimeType?: unknown;
+  filename?: unknown;
+}
+type JsonWebKey = import('node:crypto').webcrypto.JsonWebKey;
+type CryptoKey = import('node:crypto').webcrypto.CryptoKey;
 
 /** A refusal, with the HTTP status, a stable code and a German message (the receiver answers with them). */
 export class RelayError extends Error {
-  /** @param {number} status @param {string} code @param {string} message */
-  constructor(status, code, message) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
-    this.status = status;
-    this.code = code;
   }
 }
 
 const malformed = () =>
   new RelayError(400, 'invalid-jwe', 'Ein Teil der Einreichung ist kein gültiges JWE oder ließ sich nicht entschlüsseln. Bitte senden Sie die Einreichung erneut.');
 
-/** @param {string} text */
-function decode(text) {
+function decode(text: string): Uint8Array<ArrayBuffer> {
   if (!BASE64URL.test(text)) throw malformed();
   return new Uint8Array(Buffer.from(text, 'base64url'));
 }
 
-/** @param {unknown} value @returns {value is Record<string, any>} */
-function isObject(value) {
+function isObject(value: unknown): value is Record<string, any> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** @param {string} dataDir */
-export function createFitConnectRelay(dataDir) {
+export type FitConnectRelay = ReturnType<typeof createFitConnectRelay>;
+
+export function createFitConnectRelay(dataDir: string) {
   const keyPath = join(dataDir, 'fit-connect-key.json');
-  /** @type {Promise<{ publicJwk: import('node:crypto').webcrypto.JsonWebKey & { kid: string }, privateKey: import('node:crypto').webcrypto.CryptoKey }> | undefined} */
-  let keys;
+  let keys: Promise<{ publicJwk: JsonWebKey & { kid: string }; privateKey: CryptoKey }> | undefined;
 
   async function loadOrCreate() {
     let stored;
     try {
       stored = JSON.parse(await readFile(keyPath, 'utf8'));
     } catch (error) {
-      if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'ENOENT') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       const pair = await subtle.generateKey(
         { ...RSA_OAEP_256, modulusLength: 4096, publicExponent: new Uint8Array([1, 0, 1]) },
         true,
@@ -88,17 +97,13 @@ export function createFitConnectRelay(dataDir) {
     return keys;
   }
 
-  /**
-   * Opens one compact JWE of our profile (RSA-OAEP-256 + A256GCM, our kid).
-   * @param {unknown} jwe
-   * @returns {Promise<Uint8Array<ArrayBuffer>>}
-   */
-  async function decrypt(jwe) {
+  /** Opens one compact JWE of our profile (RSA-OAEP-256 + A256GCM, our kid). */
+  async function decrypt(jwe: unknown): Promise<Uint8Array<ArrayBuffer>> {
     const { publicJwk, privateKey } = await ready();
     if (typeof jwe !== 'string') throw malformed();
     const parts = jwe.split('.');
     if (parts.length !== 5) throw malformed();
-    const [header, wrapped, iv, ciphertext, tag] = parts.map(decode);
+    const [header, wrapped, iv, ciphertext, tag] = parts.map(decode) as [Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>];
     let protectedHeader;
     try {
       protectedHeader = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(header));
@@ -118,15 +123,14 @@ export function createFitConnectRelay(dataDir) {
       const sealed = new Uint8Array(ciphertext.length + tag.length);
       sealed.set(ciphertext);
       sealed.set(tag, ciphertext.length);
-      const aad = new TextEncoder().encode(/** @type {string} */ (jwe.split('.', 1)[0]));
+      const aad = new TextEncoder().encode(jwe.split('.', 1)[0]);
       return new Uint8Array(await subtle.decrypt({ name: 'AES-GCM', iv, additionalData: aad, tagLength: 128 }, aesKey, sealed));
     } catch {
       throw malformed();
     }
   }
 
-  /** @param {Part} part @param {Uint8Array} bytes */
-  function checkHash(part, bytes) {
+  function checkHash(part: Part, bytes: Uint8Array): void {
     if (part.hash?.type !== 'sha512' || createHash('sha512').update(bytes).digest('hex') !== part.hash.content) {
       throw new RelayError(
         422,
@@ -145,12 +149,8 @@ export function createFitConnectRelay(dataDir) {
       return { destinationId: DESTINATION_ID, encryptionKid: publicJwk.kid, publicKey: publicJwk, metadataVersions: ['2.1.0'] };
     },
 
-    /**
-     * Decrypts metadata, Fachdaten and attachments of a relay request and checks every hash.
-     * @param {unknown} body the parsed request body
-     * @returns {Promise<{ data: Uint8Array<ArrayBuffer>, files: OpenedFile[] }>}
-     */
-    async open(body) {
+    /** Decrypts metadata, Fachdaten and attachments of a relay request (the parsed body) and checks every hash. */
+    async open(body: unknown): Promise<{ data: Uint8Array<ArrayBuffer>; files: OpenedFile[] }> {
       if (!isObject(body) || !isObject(body.attachments ?? {})) throw malformed();
       if (body.destinationId !== DESTINATION_ID) {
         throw new RelayError(422, 'unknown-destination', 'Diesen Zustellpunkt gibt es hier nicht. Bitte laden Sie das Formular neu und senden Sie erneut.');
@@ -172,9 +172,8 @@ export function createFitConnectRelay(dataDir) {
       const data = await decrypt(body.encryptedData);
       checkHash(content.data, data);
 
-      /** @type {Part[]} */
-      const described = content.attachments;
-      const sent = /** @type {Record<string, unknown>} */ (body.attachments ?? {});
+      const described: Part[] = content.attachments;
+      const sent: Record<string, unknown> = body.attachments ?? {};
       const ids = described.map((a) => a.attachmentId);
       if (ids.length !== Object.keys(sent).length || !ids.every((id) => typeof id === 'string' && Object.hasOwn(sent, id))) {
         throw new RelayError(
@@ -183,10 +182,9 @@ export function createFitConnectRelay(dataDir) {
           'Die verschlüsselten Anlagen passen nicht zu den Anlagen in den Metadaten. Bitte senden Sie die Einreichung erneut.',
         );
       }
-      /** @type {OpenedFile[]} */
-      const files = [];
+      const files: OpenedFile[] = [];
       for (const part of described) {
-        const id = /** @type {string} */ (part.attachmentId);
+        const id = part.attachmentId as string;
         const bytes = await decrypt(sent[id]);
         checkHash(part, bytes);
         if (typeof part.mimeType !== 'string') throw invalidMetadata();

@@ -1,0 +1,61 @@
+/**
+ * `npm start`: the demo portal of a fictional city. Builds first when dist/ or the server bundle is missing or
+ * older than its sources, then runs the server (server/, bundled to build/server/) with the portal pages of
+ * demo/ and the store in demo/data/, so submissions survive a restart. Every variable of server/config.ts
+ * works here too (PORT, HOST, …).
+ */
+import { spawn } from 'node:child_process';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+async function newestChange(dir) {
+  let newest = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) newest = Math.max(newest, (await stat(join(entry.parentPath, entry.name))).mtimeMs);
+  }
+  return newest;
+}
+
+async function modified(path) {
+  try {
+    return (await stat(join(root, path))).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/** Whether `output` is missing or older than a file in one of `sources`. */
+async function isStale(output, sources) {
+  const built = await modified(output);
+  for (const dir of sources) {
+    if ((await newestChange(join(root, dir))) > built) return true;
+  }
+  return false;
+}
+
+function run(...args) {
+  return new Promise((done, fail) => {
+    const child = spawn(args[0], args.slice(1), { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+    child.on('error', fail);
+    child.on('exit', (code) => (code === 0 ? done(undefined) : fail(new Error(`${args.join(' ')} failed (exit code ${code})`))));
+  });
+}
+
+try {
+  if (await isStale('dist/efa-forms.js', ['src', 'components', 'schemas'])) {
+    console.log('dist/ is missing or older than its sources: running npm run build …');
+    await run('npm', 'run', 'build');
+  } else if (await isStale('build/server/main.js', ['server', 'schemas'])) {
+    console.log('build/server/ is missing or older than server/: bundling the server …');
+    await run(process.execPath, 'scripts/build-server.js');
+  }
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+process.env.EFA_PORTAL ??= join(root, 'demo');
+process.env.EFA_DATA_DIR ??= join(root, 'demo', 'data');
+await import('../build/server/main.js');

@@ -1,0 +1,106 @@
+/**
+ * The server an authority runs: the receiver under /api, /health, and optionally a portal's pages. One
+ * Fastify instance; `main.ts` listens with it, the browser tests mount it in their own server
+ * (`app.routing(req, res)`).
+ */
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { join } from 'node:path';
+import { CSP_DIRECTIVES, STRICT_CSP } from './csp.js';
+import { createFitConnectRelay } from './fit-connect.js';
+import { portal } from './portal.js';
+import { HttpError } from './problems.js';
+import { receiver, type Limits, type ReceiverOptions } from './receiver.js';
+import { openFileStore, type FileStoreOptions } from './storage/file-store.js';
+import type { SubmissionStore } from './storage/store.js';
+import { loadValidation } from './validation.js';
+
+export { STRICT_CSP };
+export { DEFAULT_LIMITS, isLoopback, projectRoot, readConfig } from './config.js';
+
+export interface AppOptions {
+  root: string;
+  dataDir: string;
+  limits: Limits;
+  lookupsPerMinute: number;
+  clerkRoutes: ReceiverOptions['clerkRoutes'];
+  /** Host names the `Host` header may carry; undefined: any (behind a test server that checks its own). */
+  allowedHosts?: string[] | undefined;
+  portalDir?: string | undefined;
+  faultQueues?: Map<string, string[]> | undefined;
+  /** Make a storage step fail (tests only). */
+  beforeStoreStep?: FileStoreOptions['beforeStep'];
+  logger?: FastifyServerOptions['logger'];
+  trustProxy?: boolean;
+}
+
+/** Pino without personal data: no addresses, no query strings, no bodies. */
+export const LOG_SERIALIZERS = {
+  req: (request: { method: string; url: string }) => ({ method: request.method, path: request.url.split('?')[0] }),
+  res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+};
+
+function hostnameOf(host: string | undefined): string | undefined {
+  if (!host) return undefined;
+  return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance & { store: SubmissionStore }> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    // Slow uploads of 30 MiB still finish; a request that never does is cut.
+    requestTimeout: 300_000,
+    return503OnClosing: true,
+  });
+  const store = await openFileStore({
+    dataDir: options.dataDir,
+    beforeStep: options.beforeStoreStep,
+    warn: (message, error) => app.log.warn({ err: error }, message),
+  });
+  if (store.recovery.quarantined.length > 0 || store.recovery.indexed > 0) app.log.warn({ recovery: store.recovery }, 'storage recovered');
+  app.addHook('onClose', () => store.close());
+
+  const allowed = options.allowedHosts && new Set(options.allowedHosts.map((h) => h.toLowerCase()));
+  if (allowed) {
+    app.addHook('onRequest', async (request) => {
+      const hostname = hostnameOf(request.headers.host)?.toLowerCase();
+      if (!hostname || !allowed.has(hostname)) {
+        throw new HttpError(421, 'unknown-host', 'Dieser Server antwortet unter diesem Namen nicht.');
+      }
+    });
+  }
+  app.setErrorHandler((error: unknown, request, reply) => {
+    if (error instanceof HttpError) return reply.code(error.status).send({ code: error.code, message: error.message });
+    // A path the static files refuse (a folder, `..`): the same answer as a path that is not there.
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status === 403 || status === 404) return reply.code(404).send({ code: 'not-found', message: 'Diese Adresse gibt es nicht.' });
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).send({ code: 'internal', message: 'Ein Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.' });
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    referrerPolicy: { policy: 'no-referrer' },
+    // Cross-origin isolation headers would stop a portal embedding the forms' assets from another origin.
+    crossOriginEmbedderPolicy: false,
+    crossOriginResourcePolicy: false,
+  });
+
+  app.get('/health', async () => ({ status: 'ok' }));
+
+  await app.register(receiver, {
+    prefix: '/api',
+    store,
+    relay: createFitConnectRelay(options.dataDir),
+    validation: await loadValidation(join(options.root, 'schemas')),
+    limits: options.limits,
+    lookupsPerMinute: options.lookupsPerMinute,
+    clerkRoutes: options.clerkRoutes,
+    faultQueues: options.faultQueues,
+  });
+  if (options.portalDir) await app.register(portal, { portalDir: options.portalDir, root: options.root });
+
+  await app.ready();
+  return Object.assign(app as FastifyInstance, { store });
+}

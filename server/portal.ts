@@ -1,0 +1,62 @@
+/**
+ * Serves a portal's pages beside the API (`npm start`: the fictional city in demo/): only what a browser needs,
+ * the pages and their assets, the bundles in dist/ and the published schemas, never server code or data.
+ *
+ * Every page shares one frame (`layout.html`): a page file in `pages/` holds its own `<head>` lines, a line
+ * `<!-- main -->`, then the content of `<main>`. The navigation marks the current page.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+
+export interface PortalOptions {
+  portalDir: string;
+  root: string;
+}
+
+export async function portal(app: FastifyInstance, { portalDir, root }: PortalOptions): Promise<void> {
+  const assets = { cacheControl: false, decorateReply: false, index: false, wildcard: true } as const;
+  const noCache = (reply: FastifyReply): void => {
+    reply.header('Cache-Control', 'no-cache');
+  };
+  await app.register(fastifyStatic, { ...assets, root: join(root, 'dist'), prefix: '/dist/', setHeaders: noCache });
+  await app.register(fastifyStatic, { ...assets, root: join(root, 'schemas'), prefix: '/schemas/', setHeaders: noCache });
+  await app.register(fastifyStatic, { ...assets, root: join(portalDir, 'themes'), prefix: '/themes/', setHeaders: noCache });
+  await app.register(fastifyStatic, {
+    ...assets,
+    root: portalDir,
+    prefix: '/',
+    wildcard: false,
+    allowedPath: (path) => path === '/portal.css' || path === '/inbox.js',
+    setHeaders: noCache,
+  });
+
+  async function sendPage(reply: FastifyReply, status: number, file: string, pathname: string) {
+    const [head, main] = (await readFile(join(portalDir, 'pages', file), 'utf8')).split('<!-- main -->\n');
+    const layout = await readFile(join(portalDir, 'layout.html'), 'utf8');
+    const html = layout
+      .replace('{{head}}', (head ?? '').trim())
+      .replace('{{main}}', main ?? '')
+      .replace(`<a href="${pathname}">`, `<a href="${pathname}" aria-current="page">`);
+    return reply.code(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(html);
+  }
+
+  app.get('/', (_request, reply) => sendPage(reply, 200, 'index.html', '/'));
+  app.get<{ Params: { page: string } }>('/:page', async (request, reply) => {
+    const { page } = request.params;
+    if (!/^[a-z0-9-]+\.html$/.test(page) || page === '404.html') return sendPage(reply, 404, '404.html', request.url);
+    try {
+      return await sendPage(reply, 200, page, `/${page}`);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      return sendPage(reply, 404, '404.html', request.url);
+    }
+  });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return reply.code(405).header('Allow', 'GET, HEAD').type('text/plain; charset=utf-8').send('Diese Methode ist hier nicht erlaubt.');
+    }
+    return sendPage(reply, 404, '404.html', request.url);
+  });
+}

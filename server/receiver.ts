@@ -1,0 +1,551 @@
+/**
+ * The reference receiver: what an authority's back end does with a submission from an efa-forms element.
+ * A Fastify plugin, registered under `/api` by `app.ts`.
+ *
+ * Routes (JSON; errors carry a stable `code` for machines and a German `message` for people, except the two
+ * problem details below):
+ *   POST   /api/submissions                           the envelope as `application/json`, or `multipart/form-data`
+ *                                                     with a part `submission` (the envelope) and one file part
+ *                                                     per announced attachment, named by the attachment's `id`
+ *          201 { reference, receivedAt }            stored
+ *          200 { reference, receivedAt }            this envelope was stored before: same receipt, nothing new
+ *          409 problem `urn:efa-forms:problem:changed-resend` { reference, receivedAt }: the id was stored
+ *              before with a different envelope; nothing new is stored
+ *          400 invalid-json | invalid-multipart | missing-submission | idempotency-key-mismatch
+ *          413 problem `urn:efa-forms:problem:too-large` { limit } (JSON or the `submission` part over the JSON
+ *              limit, a multipart body over its limit), `…:too-many-parts` { limit }
+ *          415 unsupported-media-type, 503 busy (too many uploads at once; Retry-After)
+ *          422 validation { errors: [{ instancePath, keyword, params }] } (at most 100) | unknown-service
+ *   GET    /api/submissions                           [{ reference, service, receivedAt, status }], newest first (clerks)
+ *   GET    /api/submissions/:reference                { reference, service, receivedAt, status } (rate-limited)
+ *   GET    /api/submissions/:reference/data           the stored envelope (`?download=1`: as a file) (clerks)
+ *   GET    /api/submissions/:reference/attachments/:id  the attachment with its type (clerks)
+ *   GET    /api/fit-connect/destination               the demo FIT-Connect destination and its public key
+ *   POST   /api/fit-connect/submissions               the `fit-connect` adapter's relay request (fit-connect.ts),
+ *          decrypted and hash-checked, then stored like POST /api/submissions, with the same answers.
+ *
+ * Validation errors: an `instancePath` that is a JSON pointer ("" or "/…") is relative to the envelope's `data`,
+ * as the browser's own validator reports it. Errors about the envelope itself start with `#envelope`.
+ * Attachment checks use keyword `attachment` with `params: { id, problem }`, `problem` one of `missing`,
+ * `duplicate`, `size`, `type` (with `expected`, `actual`), `content` (the bytes are not of the announced type,
+ * with `expected`) or `unannounced`. Bounds checked before the validator use `maxItems` and `maxDepth`.
+ *
+ * Idempotency: the envelope `id` is the key (an `Idempotency-Key` header, when sent, must equal it); the store
+ * handles one id at a time, so concurrent repeats store once.
+ *
+ * Clerks' routes refuse cross-site requests (`Sec-Fetch-Site`, `Origin`) and, on a server reachable from the
+ * network without sign-in (which a later issue brings), every request.
+ *
+ * Fault injection (only with `faults`, for the tests of the browser's adapters):
+ *   POST   /api/__faults { next: [kind, …] }   queue faults; each following POST /api/submissions takes one
+ *   DELETE /api/__faults                        clear the queue
+ * `rate-limit` (429, Retry-After: 1) and `hang` (never answers; released when the client goes away) act before
+ * the body is read. `fail-before-store` (500, nothing stored), `fail-after-store` (stored, then 500) and
+ * `malformed-receipt` (stored, then 201 `{ ok: true }`) act at the storage step. Queues are kept per calling
+ * page (the `Referer` header).
+ */
+import { randomInt, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { open, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { MAGIC_LENGTH, cleanFileName, contentDisposition, hasSignatureOf, storedName } from './attachments.js';
+import { envelopeHash } from './canonical.js';
+import { MAX_DEPTH, nestsDeeperThan } from './guard.js';
+import { RelayError, type FitConnectRelay } from './fit-connect.js';
+import {
+  HttpError,
+  Problem,
+  changedResend,
+  invalidJson,
+  notFound,
+  storeFailed,
+  tooLarge,
+  tooManyParts,
+  validationFailed,
+  type FieldError,
+} from './problems.js';
+import { REFERENCE, type IncomingFile, type StoredEntry, type SubmissionStore } from './storage/store.js';
+import type { Validation } from './validation.js';
+
+export interface Limits {
+  /** Bytes of a JSON body, and of the multipart `submission` part. Contract with the client helper: 1 MiB. */
+  json: number;
+  /** Bytes of a multipart body. Contract with the client helper, which checks it before sending: 30 MiB. */
+  multipart: number;
+  /** Multipart requests received at the same time; more are answered 503. */
+  concurrentUploads: number;
+}
+
+export interface ReceiverOptions {
+  store: SubmissionStore;
+  relay: FitConnectRelay;
+  validation: Validation;
+  limits: Limits;
+  /** Look-ups by reference per client address and minute. */
+  lookupsPerMinute: number;
+  /** Whether the clerks' routes answer at all (not on a network-facing server without sign-in). */
+  clerkRoutes: 'open' | 'refused';
+  /** Queued faults by calling page; present only in tests. */
+  faultQueues?: Map<string, string[]> | undefined;
+}
+
+const STATUS = 'eingegangen';
+const PREFIX: Record<string, string> = { verpflichtungserklaerung: 'VE', aufenthaltstitel: 'AT' };
+/** Easy to read out on the phone: no 0/O, 1/I/L. */
+const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+const FAULTS = ['fail-before-store', 'fail-after-store', 'hang', 'malformed-receipt', 'rate-limit'];
+const BERLIN_YEAR = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Berlin', year: 'numeric' });
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+interface Attachment {
+  id: string;
+  dateiname: string;
+  mimeType: string;
+  groesse: number;
+}
+
+/** A part of a multipart request other than `submission`: a file streamed to disk, or a plain field. */
+type Part = { kind: 'file'; path: string; size: number; type: string; head: Uint8Array } | { kind: 'field' };
+
+function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseJson(body: Uint8Array | string): unknown {
+  let text: string;
+  try {
+    text = typeof body === 'string' ? body : new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    throw invalidJson();
+  }
+  // The envelope adds one level above `data`; the guard checks the exact depth per path after parsing.
+  if (nestsDeeperThan(text, MAX_DEPTH + 1)) throw validationFailed([{ instancePath: '#envelope', keyword: 'maxDepth', params: { limit: MAX_DEPTH } }]);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw invalidJson();
+  }
+}
+
+function newReference(service: string, receivedAt: string): string {
+  let code = '';
+  for (let i = 0; i < 6; i += 1) code += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
+  return `${PREFIX[service] ?? 'XX'}-${BERLIN_YEAR.format(new Date(receivedAt))}-${code}`;
+}
+
+function receiptOf(entry: StoredEntry) {
+  return { reference: entry.reference, service: entry.service, receivedAt: entry.receivedAt, status: STATUS };
+}
+
+/**
+ * Reads the rest of a request we have already answered, so that the client, still sending, reads our answer
+ * instead of a reset connection (issue 17, finding 5). Past `cap` bytes the connection is cut.
+ */
+function drain(request: FastifyRequest, cap: number): void {
+  const raw = request.raw;
+  if (raw.readableEnded || raw.destroyed) return;
+  let seen = 0;
+  raw.unpipe();
+  raw.on('data', (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > cap) raw.socket?.destroy();
+  });
+  raw.resume();
+}
+
+export async function receiver(app: FastifyInstance, options: ReceiverOptions): Promise<void> {
+  const { store, relay, validation, limits, faultQueues } = options;
+  /** Every part but `submission` is an attachment: at most as many as the schemas allow in any list. */
+  const partsLimit = validation.guard.largestMaxItems + 1;
+  /** The relay request carries the multipart content base64url-encoded (4/3), plus room for data and metadata. */
+  const relayLimit = Math.ceil((limits.multipart * 4) / 3) + 2 * limits.json;
+  let uploadsInProgress = 0;
+
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new HttpError(429, 'rate-limited', 'Zu viele Abfragen in kurzer Zeit. Bitte versuchen Sie es in einer Minute erneut.', {}, {
+        'Retry-After': String(Math.ceil(context.ttl / 1000)),
+      }),
+  });
+  await app.register(multipart, { throwFileSizeLimit: true });
+
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
+    try {
+      done(null, parseJson(body as Buffer));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+  app.removeContentTypeParser('text/plain');
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
+
+  app.setNotFoundHandler(() => {
+    throw notFound();
+  });
+
+  app.setErrorHandler((error: unknown, request, reply) => {
+    let answer = error;
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') answer = tooLarge(request.routeOptions.bodyLimit ?? limits.json);
+    else if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') answer = tooManyParts(partsLimit);
+    else if (code === 'FST_REQ_FILE_TOO_LARGE') answer = tooLarge(limits.multipart);
+    else if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || code === 'FST_ERR_CTP_INVALID_TYPE') {
+      answer = new HttpError(
+        415,
+        'unsupported-media-type',
+        'Dieses Format wird nicht angenommen. Senden Sie die Einreichung als application/json oder multipart/form-data.',
+      );
+    } else if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') answer = invalidJson();
+
+    if (answer instanceof Problem) {
+      drain(request, 2 * limits.multipart);
+      return reply.code(answer.status).type('application/problem+json').send(answer.body);
+    }
+    if (answer instanceof HttpError) {
+      drain(request, 2 * limits.multipart);
+      return reply
+        .code(answer.status)
+        .headers(answer.headers)
+        .send({ code: answer.code, message: answer.message, ...answer.extra });
+    }
+    if (reply.raw.destroyed) return reply;
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).send({ code: 'internal', message: 'Ein Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.' });
+  });
+
+  /** Answers every method but `allowed` at `url` with 405 and an `Allow` header. */
+  function onlyFor(url: string, ...allowed: Array<(typeof METHODS)[number]>): void {
+    const allow = allowed.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m])).join(', ');
+    const refuse = async (): Promise<never> => {
+      throw new HttpError(405, 'method-not-allowed', 'Diese Methode ist hier nicht erlaubt.', {}, { Allow: allow });
+    };
+    // Refused on arrival, before a body is parsed: the method is wrong whatever it carries.
+    app.route({ method: METHODS.filter((m) => !allowed.includes(m)), url, onRequest: refuse, handler: refuse });
+  }
+
+  async function clerksOnly(request: FastifyRequest): Promise<void> {
+    if (options.clerkRoutes === 'refused') {
+      throw new HttpError(403, 'clerks-only', 'Der Posteingang ist ohne Anmeldung nur auf dem Server selbst erreichbar.');
+    }
+    const site = request.headers['sec-fetch-site'];
+    const origin = request.headers.origin;
+    let sameOrigin = origin === undefined;
+    if (origin !== undefined) {
+      try {
+        sameOrigin = new URL(origin).host === request.headers.host;
+      } catch {
+        sameOrigin = false;
+      }
+    }
+    if ((site !== undefined && site !== 'same-origin' && site !== 'none') || !sameOrigin) {
+      throw new HttpError(403, 'cross-site', 'Der Posteingang ist nur von seiner eigenen Seite aus erreichbar.');
+    }
+  }
+
+  const lookupLimit = { rateLimit: { max: options.lookupsPerMinute, timeWindow: 60_000 } };
+
+  async function storedOr404(reference: string): Promise<StoredEntry> {
+    if (!REFERENCE.test(reference)) throw notFound();
+    const entry = await store.get(reference);
+    if (!entry) throw new HttpError(404, 'not-found', 'Zu dieser Vorgangsnummer gibt es keine Einreichung. Prüfen Sie die Vorgangsnummer.');
+    return entry;
+  }
+
+  // --- receiving --------------------------------------------------------------------------------------------
+
+  function takeFault(request: FastifyRequest): string | undefined {
+    if (!faultQueues) return undefined;
+    const key = request.headers.referer ?? '';
+    const queue = faultQueues.get(key);
+    const fault = queue?.shift();
+    if (queue?.length === 0) faultQueues.delete(key);
+    return fault;
+  }
+
+  /** Streams one file part to the upload folder, never holding more than a chunk in memory. */
+  async function receiveFile(file: NodeJS.ReadableStream, type: string, count: (bytes: number) => void): Promise<Part> {
+    const path = join(store.uploadDir, randomUUID());
+    const head = new Uint8Array(MAGIC_LENGTH);
+    let size = 0;
+    const measure = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        if (size < MAGIC_LENGTH) head.set(chunk.subarray(0, MAGIC_LENGTH - size), size);
+        size += chunk.length;
+        try {
+          count(chunk.length);
+          callback(null, chunk);
+        } catch (error) {
+          callback(error as Error);
+        }
+      },
+    });
+    try {
+      await pipeline(file, measure, createWriteStream(path, { flags: 'wx' }));
+      const handle = await open(path, 'r');
+      await handle.sync().finally(() => handle.close());
+    } catch (error) {
+      await rm(path, { force: true });
+      throw error;
+    }
+    return { kind: 'file', path, size, type: type.toLowerCase(), head: head.subarray(0, Math.min(size, MAGIC_LENGTH)) };
+  }
+
+  async function readMultipart(request: FastifyRequest): Promise<{ envelope: unknown; parts: Map<string, Part[]> }> {
+    const parts = new Map<string, Part[]>();
+    const submissions: string[] = [];
+    let total = 0;
+    const count = (bytes: number): void => {
+      total += bytes;
+      if (total > limits.multipart) throw tooLarge(limits.multipart);
+    };
+    const add = (name: string, part: Part): void => {
+      parts.set(name, [...(parts.get(name) ?? []), part]);
+    };
+    try {
+      const iterator = request.parts({
+        limits: { parts: partsLimit, fieldSize: limits.json, fileSize: limits.multipart, headerPairs: 100 },
+      });
+      for await (const part of iterator) {
+        if (part.fieldname === 'submission') {
+          if (part.type === 'field') {
+            if (part.valueTruncated) throw tooLarge(limits.json);
+            const text = typeof part.value === 'string' ? part.value : JSON.stringify(part.value);
+            count(Buffer.byteLength(text));
+            submissions.push(text);
+          } else {
+            const bytes = await part.toBuffer();
+            if (bytes.byteLength > limits.json) throw tooLarge(limits.json);
+            count(bytes.byteLength);
+            submissions.push(bytes.toString('utf8'));
+          }
+        } else if (part.type === 'file') {
+          add(part.fieldname, await receiveFile(part.file, part.mimetype, count));
+        } else {
+          count(String(part.value).length);
+          add(part.fieldname, { kind: 'field' });
+        }
+      }
+    } catch (error) {
+      await removeUploads(parts);
+      if (error instanceof Problem || error instanceof HttpError) throw error;
+      const code = (error as { code?: string }).code;
+      if (code?.startsWith('FST_')) throw error;
+      throw new HttpError(
+        400,
+        'invalid-multipart',
+        'Die Anfrage ist kein gültiges multipart/form-data. Senden Sie die Einreichung im Teil „submission“ und jede Anlage als eigene Datei.',
+      );
+    }
+    if (submissions.length !== 1) {
+      await removeUploads(parts);
+      throw new HttpError(400, 'missing-submission', 'Der Teil „submission“ fehlt oder ist mehrfach vorhanden. Senden Sie die Einreichung genau einmal.');
+    }
+    try {
+      return { envelope: parseJson(submissions[0]!), parts };
+    } catch (error) {
+      await removeUploads(parts);
+      throw error;
+    }
+  }
+
+  async function removeUploads(parts: Map<string, Part[]>): Promise<void> {
+    for (const part of [...parts.values()].flat()) if (part.kind === 'file') await rm(part.path, { force: true });
+  }
+
+  function matchAttachments(announced: Attachment[], parts: Map<string, Part[]>): { errors: FieldError[]; files: IncomingFile[] } {
+    const errors: FieldError[] = [];
+    const files: IncomingFile[] = [];
+    const seen = new Set<string>();
+    const fail = (instancePath: string, params: Record<string, unknown>): void => {
+      errors.push({ instancePath, keyword: 'attachment', params });
+    };
+    for (const [i, attachment] of announced.entries()) {
+      const at = `#envelope/attachments/${i}`;
+      const { id, mimeType, groesse } = attachment;
+      const received = parts.get(id) ?? [];
+      const file = received[0];
+      if (seen.has(id) || received.length > 1) fail(at, { id, problem: 'duplicate' });
+      else if (file === undefined || file.kind !== 'file') fail(at, { id, problem: 'missing' });
+      else if (file.size !== groesse) fail(at, { id, problem: 'size', expected: groesse, actual: file.size });
+      else if (file.type !== mimeType) fail(at, { id, problem: 'type', expected: mimeType, actual: file.type });
+      else if (!hasSignatureOf(mimeType, file.head)) fail(at, { id, problem: 'content', expected: mimeType });
+      else files.push({ name: storedName(id, mimeType), path: file.path });
+      seen.add(id);
+    }
+    for (const name of parts.keys()) {
+      if (!seen.has(name)) fail('#envelope/attachments', { id: name, problem: 'unannounced' });
+    }
+    return { errors, files };
+  }
+
+  /** Validates and stores a submission, however it arrived, and answers with its receipt. */
+  async function accept(request: FastifyRequest, reply: FastifyReply, envelope: unknown, parts: Map<string, Part[]>, fault?: string) {
+    const key = request.headers['idempotency-key'];
+    if (key !== undefined && isObject(envelope) && key !== envelope.id) {
+      throw new HttpError(400, 'idempotency-key-mismatch', 'Der Header Idempotency-Key muss der id der Einreichung entsprechen.');
+    }
+    const errors = validation.check(envelope);
+    const attachmentsWrong = errors.some((e) => e.instancePath === '#envelope/attachments' || e.instancePath.startsWith('#envelope/attachments/'));
+    let files: IncomingFile[] = [];
+    if (isObject(envelope) && !attachmentsWrong) {
+      const matched = matchAttachments(envelope.attachments as Attachment[], parts);
+      errors.push(...matched.errors);
+      files = matched.files;
+    }
+    if (errors.length > 0) throw validationFailed(errors);
+    const valid = envelope as { id: string; service: string; attachments: Attachment[] } & Record<string, unknown>;
+    if (fault === 'fail-before-store') throw storeFailed();
+
+    const hash = envelopeHash(valid);
+    const toStore = { ...valid, attachments: valid.attachments.map((a) => ({ ...a, dateiname: cleanFileName(a.dateiname, a.mimeType) })) };
+    const { entry, created } = await store.put({ envelope: toStore, hash, files }, (receivedAt) => newReference(valid.service, receivedAt));
+    if (!created && entry.hash !== hash) throw changedResend(entry.reference, entry.receivedAt);
+
+    if (fault === 'fail-after-store') throw storeFailed();
+    if (fault === 'malformed-receipt') return reply.code(201).send({ ok: true });
+    return reply
+      .code(created ? 201 : 200)
+      .header('Location', `/api/submissions/${entry.reference}`)
+      .send({ reference: entry.reference, receivedAt: entry.receivedAt });
+  }
+
+  onlyFor('/submissions', 'GET', 'POST');
+  app.post('/submissions', {
+    bodyLimit: limits.json,
+    preParsing: async (request, reply, payload) => {
+      const fault = takeFault(request);
+      if (fault === 'rate-limit') {
+        throw new HttpError(429, 'rate-limited', 'Gerade gehen sehr viele Einreichungen ein. Bitte senden Sie in einer Sekunde erneut.', {}, { 'Retry-After': '1' });
+      }
+      if (fault === 'hang') {
+        await new Promise((resolve) => reply.raw.once('close', resolve));
+        request.raw.destroy();
+      }
+      (request as FastifyRequest & { fault?: string }).fault = fault;
+      return payload;
+    },
+    handler: async (request, reply) => {
+      const fault = (request as FastifyRequest & { fault?: string }).fault;
+      if (!request.isMultipart()) {
+        const parts = new Map<string, Part[]>();
+        return accept(request, reply, request.body, parts, fault);
+      }
+      if (Number(request.headers['content-length']) > limits.multipart) throw tooLarge(limits.multipart);
+      if (uploadsInProgress >= limits.concurrentUploads) {
+        throw new HttpError(503, 'busy', 'Gerade werden sehr viele Anlagen empfangen. Bitte senden Sie in einigen Sekunden erneut.', {}, { 'Retry-After': '5' });
+      }
+      uploadsInProgress += 1;
+      let parts = new Map<string, Part[]>();
+      try {
+        const read = await readMultipart(request);
+        parts = read.parts;
+        return await accept(request, reply, read.envelope, parts, fault);
+      } finally {
+        uploadsInProgress -= 1;
+        await removeUploads(parts); // whatever the store did not take over
+      }
+    },
+  });
+
+  // --- the FIT-Connect relay -------------------------------------------------------------------------------
+
+  onlyFor('/fit-connect/destination', 'GET');
+  app.get('/fit-connect/destination', async () => relay.destination());
+
+  onlyFor('/fit-connect/submissions', 'POST');
+  app.post('/fit-connect/submissions', { bodyLimit: relayLimit }, async (request, reply) => {
+    if (!request.headers['content-type']?.toLowerCase().startsWith('application/json')) {
+      throw new HttpError(415, 'unsupported-media-type', 'Dieses Format wird nicht angenommen. Senden Sie die verschlüsselte Einreichung als application/json.');
+    }
+    let opened;
+    try {
+      opened = await relay.open(request.body);
+    } catch (error) {
+      if (error instanceof RelayError) throw new HttpError(error.status, error.code, error.message);
+      throw error;
+    }
+    if (opened.data.byteLength > limits.json) throw tooLarge(limits.json);
+    // The decrypted attachments become the parts a multipart request would have had: same checks, same store.
+    const parts = new Map<string, Part[]>();
+    try {
+      for (const file of opened.files) {
+        const path = join(store.uploadDir, randomUUID());
+        await writeFile(path, file.bytes, { flag: 'wx', flush: true });
+        const head = file.bytes.subarray(0, MAGIC_LENGTH);
+        parts.set(file.id, [{ kind: 'file', path, size: file.bytes.byteLength, type: file.mimeType.toLowerCase(), head }]);
+      }
+      return await accept(request, reply, parseJson(opened.data), parts);
+    } finally {
+      await removeUploads(parts);
+    }
+  });
+
+  // --- reading ------------------------------------------------------------------------------------------------
+
+  app.get('/submissions', { preHandler: clerksOnly }, async () => (await store.list()).map(receiptOf));
+
+  onlyFor('/submissions/:reference', 'GET');
+  app.get<{ Params: { reference: string } }>('/submissions/:reference', { config: lookupLimit }, async (request) =>
+    receiptOf(await storedOr404(request.params.reference)),
+  );
+
+  onlyFor('/submissions/:reference/data', 'GET');
+  app.get<{ Params: { reference: string }; Querystring: { download?: string } }>(
+    '/submissions/:reference/data',
+    { config: lookupLimit, preHandler: clerksOnly },
+    async (request, reply) => {
+      const { reference } = await storedOr404(request.params.reference);
+      if (request.query.download === '1') reply.header('Content-Disposition', `attachment; filename="${reference}.json"`);
+      return store.envelope(reference);
+    },
+  );
+
+  onlyFor('/submissions/:reference/attachments/:id', 'GET');
+  app.get<{ Params: { reference: string; id: string } }>(
+    '/submissions/:reference/attachments/:id',
+    { config: lookupLimit, preHandler: clerksOnly },
+    async (request, reply) => {
+      const { reference } = await storedOr404(request.params.reference);
+      const envelope = (await store.envelope(reference)) as { attachments: Attachment[] };
+      const attachment = envelope.attachments.find((a) => a.id === request.params.id);
+      const stored = attachment && (await store.attachment(reference, storedName(attachment.id, attachment.mimeType)));
+      if (!attachment || !stored) throw new HttpError(404, 'not-found', 'Diese Anlage gibt es zu dieser Einreichung nicht.');
+      return reply
+        .type(attachment.mimeType)
+        .header('Content-Length', String(stored.size))
+        .header('Content-Disposition', contentDisposition(cleanFileName(attachment.dateiname, attachment.mimeType)))
+        .send(stored.stream);
+    },
+  );
+
+  // --- fault injection (tests) ----------------------------------------------------------------------------------
+
+  if (faultQueues) {
+    onlyFor('/__faults', 'POST', 'DELETE');
+    app.post('/__faults', async (request) => {
+      const next = isObject(request.body) ? request.body.next : undefined;
+      if (!Array.isArray(next) || !next.every((kind) => FAULTS.includes(kind))) {
+        throw new HttpError(400, 'invalid-fault', `Erwartet wird { "next": [...] } mit ${FAULTS.join(', ')}.`);
+      }
+      const key = request.headers.referer ?? '';
+      const queue = [...(faultQueues.get(key) ?? []), ...next];
+      faultQueues.set(key, queue);
+      return { queued: queue };
+    });
+    app.delete('/__faults', async (request, reply) => {
+      faultQueues.delete(request.headers.referer ?? '');
+      return reply.code(204).send();
+    });
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Storage of submissions: one interface, so that the embedded file store (the default, `file-store.ts`) and a
+ * later PostgreSQL store pass the same test suite (test/server/storage.test.ts runs against any `openStore`).
+ *
+ * Promises every implementation keeps:
+ * - Exactly once: `put` either stores one complete submission (envelope, every attachment, its receipt) or
+ *   nothing, whatever step fails; a failure after the commit point is reported but the submission stays, and
+ *   the next `put` with the same id finds it.
+ * - The same envelope id always gets the same reference; a second `put` with that id stores nothing and
+ *   returns the first entry (`created: false`), whose `hash` the caller compares to tell a changed resend.
+ */
+import type { Readable } from 'node:stream';
+
+export interface StoredEntry {
+  /** The envelope id (UUID), the idempotency key. */
+  id: string;
+  reference: string;
+  service: string;
+  receivedAt: string;
+  /** SHA-256 (hex) of the canonical envelope as received (`canonical.ts`). */
+  hash: string;
+}
+
+/** An attachment already streamed to a file in the store's `uploadDir`; `put` takes it over. */
+export interface IncomingFile {
+  /** Its name in storage: the attachment id and an extension derived from the checked type (`attachments.ts`). */
+  name: string;
+  path: string;
+}
+
+export interface NewSubmission {
+  envelope: { id: string; service: string } & Record<string, unknown>;
+  hash: string;
+  files: IncomingFile[];
+}
+
+export interface StoredAttachment {
+  stream: Readable;
+  size: number;
+}
+
+export interface SubmissionStore {
+  /** Where uploads are streamed to before `put`; on the same file system as the store, so taking them over is a rename. */
+  readonly uploadDir: string;
+  /**
+   * Stores the submission unless its id is known. `newReference` proposes references (for the time of receipt) until one is free.
+   * Resolves once everything is durable.
+   */
+  put(submission: NewSubmission, newReference: (receivedAt: string) => string): Promise<{ entry: StoredEntry; created: boolean }>;
+  find(id: string): Promise<StoredEntry | undefined>;
+  get(reference: string): Promise<StoredEntry | undefined>;
+  /** Newest first. */
+  list(): Promise<StoredEntry[]>;
+  envelope(reference: string): Promise<unknown>;
+  /** `name` is built from an id the stored envelope announces (`storedName`), never a path from a request. */
+  attachment(reference: string, name: string): Promise<StoredAttachment | undefined>;
+  close(): Promise<void>;
+}
+
+/** The shape of a reference (`VE-2026-4F7K2Q`): only such names are submission folders or lookups. */
+export const REFERENCE = /^[A-Z]{2}-\d{4}-[A-Z0-9]{6}$/;
