@@ -230,14 +230,26 @@ export class EfaForm extends LitElement {
     const engine = this.engine!;
     const steps = engine.visibleSteps();
     const onReview = this.phase === 'review';
-    const position = onReview ? steps.length + 1 : steps.findIndex((s) => s.id === engine.currentStepId) + 1;
+    const position = this.positionOf(onReview ? 'review' : engine.currentStepId);
     const detail: StepChangeDetail = {
       stepId: onReview ? 'review' : engine.currentStepId,
       position,
       count: steps.length + 1,
-      title: onReview ? msg('Angaben prüfen') : (steps[position - 1]?.title() ?? ''),
+      title: onReview ? msg('Angaben prüfen') : (steps.find((s) => s.id === engine.currentStepId)?.title() ?? ''),
     };
     this.dispatchEvent(new CustomEvent('efa-step-change', { detail, bubbles: true, composed: true }));
+  }
+
+  /**
+   * 1-based position among the pages: the steps, the review page, then a confirmation step (see
+   * `StepDef.confirmation`), which comes after the review.
+   */
+  private positionOf(page: string): number {
+    const steps = this.engine!.visibleSteps();
+    const beforeReview = steps.filter((s) => !s.confirmation).length;
+    if (page === 'review') return beforeReview + 1;
+    const index = steps.findIndex((s) => s.id === page);
+    return steps[index]?.confirmation ? beforeReview + 2 : index + 1;
   }
 
   private async next(event?: Event): Promise<void> {
@@ -249,8 +261,12 @@ export class EfaForm extends LitElement {
       this.pendingFocus = { kind: 'summary' };
       return;
     }
+    if (engine.view().def.confirmation) {
+      this.returnToReview = false;
+      return this.submit();
+    }
     const following = engine.stepAfter(engine.currentStepId);
-    if (this.returnToReview || !following) {
+    if (this.returnToReview || !following || following.confirmation) {
       this.returnToReview = false;
       this.phase = 'review';
     } else {
@@ -266,6 +282,7 @@ export class EfaForm extends LitElement {
    */
   private submitOnEnter(event: KeyboardEvent): void {
     if (event.key !== 'Enter' || event.defaultPrevented || event.isComposing) return;
+    if (this.engine!.view().def.confirmation) return; // sending is never a side effect of Enter
     const origin = event.composedPath()[0];
     if (origin instanceof HTMLInputElement && origin.type !== 'file') {
       event.preventDefault();
@@ -278,11 +295,20 @@ export class EfaForm extends LitElement {
     this.summary = [];
     if (this.phase === 'review') {
       this.phase = 'form';
+    } else if (engine.view().def.confirmation) {
+      this.phase = 'review';
     } else {
       const previous = engine.stepBefore(engine.currentStepId);
       if (!previous) return;
       engine.goTo(previous.id);
     }
+    this.pendingFocus = { kind: 'heading' };
+    this.stepChanged();
+  }
+
+  private toConfirmation(stepId: string): void {
+    this.engine!.goTo(stepId);
+    this.phase = 'form';
     this.pendingFocus = { kind: 'heading' };
     this.stepChanged();
   }
@@ -461,18 +487,24 @@ export class EfaForm extends LitElement {
     const engine = this.engine!;
     const steps = engine.visibleSteps();
     const view = engine.view();
-    const position = steps.findIndex((s) => s.id === view.def.id) + 1;
+    const position = this.positionOf(view.def.id);
     const hasPrevious = position > 1;
-    const isLast = position === steps.length;
+    const following = engine.stepAfter(view.def.id);
+    const confirmation = view.def.confirmation;
     return html`<form novalidate @submit=${this.next} @keydown=${this.submitOnEnter}>
       ${this.draftsController.renderResumeOffer()} ${this.renderErrorSummary()}
       <h2 tabindex="-1">${this.renderProgress(position, steps.length + 1)} ${view.def.title()}</h2>
       ${(engine.isReady && this.fieldsReady) || view.children.every((node) => node.kind === 'content')
         ? this.renderNodes(view.children)
         : html`<p role="status">${msg('Das Formular wird geladen …')}</p>`}
+      ${confirmation ? this.renderSendError() : nothing}
       <div class="actions">
-        <button type="submit" class="primary" part="button primary-button">
-          ${this.returnToReview || isLast ? msg('Weiter zur Übersicht') : msg('Weiter')}
+        <button type="submit" class="primary" part="button primary-button" aria-disabled=${this.sending ? 'true' : 'false'}>
+          ${confirmation
+            ? this.sendLabel(confirmation.submitLabel())
+            : this.returnToReview || !following || following.confirmation
+              ? msg('Weiter zur Übersicht')
+              : msg('Weiter')}
         </button>
         ${hasPrevious ? html`<button type="button" class="secondary" part="button" @click=${this.back}>${msg('Zurück')}</button>` : nothing}
       </div>
@@ -589,6 +621,7 @@ export class EfaForm extends LitElement {
     const engine = this.engine!;
     const locale = getLocale();
     return engine.visibleSteps().flatMap((step) => {
+      if (step.confirmation) return [];
       const view = engine.view(step.id);
       const sections = summarize(view, locale);
       if (sections.length === 0) return [];
@@ -620,30 +653,38 @@ export class EfaForm extends LitElement {
   }
 
   private renderReview(): TemplateResult {
-    const count = this.engine!.visibleSteps().length + 1;
+    const engine = this.engine!;
+    const count = engine.visibleSteps().length + 1;
+    const confirmation = engine.visibleSteps().find((s) => s.confirmation);
     return html`<div class="review" part="review">
-      <h2 tabindex="-1">${this.renderProgress(count, count)} ${msg('Prüfen Sie Ihre Angaben')}</h2>
+      <h2 tabindex="-1">${this.renderProgress(this.positionOf('review'), count)} ${msg('Prüfen Sie Ihre Angaben')}</h2>
       <p>${msg('Bitte prüfen Sie alles, bevor Sie es absenden. Mit „Ändern“ kommen Sie zur jeweiligen Angabe.')}</p>
-      ${this.renderReviewSections(true)}
-      ${this.sendError
-        ? html`<div class="send-error" role="alert" tabindex="-1">
-            <h3>${msg('Das Senden hat nicht geklappt')}</h3>
-            <p>${this.sendError}</p>
-          </div>`
-        : nothing}
+      ${this.renderReviewSections(true)} ${confirmation ? nothing : this.renderSendError()}
       <div class="actions">
         <button
           type="button"
           class="primary"
           part="button primary-button"
           aria-disabled=${this.sending ? 'true' : 'false'}
-          @click=${this.submit}
+          @click=${confirmation ? () => this.toConfirmation(confirmation.id) : this.submit}
         >
-          ${this.sending ? msg('Wird gesendet …') : this.sendError ? msg('Erneut senden') : msg('Verbindlich absenden')}
+          ${confirmation ? msg('Weiter') : this.sendLabel(msg('Verbindlich absenden'))}
         </button>
         <button type="button" class="secondary" part="button" @click=${this.back}>${msg('Zurück')}</button>
       </div>
     </div>`;
+  }
+
+  private renderSendError(): TemplateResult | typeof nothing {
+    if (!this.sendError) return nothing;
+    return html`<div class="send-error" role="alert" tabindex="-1">
+      <h3>${msg('Das Senden hat nicht geklappt')}</h3>
+      <p>${this.sendError}</p>
+    </div>`;
+  }
+
+  private sendLabel(label: string): string {
+    return this.sending ? msg('Wird gesendet …') : this.sendError ? msg('Erneut senden') : label;
   }
 
   private renderConfirmation(): TemplateResult {
@@ -712,7 +753,7 @@ function buildOptions(def: FieldDef, locale: string): FieldOption[] {
   if (def.codelist) {
     const list = def.codelist;
     // In another language the official German label stays findable as a keyword.
-    return codeListEntries(list).map((entry) => ({
+    return codeListEntries(list).filter((entry) => !def.excludeCodes?.includes(entry.code)).map((entry) => ({
       value: entry.code,
       label: codeLabelIn(list, entry.code, entry.label, locale),
       ...(locale === 'de' ? {} : { keywords: [entry.label] }),
