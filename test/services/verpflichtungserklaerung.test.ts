@@ -4,14 +4,21 @@ import type { EfaVerpflichtungserklaerung } from '../../components/efa-verpflich
 import type { EfaForm } from '../../components/efa-form/efa-form.js';
 import validate from '../../src/schema/generated/verpflichtungserklaerung.js';
 import { setLocale } from '../../src/i18n/locale.js';
+import { FormEngine } from '../../src/engine/form-engine.js';
+import type { ContentBlock } from '../../src/engine/definition.js';
+import { verpflichtungserklaerungDefinition } from '../../src/services/verpflichtungserklaerung/definition.js';
+import { creditworthinessBlocks } from '../../src/services/verpflichtungserklaerung/self-check.js';
+import type { AuthenticatedIdentity } from '../../src/services/common/identity.js';
 import { combobox, date, field, heading, next, radio, select, tick, type } from '../helpers/form-driver.js';
 
 /** Labels of the service's own select options, per language (code-list labels are German everywhere). */
 const labels = {
   de: {
     zweck: 'Besuch',
-    heading: 'Schritt 1 von 8 Verpflichtungserklärung abgeben',
+    heading: 'Schritt 1 von 9 Verpflichtungserklärung abgeben',
     review: 'Prüfen Sie Ihre Angaben',
+    warning: 'Schritt 10 von 10 Bevor Sie verbindlich absenden',
+    send: 'Verbindlich absenden',
     idCard: 'Nationaler P',
     married: 'verh',
     single: 'led',
@@ -21,8 +28,10 @@ const labels = {
   },
   en: {
     zweck: 'Visit',
-    heading: 'Step 1 of 8',
+    heading: 'Step 1 of 9',
     review: 'Check your answers',
+    warning: 'Step 10 of 10 Before you submit your binding declaration',
+    send: 'Submit binding declaration',
     idCard: 'National i',
     married: 'married',
     single: 'single',
@@ -50,12 +59,18 @@ async function person(form: EfaForm, base: string, p: { family: string; given: s
 async function declare(
   lang: 'de' | 'en',
   transport: { adapter: string; endpoint: string } = { adapter: 'http', endpoint: '/api/submissions' },
+  identity?: AuthenticatedIdentity,
 ): Promise<{ form: EfaVerpflichtungserklaerung; reference: string }> {
   const form = await fixture<EfaVerpflichtungserklaerung>(
-    html`<efa-verpflichtungserklaerung lang=${lang} adapter=${transport.adapter} endpoint=${transport.endpoint} authority="09999000"></efa-verpflichtungserklaerung>`,
+    html`<efa-verpflichtungserklaerung lang=${lang} adapter=${transport.adapter} endpoint=${transport.endpoint} authority="09999000"
+      .identity=${identity}></efa-verpflichtungserklaerung>`,
   );
   await waitUntil(() => heading(form).startsWith(labels[lang].heading), `first step in ${lang}: ${heading(form)}`);
   const axe = async () => expect(form).to.be.accessible();
+  const text = () => form.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+  expect(text(), 'the data-protection block says what the authority has not set yet').to.contain(
+    lang === 'de' ? 'Die Behörde hat hier noch nicht angegeben' : 'The office has not yet provided',
+  );
   await axe();
   await next(form);
 
@@ -87,6 +102,8 @@ async function declare(
   await type(form, '/gast/anschrift/ort', 'Izmir');
   await combobox(form, '/gast/anschrift/staat', 'Turk');
   await select(form, '/gast/familienstand', labels[lang].married);
+  const relationships = (field(form, '/gast/verwandtschaftsverhaeltnis') as unknown as { options: { value: string }[] }).options;
+  expect(relationships.map((o) => o.value), 'the housing-benefit code is not offered').to.include('020').and.not.include('003');
   await select(form, '/gast/verwandtschaftsverhaeltnis', labels[lang].brother);
   const add = () => form.shadowRoot!.querySelector<HTMLButtonElement>('button[data-add="f-begleitpersonen"]')!;
   add().click();
@@ -113,6 +130,7 @@ async function declare(
   await axe();
   await next(form);
 
+  await radio(form, '/finanzangaben', 0);
   await radio(form, '/finanzen/einkommensart', 0);
   await type(form, '/finanzen/arbeitgeber', 'Muster GmbH, Musterstadt');
   await type(form, '/finanzen/nettoeinkommen', lang === 'de' ? '3.500,00' : '3,500.00');
@@ -132,15 +150,30 @@ async function declare(
   await axe();
   await next(form);
 
-  await radio(form, '/abgabeart', 1);
-  for (const notice of ['haftungsumfang', 'dauer', 'keineGefaehrdendenVerpflichtungen', 'keinWiderruf', 'freiwilligkeit', 'strafbarkeit', 'datenverarbeitung', 'krankenversicherung']) {
+  if (identity?.trustLevel === 'hoch') await radio(form, '/abgabeart', 0);
+  else expect(form.shadowRoot!.getElementById('f-abgabeart'), 'fully online only with an eID-level identity').to.equal(null);
+  const notices = ['haftungsumfang', 'dauer', 'vollstreckbarkeit', 'gesamtschuld', 'keineGefaehrdendenVerpflichtungen', 'keinWiderruf'];
+  for (const notice of [...notices, 'freiwilligkeit', 'strafbarkeit', 'datenverarbeitung', 'krankenversicherung']) {
     await tick(form, `/belehrungen/${notice}`);
   }
   await axe();
   expect(await next(form)).to.contain(labels[lang].review);
   await axe();
 
-  form.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
+  // After the review: the warning against hasty submission (§ 68 Abs. 2 Satz 2 AufenthG), to be confirmed.
+  expect(await next(form)).to.equal(labels[lang].warning);
+  const send = () => form.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!;
+  expect(send().textContent!.trim()).to.equal(labels[lang].send);
+  expect(text()).to.contain(lang === 'de' ? 'Ihren Gast Mehmet Yilmaz und 2 mitreisende Personen' : 'your guest Mehmet Yilmaz and 2 people travelling with them');
+  expect(text()).to.contain(lang === 'de' ? 'ohne Gericht selbst eintreiben' : 'without a court');
+  await axe();
+  send().click();
+  await form.updateComplete;
+  expect(form.shadowRoot!.querySelectorAll('.error-summary li').length, 'nothing is sent before the warning is confirmed').to.equal(1);
+  expect(form.shadowRoot!.querySelector('.reference')).to.equal(null);
+  await axe();
+  await tick(form, '/warnhinweisBestaetigt');
+  send().click();
   await waitUntil(() => form.shadowRoot!.querySelector('.reference'), 'confirmation', { timeout: 10000 });
   await axe();
   return { form, reference: form.shadowRoot!.querySelector('.reference')!.textContent!.trim() };
@@ -166,8 +199,23 @@ describe('efa-verpflichtungserklaerung', () => {
       expect(stored.data.begleitpersonen[1].verwandtschaftsverhaeltnis.code).to.equal('010');
       expect(stored.data.finanzen.nettoeinkommen).to.equal(3500);
       expect(stored.data.selbstauskunftBonitaet).to.include({ pfaendbarerBetrag: 679.89, bedarf: 703.75, ausreichend: false });
+      expect(stored.data.abgabeart, 'without an identity: signed at the office').to.equal('vor-ort');
+      expect(stored.data.authentifizierung).to.equal(undefined);
+      expect(stored.data.warnhinweisBestaetigt).to.equal(true);
     });
   }
+
+  it('offers the fully online declaration to a signer identified at level “hoch” and records the identity', async function () {
+    this.timeout(120_000);
+    const identity: AuthenticatedIdentity = { trustLevel: 'hoch', token: 'eyJhbGciOiJFUzI1NiJ9.eyJsb2EiOiJoaWdoIn0.c2ln' };
+    const { form, reference } = await declare('de', undefined, identity);
+    const stored = await (await fetch(`/api/submissions/${reference}/data`)).json();
+    expect(validate(stored.data), JSON.stringify(validate.errors)).to.equal(true);
+    expect(stored.data.abgabeart).to.equal('eid');
+    expect(stored.data.authentifizierung).to.deep.equal({ vertrauensniveau: 'hoch', token: identity.token });
+    const confirmation = form.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    expect(confirmation, 'no unconditional promise').to.contain('Wenn die Behörde Ihre Zahlungsfähigkeit bestätigt');
+  });
 
   it('sends the same declaration encrypted through FIT-Connect; the relay decrypts and stores it', async function () {
     this.timeout(120_000);
@@ -212,5 +260,46 @@ describe('efa-verpflichtungserklaerung', () => {
     expect(form.shadowRoot!.getElementById('f-erklaerender-person-aufenthaltstitel-art'), 'now required').not.to.equal(null);
     expect(field(form, '/erklaerender/person/aufenthaltstitel/art').hasAttribute('optional')).to.equal(false);
     await expect(form).to.be.accessible();
+  });
+
+  describe('the definition', () => {
+    const today = '2026-12-02';
+    const engineWith = (identity?: { vertrauensniveau: string; token: string }) => {
+      const engine = new FormEngine(verpflichtungserklaerungDefinition, validate, { today: () => today });
+      engine.fix('/authentifizierung', identity);
+      return engine;
+    };
+    const abgabeFields = (engine: FormEngine) =>
+      engine.view('abgabe').children.flatMap((node) => (node.kind === 'field' ? [node.pointer] : []));
+
+    it('asks how to declare only with an identity at level “hoch”; otherwise it explains the visit', () => {
+      expect(abgabeFields(engineWith())).not.to.include('/abgabeart');
+      expect(abgabeFields(engineWith({ vertrauensniveau: 'substanziell', token: 't' }))).not.to.include('/abgabeart');
+      expect(abgabeFields(engineWith({ vertrauensniveau: 'hoch', token: 't' }))).to.include('/abgabeart');
+      const substantial = engineWith({ vertrauensniveau: 'substanziell', token: 't' });
+      expect(substantial.submissionData().authentifizierung, 'recorded whatever the level').to.deep.equal({ vertrauensniveau: 'substanziell', token: 't' });
+      expect(abgabeFields(engineWith()), 'the identity is never asked').not.to.include('/authentifizierung');
+    });
+
+    it('says the self-check could not be done when the signer only shows evidence', () => {
+      const answers: Record<string, unknown> = { '/finanzangaben': 'nur-nachweise' };
+      const blocks: readonly ContentBlock[] = creditworthinessBlocks({ get: (p) => answers[p], config: undefined, today });
+      expect(blocks).to.have.length(1);
+      expect(blocks[0]).to.deep.include({ kind: 'notice' });
+      expect((blocks[0] as { text: string }).text).to.contain('nicht vorab prüfen');
+    });
+
+    it('warns when the entry is more than six months away', () => {
+      const sixMonthWarning = (beginn: string) => {
+        const engine = engineWith();
+        engine.set('/aufenthalt/beginn', beginn);
+        return engine
+          .view('aufenthalt')
+          .children.flatMap((node) => (node.kind === 'content' ? node.def.blocks({ get: (p) => engine.visibleValue(p), config: undefined, today }) : []))
+          .some((block) => block.kind === 'warning');
+      };
+      expect(sixMonthWarning('2027-06-02')).to.equal(false);
+      expect(sixMonthWarning('2027-06-03')).to.equal(true);
+    });
   });
 });
