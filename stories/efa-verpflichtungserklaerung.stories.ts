@@ -51,8 +51,14 @@ export const Review: Story = {
   play: ({ canvasElement }) => continueTimes(canvasElement, 8),
 };
 
+/** After the review: the warning against hasty submission (§ 68 Abs. 2 Satz 2 AufenthG), to be confirmed before sending. */
+export const WarningBeforeSending: Story = {
+  args: { prefill: { ...einfach, warnhinweisBestaetigt: undefined } },
+  play: ({ canvasElement }) => continueTimes(canvasElement, 9),
+};
+
 /** The confirmation with the reference, what happens next and the printable summary. */
 export const Confirmation: Story = {
   args: { prefill: einfach },
-  play: ({ canvasElement }) => continueTimes(canvasElement, 9),
+  play: ({ canvasElement }) => continueTimes(canvasElement, 10),
 };
