@@ -306,8 +306,11 @@ export class EfaForm extends LitElement {
     this.stepChanged();
   }
 
+  /** A confirmation is given on its page each time: one ticked earlier (or restored from a draft) does not count. */
   private toConfirmation(stepId: string): void {
-    this.engine!.goTo(stepId);
+    const engine = this.engine!;
+    for (const field of fieldsIn(engine.view(stepId).children)) engine.set(field.pointer, undefined);
+    engine.goTo(stepId);
     this.phase = 'form';
     this.pendingFocus = { kind: 'heading' };
     this.stepChanged();

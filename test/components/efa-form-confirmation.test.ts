@@ -86,6 +86,10 @@ describe('efa-form with a confirmation step', () => {
     await click(el, 'button.secondary');
     expect(headingOf(el), 'back leads to the review').to.equal('Schritt 3 von 4 Prüfen Sie Ihre Angaben');
     await click(el, 'button.primary');
+    expect(($(el, '#f-zustimmung') as HTMLElement & { value: unknown }).value, 'confirmed again each time').not.to.equal(true);
+    $(el, '#f-zustimmung').focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
 
     const submitted = oneEvent(el, 'efa-submitted');
     $(el, 'button.primary').click();
