@@ -747,7 +747,9 @@ function notices(): Node[] {
       ),
     ),
     notice('strafbarkeit', () =>
-      msg('Ich habe zur Kenntnis genommen, dass falsche oder unvollständige Angaben nach §§ 95, 96 AufenthG strafbar sein können.'),
+      msg(
+        'Ich habe zur Kenntnis genommen, dass falsche oder unvollständige Angaben nach §§ 95, 96 AufenthG strafbar sein können und dass ich dann, ebenso wie wenn ich trotz Aufforderung nicht zahle, in der Visa-Warndatei gespeichert werde.',
+      ),
     ),
     notice('datenverarbeitung', () =>
       msg(
