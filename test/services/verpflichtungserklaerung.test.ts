@@ -10,6 +10,7 @@ import { verpflichtungserklaerungDefinition } from '../../src/services/verpflich
 import { creditworthinessBlocks } from '../../src/services/verpflichtungserklaerung/self-check.js';
 import type { AuthenticatedIdentity } from '../../src/services/common/identity.js';
 import { combobox, date, field, heading, next, radio, select, tick, type } from '../helpers/form-driver.js';
+import { validData } from '../helpers/submission.js';
 
 /** Labels of the service's own select options, per language (code-list labels are German everywhere). */
 const labels = {
@@ -59,11 +60,9 @@ async function person(form: EfaForm, base: string, p: { family: string; given: s
 async function declare(
   lang: 'de' | 'en',
   transport: { adapter: string; endpoint: string } = { adapter: 'http', endpoint: '/api/submissions' },
-  identity?: AuthenticatedIdentity,
 ): Promise<{ form: EfaVerpflichtungserklaerung; reference: string }> {
   const form = await fixture<EfaVerpflichtungserklaerung>(
-    html`<efa-verpflichtungserklaerung lang=${lang} adapter=${transport.adapter} endpoint=${transport.endpoint} authority="09999000"
-      .identity=${identity}></efa-verpflichtungserklaerung>`,
+    html`<efa-verpflichtungserklaerung lang=${lang} adapter=${transport.adapter} endpoint=${transport.endpoint} authority="09999000"></efa-verpflichtungserklaerung>`,
   );
   await waitUntil(() => heading(form).startsWith(labels[lang].heading), `first step in ${lang}: ${heading(form)}`);
   const axe = async () => expect(form).to.be.accessible();
@@ -150,8 +149,7 @@ async function declare(
   await axe();
   await next(form);
 
-  if (identity?.trustLevel === 'hoch') await radio(form, '/abgabeart', 0);
-  else expect(form.shadowRoot!.getElementById('f-abgabeart'), 'fully online only with an eID-level identity').to.equal(null);
+  expect(form.shadowRoot!.getElementById('f-abgabeart'), 'fully online only with an eID-level identity').to.equal(null);
   const notices = ['haftungsumfang', 'dauer', 'vollstreckbarkeit', 'gesamtschuld', 'keineGefaehrdendenVerpflichtungen', 'keinWiderruf'];
   for (const notice of [...notices, 'freiwilligkeit', 'strafbarkeit', 'datenverarbeitung', 'krankenversicherung']) {
     await tick(form, `/belehrungen/${notice}`);
@@ -206,9 +204,24 @@ describe('efa-verpflichtungserklaerung', () => {
   }
 
   it('offers the fully online declaration to a signer identified at level “hoch” and records the identity', async function () {
-    this.timeout(120_000);
+    this.timeout(60_000);
     const identity: AuthenticatedIdentity = { trustLevel: 'hoch', token: 'eyJhbGciOiJFUzI1NiJ9.eyJsb2EiOiJoaWdoIn0.c2ln' };
-    const { form, reference } = await declare('de', undefined, identity);
+    const { abgabeart: _notYetChosen, ...answers } = await validData();
+    const form = await fixture<EfaVerpflichtungserklaerung>(
+      html`<efa-verpflichtungserklaerung adapter="http" endpoint="/api/submissions" authority="09999000" .prefill=${answers}
+        .identity=${identity}></efa-verpflichtungserklaerung>`,
+    );
+    while (!form.shadowRoot!.getElementById('f-abgabeart')) await next(form);
+    await radio(form, '/abgabeart', 0);
+    await expect(form).to.be.accessible();
+    expect(await next(form)).to.contain(labels.de.review);
+    await next(form);
+    expect(form.shadowRoot!.textContent, 'the warning speaks of the electronic declaration').to.contain('elektronisch und verbindlich ab');
+    await tick(form, '/warnhinweisBestaetigt');
+    form.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => form.shadowRoot!.querySelector('.reference'), 'confirmation', { timeout: 10000 });
+    await expect(form).to.be.accessible();
+    const reference = form.shadowRoot!.querySelector('.reference')!.textContent!.trim();
     const stored = await (await fetch(`/api/submissions/${reference}/data`)).json();
     expect(validate(stored.data), JSON.stringify(validate.errors)).to.equal(true);
     expect(stored.data.abgabeart).to.equal('eid');
