@@ -3,7 +3,7 @@
  * when conditional parts appear comes from schemas/verpflichtungserklaerung.schema.json (`when: 'schema'`).
  */
 import { msg, str } from '@lit/localize';
-import type { ContentBlock, ContentContext, FormDefinition, Node } from '../../engine/definition.js';
+import type { ConditionContext, ContentBlock, ContentContext, FormDefinition, Node } from '../../engine/definition.js';
 import {
   addressAbroadGroup,
   addressInGermanyGroup,
@@ -26,7 +26,7 @@ import { verpflichtungserklaerungDataProtection } from './data-protection.js';
 const WOHNGELD_ONLY_RELATIONSHIP = ['003'];
 
 /** Only the host page supplies it (the element's `identity`); `abgabeart` reads it. */
-const hasHighTrustIdentity = ({ get }: { get: (pointer: string) => unknown }) => get('/authentifizierung/vertrauensniveau') === 'hoch';
+const hasHighTrustIdentity = ({ get }: ConditionContext) => get('/authentifizierung/vertrauensniveau') === 'hoch';
 
 function startBlocks({ config }: ContentContext): ContentBlock[] {
   const settings = config as VerpflichtungserklaerungConfig | undefined;
