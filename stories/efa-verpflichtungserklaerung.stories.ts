@@ -51,8 +51,20 @@ export const Review: Story = {
   play: ({ canvasElement }) => continueTimes(canvasElement, 8),
 };
 
+/** After the review: the warning against hasty submission (§ 68 Abs. 2 Satz 2 AufenthG), to be confirmed before sending. */
+export const WarningBeforeSending: Story = {
+  args: { prefill: einfach },
+  play: ({ canvasElement }) => continueTimes(canvasElement, 9),
+};
+
 /** The confirmation with the reference, what happens next and the printable summary. */
 export const Confirmation: Story = {
   args: { prefill: einfach },
-  play: ({ canvasElement }) => continueTimes(canvasElement, 9),
+  play: async ({ canvasElement }) => {
+    await continueTimes(canvasElement, 9);
+    // The warning is confirmed on its page each time, never taken from the answers.
+    const form = canvasElement.querySelector<EfaVerpflichtungserklaerung>('efa-verpflichtungserklaerung')!;
+    form.shadowRoot!.querySelector('efa-consent')!.shadowRoot!.querySelector<HTMLInputElement>('input')!.click();
+    await continueTimes(canvasElement, 1);
+  },
 };

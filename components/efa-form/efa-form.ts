@@ -247,14 +247,26 @@ export class EfaForm extends LitElement {
     const engine = this.engine!;
     const steps = engine.visibleSteps();
     const onReview = this.phase === 'review';
-    const position = onReview ? steps.length + 1 : steps.findIndex((s) => s.id === engine.currentStepId) + 1;
+    const position = this.positionOf(onReview ? 'review' : engine.currentStepId);
     const detail: StepChangeDetail = {
       stepId: onReview ? 'review' : engine.currentStepId,
       position,
       count: steps.length + 1,
-      title: onReview ? msg('Angaben prüfen') : (steps[position - 1]?.title() ?? ''),
+      title: onReview ? msg('Angaben prüfen') : (steps.find((s) => s.id === engine.currentStepId)?.title() ?? ''),
     };
     this.dispatchEvent(new CustomEvent('efa-step-change', { detail, bubbles: true, composed: true }));
+  }
+
+  /**
+   * 1-based position among the pages: the steps, the review page, then a confirmation step (see
+   * `StepDef.confirmation`), which comes after the review.
+   */
+  private positionOf(page: string): number {
+    const steps = this.engine!.visibleSteps();
+    const beforeReview = steps.filter((s) => !s.confirmation).length;
+    if (page === 'review') return beforeReview + 1;
+    const index = steps.findIndex((s) => s.id === page);
+    return steps[index]?.confirmation ? beforeReview + 2 : index + 1;
   }
 
   private async next(event?: Event): Promise<void> {
@@ -266,8 +278,12 @@ export class EfaForm extends LitElement {
       this.pendingFocus = { kind: 'summary' };
       return;
     }
+    if (engine.view().def.confirmation) {
+      this.returnToReview = false;
+      return this.submit();
+    }
     const following = engine.stepAfter(engine.currentStepId);
-    if (this.returnToReview || !following) {
+    if (this.returnToReview || !following || following.confirmation) {
       this.returnToReview = false;
       this.phase = 'review';
     } else {
@@ -283,6 +299,7 @@ export class EfaForm extends LitElement {
    */
   private submitOnEnter(event: KeyboardEvent): void {
     if (event.key !== 'Enter' || event.defaultPrevented || event.isComposing) return;
+    if (this.engine!.view().def.confirmation) return; // sending is never a side effect of Enter
     const origin = event.composedPath()[0];
     if (origin instanceof HTMLInputElement && origin.type !== 'file') {
       event.preventDefault();
@@ -295,11 +312,23 @@ export class EfaForm extends LitElement {
     this.summary = [];
     if (this.phase === 'review') {
       this.phase = 'form';
+    } else if (engine.view().def.confirmation) {
+      this.phase = 'review';
     } else {
       const previous = engine.stepBefore(engine.currentStepId);
       if (!previous) return;
       engine.goTo(previous.id);
     }
+    this.pendingFocus = { kind: 'heading' };
+    this.stepChanged();
+  }
+
+  /** A confirmation is given on its page each time: one ticked earlier (or restored from a draft) does not count. */
+  private toConfirmation(stepId: string): void {
+    const engine = this.engine!;
+    for (const field of fieldsIn(engine.view(stepId).children)) engine.set(field.pointer, undefined);
+    engine.goTo(stepId);
+    this.phase = 'form';
     this.pendingFocus = { kind: 'heading' };
     this.stepChanged();
   }
@@ -513,21 +542,24 @@ export class EfaForm extends LitElement {
     const engine = this.engine!;
     const steps = engine.visibleSteps();
     const view = engine.view();
-    const position = steps.findIndex((s) => s.id === view.def.id) + 1;
+    const position = this.positionOf(view.def.id);
     const hasPrevious = position > 1;
-    const isLast = position === steps.length;
+    const following = engine.stepAfter(view.def.id);
+    const confirmation = view.def.confirmation;
     return html`<form novalidate @submit=${this.next} @keydown=${this.submitOnEnter}>
       ${this.draftsController.renderResumeOffer()} ${this.renderErrorSummary()}
       <h2 tabindex="-1">${this.renderProgress(position, steps.length + 1)} ${view.def.title()}</h2>
       ${(engine.isReady && this.fieldsReady) || view.children.every((node) => node.kind === 'content')
         ? this.renderNodes(view.children)
         : html`<p role="status">${msg('Das Formular wird geladen …')}</p>`}
-      <div class="actions">
-        <button type="submit" class="primary" part="button primary-button">
-          ${this.returnToReview || isLast ? msg('Weiter zur Übersicht') : msg('Weiter')}
-        </button>
-        ${hasPrevious ? html`<button type="button" class="secondary" part="button" @click=${this.back}>${msg('Zurück')}</button>` : nothing}
-      </div>
+      ${confirmation
+        ? this.renderSendControls(confirmation.submitLabel(), 'submit')
+        : html`<div class="actions">
+            <button type="submit" class="primary" part="button primary-button">
+              ${this.returnToReview || !following || following.confirmation ? msg('Weiter zur Übersicht') : msg('Weiter')}
+            </button>
+            ${hasPrevious ? html`<button type="button" class="secondary" part="button" @click=${this.back}>${msg('Zurück')}</button>` : nothing}
+          </div>`}
       ${this.draftsController.renderFileActions()}
     </form>`;
   }
@@ -641,6 +673,7 @@ export class EfaForm extends LitElement {
     const engine = this.engine!;
     const locale = getLocale();
     return engine.visibleSteps().flatMap((step) => {
+      if (step.confirmation) return [];
       const view = engine.view(step.id);
       const sections = summarize(view, locale);
       if (sections.length === 0) return [];
@@ -672,34 +705,52 @@ export class EfaForm extends LitElement {
   }
 
   private renderReview(): TemplateResult {
-    const count = this.engine!.visibleSteps().length + 1;
+    const engine = this.engine!;
+    const count = engine.visibleSteps().length + 1;
+    const confirmation = engine.visibleSteps().find((s) => s.confirmation);
     return html`<div class="review" part="review">
-      <h2 tabindex="-1">${this.renderProgress(count, count)} ${msg('Prüfen Sie Ihre Angaben')}</h2>
+      <h2 tabindex="-1">${this.renderProgress(this.positionOf('review'), count)} ${msg('Prüfen Sie Ihre Angaben')}</h2>
       <p>${msg('Bitte prüfen Sie alles, bevor Sie es absenden. Mit „Ändern“ kommen Sie zur jeweiligen Angabe.')}</p>
       ${this.renderReviewSections(true)}
-      ${this.sendFailure ? this.renderSendFailure(this.sendFailure) : nothing}
+      ${confirmation
+        ? html`<div class="actions">
+            <button type="button" class="primary" part="button primary-button" @click=${() => this.toConfirmation(confirmation.id)}>
+              ${msg('Weiter')}
+            </button>
+            <button type="button" class="secondary" part="button" @click=${this.back}>${msg('Zurück')}</button>
+          </div>`
+        : this.renderSendControls(msg('Verbindlich absenden'), 'button')}
+    </div>`;
+  }
+
+  /**
+   * What the sending page shows: a failure, the progress while sending and the send buttons. The sending page is the
+   * review, or a confirmation step after it (`StepDef.confirmation`), where the primary button submits its form.
+   */
+  private renderSendControls(label: string, primaryType: 'button' | 'submit'): TemplateResult {
+    const correction = this.sendFailure?.error.failure === 'changed-resend' && !this.sending;
+    return html`${this.sendFailure ? this.renderSendFailure(this.sendFailure) : nothing}
       <p class="send-progress" role="status">
         ${this.sending ? msg('Ihre Angaben werden gesendet. Das dauert höchstens eine Minute, mit großen Dateien etwas länger.') : ''}
       </p>
       <div class="actions">
-        ${this.sendFailure?.error.failure === 'changed-resend' && !this.sending
+        ${correction
           ? html`<button type="button" class="primary" part="button primary-button" @click=${this.sendCorrection}>
               ${msg('Korrektur als neue Einreichung senden')}
             </button>`
           : html`<button
-              type="button"
+              type=${primaryType}
               class="primary"
               part="button primary-button"
               aria-disabled=${this.sending ? 'true' : 'false'}
-              @click=${this.submit}
+              @click=${primaryType === 'button' ? this.submit : nothing}
             >
-              ${this.sending ? msg('Wird gesendet …') : this.sendFailure ? msg('Erneut senden') : msg('Verbindlich absenden')}
+              ${this.sending ? msg('Wird gesendet …') : this.sendFailure ? msg('Erneut senden') : label}
             </button>`}
         ${this.sending
           ? html`<button type="button" class="secondary" part="button" @click=${this.cancelSending}>${msg('Senden abbrechen')}</button>`
           : html`<button type="button" class="secondary" part="button" @click=${this.back}>${msg('Zurück')}</button>`}
-      </div>
-    </div>`;
+      </div>`;
   }
 
   private renderSendFailure({ error, shrink }: SendFailure): TemplateResult {
@@ -795,7 +846,7 @@ function buildOptions(def: FieldDef, locale: string): FieldOption[] {
   if (def.codelist) {
     const list = def.codelist;
     // In another language the official German label stays findable as a keyword.
-    return codeListEntries(list).map((entry) => ({
+    return codeListEntries(list).filter((entry) => !def.excludeCodes?.includes(entry.code)).map((entry) => ({
       value: entry.code,
       label: codeLabelIn(list, entry.code, entry.label, locale),
       ...(locale === 'de' ? {} : { keywords: [entry.label] }),

@@ -67,6 +67,8 @@ export interface FieldDef extends NodeBase {
   /** Choices; or a code list, whose values are stored as XÖV `{ code, listURI, listVersionID }`. */
   options?: () => readonly Option[];
   codelist?: CodeListName;
+  /** Codes of the list this service does not offer (its schema refuses them too). */
+  excludeCodes?: readonly string[];
   /** text: `email` or `tel` keyboards; `short`/`medium` width hints. */
   inputType?: 'email' | 'tel';
   inputmode?: string;
@@ -134,6 +136,12 @@ export interface StepDef extends NodeBase {
   id: string;
   title: Text;
   children: readonly Node[];
+  /**
+   * The last step of a definition may be a confirmation: shown after the check-your-answers page, right before
+   * sending (e.g. the warning against hasty submission, § 68 Abs. 2 Satz 2 AufenthG). Its button sends, with
+   * this label; Enter does not send from it.
+   */
+  confirmation?: { submitLabel: Text };
 }
 
 /** An error a rule finds that the schema cannot express (dates relative to today, comparisons of fields). */

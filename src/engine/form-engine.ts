@@ -127,8 +127,11 @@ export class FormEngine {
   private readonly raw: JsonObject = {};
   private readonly shownMessages = new Map<string, Text>();
   private readonly listeners = new Set<() => void>();
-  /** Answers the embedding page decided (e.g. a route chosen by attribute): they count, but are not asked. */
-  private readonly fixed = new Set<string>();
+  /**
+   * Answers the embedding page decided (e.g. a route chosen by attribute, an authenticated identity): they count,
+   * but are not asked, and being nobody's input they survive loading answers and are not part of drafts.
+   */
+  private readonly fixed = new Map<string, unknown>();
   private readonly today: () => string;
   private layoutCache: Layout | undefined;
   private stepId: string;
@@ -223,11 +226,11 @@ export class FormEngine {
 
   /**
    * An answer the embedding page gives and the user cannot change (e.g. `route="studium"`): it is submitted
-   * but its field is not shown, and a step left with nothing to ask is skipped.
+   * but its field is not shown whatever its condition, and a step left with nothing to ask is skipped.
+   * `undefined` withdraws the answer (it then counts as absent).
    */
   fix(pointer: string, value: unknown): void {
-    setAt(this.raw, pointer, value);
-    this.fixed.add(pointer);
+    this.fixed.set(pointer, value);
     this.changed(true);
   }
 
@@ -492,10 +495,13 @@ export class FormEngine {
       }
       // A name may be a path (`erklaerender/art`): answers of one object can be asked on different steps.
       const pointer = node.name ? `${base}/${node.name}` : base;
+      if (node.type === 'field' && this.fixed.has(pointer)) {
+        setAt(layout.data, pointer, this.countedValue(node, this.fixed.get(pointer), layout));
+        continue;
+      }
       if (!this.isShown(node.when, pointer, layout)) continue;
       if (node.type === 'group') views.push(this.walkGroup(node, pointer, layout));
-      else if (!this.fixed.has(pointer)) views.push(this.walkField(node, pointer, layout));
-      else this.countFixed(node, pointer, layout);
+      else views.push(this.walkField(node, pointer, layout));
     }
     return views;
   }
@@ -507,10 +513,6 @@ export class FormEngine {
     const view: FieldView = { kind: 'field', def, pointer, id: idFor(pointer), value, required: false };
     layout.fields.set(pointer, view);
     return view;
-  }
-
-  private countFixed(def: FieldDef, pointer: string, layout: Layout): void {
-    setAt(layout.data, pointer, this.countedValue(def, getAt(this.raw, pointer), layout));
   }
 
   /**

@@ -97,6 +97,7 @@ const einfach: Verpflichtungserklarung = {
   },
   begleitpersonen: [],
   aufenthalt: { zweck: 'besuch', beginn: '2027-05-03', ende: '2027-06-14', unterkunft: { art: 'erklaerender' } },
+  finanzangaben: 'im-formular',
   finanzen: {
     nettoeinkommen: '3250.00',
     einkommensart: 'nichtselbststaendig',
@@ -110,6 +111,8 @@ const einfach: Verpflichtungserklarung = {
   belehrungen: {
     haftungsumfang: true,
     dauer: true,
+    vollstreckbarkeit: true,
+    gesamtschuld: true,
     keineGefaehrdendenVerpflichtungen: true,
     keinWiderruf: true,
     freiwilligkeit: true,
@@ -117,6 +120,7 @@ const einfach: Verpflichtungserklarung = {
     datenverarbeitung: true,
     krankenversicherung: true,
   },
+  warnhinweisBestaetigt: true,
 };
 
 // What the form records of the rule's result must have the schema's type.
@@ -210,20 +214,61 @@ describe('Verpflichtungserklärung schema', () => {
       ]);
     });
 
-    it('asks a natural person for the benefits question and finances, an organisation for neither', () => {
-      expectErrors(errorsOf(withValues(einfach, { '/bezugSozialleistungen': undefined, '/finanzen': undefined })), [
-        required('', 'bezugSozialleistungen'),
-        required('', 'finanzen'),
-      ]);
+    it('asks a natural person how they show their finances, an organisation neither that nor the benefits question', () => {
+      expectErrors(errorsOf(withValues(einfach, { '/finanzangaben': undefined, '/finanzen': undefined })), [required('', 'finanzangaben')]);
+      expectErrors(errorsOf(withValue(einfach, '/finanzen', undefined)), [required('', 'finanzen')]);
       const withPersonalParts = withValues(organisation, {
         '/bezugSozialleistungen': false,
+        '/finanzangaben': 'im-formular',
         '/finanzen': einfach.finanzen,
         '/selbstauskunftBonitaet': bonitaet,
       });
       expectErrors(errorsOf(withPersonalParts), [
         forbidden('/bezugSozialleistungen'),
+        forbidden('/finanzangaben'),
         forbidden('/finanzen'),
         forbidden('/selbstauskunftBonitaet'),
+      ]);
+    });
+
+    it('keeps the financial self-disclosure voluntary: the benefits question may stay unanswered, and the finances may be left to the evidence', () => {
+      expect(errorsOf(withValue(einfach, '/bezugSozialleistungen', undefined))).to.deep.equal([]);
+      const evidenceOnly = withValues(familie, { '/finanzangaben': 'nur-nachweise', '/finanzen': undefined });
+      expect(errorsOf(evidenceOnly), show(errorsOf(evidenceOnly))).to.deep.equal([]);
+      expectErrors(errorsOf(withValues(evidenceOnly, { '/finanzen': einfach.finanzen, '/selbstauskunftBonitaet': bonitaet })), [
+        forbidden('/finanzen'),
+        forbidden('/selbstauskunftBonitaet'),
+      ]);
+    });
+
+    it('takes a declaration fully online only from a signer the portal identified at level “hoch”', async () => {
+      const eid = await load<Json>('valid/eid.json');
+      expectErrors(errorsOf(withValue(eid, '/authentifizierung', undefined)), [required('', 'authentifizierung')]);
+      expectErrors(errorsOf(withValue(eid, '/authentifizierung/vertrauensniveau', 'substanziell')), [
+        { instancePath: '/authentifizierung/vertrauensniveau', keyword: 'const' },
+      ]);
+      const identified = { vertrauensniveau: 'substanziell', token: 'eyJhbGciOiJFUzI1NiJ9.e30.c2ln' };
+      expect(errorsOf(withValue(einfach, '/authentifizierung', identified)), 'an identity is recorded whatever the mode').to.deep.equal([]);
+      expectErrors(errorsOf(withValue(einfach, '/authentifizierung', { ...identified, token: '' })), [
+        { instancePath: '/authentifizierung/token', keyword: 'minLength' },
+      ]);
+    });
+
+    it('requires the notices on enforceability and several signers and the confirmed warning before sending', () => {
+      for (const notice of ['vollstreckbarkeit', 'gesamtschuld']) {
+        expectErrors(errorsOf(withValue(einfach, `/belehrungen/${notice}`, undefined)), [required('/belehrungen', notice)]);
+      }
+      expectErrors(errorsOf(withValue(einfach, '/warnhinweisBestaetigt', undefined)), [required('', 'warnhinweisBestaetigt')]);
+      expectErrors(errorsOf(withValue(einfach, '/warnhinweisBestaetigt', false)), [{ instancePath: '/warnhinweisBestaetigt', keyword: 'const' }]);
+    });
+
+    it('refuses the relationship code of the housing-benefit context (003) for guests and companions', () => {
+      const code003 = { code: '003', listURI: 'urn:de:fim:codeliste:verwandtschaftsverhältnis', listVersionID: '2020-08-17' };
+      expectErrors(errorsOf(withValue(einfach, '/gast/verwandtschaftsverhaeltnis', code003)), [
+        { instancePath: '/gast/verwandtschaftsverhaeltnis', keyword: 'not' },
+      ]);
+      expectErrors(errorsOf(withValue(familie, '/begleitpersonen/0/verwandtschaftsverhaeltnis', code003)), [
+        { instancePath: '/begleitpersonen/0/verwandtschaftsverhaeltnis', keyword: 'not' },
       ]);
     });
 

@@ -10,8 +10,10 @@ import { combobox, date, field, heading, next, radio, select, tick, type } from 
 const labels = {
   de: {
     zweck: 'Besuch',
-    heading: 'Schritt 1 von 8 Verpflichtungserklärung abgeben',
+    heading: 'Schritt 1 von 9 Verpflichtungserklärung abgeben',
     review: 'Prüfen Sie Ihre Angaben',
+    warning: 'Schritt 10 von 10 Bevor Sie verbindlich absenden',
+    send: 'Verbindlich absenden',
     idCard: 'Nationaler P',
     married: 'verh',
     single: 'led',
@@ -21,8 +23,10 @@ const labels = {
   },
   en: {
     zweck: 'Visit',
-    heading: 'Step 1 of 8',
+    heading: 'Step 1 of 9',
     review: 'Check your answers',
+    warning: 'Step 10 of 10 Before you submit your binding declaration',
+    send: 'Submit binding declaration',
     idCard: 'National i',
     married: 'married',
     single: 'single',
@@ -56,6 +60,10 @@ async function declare(
   );
   await waitUntil(() => heading(form).startsWith(labels[lang].heading), `first step in ${lang}: ${heading(form)}`);
   const axe = async () => expect(form).to.be.accessible();
+  const text = () => form.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+  expect(text(), 'the data-protection block says what the authority has not set yet').to.contain(
+    lang === 'de' ? 'Die Behörde hat hier noch nicht angegeben' : 'The office has not yet provided',
+  );
   await axe();
   await next(form);
 
@@ -87,6 +95,8 @@ async function declare(
   await type(form, '/gast/anschrift/ort', 'Izmir');
   await combobox(form, '/gast/anschrift/staat', 'Turk');
   await select(form, '/gast/familienstand', labels[lang].married);
+  const relationships = (field(form, '/gast/verwandtschaftsverhaeltnis') as unknown as { options: { value: string }[] }).options;
+  expect(relationships.map((o) => o.value), 'the housing-benefit code is not offered').to.include('020').and.not.include('003');
   await select(form, '/gast/verwandtschaftsverhaeltnis', labels[lang].brother);
   const add = () => form.shadowRoot!.querySelector<HTMLButtonElement>('button[data-add="f-begleitpersonen"]')!;
   add().click();
@@ -113,6 +123,7 @@ async function declare(
   await axe();
   await next(form);
 
+  await radio(form, '/finanzangaben', 0);
   await radio(form, '/finanzen/einkommensart', 0);
   await type(form, '/finanzen/arbeitgeber', 'Muster GmbH, Musterstadt');
   await type(form, '/finanzen/nettoeinkommen', lang === 'de' ? '3.500,00' : '3,500.00');
@@ -132,16 +143,30 @@ async function declare(
   await axe();
   await next(form);
 
-  await radio(form, '/abgabeart', 1);
-  for (const notice of ['haftungsumfang', 'dauer', 'keineGefaehrdendenVerpflichtungen', 'keinWiderruf', 'freiwilligkeit', 'strafbarkeit', 'datenverarbeitung', 'krankenversicherung']) {
+  expect(form.shadowRoot!.getElementById('f-abgabeart'), 'fully online only with an eID-level identity').to.equal(null);
+  const notices = ['haftungsumfang', 'dauer', 'vollstreckbarkeit', 'gesamtschuld', 'keineGefaehrdendenVerpflichtungen', 'keinWiderruf'];
+  for (const notice of [...notices, 'freiwilligkeit', 'strafbarkeit', 'datenverarbeitung', 'krankenversicherung']) {
     await tick(form, `/belehrungen/${notice}`);
   }
   await axe();
   expect(await next(form)).to.contain(labels[lang].review);
   await axe();
 
-  form.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
-  await waitUntil(() => form.shadowRoot!.querySelector('.reference'), 'confirmation', { timeout: 10000 });
+  // After the review: the warning against hasty submission (§ 68 Abs. 2 Satz 2 AufenthG), to be confirmed.
+  expect(await next(form)).to.equal(labels[lang].warning);
+  const send = () => form.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!;
+  expect(send().textContent!.trim()).to.equal(labels[lang].send);
+  expect(text()).to.contain(lang === 'de' ? 'Ihren Gast Mehmet Yilmaz und 2 mitreisende Personen' : 'your guest Mehmet Yilmaz and 2 people travelling with them');
+  expect(text()).to.contain(lang === 'de' ? 'ohne Gericht selbst eintreiben' : 'without a court');
+  send().click();
+  await form.updateComplete;
+  expect(form.shadowRoot!.querySelectorAll('.error-summary li').length, 'nothing is sent before the warning is confirmed').to.equal(1);
+  expect(form.shadowRoot!.querySelector('.reference')).to.equal(null);
+  await axe(); // the warning page, with its error summary
+  await tick(form, '/warnhinweisBestaetigt');
+  send().click();
+  await waitUntil(() => form.shadowRoot!.querySelector('.reference, .send-error'), 'confirmation', { timeout: 10000 });
+  expect(form.shadowRoot!.querySelector('.send-error')?.textContent?.trim(), 'sent').to.equal(undefined);
   await axe();
   return { form, reference: form.shadowRoot!.querySelector('.reference')!.textContent!.trim() };
 }
@@ -167,8 +192,12 @@ describe('efa-verpflichtungserklaerung', () => {
       expect(stored.data.finanzen.nettoeinkommen).to.equal('3500.00');
       // § 850c table from 1 July 2026, 1 dependant: row "3 500,00 bis 3 509,99" → 657,59 €
       expect(stored.data.selbstauskunftBonitaet).to.include({ pfaendbarerBetrag: '657.59', bedarf: '703.75', ausreichend: false });
+      expect(stored.data.abgabeart, 'without an identity: signed at the office').to.equal('vor-ort');
+      expect(stored.data.authentifizierung).to.equal(undefined);
+      expect(stored.data.warnhinweisBestaetigt).to.equal(true);
     });
   }
+
 
   it('sends the same declaration encrypted through FIT-Connect; the relay decrypts and stores it', async function () {
     this.timeout(120_000);

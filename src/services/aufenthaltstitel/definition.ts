@@ -18,6 +18,7 @@ import {
   sexField,
 } from '../common/blocks.js';
 import { aufenthaltstitelRules } from './rules.js';
+import { aufenthaltstitelDataProtectionBlocks } from './data-protection.js';
 
 const routeQuestion: Node = {
   type: 'field',
@@ -137,7 +138,7 @@ const steps: FormDefinition['steps'] = [
     children: [
       {
         type: 'content',
-        blocks: () => [
+        blocks: (context) => [
           {
             kind: 'paragraph',
             text: msg(
@@ -153,10 +154,7 @@ const steps: FormDefinition['steps'] = [
               msg('Unterlagen zu Ihrem Vorhaben, zum Beispiel Arbeitsvertrag, Zulassung oder Heiratsurkunde'),
             ],
           },
-          {
-            kind: 'paragraph',
-            text: msg('Die Ausländerbehörde erhebt Ihre Angaben nach §§ 86 ff. AufenthG. Sie werden erst gesendet, wenn Sie am Ende auf „Verbindlich absenden“ drücken.'),
-          },
+          ...aufenthaltstitelDataProtectionBlocks(context),
         ],
       },
     ],
@@ -741,7 +739,7 @@ const steps: FormDefinition['steps'] = [
             type: 'field',
             kind: 'consent',
             name: 'datenverarbeitung',
-            label: () => msg('Ich habe zur Kenntnis genommen, dass meine Angaben nach §§ 86 ff. AufenthG erhoben, gespeichert und übermittelt werden.'),
+            label: () => msg('Ich habe die Hinweise zum Datenschutz auf der ersten Seite zur Kenntnis genommen.'),
           },
         ],
       },

@@ -35,3 +35,12 @@ export function list(data: unknown, ...path: string[]): unknown[] {
   const value = at(data, ...path);
   return Array.isArray(value) ? value : [];
 }
+
+/** The same day `months` calendar months later, or the month's last day if it has no such day (31 Aug + 6 → 28/29 Feb). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const result = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
+  result.setUTCDate(Math.min(d, lastDay));
+  return result.toISOString().slice(0, 10);
+}

@@ -1,5 +1,6 @@
 /** What an authority can set for the Verpflichtungserklärung through the element's `config` property. */
 import type { CreditworthinessConfig } from '../../rules/creditworthiness.js';
+import type { DataProtectionConfig } from '../common/data-protection.js';
 import { formatAmount } from '../../engine/summary.js';
 import { getLocale } from '../../i18n/locale.js';
 
@@ -8,6 +9,8 @@ export interface VerpflichtungserklaerungConfig {
   gebuehr?: number;
   /** Parameter tables of the creditworthiness self-check (§ 850c ZPO, Regelbedarf) and the need shares. */
   bonitaet?: CreditworthinessConfig;
+  /** Who the authority is for the data-protection notice (Art. 13 DSGVO): controller, officer, supervisor, retention. */
+  datenschutz?: DataProtectionConfig;
 }
 
 export const DEFAULT_FEE = 29;

@@ -3,7 +3,7 @@
  * when conditional parts appear comes from schemas/verpflichtungserklaerung.schema.json (`when: 'schema'`).
  */
 import { msg, str } from '@lit/localize';
-import type { ContentBlock, ContentContext, FormDefinition, Node } from '../../engine/definition.js';
+import type { ConditionContext, ContentBlock, ContentContext, FormDefinition, Node } from '../../engine/definition.js';
 import {
   addressAbroadGroup,
   addressInGermanyGroup,
@@ -15,12 +15,22 @@ import {
   passportGroup,
   sexField,
 } from '../common/blocks.js';
+import { dataProtectionBlocks } from '../common/data-protection.js';
+import { addMonths, isIsoDate } from '../common/answers.js';
 import { creditworthinessBlocks } from './self-check.js';
 import { verpflichtungserklaerungRules } from './rules.js';
 import { feeOf, type VerpflichtungserklaerungConfig } from './config.js';
+import { verpflichtungserklaerungDataProtection } from './data-protection.js';
+
+/** Code 003 describes a community with a person entitled to housing benefit (Wohngeld): not a guest's relation. */
+const WOHNGELD_ONLY_RELATIONSHIP = ['003'];
+
+/** Only the host page supplies it (the element's `identity`); `abgabeart` reads it. */
+const hasHighTrustIdentity = ({ get }: ConditionContext) => get('/authentifizierung/vertrauensniveau') === 'hoch';
 
 function startBlocks({ config }: ContentContext): ContentBlock[] {
-  const fee = feeOf(config as VerpflichtungserklaerungConfig | undefined);
+  const settings = config as VerpflichtungserklaerungConfig | undefined;
+  const fee = feeOf(settings);
   return [
     {
       kind: 'paragraph',
@@ -42,23 +52,24 @@ function startBlocks({ config }: ContentContext): ContentBlock[] {
     {
       kind: 'paragraph',
       text: msg(
-        str`Die Gebühr beträgt ${fee} je Erklärung (§ 47 Abs. 1 Nr. 12 AufenthV). Sie ist auch dann fällig, wenn Ihre Zahlungsfähigkeit (Bonität) nicht nachgewiesen oder glaubhaft gemacht werden kann (§ 49 Abs. 2 AufenthV).`,
+        str`Die Gebühr beträgt ${fee} je Erklärung (§ 47 Abs. 1 Nr. 12 AufenthV). Sie ist auch dann fällig, wenn Ihre Zahlungsfähigkeit (Bonität) nicht nachgewiesen oder glaubhaft gemacht werden kann (§ 49 Abs. 2 AufenthV). Sie entfällt nur, wenn Sie Ihren Antrag zurücknehmen, bevor die Behörde mit der Bearbeitung beginnt (§ 49 Abs. 3 AufenthV).`,
       ),
     },
     { kind: 'heading', text: msg('Wofür Sie haften') },
     {
       kind: 'warning',
       text: msg(
-        'Sie haften fünf Jahre lang ab der Einreise für alle öffentlichen Mittel, die für den Lebensunterhalt Ihres Gastes ausgegeben werden, auch für Wohnen, Krankheit, Pflege, Ausreise und Abschiebung (§§ 66 bis 68 AufenthG).',
+        'Sie haften bis zu fünf Jahre ab der Einreise für alle öffentlichen Mittel, die für den Lebensunterhalt Ihres Gastes ausgegeben werden, auch für Wohnen, Krankheit, Pflege, Ausreise und Abschiebung (§§ 66 bis 68 AufenthG). Die Behörde kann das Geld ohne Gericht selbst eintreiben.',
       ),
     },
-    { kind: 'heading', text: msg('Datenschutz') },
+    { kind: 'heading', text: msg('Wer zuständig ist') },
     {
       kind: 'paragraph',
       text: msg(
-        'Die Ausländerbehörde erhebt Ihre Angaben nach § 86 AufenthG, übermittelt sie nach § 87 AufenthG und speichert sie nach § 69 Abs. 2 Nr. 2 Buchstabe h AufenthV. Ihre Angaben werden erst gesendet, wenn Sie am Ende auf „Verbindlich absenden“ drücken.',
+        'Zuständig ist die Ausländerbehörde für den Ort, an dem Ihr Gast in Deutschland wohnen wird; für eine Organisation die Ausländerbehörde an ihrem Sitz. Liegt dieser Ort nicht im Bezirk der Ausländerbehörde an Ihrem Wohnort, kann diese im Wege der Amtshilfe mitwirken. Fragen Sie im Zweifel vorher nach.',
       ),
     },
+    ...dataProtectionBlocks(verpflichtungserklaerungDataProtection, settings?.datenschutz),
     {
       kind: 'paragraph',
       text: msg('Das Ausfüllen dauert etwa 20 Minuten.'),
@@ -91,9 +102,10 @@ const steps: FormDefinition['steps'] = [
         type: 'field',
         kind: 'yesno',
         name: 'bezugSozialleistungen',
-        when: 'schema',
-        label: () => msg('Leben Sie von Bürgergeld, Sozialhilfe oder Leistungen nach dem Asylbewerberleistungsgesetz?'),
-        hint: () => msg('Gemeint sind Leistungen nach SGB II, SGB XII oder dem AsylbLG. Kindergeld und Wohngeld zählen nicht dazu.'),
+        when: ({ get }) => get('/erklaerender/art') === 'person',
+        label: () => msg('Leben Sie von Grundsicherungsgeld, Sozialhilfe oder Leistungen nach dem Asylbewerberleistungsgesetz?'),
+        hint: () =>
+          msg('Gemeint sind Leistungen nach SGB II (Grundsicherungsgeld, früher Bürgergeld), SGB XII oder dem AsylbLG. Kindergeld und Wohngeld zählen nicht dazu.'),
       },
       {
         type: 'content',
@@ -309,6 +321,7 @@ const steps: FormDefinition['steps'] = [
             kind: 'select',
             name: 'verwandtschaftsverhaeltnis',
             codelist: 'verwandtschaftsverhaeltnis',
+            excludeCodes: WOHNGELD_ONLY_RELATIONSHIP,
             label: () => msg('Wie ist der Gast mit Ihnen verwandt?'),
             hint: () => msg('Wählen Sie „Kein Verwandtschaftsverhältnis“, wenn Sie zum Beispiel befreundet sind.'),
           },
@@ -352,6 +365,7 @@ const steps: FormDefinition['steps'] = [
             kind: 'select',
             name: 'verwandtschaftsverhaeltnis',
             codelist: 'verwandtschaftsverhaeltnis',
+            excludeCodes: WOHNGELD_ONLY_RELATIONSHIP,
             label: () => msg('Wie ist diese Person mit Ihnen verwandt?'),
           },
         ],
@@ -412,10 +426,23 @@ const steps: FormDefinition['steps'] = [
                 ]),
               },
               { ...addressInGermanyGroup('anschrift', () => msg('Anschrift der Unterkunft'), { self: false }), when: 'schema' },
+              {
+                type: 'content',
+                when: ({ get }) => get('/aufenthalt/unterkunft/art') === 'andere',
+                blocks: () => [
+                  {
+                    kind: 'notice',
+                    text: msg(
+                      'Zuständig ist die Ausländerbehörde für den Ort, an dem Ihr Gast wohnen wird. Liegt die Unterkunft in einem anderen Bezirk als Ihr Wohnort, fragen Sie dort oder bei Ihrer Ausländerbehörde nach, wo Sie die Erklärung abgeben.',
+                    ),
+                  },
+                ],
+              },
             ],
           },
         ],
       },
+      { type: 'content', blocks: sixMonthBlocks },
     ],
   },
   {
@@ -429,10 +456,22 @@ const steps: FormDefinition['steps'] = [
           {
             kind: 'paragraph',
             text: msg(
-              'Die Ausländerbehörde prüft, ob Sie für den Lebensunterhalt Ihrer Gäste aufkommen können. Ihre Angaben sind freiwillig; ohne sie kann Ihre Zahlungsfähigkeit aber weder nachgewiesen noch glaubhaft gemacht werden. Alle Beträge gelten je Monat.',
+              'Die Ausländerbehörde prüft, ob Sie für den Lebensunterhalt Ihrer Gäste aufkommen können. Ihre Angaben hier sind freiwillig: Sie können sie jetzt machen und sehen dann gleich, ob Ihr Einkommen voraussichtlich reicht, oder Sie legen der Behörde nur Ihre Nachweise vor. Ohne Angaben oder Nachweise kann Ihre Zahlungsfähigkeit nicht bestätigt werden.',
             ),
           },
         ],
+      },
+      {
+        type: 'field',
+        kind: 'radio',
+        name: 'finanzangaben',
+        when: 'schema',
+        label: () => msg('Möchten Sie Angaben zu Ihrem Einkommen und Ihren Ausgaben machen?'),
+        options: choices([
+          ['im-formular', () => msg('Ja, ich mache die Angaben jetzt'), () => msg('Alle Beträge gelten je Monat.')],
+          ['nur-nachweise', () => msg('Nein, ich lege die Nachweise vor'), () => msg('Zum Beispiel als Upload im nächsten Schritt oder beim Termin.')],
+        ]),
+        errors: { required: () => msg('Wählen Sie, ob Sie jetzt Angaben machen oder die Nachweise vorlegen.') },
       },
       {
         type: 'group',
@@ -526,14 +565,44 @@ const steps: FormDefinition['steps'] = [
     children: [
       {
         type: 'field',
+        kind: 'text',
+        name: 'authentifizierung',
+        label: () => msg('Anmeldung über das Portal der Behörde'),
+        // Never asked: only the host page supplies it, as a fixed answer (EfaVerpflichtungserklaerung.identity).
+        when: () => false,
+      },
+      {
+        type: 'content',
+        when: (context) => !hasHighTrustIdentity(context),
+        blocks: () => [
+          {
+            kind: 'paragraph',
+            text: msg(
+              'Sie bereiten die Erklärung hier online vor. Verbindlich wird sie, wenn Sie sie bei einem Termin in der Ausländerbehörde unterschreiben.',
+            ),
+          },
+          {
+            kind: 'paragraph',
+            text: msg(
+              'Ganz ohne Termin geht es nur, wenn Sie sich vorher im Portal der Behörde mit der Online-Ausweisfunktion Ihres Ausweises angemeldet haben und die Behörde das anbietet.',
+            ),
+          },
+        ],
+      },
+      {
+        type: 'field',
         kind: 'radio',
         name: 'abgabeart',
+        when: hasHighTrustIdentity,
         label: () => msg('Wie möchten Sie die Erklärung abgeben?'),
         options: () => [
           {
             value: 'eid',
-            label: () => msg('Vollständig online mit der Online-Ausweisfunktion'),
-            hint: () => msg('Sie brauchen einen Personalausweis, eine eID-Karte oder einen elektronischen Aufenthaltstitel mit PIN. Die Erklärung kommt per Post.'),
+            label: () => msg('Vollständig online, ohne Termin'),
+            hint: () =>
+              msg(
+                'Sie haben sich mit der Online-Ausweisfunktion angemeldet. Sie geben die Erklärung hier elektronisch ab (§ 68 Abs. 2 AufenthG) und müssen sie nicht in der Behörde unterschreiben.',
+              ),
           },
           {
             value: 'vor-ort',
@@ -551,7 +620,95 @@ const steps: FormDefinition['steps'] = [
       },
     ],
   },
+  {
+    id: 'warnhinweis',
+    title: () => msg('Bevor Sie verbindlich absenden'),
+    confirmation: { submitLabel: () => msg('Verbindlich absenden', { id: 'verpflichtungserklaerung.submit' }) },
+    children: [
+      { type: 'content', blocks: warningBlocks },
+      {
+        type: 'field',
+        kind: 'consent',
+        name: 'warnhinweisBestaetigt',
+        label: () => msg('Ich habe diese Warnung gelesen und möchte die Erklärung verbindlich absenden.'),
+      },
+    ],
+  },
 ];
+
+/**
+ * The warning against hasty submission (§ 68 Abs. 2 Satz 2 AufenthG), right before the binding send: what the
+ * signer is liable for, for how long, and that it is enforced without a court (§ 68 Abs. 2 Satz 3).
+ */
+function warningBlocks({ get, config }: ContentContext): ContentBlock[] {
+  const guest = [get('/gast/vornamen'), get('/gast/familienname')].filter((part) => typeof part === 'string').join(' ');
+  const companions = Array.isArray(get('/begleitpersonen')) ? (get('/begleitpersonen') as unknown[]).length : 0;
+  const whom =
+    companions === 0
+      ? msg(str`Ihren Gast ${guest}`)
+      : companions === 1
+        ? msg(str`Ihren Gast ${guest} und eine mitreisende Person`)
+        : msg(str`Ihren Gast ${guest} und ${companions} mitreisende Personen`);
+  const fee = feeOf(config as VerpflichtungserklaerungConfig | undefined);
+  return [
+    {
+      kind: 'warning',
+      text:
+        get('/abgabeart') === 'eid'
+          ? msg('Mit dem Absenden geben Sie die Verpflichtungserklärung elektronisch und verbindlich ab. Bitte lesen Sie noch einmal, was das für Sie bedeutet.')
+          : msg(
+              'Mit dem Absenden beantragen Sie verbindlich, dass die Ausländerbehörde Ihre Verpflichtungserklärung anerkennt; verpflichtet sind Sie, sobald Sie sie beim Termin unterschreiben. Bitte lesen Sie noch einmal, was das für Sie bedeutet.',
+            ),
+    },
+    { kind: 'heading', text: msg('Wofür Sie haften') },
+    {
+      kind: 'paragraph',
+      text: msg(
+        str`Sie zahlen für ${whom} alle öffentlichen Mittel für den Lebensunterhalt zurück: Essen, Wohnen, Arztbesuche, Medikamente, Krankenhaus und Pflege, auch wenn darauf ein gesetzlicher Anspruch besteht, dazu die Kosten der Ausreise und einer Abschiebung (§§ 66, 67, 68 Abs. 1 AufenthG).`,
+      ),
+    },
+    { kind: 'heading', text: msg('Wie lange') },
+    {
+      kind: 'paragraph',
+      text: msg(
+        'Bis zu fünf Jahre ab der Einreise, die diese Erklärung möglich macht; früher endet die Haftung etwa, wenn der Aufenthalt endet. Sie endet nicht, wenn Ihr Gast später aus humanitären Gründen bleiben darf oder internationalen Schutz bekommt.',
+      ),
+    },
+    { kind: 'heading', text: msg('Wenn Sie nicht zahlen') },
+    {
+      kind: 'paragraph',
+      text: msg(
+        'Die Behörde kann das Geld ohne Gericht selbst eintreiben, zum Beispiel durch Pfändung Ihres Lohns oder Ihres Kontos (§ 68 Abs. 2 Satz 3 AufenthG).',
+      ),
+    },
+    { kind: 'heading', text: msg('Außerdem') },
+    {
+      kind: 'list',
+      items: [
+        msg('Verpflichten sich mehrere Personen für denselben Gast, haftet jede von ihnen für den vollen Betrag.'),
+        msg('Sobald das Visum erteilt ist, können Sie die Erklärung nicht mehr widerrufen.'),
+        msg('Zwischen Ihrer Erklärung und der Erteilung des Visums sollen nicht mehr als sechs Monate liegen; sonst wird die Erklärung in der Regel nicht mehr anerkannt.'),
+        msg(str`Die Gebühr von ${fee} wird auch fällig, wenn die Behörde Ihre Zahlungsfähigkeit nicht bestätigt.`),
+      ],
+    },
+  ];
+}
+
+/** Visa missions accept a declaration for about six months (Merkblatt; e.g. Auswärtiges Amt, municipal pages). */
+const DECLARATION_ACCEPTED_MONTHS = 6;
+
+function sixMonthBlocks({ get, today }: ContentContext): ContentBlock[] {
+  const beginn = get('/aufenthalt/beginn');
+  if (!isIsoDate(beginn) || beginn <= addMonths(today, DECLARATION_ACCEPTED_MONTHS)) return [];
+  return [
+    {
+      kind: 'warning',
+      text: msg(
+        'Ihr Gast reist erst in mehr als sechs Monaten ein. Zwischen der Erklärung und der Erteilung des Visums sollen nicht mehr als sechs Monate liegen. Geben Sie die Erklärung besser später ab, oder fragen Sie die Ausländerbehörde.',
+      ),
+    },
+  ];
+}
 
 function notices(): Node[] {
   const notice = (name: string, label: () => string): Node => ({ type: 'field', kind: 'consent', name, label });
@@ -563,7 +720,17 @@ function notices(): Node[] {
     ),
     notice('dauer', () =>
       msg(
-        'Ich habe zur Kenntnis genommen, dass die Verpflichtung fünf Jahre ab der Einreise gilt, die mit dieser Erklärung möglich wird, und vor Ablauf dieser Zeit auch dann nicht endet, wenn ein Aufenthaltstitel aus humanitären Gründen erteilt oder ein Schutzstatus anerkannt wird.',
+        'Ich habe zur Kenntnis genommen, dass die Verpflichtung bis zu fünf Jahre ab der Einreise gilt, die mit dieser Erklärung möglich wird, und vor Ablauf dieser Zeit nicht endet, wenn ein Aufenthaltstitel aus humanitären Gründen erteilt oder internationaler Schutz zuerkannt wird.',
+      ),
+    ),
+    notice('vollstreckbarkeit', () =>
+      msg(
+        'Ich habe zur Kenntnis genommen, dass die Behörde die Erstattung nach dem Verwaltungsvollstreckungsgesetz ohne Gericht selbst durchsetzen kann, zum Beispiel durch Pfändung (§ 68 Abs. 2 Satz 3 AufenthG).',
+      ),
+    ),
+    notice('gesamtschuld', () =>
+      msg(
+        'Ich habe zur Kenntnis genommen, dass jede Person, die sich für denselben Gast verpflichtet, für den vollen Betrag haftet und die Behörde die Erstattung von jeder verlangen kann.',
       ),
     ),
     notice('keineGefaehrdendenVerpflichtungen', () =>
@@ -580,11 +747,13 @@ function notices(): Node[] {
       ),
     ),
     notice('strafbarkeit', () =>
-      msg('Ich habe zur Kenntnis genommen, dass falsche oder unvollständige Angaben nach §§ 95, 96 AufenthG strafbar sein können.'),
+      msg(
+        'Ich habe zur Kenntnis genommen, dass falsche oder unvollständige Angaben nach §§ 95, 96 AufenthG strafbar sein können und dass ich dann, ebenso wie wenn ich trotz Aufforderung nicht zahle, in der Visa-Warndatei gespeichert werde.',
+      ),
     ),
     notice('datenverarbeitung', () =>
       msg(
-        'Ich habe zur Kenntnis genommen, dass meine Angaben nach §§ 86, 87 AufenthG erhoben und übermittelt und nach § 69 Abs. 2 Nr. 2 Buchstabe h AufenthV gespeichert werden.',
+        'Ich habe die Hinweise zum Datenschutz auf der ersten Seite zur Kenntnis genommen: Meine Angaben werden nach § 86 AufenthG erhoben, im Ausländerzentralregister zum Visum meines Gastes gespeichert, mit der Visa-Warndatei abgeglichen und, wenn Erstattung verlangt wird, der zuständigen Stelle mitgeteilt.',
       ),
     ),
     notice('krankenversicherung', () =>

@@ -58,6 +58,16 @@ export function selfCheck(data: Data, config: VerpflichtungserklaerungConfig | u
 }
 
 export function creditworthinessBlocks({ get, config, today }: ContentContext): ContentBlock[] {
+  if (get('/finanzangaben') === 'nur-nachweise') {
+    return [
+      {
+        kind: 'notice',
+        text: msg(
+          'Ohne Ihre Angaben kann das Formular Ihre Zahlungsfähigkeit nicht vorab prüfen. Die Ausländerbehörde prüft sie anhand Ihrer Nachweise.',
+        ),
+      },
+    ];
+  }
   const result = selfCheck((get('') ?? {}) as Data, config as VerpflichtungserklaerungConfig | undefined, today);
   if (!result) return [];
   const locale = getLocale();

@@ -17,8 +17,10 @@ function nextSteps(data: Readonly<Record<string, unknown>>, config: Verpflichtun
         kind: 'list',
         items: [
           msg('Die Ausländerbehörde prüft Ihre Angaben und Nachweise. Wenn etwas fehlt, meldet sie sich bei Ihnen.'),
-          msg(str`Sie weisen sich mit der Online-Ausweisfunktion aus und bezahlen die Gebühr von ${fee} online. Die Behörde sagt Ihnen, wie.`),
-          msg('Die Behörde schickt Ihnen die Verpflichtungserklärung per Post. Sie gilt ohne Unterschrift, weil die elektronische Form die Schriftform ersetzt.'),
+          msg(str`Sie bezahlen die Gebühr von ${fee}. Die Behörde sagt Ihnen, wie.`),
+          msg(
+            'Wenn die Behörde Ihre Zahlungsfähigkeit bestätigt, schickt sie Ihnen die Verpflichtungserklärung. Eine Unterschrift brauchen Sie dafür nicht, weil Sie die Erklärung elektronisch abgegeben haben (§ 68 Abs. 2 AufenthG). Bestätigt sie sie nicht, teilt sie Ihnen das mit.',
+          ),
           msg('Schicken Sie die Verpflichtungserklärung Ihrem Gast. Er legt sie mit seinem Visumantrag vor.'),
         ],
       },
@@ -54,7 +56,9 @@ export const verpflichtungserklaerung: ServiceSpec<VerpflichtungserklaerungConfi
   title: () => msg('Verpflichtungserklärung'),
   derive: (data, config, today) => {
     const result = selfCheck(data, config, today);
-    return result ? { ...data, selbstauskunftBonitaet: selbstauskunftBonitaet(result) } : data;
+    // Without an identity at level "hoch" the mode is not asked: the declaration is signed at the office.
+    const answered = { abgabeart: 'vor-ort', ...data };
+    return result ? { ...answered, selbstauskunftBonitaet: selbstauskunftBonitaet(result) } : answered;
   },
   nextSteps: (data, _receipt, config) => nextSteps(data, config),
 };
