@@ -62,6 +62,7 @@ describe('efa-aufenthaltstitel', () => {
     );
     await form.updateComplete;
     while (!heading(form).includes('Unterlagen')) await next(form);
+    expect(form.shadowRoot!.textContent!.replace(/\s+/g, ' ')).to.contain('Die Gebühr beträgt in der Regel 100,00 € (§ 45 Nr. 1 AufenthV).');
     expect((field(form, '/nachweise/weitere') as unknown as { maxSize: number }).maxSize, 'the authority\'s limit').to.equal(1024 * 1024);
     const bytes = new TextEncoder().encode('%PDF-1.7\n% Arbeitsvertrag\n');
     const upload = field(form, '/nachweise/weitere');

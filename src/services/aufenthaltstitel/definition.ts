@@ -6,7 +6,7 @@
  */
 import { msg, str } from '@lit/localize';
 import type { ContentBlock, ContentContext, FormDefinition, Node, Text } from '../../engine/definition.js';
-import { formatDate } from '../../engine/summary.js';
+import { formatAmount, formatDate } from '../../engine/summary.js';
 import { getLocale } from '../../i18n/locale.js';
 import {
   addressAbroadGroup,
@@ -25,6 +25,7 @@ import {
   UKRAINE_PERMITS_VALID_ON,
   inForce,
 } from './legal-dates.js';
+import { usualFee } from './fees.js';
 import { aufenthaltstitelRules } from './rules.js';
 
 const routeQuestion: Node = {
@@ -151,7 +152,8 @@ const yesNo = (name: string, label: Text, details: string, detailsLabel: Text): 
 ];
 
 /** Which documents the office needs, from the route and purpose given so far. */
-function documentBlocks({ get }: ContentContext): ContentBlock[] {
+function documentBlocks(context: ContentContext): ContentBlock[] {
+  const { get } = context;
   const items = [msg('Ihren Reisepass'), msg('Ihren aktuellen Aufenthaltstitel oder Ihr Visum, wenn Sie eines haben')];
   if (get('/person/koerpergroesse') !== undefined || get('/route') !== 'nebenbestimmungen') {
     items.push(msg('ein biometrisches Lichtbild: seit 1. Mai 2025 nur elektronisch, vom Fotostudio übermittelt oder in der Ausländerbehörde aufgenommen'));
@@ -173,6 +175,29 @@ function documentBlocks({ get }: ContentContext): ContentBlock[] {
   return [
     { kind: 'paragraph', text: msg('Nach Ihren Angaben braucht die Ausländerbehörde diese Unterlagen. Sie können sie hier hochladen oder zum Termin mitbringen.') },
     { kind: 'list', items },
+    ...feeBlocks(context),
+  ];
+}
+
+/** What the application usually costs (AufenthV), so that nobody is surprised by the bill. */
+function feeBlocks({ get, today }: ContentContext): ContentBlock[] {
+  const fee = usualFee(get, today);
+  if (!fee) return [];
+  const basis = fee.basis();
+  const amount = formatAmount(fee.euros, getLocale());
+  if (fee.euros === 0) {
+    return [{ kind: 'heading', text: msg('Gebühr') }, { kind: 'paragraph', text: msg(str`Für Ihr Anliegen fällt in der Regel keine Gebühr an (${basis}).`) }];
+  }
+  const usual = fee.halvedForMinor
+    ? msg(str`Die Gebühr beträgt in der Regel ${amount}: für Minderjährige die Hälfte der Gebühr nach ${basis} (§ 50 Abs. 1 AufenthV).`)
+    : msg(str`Die Gebühr beträgt in der Regel ${amount} (${basis}).`);
+  return [
+    { kind: 'heading', text: msg('Gebühr') },
+    { kind: 'paragraph', text: usual },
+    {
+      kind: 'paragraph',
+      text: msg('Ob Sie weniger oder nichts zahlen, zum Beispiel mit einem Stipendium aus öffentlichen Mitteln, prüft die Ausländerbehörde (§§ 52, 53 AufenthV). Sie zahlen erst, wenn sie Ihnen die Gebühr mitteilt.'),
+    },
   ];
 }
 
