@@ -22,6 +22,7 @@ const VALID = [
   'aufenthaltskarte-nicht-erwerbstaetig',
   'familie-subsidiaerer-schutz',
   'humanitaer-opfer-ohne-pass',
+  'aufenthaltskarte-nahestehende-person',
 ];
 const INVALID = [
   'route-unbekannt',
@@ -46,6 +47,9 @@ const INVALID = [
   'aufenthaltskarte-mit-antragsart',
   'studium-ohne-hinweis-vorzeitige-beendigung',
   'bezugsperson-schutzstatus-ungeteilt',
+  'aufenthaltskarte-mit-mitwirkungspflicht',
+  'nahestehende-person-ohne-grund',
+  'nahestehende-person-ohne-lebensunterhalt',
 ];
 
 /** The sub-purposes each route accepts, as the schema's description lists them. */
@@ -482,6 +486,24 @@ describe('Aufenthaltstitel schema', () => {
         '/unionsbuerger/rechtmaessigerAufenthaltSeit': '2020-07-01',
       });
       expectErrors(errorsOf(permanent), [forbidden('/lebensunterhalt'), forbidden('/krankenversicherung')]);
+    });
+
+    it('asks close persons of an EU citizen why, and about means and insurance (§§ 3a, 11 Abs. 5 FreizügG/EU)', () => {
+      const close = valid['aufenthaltskarte-nahestehende-person'];
+      expectErrors(errorsOf(withValue(close, '/unionsbuerger/nahestehend', undefined)), [required('/unionsbuerger', 'nahestehend')]);
+      expectErrors(errorsOf(withValue(valid.aufenthaltskarte, '/unionsbuerger/nahestehend', 'lebensgefaehrte')), [forbidden('/unionsbuerger/nahestehend')]);
+      expectErrors(errorsOf(withValues(close, { '/lebensunterhalt': undefined, '/krankenversicherung': undefined })), [
+        required('', 'lebensunterhalt'),
+        required('', 'krankenversicherung'),
+      ]);
+    });
+
+    it('does not cite the AufenthG duty to cooperate to family members of EU citizens, only to close persons and under the AufenthG', () => {
+      expect(valid.aufenthaltskarte.belehrungen).to.not.have.property('mitwirkungspflicht');
+      expectErrors(errorsOf(withValue(valid.aufenthaltskarte, '/belehrungen/mitwirkungspflicht', true)), [forbidden('/belehrungen/mitwirkungspflicht')]);
+      expectErrors(errorsOf(withValue(valid['aufenthaltskarte-nahestehende-person'], '/belehrungen/mitwirkungspflicht', undefined)), [
+        required('/belehrungen', 'mitwirkungspflicht'),
+      ]);
     });
 
     it('asks for the insurer unless the person is uninsured', () => {

@@ -80,5 +80,19 @@ describe('efa-aufenthaltstitel: cases the law treats apart', () => {
     await expect(form).to.be.accessible();
   });
 
+  it('tells family members of EU citizens what false statements mean under the FreizügG/EU, without § 54 or § 82 AufenthG', async function () {
+    this.timeout(60_000);
+    await setLocale('de');
+    const form = await fixture<EfaAufenthaltstitel>(
+      html`<efa-aufenthaltstitel route="aufenthaltskarte" .prefill=${await answers('aufenthaltskarte')} adapter="event"></efa-aufenthaltstitel>`,
+    );
+    await form.updateComplete;
+    while (!heading(form).includes('Erklärungen')) await next(form);
+    const label = field(form, '/belehrungen/wahrheitsgemaesseAngaben').shadowRoot!.textContent!;
+    expect(label).to.contain('§ 2 Abs. 4 FreizügG/EU').and.not.to.contain('§ 54');
+    expect(form.shadowRoot!.getElementById('f-belehrungen-mitwirkungspflicht')).to.equal(null);
+    await expect(form).to.be.accessible();
+  });
+
   walks(CASES.slice(0, 2)); // the others: aufenthaltstitel-case-walks.test.ts
 });

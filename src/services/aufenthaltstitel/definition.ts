@@ -167,6 +167,9 @@ function documentBlocks(context: ContentContext): ContentBlock[] {
     items.push(msg('die Heirats- oder Geburtsurkunde, die die Familienbeziehung zeigt'));
   }
   if (get('/unionsbuerger') !== undefined) items.push(msg('die Meldebestätigung der Person aus der EU, zu der Sie gehören'));
+  if (get('/unionsbuerger/nahestehend') !== undefined) {
+    items.push(msg('Nachweise, dass Sie der Person nahestehen: zum Beispiel über den Unterhalt, das Zusammenleben, die Pflegebedürftigkeit, die Vormundschaft oder die dauerhafte Partnerschaft (§ 5a Abs. 3 FreizügG/EU)'));
+  }
   if (get('/vertretung') !== undefined) items.push(msg('einen Nachweis des Sorgerechts oder der Vertretung, zum Beispiel die Geburtsurkunde, den Sorgerechtsbeschluss oder die Bestellung als Vormund oder Betreuer'));
   if (get('/schutzstatus') !== undefined) items.push(msg('den Bescheid des Bundesamts für Migration und Flüchtlinge'));
   if (get('/lebensunterhalt') !== undefined) items.push(msg('Nachweise über Ihr Einkommen, zum Beispiel die letzten 3 Gehaltsabrechnungen'));
@@ -784,6 +787,22 @@ const steps: FormDefinition['steps'] = [
               ['lebenspartner', () => msg('Lebenspartnerin oder Lebenspartner')],
               ['kind', () => msg('Kind')],
               ['verwandter-aufsteigend', () => msg('Mutter, Vater, Großmutter oder Großvater')],
+              ['nahestehende-person', () => msg('Eine andere nahestehende Person'), () => msg('Zum Beispiel Tante, Neffe oder Schwester, Pflegekind oder Mündel, Lebensgefährtin oder Lebensgefährte ohne Ehe.')],
+            ]),
+          },
+          {
+            type: 'field',
+            kind: 'radio',
+            name: 'nahestehend',
+            when: 'schema',
+            label: () => msg('Was trifft auf Sie zu?'),
+            hint: () => msg('Als nahestehende Person bekommen Sie das Aufenthaltsrecht nur auf Antrag; die Ausländerbehörde prüft Ihre persönlichen Umstände (§ 3a FreizügG/EU).'),
+            options: choices([
+              ['verwandter-unterhalt', () => msg('Ich bin mit der Person verwandt und bekomme von ihr dauerhaft Unterhalt, in der Regel seit mindestens zwei Jahren')],
+              ['verwandter-haeusliche-gemeinschaft', () => msg('Ich bin mit der Person verwandt und habe vor dem Umzug mindestens zwei Jahre mit ihr zusammengelebt')],
+              ['verwandter-pflege', () => msg('Ich bin mit der Person verwandt und brauche aus schweren gesundheitlichen Gründen ihre Pflege')],
+              ['muendel-oder-pflegekind', () => msg('Ich bin unter 18 und ihr Mündel oder Pflegekind')],
+              ['lebensgefaehrte', () => msg('Ich lebe mit der Person in einer dauerhaften Partnerschaft, ohne Ehe oder eingetragene Partnerschaft')],
             ]),
           },
           {
@@ -943,13 +962,24 @@ const steps: FormDefinition['steps'] = [
             type: 'field',
             kind: 'consent',
             name: 'wahrheitsgemaesseAngaben',
+            when: ({ get }) => get('/route') !== 'aufenthaltskarte',
             label: () =>
               msg('Ich habe zur Kenntnis genommen, dass falsche oder unvollständige Angaben, auch in Verfahren anderer Schengen-Staaten, ein Grund für eine Ausweisung sein können (§ 54 Abs. 2 Nr. 8 AufenthG) und strafbar sein können (§ 95 AufenthG).'),
+          },
+          {
+            // § 54 AufenthG does not apply under the FreizügG/EU (§ 11 Abs. 1 names only § 95 Abs. 2 Nr. 2).
+            type: 'field',
+            kind: 'consent',
+            name: 'wahrheitsgemaesseAngaben',
+            when: ({ get }) => get('/route') === 'aufenthaltskarte',
+            label: () =>
+              msg('Ich habe zur Kenntnis genommen, dass falsche oder unvollständige Angaben strafbar sein können (§ 95 Abs. 2 Nr. 2 AufenthG mit § 11 Abs. 1 FreizügG/EU) und dass die Ausländerbehörde dann feststellen kann, dass ich kein Aufenthaltsrecht habe (§ 2 Abs. 4 FreizügG/EU).'),
           },
           {
             type: 'field',
             kind: 'consent',
             name: 'mitwirkungspflicht',
+            when: 'schema',
             label: () => msg('Ich habe zur Kenntnis genommen, dass ich bei meinem Antrag mitwirken und die nötigen Nachweise vorlegen muss (§ 82 AufenthG).'),
           },
           {
