@@ -581,6 +581,19 @@ describe('Aufenthaltstitel schema', () => {
       requiredFor('nebenbestimmungen', 'arbeitsplatz', ['beschaeftigung-erlauben'], 'wohnsitzauflage-aendern', job);
     });
 
+    it('asks for the job offer when a Chancenkarte is extended (Folge-Chancenkarte, § 20a Abs. 5 Satz 2), not for the first one', () => {
+      const job = valid.erwerbstaetigkeit.arbeitsplatz;
+      const qualification = { qualifikation: 'auslaendischer-abschluss', abschluss: 'Bachelor of Commerce, University of Madras' };
+      const search = withValues(valid['erwerbstaetigkeit-verlaengerung'], {
+        '/zweck': 'chancenkarte',
+        '/arbeitsplatz': undefined,
+        '/chancenkarte': qualification,
+        '/belehrungen/vorzeitigeBeendigung': undefined,
+      });
+      expectErrors(errorsOf(search), [required('', 'arbeitsplatz')]);
+      expectValid(withValue(search, '/arbeitsplatz', job));
+    });
+
     it('asks the self-employed for their business', () => {
       const business = {
         taetigkeit: 'Übersetzungsbüro für Portugiesisch und Spanisch, Kunden sind Gerichte und Unternehmen.',
