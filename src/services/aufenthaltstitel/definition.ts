@@ -130,7 +130,7 @@ const purposeNotices: Node = {
       blocks.push({
         kind: 'warning',
         text: msg(
-          str`Haben Sie schon eine Aufenthaltserlaubnis nach § 24 AufenthG, die am ${longDate(UKRAINE_PERMITS_VALID_ON)} gültig war? Dann gilt sie ohne Verlängerung bis zum ${longDate(UKRAINE_PERMITS_CONTINUE_UNTIL)} weiter, mit allen Auflagen. Beantragen Sie jetzt eine Verlängerung oder eine Änderung, für die die Erlaubnis neu erteilt wird, endet diese automatische Fortgeltung (§ 2 Abs. 1 Ukraine-Aufenthaltserlaubnis-Fortgeltungsverordnung).`,
+          str`Haben Sie schon eine Aufenthaltserlaubnis nach § 24 AufenthG, die am ${longDate(UKRAINE_PERMITS_VALID_ON)} gültig war? Dann gilt sie in der Regel ohne Verlängerung bis zum ${longDate(UKRAINE_PERMITS_CONTINUE_UNTIL)} weiter, mit allen Auflagen. Beantragen Sie jetzt eine Verlängerung oder eine Änderung, für die die Erlaubnis neu erteilt wird, endet diese automatische Fortgeltung (§ 2 Abs. 1 Ukraine-Aufenthaltserlaubnis-Fortgeltungsverordnung).`,
         ),
       });
     }
