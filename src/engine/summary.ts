@@ -21,7 +21,7 @@ export interface SummarySection {
   rows: SummaryRow[];
 }
 
-function formatDate(iso: string, locale: string): string {
+export function formatDate(iso: string, locale: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!match) return iso;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));

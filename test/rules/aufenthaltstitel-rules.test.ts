@@ -42,6 +42,25 @@ describe('residence-permit rules', () => {
     expect(pointers({ schutz24: { ausreiseUkraine: '2026-12-01' } })).to.deep.equal(['/schutz24/ausreiseUkraine']);
   });
 
+  it('stops a minor from applying alone, on the day they are still 17 (§ 80 AufenthG)', () => {
+    // today is 2026-11-24: born 2008-11-25 is 17, born 2008-11-24 turned 18 today
+    expect(pointers({ person: { geburtsdatum: '2008-11-25' }, antragstellung: 'selbst' })).to.deep.equal(['/person/geburtsdatum']);
+    expect(pointers({ person: { geburtsdatum: '2008-11-24' }, antragstellung: 'selbst' })).to.deep.equal([]);
+    expect(pointers({ person: { geburtsdatum: '2008-11-25' }, antragstellung: 'vertretung', vertretung: { art: 'beide-eltern' } })).to.deep.equal([]);
+  });
+
+  it('lets parents, guardians and carers act only for minors, a legal carer also for adults', () => {
+    for (const art of ['beide-eltern', 'ein-elternteil', 'vormundschaft', 'betreuende-person']) {
+      expect(pointers({ person: { geburtsdatum: '2008-11-24' }, antragstellung: 'vertretung', vertretung: { art } }), art).to.deep.equal(['/vertretung/art']);
+    }
+    expect(pointers({ person: { geburtsdatum: '1960-02-01' }, antragstellung: 'vertretung', vertretung: { art: 'rechtliche-betreuung' } })).to.deep.equal([]);
+  });
+
+  it('says in plain words what to do', () => {
+    const [error] = aufenthaltstitelRules({ person: { geburtsdatum: '2010-05-01' }, antragstellung: 'selbst' }, today);
+    expect(error!.message()).to.contain('unter 18 Jahren').and.to.contain('„Für eine Person, die ich vertrete“');
+  });
+
   it('leaves dates the schema has not accepted to the schema', () => {
     expect(pointers({ person: { geburtsdatum: '2027-02-31' }, einreise: { datum: 'morgen' } })).to.deep.equal([]);
   });

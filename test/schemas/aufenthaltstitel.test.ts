@@ -14,7 +14,16 @@ const ROUTES = [
   'nebenbestimmungen',
   'aufenthaltskarte',
 ] as const;
-const VALID = [...ROUTES, 'erwerbstaetigkeit-verlaengerung'];
+const VALID = [
+  ...ROUTES,
+  'erwerbstaetigkeit-verlaengerung',
+  'ausbildung-minderjaehrig',
+  'niederlassung-daueraufenthalt-eu',
+  'aufenthaltskarte-nicht-erwerbstaetig',
+  'familie-subsidiaerer-schutz',
+  'humanitaer-opfer-ohne-pass',
+  'aufenthaltskarte-nahestehende-person',
+];
 const INVALID = [
   'route-unbekannt',
   'zweck-anderer-route',
@@ -29,6 +38,18 @@ const INVALID = [
   'niederlassung-mit-antragsart',
   'unionsbuerger-nicht-freizuegigkeitsberechtigt',
   'augenfarbe-unbekannt',
+  'vertretung-fehlt',
+  'vertretung-ohne-zustimmung',
+  'vertretung-beide-eltern-nur-eine-person',
+  'vertretung-bei-selbst',
+  'niederlassung-zweite-niederlassungserlaubnis',
+  'aufenthaltskarte-arbeitnehmer-mit-lebensunterhalt',
+  'aufenthaltskarte-mit-antragsart',
+  'studium-ohne-hinweis-vorzeitige-beendigung',
+  'bezugsperson-schutzstatus-ungeteilt',
+  'aufenthaltskarte-mit-mitwirkungspflicht',
+  'nahestehende-person-ohne-grund',
+  'nahestehende-person-ohne-lebensunterhalt',
 ];
 
 /** The sub-purposes each route accepts, as the schema's description lists them. */
@@ -130,6 +151,7 @@ const blaueKarte: Aufenthaltstitel = {
     telefon: '+49 151 23456789',
     email: 'arjun.raghunathan@example.org',
   },
+  antragstellung: 'selbst',
   reisepass: {
     nummer: 'Z4821937',
     ausstellungsdatum: '2022-06-13',
@@ -268,11 +290,11 @@ describe('Aufenthaltstitel schema', () => {
   });
 
   describe('route, application type and purpose', () => {
-    it('asks for the application type except for a settlement permit and a change of conditions, and refuses it there', () => {
-      for (const route of ['erwerbstaetigkeit', 'ausbildung', 'familie', 'humanitaer', 'schutz-24', 'aufenthaltskarte']) {
+    it('asks for the application type except for a settlement permit, a change of conditions and a residence card, and refuses it there', () => {
+      for (const route of ['erwerbstaetigkeit', 'ausbildung', 'familie', 'humanitaer', 'schutz-24']) {
         expectErrors(errorsOf(withValue(valid[route], '/antragsart', undefined)), [required('', 'antragsart')]);
       }
-      for (const route of ['niederlassung', 'nebenbestimmungen']) {
+      for (const route of ['niederlassung', 'nebenbestimmungen', 'aufenthaltskarte']) {
         expectErrors(errorsOf(withValue(valid[route], '/antragsart', 'ersterteilung')), [forbidden('/antragsart')]);
       }
     });
@@ -373,8 +395,8 @@ describe('Aufenthaltstitel schema', () => {
 
     it('renews only a time-limited title', () => {
       const titel = (art: string) => withValue(verlaengerung(), '/aufenthaltstitelAktuell/art', art);
-      for (const art of ['aufenthaltserlaubnis', 'blaue-karte-eu', 'ict-karte', 'aufenthaltskarte']) expectValid(titel(art));
-      for (const art of ['visum-national', 'duldung', 'fiktionsbescheinigung']) {
+      for (const art of ['aufenthaltserlaubnis', 'blaue-karte-eu', 'ict-karte']) expectValid(titel(art));
+      for (const art of ['visum-national', 'duldung', 'fiktionsbescheinigung', 'aufenthaltskarte']) {
         expectErrors(errorsOf(titel(art)), [{ instancePath: '/aufenthaltstitelAktuell/art', keyword: 'enum' }]);
       }
     });
@@ -404,7 +426,7 @@ describe('Aufenthaltstitel schema', () => {
   });
 
   describe('shared blocks per route', () => {
-    it('asks for the passport except under §§ 24 and 25 Abs. 1 to 3, where it is voluntary', () => {
+    it('asks for the passport except under §§ 24, 25 Abs. 1 to 3, 4a, 4b and 5, where it is voluntary', () => {
       for (const route of ['erwerbstaetigkeit', 'ausbildung', 'familie', 'niederlassung', 'nebenbestimmungen', 'aufenthaltskarte']) {
         expectErrors(errorsOf(withValue(valid[route], '/reisepass', undefined)), [required('', 'reisepass')]);
       }
@@ -418,6 +440,11 @@ describe('Aufenthaltstitel schema', () => {
       });
       expectErrors(errorsOf(hardship), [required('', 'reisepass')]);
       expectValid(withValue(hardship, '/reisepass', valid.erwerbstaetigkeit.reisepass));
+      const victim = valid['humanitaer-opfer-ohne-pass'];
+      expect(victim.reisepass).to.equal(undefined);
+      expectValid(victim);
+      expectValid(withValue(victim, '/zweck', 'ausreise-unmoeglich'));
+      expectValid(withValue(victim, '/reisepass', valid.erwerbstaetigkeit.reisepass));
     });
 
     it('asks every route but a change of conditions for family members, and refuses them there', () => {
@@ -435,13 +462,48 @@ describe('Aufenthaltstitel schema', () => {
     });
 
     it('asks for livelihood and health insurance where the law requires them, and keeps them voluntary elsewhere', () => {
-      for (const route of ['erwerbstaetigkeit', 'ausbildung', 'familie', 'niederlassung', 'aufenthaltskarte']) {
+      for (const route of ['erwerbstaetigkeit', 'ausbildung', 'familie', 'niederlassung', 'aufenthaltskarte-nicht-erwerbstaetig']) {
         const data = withValues(valid[route], { '/lebensunterhalt': undefined, '/krankenversicherung': undefined });
         expectErrors(errorsOf(data), [required('', 'lebensunterhalt'), required('', 'krankenversicherung')]);
       }
       expect(valid.humanitaer.lebensunterhalt).to.equal(undefined);
       expectValid(withValue(valid.humanitaer, '/krankenversicherung', undefined));
       expectValid(withValue(valid.nebenbestimmungen, '/lebensunterhalt', valid.erwerbstaetigkeit.lebensunterhalt));
+    });
+
+    it('asks the family of an EU citizen about means and insurance only when the EU citizen does not work (§ 4, § 5a FreizügG/EU)', () => {
+      const means = {
+        '/lebensunterhalt': valid['aufenthaltskarte-nicht-erwerbstaetig'].lebensunterhalt,
+        '/krankenversicherung': valid['aufenthaltskarte-nicht-erwerbstaetig'].krankenversicherung,
+      };
+      for (const grund of ['arbeitnehmer', 'arbeitsuche', 'selbststaendig', 'daueraufenthaltsrecht']) {
+        const data = withValue(valid.aufenthaltskarte, '/unionsbuerger/freizuegigkeitsgrund', grund);
+        expectValid(data);
+        expectErrors(errorsOf(withValues(data, means)), [forbidden('/lebensunterhalt'), forbidden('/krankenversicherung')]);
+      }
+      const permanent = withValues(valid['aufenthaltskarte-nicht-erwerbstaetig'], {
+        '/zweck': 'daueraufenthaltskarte',
+        '/unionsbuerger/rechtmaessigerAufenthaltSeit': '2020-07-01',
+      });
+      expectErrors(errorsOf(permanent), [forbidden('/lebensunterhalt'), forbidden('/krankenversicherung')]);
+    });
+
+    it('asks close persons of an EU citizen why, and about means and insurance (§§ 3a, 11 Abs. 5 FreizügG/EU)', () => {
+      const close = valid['aufenthaltskarte-nahestehende-person'];
+      expectErrors(errorsOf(withValue(close, '/unionsbuerger/nahestehend', undefined)), [required('/unionsbuerger', 'nahestehend')]);
+      expectErrors(errorsOf(withValue(valid.aufenthaltskarte, '/unionsbuerger/nahestehend', 'lebensgefaehrte')), [forbidden('/unionsbuerger/nahestehend')]);
+      expectErrors(errorsOf(withValues(close, { '/lebensunterhalt': undefined, '/krankenversicherung': undefined })), [
+        required('', 'lebensunterhalt'),
+        required('', 'krankenversicherung'),
+      ]);
+    });
+
+    it('does not cite the AufenthG duty to cooperate to family members of EU citizens, only to close persons and under the AufenthG', () => {
+      expect(valid.aufenthaltskarte.belehrungen).to.not.have.property('mitwirkungspflicht');
+      expectErrors(errorsOf(withValue(valid.aufenthaltskarte, '/belehrungen/mitwirkungspflicht', true)), [forbidden('/belehrungen/mitwirkungspflicht')]);
+      expectErrors(errorsOf(withValue(valid['aufenthaltskarte-nahestehende-person'], '/belehrungen/mitwirkungspflicht', undefined)), [
+        required('/belehrungen', 'mitwirkungspflicht'),
+      ]);
     });
 
     it('asks for the insurer unless the person is uninsured', () => {
@@ -474,6 +536,21 @@ describe('Aufenthaltstitel schema', () => {
       }
     });
 
+    it('gives the § 82 Abs. 6 notice for a residence permit for a particular training or job, and only there', () => {
+      for (const route of ['ausbildung', 'erwerbstaetigkeit-verlaengerung']) {
+        expectErrors(errorsOf(withValue(valid[route], '/belehrungen/vorzeitigeBeendigung', undefined)), [
+          required('/belehrungen', 'vorzeitigeBeendigung'),
+        ]);
+      }
+      for (const route of ['erwerbstaetigkeit', 'familie', 'niederlassung', 'humanitaer', 'aufenthaltskarte']) {
+        expect(valid[route].belehrungen, route).to.not.have.property('vorzeitigeBeendigung');
+        expectErrors(errorsOf(withValue(valid[route], '/belehrungen/vorzeitigeBeendigung', true)), [forbidden('/belehrungen/vorzeitigeBeendigung')]);
+      }
+      expectErrors(errorsOf(withValue(valid.ausbildung, '/belehrungen/vorzeitigeBeendigung', false)), [
+        { instancePath: '/belehrungen/vorzeitigeBeendigung', keyword: 'const' },
+      ]);
+    });
+
     it('requires every acknowledgement', () => {
       for (const key of ['wahrheitsgemaesseAngaben', 'mitwirkungspflicht', 'datenverarbeitung']) {
         expectErrors(errorsOf(withValue(valid.erwerbstaetigkeit, `/belehrungen/${key}`, undefined)), [required('/belehrungen', key)]);
@@ -502,6 +579,19 @@ describe('Aufenthaltstitel schema', () => {
       const job = valid.erwerbstaetigkeit.arbeitsplatz;
       requiredFor('erwerbstaetigkeit', 'arbeitsplatz', ['fachkraft-berufsausbildung', 'fachkraft-akademisch', 'blaue-karte-eu', 'beschaeftigung-sonstige'], 'chancenkarte', job);
       requiredFor('nebenbestimmungen', 'arbeitsplatz', ['beschaeftigung-erlauben'], 'wohnsitzauflage-aendern', job);
+    });
+
+    it('asks for the job offer when a Chancenkarte is extended (Folge-Chancenkarte, § 20a Abs. 5 Satz 2), not for the first one', () => {
+      const job = valid.erwerbstaetigkeit.arbeitsplatz;
+      const qualification = { qualifikation: 'auslaendischer-abschluss', abschluss: 'Bachelor of Commerce, University of Madras' };
+      const search = withValues(valid['erwerbstaetigkeit-verlaengerung'], {
+        '/zweck': 'chancenkarte',
+        '/arbeitsplatz': undefined,
+        '/chancenkarte': qualification,
+        '/belehrungen/vorzeitigeBeendigung': undefined,
+      });
+      expectErrors(errorsOf(search), [required('', 'arbeitsplatz')]);
+      expectValid(withValue(search, '/arbeitsplatz', job));
     });
 
     it('asks the self-employed for their business', () => {
@@ -533,6 +623,24 @@ describe('Aufenthaltstitel schema', () => {
         expectValid(withValue(data, '/bezugsperson', valid.familie.bezugsperson));
       }
       expectErrors(errorsOf(withValue(valid.erwerbstaetigkeit, '/bezugsperson', valid.familie.bezugsperson)), [forbidden('/bezugsperson')]);
+    });
+
+    it('tells refugee status (§ 25 Abs. 2 Satz 1) and subsidiary protection (Satz 2) of the family member apart', () => {
+      for (const status of ['asyl-oder-fluechtlingsschutz', 'subsidiaerer-schutz']) {
+        expectValid(withValue(valid.familie, '/bezugsperson/aufenthaltsstatus', status));
+      }
+      expectErrors(errorsOf(withValue(valid.familie, '/bezugsperson/aufenthaltsstatus', 'schutzberechtigt')), [
+        { instancePath: '/bezugsperson/aufenthaltsstatus', keyword: 'enum' },
+      ]);
+    });
+
+    it('lets a settlement-permit holder apply for EU long-term residence, not for a second settlement permit', () => {
+      const holder = valid['niederlassung-daueraufenthalt-eu'];
+      expectValid(holder);
+      for (const zweck of ['niederlassungserlaubnis', 'niederlassungserlaubnis-fachkraft']) {
+        expectErrors(errorsOf(withValue(holder, '/zweck', zweck)), [{ instancePath: '/zweck', keyword: 'const' }]);
+      }
+      expectValid(withValue(holder, '/aufenthaltstitelAktuell', valid.niederlassung.aufenthaltstitelAktuell));
     });
 
     it('asks for the relationship to an “other” family member only', () => {
@@ -600,6 +708,44 @@ describe('Aufenthaltstitel schema', () => {
           { instancePath: '/unionsbuerger/staatsangehoerigkeit/code', keyword: 'enum' },
         ]);
       }
+    });
+  });
+
+  describe('legal representation of minors (§ 80 AufenthG)', () => {
+    const minor = () => valid['ausbildung-minderjaehrig'];
+
+    it('asks for the representation exactly when someone applies for the applicant', () => {
+      expectErrors(errorsOf(withValue(valid.ausbildung, '/antragstellung', undefined)), [required('', 'antragstellung')]);
+      expectErrors(errorsOf(withValue(minor(), '/vertretung', undefined)), [required('', 'vertretung')]);
+      expectErrors(errorsOf(withValue(minor(), '/antragstellung', 'selbst')), [forbidden('/vertretung')]);
+    });
+
+    it('asks both parents with joint custody, one person otherwise', () => {
+      const [mother] = (minor().vertretung as { personen: Json[] }).personen;
+      expectErrors(errorsOf(withValue(minor(), '/vertretung/personen', [mother])), [{ instancePath: '/vertretung/personen', keyword: 'minItems' }]);
+      const sole = withValues(minor(), { '/vertretung/art': 'ein-elternteil', '/vertretung/personen': [mother] });
+      expectValid(sole);
+      expectValid(withValues(sole, { '/vertretung/art': 'vormundschaft', '/vertretung/personen/0/rolle': 'vormund' }));
+      expectErrors(errorsOf(withValues(minor(), { '/vertretung/art': 'vormundschaft' })), [{ instancePath: '/vertretung/personen', keyword: 'maxItems' }]);
+    });
+
+    it('asks the custodians to consent to a stay for training or work, and not for other purposes or a guardianship of an adult', () => {
+      expectErrors(errorsOf(withValue(minor(), '/vertretung/zustimmungPersonensorge', undefined)), [
+        required('/vertretung', 'zustimmungPersonensorge'),
+      ]);
+      expectErrors(errorsOf(withValue(minor(), '/vertretung/zustimmungPersonensorge', false)), [
+        { instancePath: '/vertretung/zustimmungPersonensorge', keyword: 'const' },
+      ]);
+      const rep = minor().vertretung;
+      const child = withValues(valid.familie, { '/zweck': 'kind', '/antragstellung': 'vertretung' });
+      expectErrors(errorsOf(withValue(child, '/vertretung', rep)), [forbidden('/vertretung/zustimmungPersonensorge')]);
+      const { zustimmungPersonensorge: _, ...withoutConsent } = rep as Json;
+      expectValid(withValue(child, '/vertretung', withoutConsent));
+      const carer = { art: 'rechtliche-betreuung', personen: [{ ...(rep as { personen: Json[] }).personen[0], rolle: 'rechtliche-betreuung', wohnort: 'deutschland' }] };
+      expectValid(withValue(withValue(valid.ausbildung, '/antragstellung', 'vertretung'), '/vertretung', carer));
+      expectErrors(errorsOf(withValue(withValue(valid.ausbildung, '/antragstellung', 'vertretung'), '/vertretung', { ...carer, zustimmungPersonensorge: true })), [
+        forbidden('/vertretung/zustimmungPersonensorge'),
+      ]);
     });
   });
 

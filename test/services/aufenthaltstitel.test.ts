@@ -1,18 +1,19 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../components/efa-aufenthaltstitel/efa-aufenthaltstitel.js';
 import type { EfaAufenthaltstitel } from '../../components/efa-aufenthaltstitel/efa-aufenthaltstitel.js';
-import validate from '../../src/schema/generated/aufenthaltstitel.js';
 import { setLocale } from '../../src/i18n/locale.js';
+import { aufenthaltstitelDefinition } from '../../src/services/aufenthaltstitel/definition.js';
+import type { ContentDef } from '../../src/engine/definition.js';
+import { ROUTES, answers, walks } from '../helpers/aufenthaltstitel.js';
 import { field, heading, next, radio } from '../helpers/form-driver.js';
 
-const ROUTES = ['erwerbstaetigkeit', 'ausbildung', 'familie', 'niederlassung', 'humanitaer', 'schutz-24', 'nebenbestimmungen', 'aufenthaltskarte'];
-const REVIEW = { de: 'Prüfen Sie Ihre Angaben', en: 'Check your answers' };
-
-/** A route's valid fixture as answers; uploads cannot be prefilled (they are files, not data). */
-async function answers(route: string): Promise<Record<string, unknown>> {
-  const data = await (await fetch(`/test/fixtures/aufenthaltstitel/valid/${route}.json`)).json();
-  delete data.nachweise;
-  return data;
+/** The notices of the purpose step for some answers on some day, straight from the definition. */
+function purposeNotices(answers: Record<string, unknown>, today: string): string[] {
+  const step = aufenthaltstitelDefinition.steps.find((s) => s.id === 'zweck')!;
+  return step.children
+    .filter((node): node is ContentDef => node.type === 'content')
+    .flatMap((node) => node.blocks({ get: (pointer) => answers[pointer.slice(1)], config: undefined, today }))
+    .map((block) => ('text' in block ? block.text : ''));
 }
 
 describe('efa-aufenthaltstitel', () => {
@@ -31,10 +32,14 @@ describe('efa-aufenthaltstitel', () => {
     await next(form);
     expect(heading(form)).to.contain('Ihr Anliegen');
     await expect(form).to.be.accessible();
-    await radio(form, '/route', 6); // "Ich habe schon einen Aufenthaltstitel und möchte eine Auflage ändern lassen"
+    await radio(form, '/route', 6); // "Ich habe schon einen Aufenthaltstitel, eine Duldung oder eine Gestattung und möchte eine Auflage ändern lassen"
     await next(form);
     expect(form.shadowRoot!.getElementById('f-antragsart'), 'no first issue or extension for a change of conditions').to.equal(null);
     await radio(form, '/zweck', 0);
+    await next(form);
+    expect(heading(form)).to.contain('Wer stellt den Antrag?');
+    expect(form.shadowRoot!.getElementById('f-vertretung-art'), 'the representation only once someone applies for another').to.equal(null);
+    await radio(form, '/antragstellung', 0);
     await next(form);
     expect(form.shadowRoot!.getElementById('f-person-koerpergroesse'), 'no new card: no height').to.equal(null);
     expect(form.shadowRoot!.getElementById('f-person-augenfarbe'), 'no new card: no eye colour').to.equal(null);
@@ -57,6 +62,7 @@ describe('efa-aufenthaltstitel', () => {
     );
     await form.updateComplete;
     while (!heading(form).includes('Unterlagen')) await next(form);
+    expect(form.shadowRoot!.textContent!.replace(/\s+/g, ' ')).to.contain('Die Gebühr beträgt in der Regel 100,00 € (§ 45 Nr. 1 AufenthV).');
     expect((field(form, '/nachweise/weitere') as unknown as { maxSize: number }).maxSize, 'the authority\'s limit').to.equal(1024 * 1024);
     const bytes = new TextEncoder().encode('%PDF-1.7\n% Arbeitsvertrag\n');
     const upload = field(form, '/nachweise/weitere');
@@ -78,33 +84,29 @@ describe('efa-aufenthaltstitel', () => {
     expect([...back]).to.deep.equal([...bytes]);
   });
 
-  for (const route of ROUTES) {
-    for (const lang of ['de', 'en'] as const) {
-      it(`route ${route} in "${lang}": every step accessible, sent, stored schema-valid`, async function () {
-        this.timeout(60_000);
-        const prefill = await answers(route);
-        const form = await fixture<EfaAufenthaltstitel>(
-          html`<efa-aufenthaltstitel lang=${lang} route=${route} .prefill=${prefill} endpoint="/api/submissions" authority="09999000"></efa-aufenthaltstitel>`,
-        );
-        await form.updateComplete;
-        const headings: string[] = [];
-        while (!heading(form).includes(REVIEW[lang])) {
-          headings.push(heading(form));
-          await expect(form).to.be.accessible();
-          await next(form);
-          expect(headings.length, 'reaches the review page').to.be.below(15);
-        }
-        await expect(form).to.be.accessible();
-        form.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
-        await waitUntil(() => form.shadowRoot!.querySelector('.reference'), 'confirmation', { timeout: 10_000 });
-        await expect(form).to.be.accessible();
-        const reference = form.shadowRoot!.querySelector('.reference')!.textContent!.trim();
-        expect(reference).to.match(/^AT-\d{4}-[A-Z0-9]{6}$/);
-        const stored = await (await fetch(`/api/submissions/${reference}/data`)).json();
-        expect(validate(stored.data), JSON.stringify(validate.errors)).to.equal(true);
-        expect(stored.data.route).to.equal(route);
-        expect(stored.data, 'answers not given are not invented').to.deep.include({ person: { ...prefill.person as object } });
-      });
+  it('warns before any work that family reunion to subsidiary protection is suspended, while § 104 Abs. 14 is in force', async () => {
+    await setLocale('de');
+    const family = { route: 'familie' };
+    expect(purposeNotices(family, '2026-12-02').join(' ')).to.contain('§ 104 Abs. 14 AufenthG');
+    expect(purposeNotices(family, '2027-07-23').join(' ')).to.contain('23. Juli 2027');
+    expect(purposeNotices(family, '2027-07-24'), 'the suspension has ended').to.deep.equal([]);
+    expect(purposeNotices({ route: 'erwerbstaetigkeit' }, '2026-12-02')).to.deep.equal([]);
+  });
+
+  it('warns § 24 holders that an extension or a re-issue ends the continuation until 4 March 2027', async () => {
+    await setLocale('de');
+    for (const route of ['schutz-24', 'nebenbestimmungen']) {
+      const [notice] = purposeNotices({ route }, '2026-12-02');
+      expect(notice).to.contain('1. Februar 2026').and.to.contain('4. März 2027').and.to.contain('Ukraine-Aufenthaltserlaubnis-Fortgeltungsverordnung');
+      expect(purposeNotices({ route }, '2027-03-05'), 'the ordinance has expired').to.deep.equal([]);
     }
-  }
+  });
+
+  it('tells the family of an EU citizen that they report information, not apply for a renewal', async () => {
+    await setLocale('de');
+    const [notice] = purposeNotices({ route: 'aufenthaltskarte' }, '2026-12-02');
+    expect(notice).to.contain('von Amts wegen').and.to.contain('§ 5 Abs. 1 FreizügG/EU');
+  });
+
+  walks(ROUTES.slice(0, 4)); // the others: aufenthaltstitel-walks.test.ts
 });

@@ -6,6 +6,8 @@
  */
 import { msg, str } from '@lit/localize';
 import type { ContentBlock, ContentContext, FormDefinition, Node, Text } from '../../engine/definition.js';
+import { formatAmount, formatDate } from '../../engine/summary.js';
+import { getLocale } from '../../i18n/locale.js';
 import {
   addressAbroadGroup,
   addressInGermanyGroup,
@@ -17,6 +19,14 @@ import {
   nationalitiesGroup,
   sexField,
 } from '../common/blocks.js';
+import { isIsoDate } from '../common/answers.js';
+import {
+  FAMILY_REUNION_SUBSIDIARY_SUSPENDED_UNTIL,
+  UKRAINE_PERMITS_CONTINUE_UNTIL,
+  UKRAINE_PERMITS_VALID_ON,
+  inForce,
+} from './legal-dates.js';
+import { usualFee } from './fees.js';
 import { aufenthaltstitelRules } from './rules.js';
 import { aufenthaltstitelDataProtectionBlocks } from './data-protection.js';
 
@@ -33,7 +43,7 @@ const routeQuestion: Node = {
     ['niederlassung', () => msg('Ich lebe schon länger hier und möchte unbefristet bleiben'), () => msg('Niederlassungserlaubnis oder Erlaubnis zum Daueraufenthalt – EU.')],
     ['humanitaer', () => msg('Ich habe Schutz in Deutschland bekommen oder kann nicht zurück'), () => msg('Zum Beispiel nach einer Anerkennung durch das Bundesamt für Migration und Flüchtlinge.')],
     ['schutz-24', () => msg('Ich bin wegen des Krieges aus der Ukraine gekommen'), () => msg('Vorübergehender Schutz nach § 24 Aufenthaltsgesetz.')],
-    ['nebenbestimmungen', () => msg('Ich habe schon einen Aufenthaltstitel und möchte eine Auflage ändern lassen'), () => msg('Zum Beispiel, damit ich arbeiten oder umziehen darf.')],
+    ['nebenbestimmungen', () => msg('Ich habe schon einen Aufenthaltstitel, eine Duldung oder eine Gestattung und möchte eine Auflage ändern lassen'), () => msg('Zum Beispiel, damit ich arbeiten oder umziehen darf.')],
     ['aufenthaltskarte', () => msg('Ich bin Familienangehörige oder Familienangehöriger einer Person aus der EU'), () => msg('Aufenthaltskarte oder Daueraufenthaltskarte, wenn Sie selbst nicht aus der EU kommen.')],
   ]),
   errors: { required: () => msg('Wählen Sie aus, warum Sie in Deutschland leben möchten.') },
@@ -80,8 +90,8 @@ const purposes: Node[] = [
   ]),
   purposeQuestion('humanitaer', () => msg('Was trifft auf Sie zu?'), [
     ['asylberechtigung', () => msg('Ich bin als asylberechtigt anerkannt'), () => msg('§ 25 Abs. 1 AufenthG')],
-    ['fluechtlingsschutz', () => msg('Ich bin als Flüchtling anerkannt'), () => msg('§ 25 Abs. 2 AufenthG')],
-    ['subsidiaerer-schutz', () => msg('Ich habe subsidiären Schutz'), () => msg('§ 25 Abs. 2 AufenthG')],
+    ['fluechtlingsschutz', () => msg('Ich bin als Flüchtling anerkannt'), () => msg('§ 25 Abs. 2 Satz 1 AufenthG')],
+    ['subsidiaerer-schutz', () => msg('Ich habe subsidiären Schutz'), () => msg('§ 25 Abs. 2 Satz 2 AufenthG')],
     ['abschiebungsverbot', () => msg('Für mich gilt ein Abschiebungsverbot'), () => msg('§ 25 Abs. 3 AufenthG')],
     ['aufnahme-aus-dem-ausland', () => msg('Deutschland hat mich einzeln aus dem Ausland aufgenommen'), () => msg('§ 22 AufenthG')],
     ['aufnahme-durch-bund-oder-land', () => msg('Ich bin über ein Aufnahmeprogramm gekommen'), () => msg('§ 23 AufenthG')],
@@ -96,11 +106,47 @@ const purposes: Node[] = [
     ['raeumliche-beschraenkung-aendern', () => msg('Ich möchte mich in einem größeren Gebiet bewegen dürfen')],
     ['sonstige-aenderung', () => msg('Etwas anderes')],
   ]),
-  purposeQuestion('aufenthaltskarte', () => msg('Was möchten Sie beantragen?'), [
-    ['aufenthaltskarte', () => msg('Aufenthaltskarte'), () => msg('§ 5 FreizügG/EU')],
+  purposeQuestion('aufenthaltskarte', () => msg('Welche Karte brauchen Sie?'), [
+    ['aufenthaltskarte', () => msg('Aufenthaltskarte'), () => msg('§ 5 Abs. 1 FreizügG/EU')],
     ['daueraufenthaltskarte', () => msg('Daueraufenthaltskarte (nach 5 Jahren rechtmäßigen Aufenthalts)'), () => msg('§ 5 Abs. 5 FreizügG/EU')],
   ]),
 ];
+
+const longDate = (iso: string) => formatDate(iso, getLocale());
+
+/** Notices on the purpose step, before anyone invests time in an application that the law holds back. */
+const purposeNotices: Node = {
+  type: 'content',
+  blocks: ({ get, today }) => {
+    const route = get('/route');
+    const blocks: ContentBlock[] = [];
+    if (route === 'familie' && inForce(today, FAMILY_REUNION_SUBSIDIARY_SUSPENDED_UNTIL)) {
+      blocks.push({
+        kind: 'warning',
+        text: msg(
+          str`Hat Ihr Familienangehöriger in Deutschland subsidiären Schutz (§ 25 Abs. 2 Satz 2 AufenthG)? Dann wird der Familiennachzug zu ihm bis zum ${longDate(FAMILY_REUNION_SUBSIDIARY_SUSPENDED_UNTIL)} nicht gewährt (§ 104 Abs. 14 AufenthG). Sprechen Sie vor dem Antrag mit der Ausländerbehörde oder einer Beratungsstelle. Eine Aufnahme nach §§ 22, 23 AufenthG bleibt möglich. Für Familienangehörige von anerkannten Flüchtlingen und Asylberechtigten gilt das nicht.`,
+        ),
+      });
+    }
+    if ((route === 'schutz-24' || route === 'nebenbestimmungen') && inForce(today, UKRAINE_PERMITS_CONTINUE_UNTIL)) {
+      blocks.push({
+        kind: 'warning',
+        text: msg(
+          str`Haben Sie schon eine Aufenthaltserlaubnis nach § 24 AufenthG, die am ${longDate(UKRAINE_PERMITS_VALID_ON)} gültig war? Dann gilt sie in der Regel ohne Verlängerung bis zum ${longDate(UKRAINE_PERMITS_CONTINUE_UNTIL)} weiter, mit allen Auflagen. Beantragen Sie jetzt eine Verlängerung oder eine Änderung, für die die Erlaubnis neu erteilt wird, endet diese automatische Fortgeltung (§ 2 Abs. 1 Ukraine-Aufenthaltserlaubnis-Fortgeltungsverordnung).`,
+        ),
+      });
+    }
+    if (route === 'aufenthaltskarte') {
+      blocks.push({
+        kind: 'notice',
+        text: msg(
+          'Ihr Aufenthaltsrecht als Familienangehörige oder Familienangehöriger folgt aus dem Gesetz. Mit diesem Formular teilen Sie der Ausländerbehörde die Angaben mit, die sie für die Karte braucht. Die Aufenthaltskarte stellt sie dann von Amts wegen aus, spätestens nach sechs Monaten; eine Bescheinigung darüber, dass Sie die Angaben gemacht haben, bekommen Sie sofort (§ 5 Abs. 1 FreizügG/EU).',
+        ),
+      });
+    }
+    return blocks;
+  },
+};
 
 const yesNo = (name: string, label: Text, details: string, detailsLabel: Text): Node[] => [
   { type: 'field', kind: 'yesno', name, label },
@@ -108,7 +154,8 @@ const yesNo = (name: string, label: Text, details: string, detailsLabel: Text): 
 ];
 
 /** Which documents the office needs, from the route and purpose given so far. */
-function documentBlocks({ get }: ContentContext): ContentBlock[] {
+function documentBlocks(context: ContentContext): ContentBlock[] {
+  const { get } = context;
   const items = [msg('Ihren Reisepass'), msg('Ihren aktuellen Aufenthaltstitel oder Ihr Visum, wenn Sie eines haben')];
   if (get('/person/koerpergroesse') !== undefined || get('/route') !== 'nebenbestimmungen') {
     items.push(msg('ein biometrisches Lichtbild: seit 1. Mai 2025 nur elektronisch, vom Fotostudio übermittelt oder in der Ausländerbehörde aufgenommen'));
@@ -121,6 +168,11 @@ function documentBlocks({ get }: ContentContext): ContentBlock[] {
   if (get('/bezugsperson') !== undefined || get('/unionsbuerger') !== undefined) {
     items.push(msg('die Heirats- oder Geburtsurkunde, die die Familienbeziehung zeigt'));
   }
+  if (get('/unionsbuerger') !== undefined) items.push(msg('die Meldebestätigung der Person aus der EU, zu der Sie gehören'));
+  if (get('/unionsbuerger/nahestehend') !== undefined) {
+    items.push(msg('Nachweise, dass Sie der Person nahestehen: zum Beispiel über den Unterhalt, das Zusammenleben, die Pflegebedürftigkeit, die Vormundschaft oder die dauerhafte Partnerschaft (§ 5a Abs. 3 FreizügG/EU)'));
+  }
+  if (get('/vertretung') !== undefined) items.push(msg('einen Nachweis des Sorgerechts oder der Vertretung, zum Beispiel die Geburtsurkunde, den Sorgerechtsbeschluss oder die Bestellung als Vormund oder Betreuer'));
   if (get('/schutzstatus') !== undefined) items.push(msg('den Bescheid des Bundesamts für Migration und Flüchtlinge'));
   if (get('/lebensunterhalt') !== undefined) items.push(msg('Nachweise über Ihr Einkommen, zum Beispiel die letzten 3 Gehaltsabrechnungen'));
   if (get('/krankenversicherung') !== undefined) items.push(msg('den Nachweis Ihrer Krankenversicherung'));
@@ -128,6 +180,46 @@ function documentBlocks({ get }: ContentContext): ContentBlock[] {
   return [
     { kind: 'paragraph', text: msg('Nach Ihren Angaben braucht die Ausländerbehörde diese Unterlagen. Sie können sie hier hochladen oder zum Termin mitbringen.') },
     { kind: 'list', items },
+    ...feeBlocks(context),
+  ];
+}
+
+/** What the application usually costs (AufenthV), so that nobody is surprised by the bill. */
+function feeBlocks({ get, today }: ContentContext): ContentBlock[] {
+  const fee = usualFee(get, today);
+  if (!fee) return [];
+  const basis = fee.basis();
+  const amount = formatAmount(fee.euros, getLocale());
+  if (fee.euros === 0) {
+    return [{ kind: 'heading', text: msg('Gebühr') }, { kind: 'paragraph', text: msg(str`Für Ihr Anliegen fällt in der Regel keine Gebühr an (${basis}).`) }];
+  }
+  const usual = fee.halvedForMinor
+    ? msg(str`Die Gebühr beträgt in der Regel ${amount}: für Minderjährige die Hälfte der Gebühr nach ${basis} (§ 50 Abs. 1 AufenthV).`)
+    : msg(str`Die Gebühr beträgt in der Regel ${amount} (${basis}).`);
+  return [
+    { kind: 'heading', text: msg('Gebühr') },
+    { kind: 'paragraph', text: usual },
+    {
+      kind: 'paragraph',
+      text: msg('Ob Sie weniger oder nichts zahlen, zum Beispiel mit einem Stipendium aus öffentlichen Mitteln, prüft die Ausländerbehörde (§§ 52, 53 AufenthV). Sie zahlen erst, wenn sie Ihnen die Gebühr mitteilt.'),
+    },
+  ];
+}
+
+/** Titles whose timely application keeps them in force (§ 81 Abs. 4 AufenthG; not a Schengen visa, Satz 2). */
+const CONTINUED_BY_APPLICATION = ['visum-national', 'aufenthaltserlaubnis', 'blaue-karte-eu', 'ict-karte'];
+
+/** A title that has already expired is not continued by the application (§ 81 Abs. 4 Satz 3 AufenthG). */
+function expiredTitleWarning({ get, today }: ContentContext): ContentBlock[] {
+  const until = get('/aufenthaltstitelAktuell/gueltigBis');
+  if (!CONTINUED_BY_APPLICATION.includes(get('/aufenthaltstitelAktuell/art') as string) || !isIsoDate(until) || until >= today) return [];
+  return [
+    {
+      kind: 'warning',
+      text: msg(
+        str`Ihr Aufenthaltstitel ist am ${longDate(until)} abgelaufen. Ein Antrag nach dem Ablauf hält Ihr Aufenthaltsrecht nicht automatisch aufrecht (§ 81 Abs. 4 AufenthG). Die Ausländerbehörde kann das nur anordnen, um eine unbillige Härte zu vermeiden. Senden Sie den Antrag so schnell wie möglich ab und erklären Sie der Ausländerbehörde, warum Sie ihn nicht früher stellen konnten.`,
+      ),
+    },
   ];
 }
 
@@ -142,7 +234,7 @@ const steps: FormDefinition['steps'] = [
           {
             kind: 'paragraph',
             text: msg(
-              'Mit diesem Formular beantragen Sie einen Aufenthaltstitel oder seine Verlängerung. Die Ausländerbehörde bereitet damit Ihren Termin vor; den Antrag unterschreiben und Ihre Fingerabdrücke geben Sie dort.',
+              'Mit diesem Formular beantragen Sie einen Aufenthaltstitel oder seine Verlängerung. Wenn Sie es absenden, ist Ihr Antrag gestellt: Es zählt der Tag, an dem er bei der Ausländerbehörde eingeht. Eine Unterschrift auf Papier ist dafür nicht nötig. Die Ausländerbehörde lädt Sie ein, wenn sie Sie persönlich braucht, zum Beispiel für Fingerabdrücke und Ihre Unterschrift auf der Karte.',
             ),
           },
           { kind: 'heading', text: msg('Das brauchen Sie') },
@@ -153,6 +245,16 @@ const steps: FormDefinition['steps'] = [
               msg('Ihren jetzigen Aufenthaltstitel oder Ihr Visum, wenn Sie eines haben'),
               msg('Unterlagen zu Ihrem Vorhaben, zum Beispiel Arbeitsvertrag, Zulassung oder Heiratsurkunde'),
             ],
+          },
+          {
+            kind: 'paragraph',
+            text: msg(
+              'Möchten Sie Ihren Aufenthaltstitel verlängern? Senden Sie den Antrag ab, bevor er abläuft. Dann gilt Ihr Aufenthaltstitel bis zur Entscheidung weiter (§ 81 Abs. 4 AufenthG).',
+            ),
+          },
+          {
+            kind: 'paragraph',
+            text: msg('Stellen Sie den Antrag für Ihr Kind oder eine andere Person, die Sie gesetzlich vertreten, geben Sie überall deren Angaben ein. Ihre eigenen Angaben fragt das Formular gesondert.'),
           },
           ...aufenthaltstitelDataProtectionBlocks(context),
         ],
@@ -169,6 +271,7 @@ const steps: FormDefinition['steps'] = [
     title: () => msg('Ihr Aufenthaltszweck'),
     children: [
       ...purposes,
+      purposeNotices,
       {
         type: 'field',
         kind: 'radio',
@@ -179,6 +282,96 @@ const steps: FormDefinition['steps'] = [
           ['ersterteilung', () => msg('Nein, ich beantrage ihn zum ersten Mal')],
           ['verlaengerung', () => msg('Ja, ich möchte ihn verlängern')],
         ]),
+      },
+    ],
+  },
+  {
+    id: 'antragstellung',
+    title: () => msg('Wer stellt den Antrag?'),
+    children: [
+      {
+        type: 'field',
+        kind: 'radio',
+        name: 'antragstellung',
+        label: () => msg('Für wen stellen Sie den Antrag?'),
+        hint: () => msg('Für Kinder und Jugendliche unter 18 Jahren stellen die Eltern, ein Elternteil mit alleinigem Sorgerecht oder der Vormund den Antrag (§ 80 AufenthG).'),
+        options: choices([
+          ['selbst', () => msg('Für mich selbst')],
+          ['vertretung', () => msg('Für eine Person, die ich vertrete'), () => msg('Zum Beispiel für mein Kind unter 18 Jahren, als Vormund oder als rechtliche Betreuerin oder rechtlicher Betreuer.')],
+        ]),
+        errors: { required: () => msg('Wählen Sie aus, für wen Sie den Antrag stellen.') },
+      },
+      {
+        type: 'group',
+        name: 'vertretung',
+        when: 'schema',
+        legend: () => msg('Gesetzliche Vertretung'),
+        children: [
+          {
+            type: 'field',
+            kind: 'radio',
+            name: 'art',
+            label: () => msg('Wer vertritt die Person, für die Sie den Antrag stellen?'),
+            options: choices([
+              ['beide-eltern', () => msg('Beide Eltern gemeinsam'), () => msg('Wenn beide Eltern das Sorgerecht haben. Geben Sie dann beide an.')],
+              ['ein-elternteil', () => msg('Ein Elternteil mit alleinigem Sorgerecht')],
+              ['vormundschaft', () => msg('Ein Vormund')],
+              ['betreuende-person', () => msg('Eine Person, die das Kind an Stelle der Eltern in Deutschland betreut')],
+              ['rechtliche-betreuung', () => msg('Eine rechtliche Betreuerin oder ein rechtlicher Betreuer'), () => msg('Nur für Volljährige.')],
+            ]),
+            errors: { required: () => msg('Wählen Sie aus, wer die Person vertritt.') },
+          },
+          {
+            type: 'group',
+            name: 'personen',
+            legend: () => msg('Vertretende Personen'),
+            repeat: {
+              itemLegend: (i) => msg(str`Vertretende Person ${i + 1}`),
+              addLabel: () => msg('Weitere vertretende Person hinzufügen'),
+              removeLabel: (i) => msg(str`Vertretende Person ${i + 1} entfernen`),
+              added: (i) => msg(str`Vertretende Person ${i + 1} hinzugefügt.`),
+              removed: (i) => msg(str`Vertretende Person ${i + 1} entfernt.`),
+            },
+            children: [
+              {
+                type: 'field',
+                kind: 'radio',
+                name: 'rolle',
+                label: () => msg('Wer ist diese Person?'),
+                options: choices([
+                  ['mutter', () => msg('Mutter')],
+                  ['vater', () => msg('Vater')],
+                  ['vormund', () => msg('Vormund')],
+                  ['betreuende-person', () => msg('Betreuende Person an Stelle der Eltern')],
+                  ['rechtliche-betreuung', () => msg('Rechtliche Betreuerin oder rechtlicher Betreuer')],
+                ]),
+              },
+              ...nameFields({ self: false }),
+              { type: 'field', kind: 'date', name: 'geburtsdatum', label: () => msg('Geburtsdatum') },
+              {
+                type: 'field',
+                kind: 'radio',
+                name: 'wohnort',
+                label: () => msg('Wo lebt diese Person?'),
+                options: choices([
+                  ['haushalt', () => msg('Bei der Person, für die der Antrag ist')],
+                  ['deutschland', () => msg('Woanders in Deutschland')],
+                  ['ausland', () => msg('Im Ausland')],
+                ]),
+              },
+              { type: 'field', kind: 'text', name: 'telefon', label: () => msg('Telefonnummer'), inputType: 'tel' },
+              { type: 'field', kind: 'text', name: 'email', label: () => msg('E-Mail-Adresse'), inputType: 'email' },
+            ],
+          },
+          {
+            type: 'field',
+            kind: 'consent',
+            name: 'zustimmungPersonensorge',
+            when: 'schema',
+            label: () =>
+              msg('Alle Personen, die das Sorgerecht haben, stimmen dem geplanten Aufenthalt zur Ausbildung oder Arbeit zu (§ 80 Abs. 5 AufenthG).'),
+          },
+        ],
       },
     ],
   },
@@ -271,7 +464,7 @@ const steps: FormDefinition['steps'] = [
           { type: 'field', kind: 'text', name: 'ausstellendeBehoerde', label: () => msg('Ausstellende Behörde'), hint: () => msg('So wie im Pass.') },
         ],
       },
-      { type: 'content', when: ({ get }) => get('/reisepass') === undefined, blocks: () => [{ kind: 'paragraph', text: msg('Für Ihr Anliegen braucht die Ausländerbehörde hier keine Angaben zu Ihrem Pass. Bringen Sie ihn zum Termin mit.') }] },
+      { type: 'content', when: ({ get }) => get('/reisepass') === undefined, blocks: () => [{ kind: 'paragraph', text: msg('Für Ihr Anliegen verlangt das Gesetz hier keine Angaben zu einem Pass (§ 5 Abs. 3 AufenthG). Wenn Sie einen Pass haben, bringen Sie ihn zum Termin mit.') }] },
     ],
   },
   {
@@ -381,6 +574,7 @@ const steps: FormDefinition['steps'] = [
           { type: 'field', kind: 'date', name: 'gueltigBis', when: 'schema', label: () => msg('Gültig bis') },
         ],
       },
+      { type: 'content', blocks: expiredTitleWarning },
       {
         type: 'group',
         name: 'fruehereAufenthalte',
@@ -489,9 +683,25 @@ const steps: FormDefinition['steps'] = [
               ['daueraufenthalt-eu', () => msg('Erlaubnis zum Daueraufenthalt – EU')],
               ['blaue-karte-eu', () => msg('Blaue Karte EU')],
               ['ict-karte', () => msg('ICT-Karte')],
-              ['schutzberechtigt', () => msg('Schutzstatus')],
+              ['asyl-oder-fluechtlingsschutz', () => msg('Asylberechtigung oder Flüchtlingsschutz (§ 25 Abs. 1 oder Abs. 2 Satz 1 AufenthG)')],
+              ['subsidiaerer-schutz', () => msg('Subsidiärer Schutz (§ 25 Abs. 2 Satz 2 AufenthG)')],
               ['aufenthaltserlaubnis', () => msg('Aufenthaltserlaubnis')],
             ]),
+          },
+          {
+            type: 'content',
+            when: ({ get }) => get('/bezugsperson/aufenthaltsstatus') === 'subsidiaerer-schutz',
+            blocks: ({ today }) =>
+              inForce(today, FAMILY_REUNION_SUBSIDIARY_SUSPENDED_UNTIL)
+                ? [
+                    {
+                      kind: 'warning',
+                      text: msg(
+                        str`Zu Personen mit subsidiärem Schutz wird bis zum ${longDate(FAMILY_REUNION_SUBSIDIARY_SUSPENDED_UNTIL)} kein Familiennachzug nach § 36a AufenthG gewährt (§ 104 Abs. 14 AufenthG). Sie können den Antrag trotzdem stellen; fragen Sie die Ausländerbehörde, ob für Sie ein anderer Weg in Frage kommt.`,
+                      ),
+                    },
+                  ]
+                : [],
           },
           addressInGermanyGroup('anschrift', () => msg('Anschrift dieser Person'), { self: false }),
           {
@@ -576,6 +786,22 @@ const steps: FormDefinition['steps'] = [
               ['lebenspartner', () => msg('Lebenspartnerin oder Lebenspartner')],
               ['kind', () => msg('Kind')],
               ['verwandter-aufsteigend', () => msg('Mutter, Vater, Großmutter oder Großvater')],
+              ['nahestehende-person', () => msg('Eine andere nahestehende Person'), () => msg('Zum Beispiel Tante, Neffe oder Schwester, Pflegekind oder Mündel, Lebensgefährtin oder Lebensgefährte ohne Ehe.')],
+            ]),
+          },
+          {
+            type: 'field',
+            kind: 'radio',
+            name: 'nahestehend',
+            when: 'schema',
+            label: () => msg('Was trifft auf Sie zu?'),
+            hint: () => msg('Als nahestehende Person bekommen Sie das Aufenthaltsrecht nur auf Antrag; die Ausländerbehörde prüft Ihre persönlichen Umstände (§ 3a FreizügG/EU).'),
+            options: choices([
+              ['verwandter-unterhalt', () => msg('Ich bin mit der Person verwandt und bekomme von ihr dauerhaft Unterhalt, in der Regel seit mindestens zwei Jahren')],
+              ['verwandter-haeusliche-gemeinschaft', () => msg('Ich bin mit der Person verwandt und habe vor dem Umzug mindestens zwei Jahre mit ihr zusammengelebt')],
+              ['verwandter-pflege', () => msg('Ich bin mit der Person verwandt und brauche aus schweren gesundheitlichen Gründen ihre Pflege')],
+              ['muendel-oder-pflegekind', () => msg('Ich bin unter 18 und ihr Mündel oder Pflegekind')],
+              ['lebensgefaehrte', () => msg('Ich lebe mit der Person in einer dauerhaften Partnerschaft, ohne Ehe oder eingetragene Partnerschaft')],
             ]),
           },
           {
@@ -669,7 +895,13 @@ const steps: FormDefinition['steps'] = [
               ['oeffentliche-leistungen', () => msg('Von öffentlichen Leistungen wie Bürgergeld')],
             ]),
           },
-          { type: 'field', kind: 'amount', name: 'nettoeinkommenMonatlich', label: () => msg('Ihr Nettoeinkommen im Monat'), hint: () => msg('0, wenn Sie kein eigenes Einkommen haben.') },
+          {
+            type: 'field',
+            kind: 'amount',
+            name: 'nettoeinkommenMonatlich',
+            label: () => msg('Nettoeinkommen Ihres Haushalts im Monat'),
+            hint: () => msg('Ihr Einkommen und das Ihres Ehegatten oder eingetragenen Lebenspartners zusammen, nach Steuern und Sozialabgaben. 0, wenn es keines gibt.'),
+          },
           { type: 'field', kind: 'amount', name: 'warmmieteMonatlich', label: () => msg('Ihre Warmmiete im Monat'), hint: () => msg('Miete mit Heizung und Nebenkosten. 0, wenn Sie keine Miete zahlen.') },
         ],
       },
@@ -708,7 +940,10 @@ const steps: FormDefinition['steps'] = [
         type: 'group',
         name: 'erklaerungen',
         legend: () => msg('Strafverfahren und Ausweisungen'),
-        hint: () => msg('Die Ausländerbehörde muss das fragen (§ 5 Abs. 1 Nr. 2 AufenthG). Antworten Sie ehrlich.'),
+        hint: () =>
+          msg(
+            'Die Ausländerbehörde muss das fragen (§ 5 Abs. 1 Nr. 2 AufenthG). Antworten Sie ehrlich. Geben Sie auch Verurteilungen an, die nicht im Führungszeugnis stehen: Die Ausländerbehörde bekommt vollständige Auskunft aus dem Bundeszentralregister, deshalb dürfen Sie sich ihr gegenüber nicht als unbestraft bezeichnen (§ 53 Abs. 2 BZRG). Nur getilgte oder zu tilgende Verurteilungen müssen Sie nicht angeben.',
+          ),
         children: [
           ...yesNo('verurteilungenInland', () => msg('Wurden Sie in Deutschland verurteilt?'), 'verurteilungenInlandAngaben', () => msg('Wann, wo und weshalb?')),
           ...yesNo('verurteilungenAusland', () => msg('Wurden Sie im Ausland verurteilt?'), 'verurteilungenAuslandAngaben', () => msg('Wann, wo und weshalb?')),
@@ -726,14 +961,33 @@ const steps: FormDefinition['steps'] = [
             type: 'field',
             kind: 'consent',
             name: 'wahrheitsgemaesseAngaben',
+            when: ({ get }) => get('/route') !== 'aufenthaltskarte',
             label: () =>
               msg('Ich habe zur Kenntnis genommen, dass falsche oder unvollständige Angaben, auch in Verfahren anderer Schengen-Staaten, ein Grund für eine Ausweisung sein können (§ 54 Abs. 2 Nr. 8 AufenthG) und strafbar sein können (§ 95 AufenthG).'),
+          },
+          {
+            // § 54 AufenthG does not apply under the FreizügG/EU (§ 11 Abs. 1 names only § 95 Abs. 2 Nr. 2).
+            type: 'field',
+            kind: 'consent',
+            name: 'wahrheitsgemaesseAngaben',
+            when: ({ get }) => get('/route') === 'aufenthaltskarte',
+            label: () =>
+              msg('Ich habe zur Kenntnis genommen, dass falsche oder unvollständige Angaben strafbar sein können (§ 95 Abs. 2 Nr. 2 AufenthG mit § 11 Abs. 1 FreizügG/EU) und dass die Ausländerbehörde dann feststellen kann, dass ich kein Aufenthaltsrecht habe (§ 2 Abs. 4 FreizügG/EU).'),
           },
           {
             type: 'field',
             kind: 'consent',
             name: 'mitwirkungspflicht',
+            when: 'schema',
             label: () => msg('Ich habe zur Kenntnis genommen, dass ich bei meinem Antrag mitwirken und die nötigen Nachweise vorlegen muss (§ 82 AufenthG).'),
+          },
+          {
+            type: 'field',
+            kind: 'consent',
+            name: 'vorzeitigeBeendigung',
+            when: 'schema',
+            label: () =>
+              msg('Ich habe zur Kenntnis genommen, dass ich der Ausländerbehörde innerhalb von zwei Wochen mitteilen muss, wenn die Ausbildung, das Studium oder die Arbeit, für die ich die Aufenthaltserlaubnis bekomme, vorzeitig endet (§ 82 Abs. 6 AufenthG).'),
           },
           {
             type: 'field',

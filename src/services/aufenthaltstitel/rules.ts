@@ -1,10 +1,14 @@
 /**
- * What the residence-permit schema cannot say: dates against today and against each other. Formats and
- * requiredness are the schema's; these rules only compare valid dates.
+ * What the residence-permit schema cannot say: dates against today and against each other, and whether the
+ * applicant is a minor on the day (§ 80 AufenthG). Formats and requiredness are the schema's; these rules only
+ * compare valid dates.
  */
 import { msg } from '@lit/localize';
 import type { RuleError, Text } from '../../engine/definition.js';
-import { at, isIsoDate, list } from '../common/answers.js';
+import { ageOn, at, isIsoDate, list } from '../common/answers.js';
+
+/** Kinds of representation that exist only for minors (§ 80 Abs. 4 AufenthG; for adults only a legal guardian). */
+const FOR_MINORS = ['beide-eltern', 'ein-elternteil', 'vormundschaft', 'betreuende-person'];
 
 export function aufenthaltstitelRules(data: Readonly<Record<string, unknown>>, today: string): RuleError[] {
   const errors: RuleError[] = [];
@@ -23,6 +27,20 @@ export function aufenthaltstitelRules(data: Readonly<Record<string, unknown>>, t
 
   const birth = date('person', 'geburtsdatum');
   if (birth && birth >= today) error('/person/geburtsdatum', () => msg('Das Geburtsdatum muss in der Vergangenheit liegen.'));
+  // § 80 AufenthG: only an adult acts for themselves; parents, guardians and carers act only for minors.
+  if (birth && birth < today) {
+    const minor = ageOn(birth, today) < 18;
+    if (minor && at(data, 'antragstellung') === 'selbst') {
+      error('/person/geburtsdatum', () =>
+        msg('Für Personen unter 18 Jahren stellen die Eltern, ein Elternteil mit alleinigem Sorgerecht oder der Vormund den Antrag (§ 80 AufenthG). Gehen Sie zurück zu „Wer stellt den Antrag?“ und wählen Sie „Für eine Person, die ich vertrete“.'),
+      );
+    }
+    if (!minor && FOR_MINORS.includes(at(data, 'vertretung', 'art') as string)) {
+      error('/vertretung/art', () =>
+        msg('Die Person ist volljährig: Eltern, Vormund oder Betreuungspersonen vertreten sie nicht mehr. Wählen Sie „Eine rechtliche Betreuerin oder ein rechtlicher Betreuer“ oder bei „Für wen stellen Sie den Antrag?“ „Für mich selbst“.'),
+      );
+    }
+  }
   notAfterToday('/person/familienstandSeit', date('person', 'familienstandSeit'), () => msg('Das Datum darf nicht in der Zukunft liegen.'));
   notAfterToday('/anschrift/seit', date('anschrift', 'seit'), () => msg('Geben Sie an, seit wann Sie dort wohnen; das Datum darf nicht in der Zukunft liegen.'));
   notAfterToday('/einreise/datum', date('einreise', 'datum'), () => msg('Die Einreise muss heute oder früher gewesen sein.'));

@@ -13,8 +13,10 @@ export const aufenthaltstitel: ServiceSpec = {
       kind: 'list',
       items: [
         msg('Die Ausländerbehörde prüft Ihre Angaben und meldet sich bei Ihnen, wenn etwas fehlt.'),
-        msg('Sie bekommen einen Termin. Dort unterschreiben Sie den Antrag und geben Ihre Fingerabdrücke; bringen Sie Ihren Pass, ein biometrisches Lichtbild und die Unterlagen mit, die Sie nicht hochgeladen haben.'),
-        msg('Bis zur Entscheidung gilt Ihr bisheriges Aufenthaltsrecht in vielen Fällen fort; die Behörde sagt Ihnen, ob Sie eine Fiktionsbescheinigung bekommen.'),
+        msg('Ihr Antrag ist mit dem Absenden gestellt; es zählt der Tag, an dem er bei der Ausländerbehörde eingegangen ist. Sie müssen ihn nicht noch einmal unterschreiben.'),
+        msg('Wenn die Ausländerbehörde Sie persönlich braucht, lädt sie Sie ein, zum Beispiel für Ihre Fingerabdrücke und Ihre Unterschrift auf der Karte. Bringen Sie dann Ihren Pass und die Unterlagen mit, die Sie nicht hochgeladen haben.'),
+        msg('Ein Lichtbild nimmt die Ausländerbehörde nur digital an: von einem Fotostudio elektronisch übermittelt oder in der Behörde aufgenommen (§ 60 AufenthV). Ein Papierfoto brauchen Sie nicht.'),
+        msg('Haben Sie den Antrag vor Ablauf Ihres Aufenthaltstitels gestellt, gilt er bis zur Entscheidung weiter (§ 81 Abs. 4 AufenthG); die Behörde sagt Ihnen, ob Sie eine Fiktionsbescheinigung bekommen.'),
       ],
     },
   ],
