@@ -16,6 +16,7 @@ import {
   nationalitiesGroup,
   sexField,
 } from '../common/blocks.js';
+import { furtherDocuments, furtherProjectBlocks, furtherPurposes, furtherRouteOptions } from './further-routes.js';
 import { aufenthaltstitelRules } from './rules.js';
 
 const routeQuestion: Node = {
@@ -33,6 +34,7 @@ const routeQuestion: Node = {
     ['schutz-24', () => msg('Ich bin wegen des Krieges aus der Ukraine gekommen'), () => msg('Vorübergehender Schutz nach § 24 Aufenthaltsgesetz.')],
     ['nebenbestimmungen', () => msg('Ich habe schon einen Aufenthaltstitel und möchte eine Auflage ändern lassen'), () => msg('Zum Beispiel, damit ich arbeiten oder umziehen darf.')],
     ['aufenthaltskarte', () => msg('Ich bin Familienangehörige oder Familienangehöriger einer Person aus der EU'), () => msg('Aufenthaltskarte oder Daueraufenthaltskarte, wenn Sie selbst nicht aus der EU kommen.')],
+    ...furtherRouteOptions,
   ]),
   errors: { required: () => msg('Wählen Sie aus, warum Sie in Deutschland leben möchten.') },
 };
@@ -98,6 +100,7 @@ const purposes: Node[] = [
     ['aufenthaltskarte', () => msg('Aufenthaltskarte'), () => msg('§ 5 FreizügG/EU')],
     ['daueraufenthaltskarte', () => msg('Daueraufenthaltskarte (nach 5 Jahren rechtmäßigen Aufenthalts)'), () => msg('§ 5 Abs. 5 FreizügG/EU')],
   ]),
+  ...furtherPurposes.map(([route, label, options]) => purposeQuestion(route, label, options)),
 ];
 
 const yesNo = (name: string, label: Text, details: string, detailsLabel: Text): Node[] => [
@@ -108,7 +111,7 @@ const yesNo = (name: string, label: Text, details: string, detailsLabel: Text): 
 /** Which documents the office needs, from the route and purpose given so far. */
 function documentBlocks({ get }: ContentContext): ContentBlock[] {
   const items = [msg('Ihren Reisepass'), msg('Ihren aktuellen Aufenthaltstitel oder Ihr Visum, wenn Sie eines haben')];
-  if (get('/person/koerpergroesse') !== undefined || get('/route') !== 'nebenbestimmungen') {
+  if (get('/person/koerpergroesse') !== undefined || !['nebenbestimmungen', 'beschaeftigungserlaubnis'].includes(get('/route') as string)) {
     items.push(msg('ein biometrisches Lichtbild: seit 1. Mai 2025 nur elektronisch, vom Fotostudio übermittelt oder in der Ausländerbehörde aufgenommen'));
   }
   const zweck = get('/zweck');
@@ -123,6 +126,7 @@ function documentBlocks({ get }: ContentContext): ContentBlock[] {
   if (get('/lebensunterhalt') !== undefined) items.push(msg('Nachweise über Ihr Einkommen, zum Beispiel die letzten 3 Gehaltsabrechnungen'));
   if (get('/krankenversicherung') !== undefined) items.push(msg('den Nachweis Ihrer Krankenversicherung'));
   if (get('/wohnung') !== undefined) items.push(msg('Ihren Mietvertrag'));
+  items.push(...furtherDocuments(get));
   return [
     { kind: 'paragraph', text: msg('Nach Ihren Angaben braucht die Ausländerbehörde diese Unterlagen. Sie können sie hier hochladen oder zum Termin mitbringen.') },
     { kind: 'list', items },
@@ -595,6 +599,7 @@ const steps: FormDefinition['steps'] = [
           { type: 'field', kind: 'date', name: 'rechtmaessigerAufenthaltSeit', when: 'schema', label: () => msg('Sie leben rechtmäßig in Deutschland seit') },
         ],
       },
+      ...furtherProjectBlocks,
     ],
   },
   {
