@@ -11,7 +11,8 @@ import { aufenthaltstitel } from '../../src/services/aufenthaltstitel/spec.js';
  * `nebenbestimmungen`, `aufenthaltskarte`, `anerkennung` (§ 16d AufenthG), `forschung` (§ 18d), `ict-karte`
  * (§§ 19, 19b), `arbeitsplatzsuche` (§ 20), `bleiberecht` (§§ 25a, 25b), `beschaeftigungserlaubnis` (work or
  * training with a Duldung or Aufenthaltsgestattung), `neue-karte` (new card for an unchanged title, § 45c
- * AufenthV)) that question is skipped. Everything else is the form shell's.
+ * AufenthV), `beschleunigtes-fachkraefteverfahren` (an employer applies for a skilled worker abroad, § 81a
+ * AufenthG)) that question is skipped. Everything else is the form shell's.
  */
 export class EfaAufenthaltstitel extends EfaForm {
   static override properties = { ...EfaForm.properties, route: {} };

@@ -29,6 +29,15 @@ const FURTHER_ZWECKE = {
   bleiberecht: ['gut-integrierte-jugendliche', 'nachhaltige-integration'],
   beschaeftigungserlaubnis: ['beschaeftigung-erlauben', 'berufsausbildung-erlauben'],
   'neue-karte': [],
+  'beschleunigtes-fachkraefteverfahren': [
+    'fachkraft-berufsausbildung',
+    'fachkraft-akademisch',
+    'blaue-karte-eu',
+    'beschaeftigung-sonstige',
+    'berufsausbildung',
+    'anerkennungspartnerschaft',
+    'anerkennung-qualifizierungsmassnahme',
+  ],
 } as const;
 const FURTHER_ROUTES = Object.keys(FURTHER_ZWECKE) as (keyof typeof FURTHER_ZWECKE)[];
 const VALID = [...ROUTES, ...FURTHER_ROUTES, 'erwerbstaetigkeit-verlaengerung'];
@@ -54,6 +63,8 @@ const INVALID = [
   'ict-karte-ohne-arbeitsplatz',
   'neue-karte-mit-antragsart',
   'neue-karte-verlust-ohne-erlaeuterung',
+  'fachkraefteverfahren-mit-einreise',
+  'fachkraefteverfahren-fuer-chancenkarte',
 ];
 
 /** The sub-purposes each route accepts, as the schema's description lists them. */
@@ -648,7 +659,7 @@ describe('Aufenthaltstitel schema', () => {
     }
   });
 
-  describe('further routes: recognition, research, ICT, job search, Bleiberecht, permission to work, new card', () => {
+  describe('further routes: recognition, research, ICT, job search, Bleiberecht, permission to work, new card, § 81a', () => {
     const TITLES = ['anerkennung', 'forschung', 'ict-karte', 'arbeitsplatzsuche', 'bleiberecht'] as const;
     const CARDS = [...TITLES, 'neue-karte'] as const;
     const allZwecke = [...Object.values(ZWECKE).flat(), ...Object.values(FURTHER_ZWECKE).flat()];
@@ -670,32 +681,34 @@ describe('Aufenthaltstitel schema', () => {
 
     it('asks whether a title is new or renewed, but not for a permission to work or a new card', () => {
       for (const route of TITLES) expectErrors(errorsOf(withValue(valid[route], '/antragsart', undefined)), [required('', 'antragsart')]);
-      for (const route of ['beschaeftigungserlaubnis', 'neue-karte']) {
+      for (const route of ['beschaeftigungserlaubnis', 'neue-karte', 'beschleunigtes-fachkraefteverfahren']) {
         expectErrors(errorsOf(withValue(valid[route], '/antragsart', 'ersterteilung')), [forbidden('/antragsart')]);
       }
     });
 
-    it('asks for height and eye colour where a card is made, and refuses them for a permission to work', () => {
+    it('asks for height and eye colour where a card is made, and refuses them for a permission to work or a visa (§ 81a)', () => {
       for (const route of CARDS) {
         const data = withValues(valid[route], { '/person/koerpergroesse': undefined, '/person/augenfarbe': undefined });
         expectErrors(errorsOf(data), [required('/person', 'koerpergroesse'), required('/person', 'augenfarbe')]);
       }
       const card = valid.erwerbstaetigkeit.person as Json;
-      expectErrors(errorsOf(withValues(valid.beschaeftigungserlaubnis, { '/person/koerpergroesse': 170, '/person/augenfarbe': card.augenfarbe })), [
-        forbidden('/person/koerpergroesse'),
-        forbidden('/person/augenfarbe'),
-      ]);
+      for (const route of ['beschaeftigungserlaubnis', 'beschleunigtes-fachkraefteverfahren']) {
+        expectErrors(errorsOf(withValues(valid[route], { '/person/koerpergroesse': 170, '/person/augenfarbe': card.augenfarbe })), [
+          forbidden('/person/koerpergroesse'),
+          forbidden('/person/augenfarbe'),
+        ]);
+      }
     });
 
-    it('asks for family members with a new title only', () => {
-      for (const route of TITLES) expectErrors(errorsOf(withValue(valid[route], '/familienangehoerige', undefined)), [required('', 'familienangehoerige')]);
+    it('asks for family members with a new title and in the accelerated procedure (§ 81a Abs. 4) only', () => {
+      for (const route of [...TITLES, 'beschleunigtes-fachkraefteverfahren']) expectErrors(errorsOf(withValue(valid[route], '/familienangehoerige', undefined)), [required('', 'familienangehoerige')]);
       for (const route of ['beschaeftigungserlaubnis', 'neue-karte']) {
         expectErrors(errorsOf(withValue(valid[route], '/familienangehoerige', [])), [forbidden('/familienangehoerige')]);
       }
     });
 
     it('asks for the passport, livelihood and health insurance where the law requires them, and keeps them voluntary elsewhere', () => {
-      for (const route of ['anerkennung', 'forschung', 'ict-karte', 'arbeitsplatzsuche', 'neue-karte']) {
+      for (const route of ['anerkennung', 'forschung', 'ict-karte', 'arbeitsplatzsuche', 'neue-karte', 'beschleunigtes-fachkraefteverfahren']) {
         expectErrors(errorsOf(withValue(valid[route], '/reisepass', undefined)), [required('', 'reisepass')]);
       }
       for (const route of ['anerkennung', 'forschung', 'ict-karte', 'arbeitsplatzsuche']) {
@@ -709,7 +722,7 @@ describe('Aufenthaltstitel schema', () => {
     });
 
     it('asks for each route’s own block and refuses it on another route', () => {
-      const blocks = { anerkennung: 'anerkennung', forschung: 'forschung', 'ict-karte': 'ict', arbeitsplatzsuche: 'abschluss', bleiberecht: 'integration', 'neue-karte': 'neuausstellung' };
+      const blocks = { anerkennung: 'anerkennung', forschung: 'forschung', 'ict-karte': 'ict', arbeitsplatzsuche: 'abschluss', bleiberecht: 'integration', 'neue-karte': 'neuausstellung', 'beschleunigtes-fachkraefteverfahren': 'fachkraefteverfahren' };
       for (const [route, block] of Object.entries(blocks)) {
         expectErrors(errorsOf(withValue(valid[route], `/${block}`, undefined)), [required('', block)]);
         expectErrors(errorsOf(withValue(valid.erwerbstaetigkeit, `/${block}`, valid[route][block])), [forbidden(`/${block}`)]);
@@ -766,6 +779,25 @@ describe('Aufenthaltstitel schema', () => {
       for (const [route, art, accepted] of cases) {
         const refused = reportsAt(withValue(valid[route], '/aufenthaltstitelAktuell', titel[art]), '/aufenthaltstitelAktuell/art');
         expect(refused, `${route} with ${art}`).to.equal(!accepted);
+      }
+    });
+
+    it('asks the employer (§ 81a) about the worker abroad: no address in Germany, no entry, no German document', () => {
+      const abroad = valid['beschleunigtes-fachkraefteverfahren'];
+      expectErrors(errorsOf(withValues(abroad, { '/anschrift': valid.anerkennung.anschrift, '/aufenthaltstitelAktuell': { art: 'keiner' } })), [
+        forbidden('/anschrift'),
+        forbidden('/aufenthaltstitelAktuell'),
+      ]);
+      expectErrors(errorsOf(withValue(abroad, '/anschriftAusland', undefined)), [required('', 'anschriftAusland')]);
+      expectErrors(errorsOf(withValue(abroad, '/fachkraefteverfahren/vollmacht', false)), [{ instancePath: '/fachkraefteverfahren/vollmacht', keyword: 'const' }]);
+      const recognition = withValue(abroad, '/zweck', 'anerkennungspartnerschaft');
+      expectErrors(errorsOf(recognition), [required('', 'anerkennung')]);
+      expectValid(withValue(recognition, '/anerkennung', valid.anerkennung.anerkennung));
+      for (const route of [...ROUTES, 'neue-karte', 'beschaeftigungserlaubnis']) {
+        expectErrors(errorsOf(withValues(valid[route], { '/anschrift': undefined, '/aufenthaltstitelAktuell': undefined })), [
+          required('', 'anschrift'),
+          required('', 'aufenthaltstitelAktuell'),
+        ]);
       }
     });
 

@@ -14,6 +14,7 @@ const ROUTES: Record<string, { de: string; en: string }> = {
   bleiberecht: { de: 'seit Jahren mit einer Duldung hier', en: 'for years and want a residence permit' },
   beschaeftigungserlaubnis: { de: 'möchte arbeiten oder eine Ausbildung machen', en: 'want to work or do vocational training' },
   'neue-karte': { de: 'ich brauche nur eine neue Karte', en: 'I only need a new card' },
+  'beschleunigtes-fachkraefteverfahren': { de: 'Ich bin Arbeitgeber', en: 'I am an employer' },
 };
 const REVIEW = { de: 'Prüfen Sie Ihre Angaben', en: 'Check your answers' };
 const START = { de: 'Aufenthaltstitel beantragen', en: 'Apply for a residence permit' };

@@ -16,7 +16,7 @@ import {
   nationalitiesGroup,
   sexField,
 } from '../common/blocks.js';
-import { furtherDocuments, furtherProjectBlocks, furtherPurposes, furtherRouteOptions } from './further-routes.js';
+import { furtherDocuments, furtherProjectBlocks, furtherPurposeNotes, furtherPurposes, furtherRouteOptions } from './further-routes.js';
 import { aufenthaltstitelRules } from './rules.js';
 
 const routeQuestion: Node = {
@@ -185,6 +185,7 @@ const steps: FormDefinition['steps'] = [
           ['verlaengerung', () => msg('Ja, ich möchte ihn verlängern')],
         ]),
       },
+      ...furtherPurposeNotes,
     ],
   },
   {
@@ -286,6 +287,7 @@ const steps: FormDefinition['steps'] = [
       {
         type: 'group',
         name: 'anschrift',
+        when: 'schema',
         legend: () => msg('Ihre Anschrift in Deutschland'),
         children: [
           ...addressInGermanyGroup('', () => '', { self: true }).children,
@@ -358,6 +360,7 @@ const steps: FormDefinition['steps'] = [
       {
         type: 'group',
         name: 'aufenthaltstitelAktuell',
+        when: 'schema',
         legend: () => msg('Ihr jetziges Aufenthaltsrecht'),
         children: [
           {

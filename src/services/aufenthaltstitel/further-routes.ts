@@ -2,20 +2,26 @@
  * The routes for recognition of foreign qualifications (§ 16d AufenthG), research (§ 18d), intra-corporate
  * transfer (§§ 19, 19b), job search after a degree in Germany (§ 20), the right to stay after years of
  * integration (§§ 25a, 25b), the permission to work with a Duldung or Aufenthaltsgestattung (§ 4a Abs. 4
- * AufenthG, § 61 AsylG, § 32 BeschV) and a new card for an unchanged title (§ 45c AufenthV): their answers to
+ * AufenthG, § 61 AsylG, § 32 BeschV), a new card for an unchanged title (§ 45c AufenthV) and the employer's
+ * application for the accelerated skilled-worker procedure (§ 81a AufenthG): their answers to
  * the first question, their sub-purposes and their blocks. definition.ts places them among the others; which
  * block a route needs is the schema's (`when: 'schema'`). Legal sources and their date are in the schema.
  */
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { ContentContext, Node, Text } from '../../engine/definition.js';
-import { addressInGermanyGroup, choices } from '../common/blocks.js';
+import { formatAmount } from '../../engine/summary.js';
+import { getLocale } from '../../i18n/locale.js';
+import { addressInGermanyGroup, choices, nameFields } from '../common/blocks.js';
+
+/** Fee for the accelerated skilled-worker procedure: § 47 Abs. 1 Nr. 15 AufenthV, as in force on 19.08.2026. */
+export const ACCELERATED_PROCEDURE_FEE = 411;
 
 type Choice = [string, Text, Text?];
 
 /**
  * Answers to "Warum möchten Sie in Deutschland leben?", each told apart from its neighbours by what the person
  * has or does (a degree from abroad, a research contract, a company abroad, a degree from Germany, a Duldung
- * for years, only a permission to work, only a new card).
+ * for years, only a permission to work, only a new card) or, for the employer, who fills in the form.
  */
 export const furtherRouteOptions: Choice[] = [
   [
@@ -52,6 +58,11 @@ export const furtherRouteOptions: Choice[] = [
     'neue-karte',
     () => msg('Mein Aufenthaltstitel bleibt gleich, ich brauche nur eine neue Karte'),
     () => msg('Zum Beispiel wenn die Karte verloren oder kaputt ist, Sie einen neuen Pass haben oder sich Ihr Name geändert hat.'),
+  ],
+  [
+    'beschleunigtes-fachkraefteverfahren',
+    () => msg('Ich bin Arbeitgeber und möchte eine Fachkraft aus dem Ausland einstellen'),
+    () => msg('Beschleunigtes Fachkräfteverfahren: Sie beantragen es mit Vollmacht der Fachkraft, bevor sie einreist (§ 81a AufenthG).'),
   ],
 ];
 
@@ -103,6 +114,43 @@ export const furtherPurposes: [string, Text, Choice[]][] = [
       ['berufsausbildung-erlauben', () => msg('Eine Berufsausbildung')],
     ],
   ],
+  [
+    'beschleunigtes-fachkraefteverfahren',
+    () => msg('Wofür soll die Fachkraft nach Deutschland kommen?'),
+    [
+      ['fachkraft-berufsausbildung', () => msg('Eine Stelle als Fachkraft mit Berufsausbildung'), () => msg('§ 18a AufenthG')],
+      ['fachkraft-akademisch', () => msg('Eine Stelle als Fachkraft mit Hochschulabschluss'), () => msg('§ 18b AufenthG')],
+      ['blaue-karte-eu', () => msg('Eine Stelle mit Blauer Karte EU'), () => msg('Hochschulabschluss und ein Mindestgehalt, § 18g AufenthG')],
+      ['beschaeftigung-sonstige', () => msg('Eine andere qualifizierte Beschäftigung'), () => msg('§ 81a Abs. 5 AufenthG')],
+      ['berufsausbildung', () => msg('Eine Berufsausbildung'), () => msg('§ 16a AufenthG')],
+      ['anerkennungspartnerschaft', () => msg('Eine Arbeit, neben der ihr Abschluss anerkannt wird'), () => msg('Anerkennungspartnerschaft, § 16d Abs. 3 AufenthG')],
+      ['anerkennung-qualifizierungsmassnahme', () => msg('Ein Kurs oder eine Weiterbildung, die die Anerkennungsstelle verlangt'), () => msg('Anpassungs- oder Ausgleichsmaßnahme, § 16d Abs. 1 AufenthG')],
+    ],
+  ],
+];
+
+/** Read before the person's data: who "Sie" is when the employer applies, and what the procedure costs. */
+export const furtherPurposeNotes: Node[] = [
+  {
+    type: 'content',
+    when: ({ get }) => get('/route') === 'beschleunigtes-fachkraefteverfahren',
+    blocks: () => [
+      {
+        kind: 'paragraph',
+        text: msg('Sie stellen den Antrag als Arbeitgeber, mit Vollmacht der Fachkraft. Auf den nächsten Seiten geben Sie die Angaben der Fachkraft ein: „Sie“ und „Ihr“ meinen dort die Fachkraft.'),
+      },
+      {
+        kind: 'paragraph',
+        text: msg('Die Ausländerbehörde schließt mit Ihnen eine Vereinbarung über das Verfahren. Wenn alle Voraussetzungen vorliegen, stimmt sie dem Visum vorab zu; das Visum beantragt die Fachkraft dann bei der deutschen Auslandsvertretung.'),
+      },
+      {
+        kind: 'paragraph',
+        text: msg(
+          str`Die Gebühr für das beschleunigte Fachkräfteverfahren beträgt ${formatAmount(ACCELERATED_PROCEDURE_FEE, getLocale())} (§ 47 Abs. 1 Nr. 15 AufenthV). Die Gebühren für das Visum und später für den Aufenthaltstitel kommen hinzu.`,
+        ),
+      },
+    ],
+  },
 ];
 
 const germanLevels = choices([
@@ -231,6 +279,49 @@ export const furtherProjectBlocks: Node[] = [
   },
   {
     type: 'group',
+    name: 'fachkraefteverfahren',
+    when: 'schema',
+    legend: () => msg('Beschleunigtes Fachkräfteverfahren'),
+    children: [
+      {
+        type: 'group',
+        name: 'ansprechperson',
+        legend: () => msg('Ihre Ansprechperson im Unternehmen'),
+        children: [
+          ...nameFields({ self: false }),
+          { type: 'field', kind: 'text', name: 'telefon', label: () => msg('Telefonnummer'), inputType: 'tel' },
+          { type: 'field', kind: 'text', name: 'email', label: () => msg('E-Mail-Adresse'), inputType: 'email' },
+        ],
+      },
+      {
+        type: 'field',
+        kind: 'consent',
+        name: 'vollmacht',
+        label: () => msg('Ich versichere, dass die Fachkraft uns bevollmächtigt hat, dieses Verfahren für sie zu beantragen (§ 81a Abs. 2 Nr. 2 AufenthG).'),
+      },
+      {
+        type: 'field',
+        kind: 'radio',
+        name: 'anerkennung',
+        label: () => msg('Ist der Berufsabschluss der Fachkraft in Deutschland anerkannt oder bewertet?'),
+        options: choices([
+          ['liegt-vor', () => msg('Ja, die Anerkennung oder Zeugnisbewertung liegt vor')],
+          ['beantragt', () => msg('Sie ist beantragt')],
+          ['durch-auslaenderbehoerde', () => msg('Nein, die Ausländerbehörde soll sie beantragen')],
+          ['nicht-erforderlich', () => msg('Sie ist für diese Stelle nicht nötig')],
+        ]),
+      },
+      {
+        type: 'field',
+        kind: 'text',
+        name: 'auslandsvertretung',
+        label: () => msg('Bei welcher deutschen Botschaft oder welchem Konsulat wird die Fachkraft das Visum beantragen?'),
+        hint: () => msg('Zum Beispiel „Deutsche Botschaft Bogotá“.'),
+      },
+    ],
+  },
+  {
+    type: 'group',
     name: 'neuausstellung',
     when: 'schema',
     legend: () => msg('Ihre neue Karte'),
@@ -269,6 +360,7 @@ export function furtherDocuments(get: ContentContext['get']): string[] {
   if (get('/abschluss') !== undefined) items.push(msg('Ihr Abschlusszeugnis oder eine Bestätigung, dass Sie den Abschluss bestanden haben'));
   if (get('/integration') !== undefined) items.push(msg('Zeugnisse, Arbeitsverträge und Sprachzertifikate'));
   if (get('/route') === 'beschaeftigungserlaubnis') items.push(msg('Ihre Duldung oder Aufenthaltsgestattung'));
+  if (get('/fachkraefteverfahren') !== undefined) items.push(msg('die Vollmacht der Fachkraft'));
   if (get('/neuausstellung/grund') === 'verlust') items.push(msg('die Bestätigung Ihrer Anzeige bei der Polizei, wenn Sie eine haben'));
   return items;
 }
