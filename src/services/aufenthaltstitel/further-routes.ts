@@ -286,7 +286,7 @@ export const furtherProjectBlocks: Node[] = [
       {
         type: 'group',
         name: 'ansprechperson',
-        legend: () => msg('Ihre Ansprechperson im Unternehmen'),
+        legend: () => msg('Ansprechperson beim Arbeitgeber'),
         children: [
           ...nameFields({ self: false }),
           { type: 'field', kind: 'text', name: 'telefon', label: () => msg('Telefonnummer'), inputType: 'tel' },
