@@ -677,6 +677,11 @@ describe('Aufenthaltstitel schema', () => {
           expect(zweckRefused(withValue(valid[route], '/zweck', zweck)), `${route} / ${zweck}`).to.equal(!own.includes(zweck));
         }
       }
+      for (const route of ROUTES.filter((r) => r !== 'schutz-24')) {
+        for (const zweck of Object.values(FURTHER_ZWECKE).flat()) {
+          expect(zweckRefused(withValue(valid[route], '/zweck', zweck)), `${route} / ${zweck}`).to.equal(!ZWECKE[route].includes(zweck));
+        }
+      }
     });
 
     it('asks whether a title is new or renewed, but not for a permission to work or a new card', () => {
@@ -793,6 +798,9 @@ describe('Aufenthaltstitel schema', () => {
       const recognition = withValue(abroad, '/zweck', 'anerkennungspartnerschaft');
       expectErrors(errorsOf(recognition), [required('', 'anerkennung')]);
       expectValid(withValue(recognition, '/anerkennung', valid.anerkennung.anerkennung));
+      const training = withValues(abroad, { '/zweck': 'berufsausbildung', '/arbeitsplatz': undefined });
+      expectErrors(errorsOf(training), [required('', 'ausbildungsstaette')]);
+      expectValid(withValue(training, '/ausbildungsstaette', valid.ausbildung.ausbildungsstaette));
       for (const route of [...ROUTES, 'neue-karte', 'beschaeftigungserlaubnis']) {
         expectErrors(errorsOf(withValues(valid[route], { '/anschrift': undefined, '/aufenthaltstitelAktuell': undefined })), [
           required('', 'anschrift'),
