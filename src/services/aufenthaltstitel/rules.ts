@@ -50,7 +50,7 @@ export function aufenthaltstitelRules(data: Readonly<Record<string, unknown>>, t
   notAfterToday('/ict/unternehmenszugehoerigkeitSeit', date('ict', 'unternehmenszugehoerigkeitSeit'), () =>
     msg('Geben Sie an, seit wann Sie für das Unternehmen arbeiten; das Datum darf nicht in der Zukunft liegen.'),
   );
-  inOrder('/ict/transferEnde', today, date('ict', 'transferEnde'), () => msg('Das Ende des Transfers muss nach dem heutigen Tag liegen.'));
+  inOrder('/ict/transferEnde', today, date('ict', 'transferEnde'), () => msg('Das Ende des Transfers darf nicht in der Vergangenheit liegen.'));
   notAfterToday('/abschluss/datum', date('abschluss', 'datum'), () => msg('Geben Sie das Datum ein, an dem Sie den Abschluss bestanden haben; es darf nicht in der Zukunft liegen.'));
   notAfterToday('/integration/ununterbrochenInDeutschlandSeit', date('integration', 'ununterbrochenInDeutschlandSeit'), () =>
     msg('Das Datum darf nicht in der Zukunft liegen.'),
