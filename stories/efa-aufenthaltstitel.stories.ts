@@ -37,3 +37,9 @@ export const RouteQuestionInEnglish: Story = { args: { lang: 'en' }, play: ({ ca
 
 /** With `route="erwerbstaetigkeit"` the portal has chosen: the form goes on to the kind of work. */
 export const EmploymentRoute: Story = { args: { route: 'erwerbstaetigkeit' }, play: ({ canvasElement }) => toRouteQuestion(canvasElement) };
+
+/** The employer's route (§ 81a AufenthG): the purposes of the skilled worker, then who "Sie" is and the fee. */
+export const AcceleratedProcedureRoute: Story = {
+  args: { route: 'beschleunigtes-fachkraefteverfahren' },
+  play: ({ canvasElement }) => toRouteQuestion(canvasElement),
+};

@@ -8,7 +8,11 @@ import { aufenthaltstitel } from '../../src/services/aufenthaltstitel/spec.js';
  *
  * Without `route` the first step asks, in plain words, why the person wants to live in Germany; with it
  * (`erwerbstaetigkeit`, `ausbildung`, `familie`, `niederlassung`, `humanitaer`, `schutz-24`,
- * `nebenbestimmungen`, `aufenthaltskarte`) that question is skipped. Everything else is the form shell's.
+ * `nebenbestimmungen`, `aufenthaltskarte`, `anerkennung` (§ 16d AufenthG), `forschung` (§ 18d), `ict-karte`
+ * (§§ 19, 19b), `arbeitsplatzsuche` (§ 20), `bleiberecht` (§§ 25a, 25b), `beschaeftigungserlaubnis` (work or
+ * training with a Duldung or Aufenthaltsgestattung), `neue-karte` (new card for an unchanged title, § 45c
+ * AufenthV), `beschleunigtes-fachkraefteverfahren` (an employer applies for a skilled worker abroad, § 81a
+ * AufenthG)) that question is skipped. Everything else is the form shell's.
  */
 export class EfaAufenthaltstitel extends EfaForm {
   static override properties = { ...EfaForm.properties, route: {} };

@@ -64,4 +64,23 @@ describe('residence-permit rules', () => {
   it('leaves dates the schema has not accepted to the schema', () => {
     expect(pointers({ person: { geburtsdatum: '2027-02-31' }, einreise: { datum: 'morgen' } })).to.deep.equal([]);
   });
+
+  it('checks the dates of the further routes: research, transfer, degree, years in Germany', () => {
+    expect(
+      pointers({
+        forschung: { beginn: '2024-02-01', ende: '2028-01-31' },
+        ict: { unternehmenszugehoerigkeitSeit: '2019-04-01', transferEnde: '2028-09-30' },
+        abschluss: { datum: '2026-11-20' },
+        integration: { ununterbrochenInDeutschlandSeit: '2019-11-02' },
+      }),
+    ).to.deep.equal([]);
+    expect(
+      pointers({
+        forschung: { beginn: '2024-02-01', ende: '2024-01-31' },
+        ict: { unternehmenszugehoerigkeitSeit: '2026-12-01', transferEnde: '2026-11-23' },
+        abschluss: { datum: '2026-11-25' },
+        integration: { ununterbrochenInDeutschlandSeit: '2027-01-01' },
+      }),
+    ).to.deep.equal(['/forschung/ende', '/ict/unternehmenszugehoerigkeitSeit', '/ict/transferEnde', '/abschluss/datum', '/integration/ununterbrochenInDeutschlandSeit']);
+  });
 });

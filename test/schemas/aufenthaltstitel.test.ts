@@ -14,8 +14,36 @@ const ROUTES = [
   'nebenbestimmungen',
   'aufenthaltskarte',
 ] as const;
+/** Recognition, research, ICT, job search, Bleiberecht, permission to work and a new card, with their purposes. */
+const FURTHER_ZWECKE = {
+  anerkennung: ['anerkennung-qualifizierungsmassnahme', 'anerkennungspartnerschaft', 'anerkennung-vermittlungsabsprache', 'anerkennung-pruefung', 'qualifikationsanalyse'],
+  forschung: [],
+  'ict-karte': ['ict-karte', 'mobiler-ict-karte'],
+  arbeitsplatzsuche: [
+    'arbeitsplatzsuche-nach-studium',
+    'arbeitsplatzsuche-nach-forschung',
+    'arbeitsplatzsuche-nach-berufsausbildung',
+    'arbeitsplatzsuche-nach-anerkennung',
+    'arbeitsplatzsuche-nach-helferausbildung',
+  ],
+  bleiberecht: ['gut-integrierte-jugendliche', 'nachhaltige-integration'],
+  beschaeftigungserlaubnis: ['beschaeftigung-erlauben', 'berufsausbildung-erlauben'],
+  'neue-karte': [],
+  'beschleunigtes-fachkraefteverfahren': [
+    'fachkraft-berufsausbildung',
+    'fachkraft-akademisch',
+    'blaue-karte-eu',
+    'beschaeftigung-sonstige',
+    'berufsausbildung',
+    'anerkennungspartnerschaft',
+    'anerkennung-qualifizierungsmassnahme',
+  ],
+} as const;
+const FURTHER_ROUTES = Object.keys(FURTHER_ZWECKE) as (keyof typeof FURTHER_ZWECKE)[];
+
 const VALID = [
   ...ROUTES,
+  ...FURTHER_ROUTES,
   'erwerbstaetigkeit-verlaengerung',
   'ausbildung-minderjaehrig',
   'niederlassung-daueraufenthalt-eu',
@@ -50,6 +78,16 @@ const INVALID = [
   'aufenthaltskarte-mit-mitwirkungspflicht',
   'nahestehende-person-ohne-grund',
   'nahestehende-person-ohne-lebensunterhalt',
+  'anerkennung-ohne-deutschkenntnisse',
+  'arbeitsplatzsuche-mit-zweck-der-chancenkarte',
+  'beschaeftigungserlaubnis-mit-aufenthaltstitel',
+  'bleiberecht-ohne-integration',
+  'forschung-mit-zweck',
+  'ict-karte-ohne-arbeitsplatz',
+  'neue-karte-mit-antragsart',
+  'neue-karte-verlust-ohne-erlaeuterung',
+  'fachkraefteverfahren-mit-einreise',
+  'fachkraefteverfahren-fuer-chancenkarte',
 ];
 
 /** The sub-purposes each route accepts, as the schema's description lists them. */
@@ -767,5 +805,169 @@ describe('Aufenthaltstitel schema', () => {
         }
       });
     }
+  });
+
+  describe('further routes: recognition, research, ICT, job search, Bleiberecht, permission to work, new card, § 81a', () => {
+    const TITLES = ['anerkennung', 'forschung', 'ict-karte', 'arbeitsplatzsuche', 'bleiberecht'] as const;
+    const CARDS = [...TITLES, 'neue-karte'] as const;
+    const allZwecke = [...Object.values(ZWECKE).flat(), ...Object.values(FURTHER_ZWECKE).flat()];
+    const zweckRefused = (data: unknown) => errorsOf(data).some((e) => e.instancePath === '/zweck');
+
+    it('accepts each route’s own purposes and refuses every other, and refuses a purpose where the route has none', () => {
+      for (const route of FURTHER_ROUTES) {
+        const own: readonly string[] = FURTHER_ZWECKE[route];
+        if (own.length === 0) {
+          expectErrors(errorsOf(withValue(valid[route], '/zweck', 'studium')), [forbidden('/zweck')]);
+          continue;
+        }
+        expectErrors(errorsOf(withValue(valid[route], '/zweck', undefined)), [required('', 'zweck')]);
+        for (const zweck of allZwecke) {
+          expect(zweckRefused(withValue(valid[route], '/zweck', zweck)), `${route} / ${zweck}`).to.equal(!own.includes(zweck));
+        }
+      }
+      for (const route of ROUTES.filter((r) => r !== 'schutz-24')) {
+        for (const zweck of Object.values(FURTHER_ZWECKE).flat()) {
+          expect(zweckRefused(withValue(valid[route], '/zweck', zweck)), `${route} / ${zweck}`).to.equal(!ZWECKE[route].includes(zweck));
+        }
+      }
+    });
+
+    it('asks whether a title is new or renewed, but not for a permission to work or a new card', () => {
+      for (const route of TITLES) expectErrors(errorsOf(withValue(valid[route], '/antragsart', undefined)), [required('', 'antragsart')]);
+      for (const route of ['beschaeftigungserlaubnis', 'neue-karte', 'beschleunigtes-fachkraefteverfahren']) {
+        expectErrors(errorsOf(withValue(valid[route], '/antragsart', 'ersterteilung')), [forbidden('/antragsart')]);
+      }
+    });
+
+    it('asks for height and eye colour where a card is made, and refuses them for a permission to work or a visa (§ 81a)', () => {
+      for (const route of CARDS) {
+        const data = withValues(valid[route], { '/person/koerpergroesse': undefined, '/person/augenfarbe': undefined });
+        expectErrors(errorsOf(data), [required('/person', 'koerpergroesse'), required('/person', 'augenfarbe')]);
+      }
+      const card = valid.erwerbstaetigkeit.person as Json;
+      for (const route of ['beschaeftigungserlaubnis', 'beschleunigtes-fachkraefteverfahren']) {
+        expectErrors(errorsOf(withValues(valid[route], { '/person/koerpergroesse': 170, '/person/augenfarbe': card.augenfarbe })), [
+          forbidden('/person/koerpergroesse'),
+          forbidden('/person/augenfarbe'),
+        ]);
+      }
+    });
+
+    it('asks for family members with a new title and in the accelerated procedure (§ 81a Abs. 4) only', () => {
+      for (const route of [...TITLES, 'beschleunigtes-fachkraefteverfahren']) expectErrors(errorsOf(withValue(valid[route], '/familienangehoerige', undefined)), [required('', 'familienangehoerige')]);
+      for (const route of ['beschaeftigungserlaubnis', 'neue-karte']) {
+        expectErrors(errorsOf(withValue(valid[route], '/familienangehoerige', [])), [forbidden('/familienangehoerige')]);
+      }
+    });
+
+    it('asks for the passport, livelihood and health insurance where the law requires them, and keeps them voluntary elsewhere', () => {
+      for (const route of ['anerkennung', 'forschung', 'ict-karte', 'arbeitsplatzsuche', 'neue-karte', 'beschleunigtes-fachkraefteverfahren']) {
+        expectErrors(errorsOf(withValue(valid[route], '/reisepass', undefined)), [required('', 'reisepass')]);
+      }
+      for (const route of ['anerkennung', 'forschung', 'ict-karte', 'arbeitsplatzsuche']) {
+        const data = withValues(valid[route], { '/lebensunterhalt': undefined, '/krankenversicherung': undefined });
+        expectErrors(errorsOf(data), [required('', 'lebensunterhalt'), required('', 'krankenversicherung')]);
+      }
+      expect(valid.bleiberecht.reisepass).to.equal(undefined);
+      expect(valid.beschaeftigungserlaubnis.reisepass).to.equal(undefined);
+      expectValid(withValues(valid.bleiberecht, { '/lebensunterhalt': undefined, '/krankenversicherung': undefined }));
+      expectValid(withValue(valid.bleiberecht, '/reisepass', valid.erwerbstaetigkeit.reisepass));
+    });
+
+    it('asks for each route’s own block and refuses it on another route', () => {
+      const blocks = { anerkennung: 'anerkennung', forschung: 'forschung', 'ict-karte': 'ict', arbeitsplatzsuche: 'abschluss', bleiberecht: 'integration', 'neue-karte': 'neuausstellung', 'beschleunigtes-fachkraefteverfahren': 'fachkraefteverfahren' };
+      for (const [route, block] of Object.entries(blocks)) {
+        expectErrors(errorsOf(withValue(valid[route], `/${block}`, undefined)), [required('', block)]);
+        expectErrors(errorsOf(withValue(valid.erwerbstaetigkeit, `/${block}`, valid[route][block])), [forbidden(`/${block}`)]);
+      }
+    });
+
+    it('asks for the job where the law presupposes one', () => {
+      const job = valid.erwerbstaetigkeit.arbeitsplatz;
+      const cases: [string, string, boolean][] = [
+        ['anerkennung', 'anerkennungspartnerschaft', true],
+        ['anerkennung', 'anerkennung-vermittlungsabsprache', true],
+        ['anerkennung', 'anerkennung-pruefung', false],
+        ['ict-karte', 'ict-karte', true],
+        ['ict-karte', 'mobiler-ict-karte', true],
+        ['beschaeftigungserlaubnis', 'beschaeftigung-erlauben', true],
+        ['beschaeftigungserlaubnis', 'berufsausbildung-erlauben', true],
+      ];
+      for (const [route, zweck, needed] of cases) {
+        const data = withValues(valid[route], { '/zweck': zweck, '/arbeitsplatz': undefined });
+        if (needed) {
+          expectErrors(errorsOf(data), [required('', 'arbeitsplatz')]);
+          expect(reportsAt(withValue(data, '/arbeitsplatz', job), '/arbeitsplatz'), zweck).to.equal(false);
+        } else {
+          expectValid(data);
+          expectErrors(errorsOf(withValue(data, '/arbeitsplatz', job)), [forbidden('/arbeitsplatz')]);
+        }
+      }
+    });
+
+    it('accepts only the documents each route presupposes as the current status', () => {
+      const titel = {
+        duldung: { art: 'duldung', dokumentennummer: 'D8812345', gueltigBis: '2027-02-28' },
+        gestattung: { art: 'aufenthaltsgestattung', dokumentennummer: 'G2026448', gueltigBis: '2027-01-14' },
+        erlaubnis: { art: 'aufenthaltserlaubnis', dokumentennummer: 'YB27K4N8P', gueltigBis: '2027-03-31' },
+        fiktion: { art: 'fiktionsbescheinigung', dokumentennummer: 'F1234567', gueltigBis: '2027-03-31' },
+        visum: { art: 'visum-national', dokumentennummer: 'D012345678', gueltigBis: '2026-11-19' },
+        niederlassung: { art: 'niederlassungserlaubnis', dokumentennummer: 'YN83T1W5Q' },
+        keiner: { art: 'keiner' },
+      };
+      const cases: [string, keyof typeof titel, boolean][] = [
+        ['bleiberecht', 'duldung', true],
+        ['bleiberecht', 'erlaubnis', true],
+        ['bleiberecht', 'gestattung', false],
+        ['beschaeftigungserlaubnis', 'duldung', true],
+        ['beschaeftigungserlaubnis', 'gestattung', true],
+        ['beschaeftigungserlaubnis', 'erlaubnis', false],
+        ['neue-karte', 'niederlassung', true],
+        ['neue-karte', 'erlaubnis', true],
+        ['neue-karte', 'duldung', false],
+        ['neue-karte', 'keiner', false],
+        ['arbeitsplatzsuche', 'fiktion', true],
+        ['arbeitsplatzsuche', 'visum', false],
+      ];
+      for (const [route, art, accepted] of cases) {
+        const refused = reportsAt(withValue(valid[route], '/aufenthaltstitelAktuell', titel[art]), '/aufenthaltstitelAktuell/art');
+        expect(refused, `${route} with ${art}`).to.equal(!accepted);
+      }
+    });
+
+    it('asks the employer (§ 81a) about the worker abroad: no address in Germany, no entry, no German document', () => {
+      const abroad = valid['beschleunigtes-fachkraefteverfahren'];
+      expectErrors(errorsOf(withValues(abroad, { '/anschrift': valid.anerkennung.anschrift, '/aufenthaltstitelAktuell': { art: 'keiner' } })), [
+        forbidden('/anschrift'),
+        forbidden('/aufenthaltstitelAktuell'),
+      ]);
+      expectErrors(errorsOf(withValue(abroad, '/anschriftAusland', undefined)), [required('', 'anschriftAusland')]);
+      expectErrors(errorsOf(withValue(abroad, '/fachkraefteverfahren/vollmacht', false)), [{ instancePath: '/fachkraefteverfahren/vollmacht', keyword: 'const' }]);
+      const recognition = withValue(abroad, '/zweck', 'anerkennungspartnerschaft');
+      expectErrors(errorsOf(recognition), [required('', 'anerkennung')]);
+      expectValid(withValue(recognition, '/anerkennung', valid.anerkennung.anerkennung));
+      const training = withValues(abroad, { '/zweck': 'berufsausbildung', '/arbeitsplatz': undefined });
+      expectErrors(errorsOf(training), [required('', 'ausbildungsstaette')]);
+      expectValid(withValue(training, '/ausbildungsstaette', valid.ausbildung.ausbildungsstaette));
+      for (const route of [...ROUTES, 'neue-karte', 'beschaeftigungserlaubnis']) {
+        expectErrors(errorsOf(withValues(valid[route], { '/anschrift': undefined, '/aufenthaltstitelAktuell': undefined })), [
+          required('', 'anschrift'),
+          required('', 'aufenthaltstitelAktuell'),
+        ]);
+      }
+    });
+
+    it('asks what happened for a lost card or changed details only', () => {
+      const card = valid['neue-karte'];
+      for (const grund of ['angaben-geaendert', 'verlust']) {
+        expectErrors(errorsOf(withValues(card, { '/neuausstellung/grund': grund, '/neuausstellung/erlaeuterung': undefined })), [
+          required('/neuausstellung', 'erlaeuterung'),
+        ]);
+      }
+      for (const grund of ['neuer-pass', 'karte-abgelaufen', 'chip-defekt']) {
+        expectErrors(errorsOf(withValue(card, '/neuausstellung/grund', grund)), [forbidden('/neuausstellung/erlaeuterung')]);
+        expectValid(withValues(card, { '/neuausstellung/grund': grund, '/neuausstellung/erlaeuterung': undefined }));
+      }
+    });
   });
 });

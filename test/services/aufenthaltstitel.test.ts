@@ -10,9 +10,11 @@ import { field, heading, next, radio } from '../helpers/form-driver.js';
 /** The notices of the purpose step for some answers on some day, straight from the definition. */
 function purposeNotices(answers: Record<string, unknown>, today: string): string[] {
   const step = aufenthaltstitelDefinition.steps.find((s) => s.id === 'zweck')!;
+  const get = (pointer: string) => answers[pointer.slice(1)];
   return step.children
     .filter((node): node is ContentDef => node.type === 'content')
-    .flatMap((node) => node.blocks({ get: (pointer) => answers[pointer.slice(1)], config: undefined, today }))
+    .filter((node) => typeof node.when !== 'function' || node.when({ get, pointer: '' }))
+    .flatMap((node) => node.blocks({ get, config: undefined, today }))
     .map((block) => ('text' in block ? block.text : ''));
 }
 

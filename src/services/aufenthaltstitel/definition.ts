@@ -27,6 +27,7 @@ import {
   inForce,
 } from './legal-dates.js';
 import { usualFee } from './fees.js';
+import { furtherDocuments, furtherProjectBlocks, furtherPurposeNotes, furtherPurposes, furtherRouteOptions } from './further-routes.js';
 import { aufenthaltstitelRules } from './rules.js';
 import { aufenthaltstitelDataProtectionBlocks } from './data-protection.js';
 
@@ -45,6 +46,7 @@ const routeQuestion: Node = {
     ['schutz-24', () => msg('Ich bin wegen des Krieges aus der Ukraine gekommen'), () => msg('Vorübergehender Schutz nach § 24 Aufenthaltsgesetz.')],
     ['nebenbestimmungen', () => msg('Ich habe schon einen Aufenthaltstitel, eine Duldung oder eine Gestattung und möchte eine Auflage ändern lassen'), () => msg('Zum Beispiel, damit ich arbeiten oder umziehen darf.')],
     ['aufenthaltskarte', () => msg('Ich bin Familienangehörige oder Familienangehöriger einer Person aus der EU'), () => msg('Aufenthaltskarte oder Daueraufenthaltskarte, wenn Sie selbst nicht aus der EU kommen.')],
+    ...furtherRouteOptions,
   ]),
   errors: { required: () => msg('Wählen Sie aus, warum Sie in Deutschland leben möchten.') },
 };
@@ -110,6 +112,7 @@ const purposes: Node[] = [
     ['aufenthaltskarte', () => msg('Aufenthaltskarte'), () => msg('§ 5 Abs. 1 FreizügG/EU')],
     ['daueraufenthaltskarte', () => msg('Daueraufenthaltskarte (nach 5 Jahren rechtmäßigen Aufenthalts)'), () => msg('§ 5 Abs. 5 FreizügG/EU')],
   ]),
+  ...furtherPurposes.map(([route, label, options]) => purposeQuestion(route, label, options)),
 ];
 
 const longDate = (iso: string) => formatDate(iso, getLocale());
@@ -157,7 +160,7 @@ const yesNo = (name: string, label: Text, details: string, detailsLabel: Text): 
 function documentBlocks(context: ContentContext): ContentBlock[] {
   const { get } = context;
   const items = [msg('Ihren Reisepass'), msg('Ihren aktuellen Aufenthaltstitel oder Ihr Visum, wenn Sie eines haben')];
-  if (get('/person/koerpergroesse') !== undefined || get('/route') !== 'nebenbestimmungen') {
+  if (get('/person/koerpergroesse') !== undefined || !['nebenbestimmungen', 'beschaeftigungserlaubnis'].includes(get('/route') as string)) {
     items.push(msg('ein biometrisches Lichtbild: seit 1. Mai 2025 nur elektronisch, vom Fotostudio übermittelt oder in der Ausländerbehörde aufgenommen'));
   }
   const zweck = get('/zweck');
@@ -177,6 +180,7 @@ function documentBlocks(context: ContentContext): ContentBlock[] {
   if (get('/lebensunterhalt') !== undefined) items.push(msg('Nachweise über Ihr Einkommen, zum Beispiel die letzten 3 Gehaltsabrechnungen'));
   if (get('/krankenversicherung') !== undefined) items.push(msg('den Nachweis Ihrer Krankenversicherung'));
   if (get('/wohnung') !== undefined) items.push(msg('Ihren Mietvertrag'));
+  items.push(...furtherDocuments(get));
   return [
     { kind: 'paragraph', text: msg('Nach Ihren Angaben braucht die Ausländerbehörde diese Unterlagen. Sie können sie hier hochladen oder zum Termin mitbringen.') },
     { kind: 'list', items },
@@ -283,6 +287,7 @@ const steps: FormDefinition['steps'] = [
           ['verlaengerung', () => msg('Ja, ich möchte ihn verlängern')],
         ]),
       },
+      ...furtherPurposeNotes,
     ],
   },
   {
@@ -474,6 +479,7 @@ const steps: FormDefinition['steps'] = [
       {
         type: 'group',
         name: 'anschrift',
+        when: 'schema',
         legend: () => msg('Ihre Anschrift in Deutschland'),
         children: [
           ...addressInGermanyGroup('', () => '', { self: true }).children,
@@ -546,6 +552,7 @@ const steps: FormDefinition['steps'] = [
       {
         type: 'group',
         name: 'aufenthaltstitelAktuell',
+        when: 'schema',
         legend: () => msg('Ihr jetziges Aufenthaltsrecht'),
         children: [
           {
@@ -820,6 +827,7 @@ const steps: FormDefinition['steps'] = [
           { type: 'field', kind: 'date', name: 'rechtmaessigerAufenthaltSeit', when: 'schema', label: () => msg('Sie leben rechtmäßig in Deutschland seit') },
         ],
       },
+      ...furtherProjectBlocks,
     ],
   },
   {

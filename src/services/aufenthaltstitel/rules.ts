@@ -64,5 +64,14 @@ export function aufenthaltstitelRules(data: Readonly<Record<string, unknown>>, t
   });
   // Who left Ukraine before 24 February 2022 may still be covered in German practice: the office decides.
   notAfterToday('/schutz24/ausreiseUkraine', date('schutz24', 'ausreiseUkraine'), () => msg('Das Datum darf nicht in der Zukunft liegen.'));
+  inOrder('/forschung/ende', date('forschung', 'beginn'), date('forschung', 'ende'), () => msg('Das Ende muss nach dem Beginn liegen.'));
+  notAfterToday('/ict/unternehmenszugehoerigkeitSeit', date('ict', 'unternehmenszugehoerigkeitSeit'), () =>
+    msg('Geben Sie an, seit wann Sie für das Unternehmen arbeiten; das Datum darf nicht in der Zukunft liegen.'),
+  );
+  inOrder('/ict/transferEnde', today, date('ict', 'transferEnde'), () => msg('Das Ende des Transfers darf nicht in der Vergangenheit liegen.'));
+  notAfterToday('/abschluss/datum', date('abschluss', 'datum'), () => msg('Geben Sie das Datum ein, an dem Sie den Abschluss bestanden haben; es darf nicht in der Zukunft liegen.'));
+  notAfterToday('/integration/ununterbrochenInDeutschlandSeit', date('integration', 'ununterbrochenInDeutschlandSeit'), () =>
+    msg('Das Datum darf nicht in der Zukunft liegen.'),
+  );
   return errors;
 }
