@@ -19,7 +19,10 @@ export async function legalParameterWarnings(today = new Date().toISOString().sl
   const { expiringParameters } = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
   return expiringParameters(today, WARN_DAYS).map(({ name, configKey, newest, daysLeft }) => {
     const when = daysLeft < 0 ? `ended on ${newest.validTo}, ${-daysLeft} days ago` : `ends on ${newest.validTo}, in ${daysLeft} days`;
-    return `legal parameter "${name}" ${when} (${newest.source}). Add the next entry to src/rules/legal-parameters.ts; authorities can set ${configKey}.`;
+    const remedy = configKey
+      ? `Add the next entry to src/rules/legal-parameters.ts; authorities can set ${configKey}.`
+      : 'Check whether the law has moved it and update src/rules/legal-parameters.ts.';
+    return `legal parameter "${name}" ${when} (${newest.source}). ${remedy}`;
   });
 }
 

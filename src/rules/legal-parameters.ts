@@ -1,7 +1,8 @@
 /**
  * Every dated legal parameter the forms compute with, in one place, each with its source and period of validity:
  * the amounts of § 850c ZPO as announced each year in the Pfändungsfreigrenzenbekanntmachung, Regelbedarfsstufe 1
- * (Anlage zu § 28 SGB XII) and the monthly need of students and trainees (§ 2 Abs. 3 S. 5 AufenthG).
+ * (Anlage zu § 28 SGB XII), the monthly need of students and trainees (§ 2 Abs. 3 S. 5 AufenthG), the fees the
+ * forms state, and the statutory deadlines they tell citizens about.
  *
  * These are configuration, not code: an authority extends or corrects them through the element's `config`
  * (`config.bonitaet.pfaendungstabellen`, `.regelbedarf`, `.ausbildungsbedarf`, see `checkCreditworthiness`)
@@ -154,10 +155,61 @@ export const AUSBILDUNGSBEDARF: readonly TrainingNeedRate[] = frozen<TrainingNee
   },
 ]);
 
-/** A series of dated parameters and the `config` key through which an authority supplies newer entries. */
+/**
+ * Fees the forms tell citizens, in euros. AufenthV §§ 44, 44a, 45, 47 and PAuswGebV § 1 as consolidated on 19.08.2026
+ * (kmein/gesetze), checked on 2026-12-02. Fees have no end date; they change when the ordinance is amended.
+ */
+export const GEBUEHREN = Object.freeze({
+  /** § 47 Abs. 1 Nr. 12 AufenthV; an authority may set its own through `config.gebuehr`. */
+  verpflichtungserklaerung: 29,
+  /** § 45 Nr. 1 AufenthV (Aufenthaltserlaubnis, Blaue Karte EU, ICT-Karte). */
+  ersterteilung: 100,
+  /** § 45 Nr. 2 Buchst. b AufenthV (for more than three months; 96 € for up to three months). */
+  verlaengerung: 93,
+  /** § 45 Nr. 3 AufenthV. */
+  zweckwechsel: 98,
+  /** § 44 Nr. 3 AufenthV. */
+  niederlassungserlaubnis: 113,
+  /** § 44a AufenthV. */
+  daueraufenthaltEu: 109,
+  /** § 47 Abs. 1 Nr. 3 AufenthV. */
+  auflage: 50,
+  /** § 47 Abs. 3 AufenthV with § 1 Abs. 1 Nr. 2 PAuswGebV. */
+  karte: 46,
+  /** § 47 Abs. 3 AufenthV with § 1 Abs. 1 Nr. 1 PAuswGebV. */
+  karteUnter24: 27.6,
+  /** § 47 Abs. 1 Nr. 15 AufenthV. */
+  beschleunigtesFachkraefteverfahren: 411,
+});
+
+/**
+ * Dated rules the residence-permit form tells citizens about, each shown only while in force (`inForce`).
+ * Checked against the consolidated texts (kmein/gesetze, snapshot of 19.08.2026) on 2026-12-02.
+ */
+export const FRISTEN = Object.freeze({
+  /**
+   * Family reunion under § 36a AufenthG to a person with subsidiary protection is not granted until the end of this
+   * day (§ 104 Abs. 14 AufenthG; it still cites the pre-June-2026 numbering "§ 25 Absatz 2 Satz 1 zweite
+   * Alternative", today § 25 Abs. 2 Satz 2). §§ 22 and 23 stay open.
+   */
+  familiennachzugSubsidiaerAusgesetztBis: '2027-07-23',
+  /**
+   * § 24 permits of people from Ukraine that were valid on `ukraineTitelGueltigAm` continue without an individual
+   * extension until this day; an individual extension, or a new issue because a condition changes, ends that
+   * continuation (§ 2 Abs. 1 UkraineAufenthFGV; the ordinance itself expires with this day, § 3 Abs. 2).
+   */
+  ukraineFortgeltungBis: '2027-03-04',
+  ukraineTitelGueltigAm: '2026-02-01',
+});
+
+/** Whether a rule that applies until the end of `lastDay` still applies on `today` (ISO dates). */
+export const inForce = (today: string, lastDay: string): boolean => today <= lastDay;
+
+/** A series of dated parameters and the `config` key through which an authority supplies newer entries, if any. */
 export interface ParameterSeries {
   readonly name: string;
-  readonly configKey: string;
+  /** Absent for a statutory deadline, which only a change of the law moves. */
+  readonly configKey?: string;
   readonly entries: readonly DatedParameter[];
 }
 
@@ -165,11 +217,19 @@ export const PARAMETER_SERIES: readonly ParameterSeries[] = [
   { name: 'Pfändungstabelle (§ 850c ZPO)', configKey: 'config.bonitaet.pfaendungstabellen', entries: PFAENDUNGSTABELLEN },
   { name: 'Regelbedarfsstufe 1 (Anlage zu § 28 SGB XII)', configKey: 'config.bonitaet.regelbedarf', entries: REGELBEDARF },
   { name: 'Bedarf für Studium und Ausbildung (§ 2 Abs. 3 S. 5 AufenthG)', configKey: 'config.bonitaet.ausbildungsbedarf', entries: AUSBILDUNGSBEDARF },
+  {
+    name: 'Fortgeltung der § 24-Titel (UkraineAufenthFGV)',
+    entries: [{ validFrom: FRISTEN.ukraineTitelGueltigAm, validTo: FRISTEN.ukraineFortgeltungBis, source: '§ 2 Abs. 1, § 3 Abs. 2 UkraineAufenthFGV' }],
+  },
+  {
+    name: 'Aussetzung des Familiennachzugs zu subsidiär Schutzberechtigten (§ 104 Abs. 14 AufenthG)',
+    entries: [{ validFrom: '2025-07-24', validTo: FRISTEN.familiennachzugSubsidiaerAusgesetztBis, source: '§ 104 Abs. 14 AufenthG' }],
+  },
 ];
 
 export interface ExpiringParameter {
   readonly name: string;
-  readonly configKey: string;
+  readonly configKey?: string;
   /** The newest entry of the series. */
   readonly newest: DatedParameter;
   /** Days from `today` to the end of its validity; negative once it has ended. */
@@ -184,7 +244,7 @@ export function expiringParameters(today: string, days: number, series: readonly
   for (const { name, configKey, entries } of series) {
     const newest = entries.reduce((a, b) => (b.validTo > a.validTo ? b : a));
     const daysLeft = Math.round((Date.parse(`${newest.validTo}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
-    if (daysLeft <= days) expiring.push({ name, configKey, newest, daysLeft });
+    if (daysLeft <= days) expiring.push({ name, ...(configKey ? { configKey } : {}), newest, daysLeft });
   }
   return expiring;
 }

@@ -532,10 +532,18 @@ describe('checkCreditworthiness', () => {
 
 describe('expiringParameters', () => {
   it('names every built-in series whose newest entry ends within the given days, with the config key to extend it', () => {
-    const names = (today: string) => expiringParameters(today, 60).map((p) => p.configKey);
+    const names = (today: string) => expiringParameters(today, 60).map((p) => p.configKey ?? p.name);
     expect(names('2026-09-01')).to.deep.equal([]);
     expect(names('2026-11-02')).to.deep.equal(['config.bonitaet.regelbedarf', 'config.bonitaet.ausbildungsbedarf']);
-    expect(names('2027-05-15')).to.deep.equal(['config.bonitaet.pfaendungstabellen', 'config.bonitaet.regelbedarf', 'config.bonitaet.ausbildungsbedarf']);
+    expect(names('2027-05-15')).to.deep.equal([
+      'config.bonitaet.pfaendungstabellen',
+      'config.bonitaet.regelbedarf',
+      'config.bonitaet.ausbildungsbedarf',
+      'Fortgeltung der § 24-Titel (UkraineAufenthFGV)',
+    ]);
+    expect(names('2027-06-01'), 'a statutory deadline has no config key').to.include(
+      'Aussetzung des Familiennachzugs zu subsidiär Schutzberechtigten (§ 104 Abs. 14 AufenthG)',
+    );
     const [rbs] = expiringParameters('2026-12-02', 60);
     expect(rbs).to.deep.include({ name: 'Regelbedarfsstufe 1 (Anlage zu § 28 SGB XII)', daysLeft: 29 });
     expect(expiringParameters('2027-01-05', 60)[0]!.daysLeft, 'an ended entry counts down below 0').to.equal(-5);

@@ -20,12 +20,7 @@ import {
   sexField,
 } from '../common/blocks.js';
 import { isIsoDate } from '../common/answers.js';
-import {
-  FAMILY_REUNION_SUBSIDIARY_SUSPENDED_UNTIL,
-  UKRAINE_PERMITS_CONTINUE_UNTIL,
-  UKRAINE_PERMITS_VALID_ON,
-  inForce,
-} from './legal-dates.js';
+import { FRISTEN, inForce } from '../../rules/legal-parameters.js';
 import { usualFee } from './fees.js';
 import { furtherDocuments, furtherProjectBlocks, furtherPurposeNotes, furtherPurposes, furtherRouteOptions } from './further-routes.js';
 import { aufenthaltstitelRules } from './rules.js';
@@ -123,19 +118,19 @@ const purposeNotices: Node = {
   blocks: ({ get, today }) => {
     const route = get('/route');
     const blocks: ContentBlock[] = [];
-    if (route === 'familie' && inForce(today, FAMILY_REUNION_SUBSIDIARY_SUSPENDED_UNTIL)) {
+    if (route === 'familie' && inForce(today, FRISTEN.familiennachzugSubsidiaerAusgesetztBis)) {
       blocks.push({
         kind: 'warning',
         text: msg(
-          str`Hat Ihr Familienangehöriger in Deutschland subsidiären Schutz (§ 25 Abs. 2 Satz 2 AufenthG)? Dann wird der Familiennachzug zu ihm bis zum ${longDate(FAMILY_REUNION_SUBSIDIARY_SUSPENDED_UNTIL)} nicht gewährt (§ 104 Abs. 14 AufenthG). Sprechen Sie vor dem Antrag mit der Ausländerbehörde oder einer Beratungsstelle. Eine Aufnahme nach §§ 22, 23 AufenthG bleibt möglich. Für Familienangehörige von anerkannten Flüchtlingen und Asylberechtigten gilt das nicht.`,
+          str`Hat Ihr Familienangehöriger in Deutschland subsidiären Schutz (§ 25 Abs. 2 Satz 2 AufenthG)? Dann wird der Familiennachzug zu ihm bis zum ${longDate(FRISTEN.familiennachzugSubsidiaerAusgesetztBis)} nicht gewährt (§ 104 Abs. 14 AufenthG). Sprechen Sie vor dem Antrag mit der Ausländerbehörde oder einer Beratungsstelle. Eine Aufnahme nach §§ 22, 23 AufenthG bleibt möglich. Für Familienangehörige von anerkannten Flüchtlingen und Asylberechtigten gilt das nicht.`,
         ),
       });
     }
-    if ((route === 'schutz-24' || route === 'nebenbestimmungen') && inForce(today, UKRAINE_PERMITS_CONTINUE_UNTIL)) {
+    if ((route === 'schutz-24' || route === 'nebenbestimmungen') && inForce(today, FRISTEN.ukraineFortgeltungBis)) {
       blocks.push({
         kind: 'warning',
         text: msg(
-          str`Haben Sie schon eine Aufenthaltserlaubnis nach § 24 AufenthG, die am ${longDate(UKRAINE_PERMITS_VALID_ON)} gültig war? Dann gilt sie in der Regel ohne Verlängerung bis zum ${longDate(UKRAINE_PERMITS_CONTINUE_UNTIL)} weiter, mit allen Auflagen. Beantragen Sie jetzt eine Verlängerung oder eine Änderung, für die die Erlaubnis neu erteilt wird, endet diese automatische Fortgeltung (§ 2 Abs. 1 Ukraine-Aufenthaltserlaubnis-Fortgeltungsverordnung).`,
+          str`Haben Sie schon eine Aufenthaltserlaubnis nach § 24 AufenthG, die am ${longDate(FRISTEN.ukraineTitelGueltigAm)} gültig war? Dann gilt sie in der Regel ohne Verlängerung bis zum ${longDate(FRISTEN.ukraineFortgeltungBis)} weiter, mit allen Auflagen. Beantragen Sie jetzt eine Verlängerung oder eine Änderung, für die die Erlaubnis neu erteilt wird, endet diese automatische Fortgeltung (§ 2 Abs. 1 Ukraine-Aufenthaltserlaubnis-Fortgeltungsverordnung).`,
         ),
       });
     }
@@ -699,12 +694,12 @@ const steps: FormDefinition['steps'] = [
             type: 'content',
             when: ({ get }) => get('/bezugsperson/aufenthaltsstatus') === 'subsidiaerer-schutz',
             blocks: ({ today }) =>
-              inForce(today, FAMILY_REUNION_SUBSIDIARY_SUSPENDED_UNTIL)
+              inForce(today, FRISTEN.familiennachzugSubsidiaerAusgesetztBis)
                 ? [
                     {
                       kind: 'warning',
                       text: msg(
-                        str`Zu Personen mit subsidiärem Schutz wird bis zum ${longDate(FAMILY_REUNION_SUBSIDIARY_SUSPENDED_UNTIL)} kein Familiennachzug nach § 36a AufenthG gewährt (§ 104 Abs. 14 AufenthG). Sie können den Antrag trotzdem stellen; fragen Sie die Ausländerbehörde, ob für Sie ein anderer Weg in Frage kommt.`,
+                        str`Zu Personen mit subsidiärem Schutz wird bis zum ${longDate(FRISTEN.familiennachzugSubsidiaerAusgesetztBis)} kein Familiennachzug nach § 36a AufenthG gewährt (§ 104 Abs. 14 AufenthG). Sie können den Antrag trotzdem stellen; fragen Sie die Ausländerbehörde, ob für Sie ein anderer Weg in Frage kommt.`,
                       ),
                     },
                   ]

@@ -1,6 +1,6 @@
 /**
- * The fee a residence-permit application usually costs, from the route and answers given so far. One table, with
- * its source: AufenthV §§ 44, 44a, 45, 47, 50, 52 and PAuswGebV § 1 as consolidated on 19 Aug 2026 (kmein/gesetze),
+ * The fee a residence-permit application usually costs, from the route and answers given so far. The amounts are
+ * `GEBUEHREN` in src/rules/legal-parameters.ts; their sources: AufenthV §§ 44, 44a, 45, 47, 50, 52 and PAuswGebV § 1 as consolidated on 19 Aug 2026 (kmein/gesetze),
  * checked on 2 Dec 2026. It is a notice, not a bill: reductions and exemptions in the individual case (§§ 52, 53
  * AufenthV, e.g. public scholarships) are the office's to decide, and so is the higher § 44 Nr. 1 fee for the
  * settlement permit of highly qualified people (§ 18c Abs. 3), which the form does not tell apart.
@@ -8,6 +8,7 @@
 import { msg } from '@lit/localize';
 import type { Text } from '../../engine/definition.js';
 import { ageOn, isIsoDate } from '../common/answers.js';
+import { GEBUEHREN } from '../../rules/legal-parameters.js';
 
 export interface Fee {
   /** In euros; 0 where the law exempts the person. */
@@ -18,16 +19,6 @@ export interface Fee {
   halvedForMinor: boolean;
 }
 
-const EUROS = {
-  ersterteilung: 100, // § 45 Nr. 1 (Aufenthaltserlaubnis, Blaue Karte EU, ICT-Karte)
-  verlaengerung: 93, // § 45 Nr. 2 Buchst. b (more than three months; 96 € for up to three months)
-  zweckwechsel: 98, // § 45 Nr. 3
-  niederlassungserlaubnis: 113, // § 44 Nr. 3
-  daueraufenthaltEu: 109, // § 44a
-  auflage: 50, // § 47 Abs. 1 Nr. 3
-  karte: 46, // § 47 Abs. 3 AufenthV with § 1 Abs. 1 Nr. 2 PAuswGebV
-  karteUnter24: 27.6, // § 47 Abs. 3 AufenthV with § 1 Abs. 1 Nr. 1 PAuswGebV
-} as const;
 
 /** Protection statuses exempt from the § 45 Nr. 1 and 2 fees (§ 52 Abs. 3 Nr. 2 AufenthV). */
 const EXEMPT_PROTECTION = ['asylberechtigung', 'fluechtlingsschutz', 'subsidiaerer-schutz'];
@@ -44,26 +35,26 @@ export function usualFee(get: (pointer: string) => unknown, today: string): Fee 
     // § 50 does not apply to § 47 Abs. 3; the Personalausweis fee has its own rate for people under 24.
     if (age === undefined) return undefined;
     return age < 24
-      ? fee(EUROS.karteUnter24, () => msg('§ 47 Abs. 3 AufenthV mit § 1 Abs. 1 Nr. 1 PAuswGebV'))
-      : fee(EUROS.karte, () => msg('§ 47 Abs. 3 AufenthV mit § 1 Abs. 1 Nr. 2 PAuswGebV'));
+      ? fee(GEBUEHREN.karteUnter24, () => msg('§ 47 Abs. 3 AufenthV mit § 1 Abs. 1 Nr. 1 PAuswGebV'))
+      : fee(GEBUEHREN.karte, () => msg('§ 47 Abs. 3 AufenthV mit § 1 Abs. 1 Nr. 2 PAuswGebV'));
   }
   if (route === 'niederlassung') {
     result =
       zweck === 'daueraufenthalt-eu'
-        ? fee(EUROS.daueraufenthaltEu, () => msg('§ 44a AufenthV'))
-        : fee(EUROS.niederlassungserlaubnis, () => msg('§ 44 Nr. 3 AufenthV'));
+        ? fee(GEBUEHREN.daueraufenthaltEu, () => msg('§ 44a AufenthV'))
+        : fee(GEBUEHREN.niederlassungserlaubnis, () => msg('§ 44 Nr. 3 AufenthV'));
   } else if (route === 'nebenbestimmungen') {
     if (zweck === 'beschaeftigung-erlauben') return fee(0, () => msg('§ 47 Abs. 2 AufenthV'));
-    result = fee(EUROS.auflage, () => msg('§ 47 Abs. 1 Nr. 3 AufenthV'));
+    result = fee(GEBUEHREN.auflage, () => msg('§ 47 Abs. 1 Nr. 3 AufenthV'));
   } else if (typeof zweck === 'string' && EXEMPT_PROTECTION.includes(zweck)) {
     return fee(0, () => msg('§ 52 Abs. 3 AufenthV'));
   } else if (get('/antragsart') === 'verlaengerung') {
-    result = fee(EUROS.verlaengerung, () => msg('§ 45 Nr. 2 AufenthV'));
+    result = fee(GEBUEHREN.verlaengerung, () => msg('§ 45 Nr. 2 AufenthV'));
   } else if (get('/antragsart') === 'ersterteilung') {
     result =
       get('/aufenthaltstitelAktuell/art') === 'aufenthaltserlaubnis'
-        ? fee(EUROS.zweckwechsel, () => msg('§ 45 Nr. 3 AufenthV'))
-        : fee(EUROS.ersterteilung, () => msg('§ 45 Nr. 1 AufenthV'));
+        ? fee(GEBUEHREN.zweckwechsel, () => msg('§ 45 Nr. 3 AufenthV'))
+        : fee(GEBUEHREN.ersterteilung, () => msg('§ 45 Nr. 1 AufenthV'));
   }
   if (result && age !== undefined && age < 18) return { ...result, euros: result.euros / 2, halvedForMinor: true };
   return result;

@@ -11,10 +11,8 @@ import { msg, str } from '@lit/localize';
 import type { ContentContext, Node, Text } from '../../engine/definition.js';
 import { formatAmount } from '../../engine/summary.js';
 import { getLocale } from '../../i18n/locale.js';
+import { GEBUEHREN } from '../../rules/legal-parameters.js';
 import { addressInGermanyGroup, choices, nameFields } from '../common/blocks.js';
-
-/** Fee for the accelerated skilled-worker procedure: § 47 Abs. 1 Nr. 15 AufenthV, as in force on 19.08.2026. */
-export const ACCELERATED_PROCEDURE_FEE = 411;
 
 type Choice = [string, Text, Text?];
 
@@ -146,7 +144,7 @@ export const furtherPurposeNotes: Node[] = [
       {
         kind: 'paragraph',
         text: msg(
-          str`Die Gebühr für das beschleunigte Fachkräfteverfahren beträgt ${formatAmount(ACCELERATED_PROCEDURE_FEE, getLocale())} (§ 47 Abs. 1 Nr. 15 AufenthV). Die Gebühren für das Visum und später für den Aufenthaltstitel kommen hinzu.`,
+          str`Die Gebühr für das beschleunigte Fachkräfteverfahren beträgt ${formatAmount(GEBUEHREN.beschleunigtesFachkraefteverfahren, getLocale())} (§ 47 Abs. 1 Nr. 15 AufenthV). Die Gebühren für das Visum und später für den Aufenthaltstitel kommen hinzu.`,
         ),
       },
     ],

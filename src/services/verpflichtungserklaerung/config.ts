@@ -3,6 +3,7 @@ import type { CreditworthinessConfig } from '../../rules/creditworthiness.js';
 import type { DataProtectionConfig } from '../common/data-protection.js';
 import { formatAmount } from '../../engine/summary.js';
 import { getLocale } from '../../i18n/locale.js';
+import { GEBUEHREN } from '../../rules/legal-parameters.js';
 
 export interface VerpflichtungserklaerungConfig {
   /** Fee per declaration in euros; default 29 € (§ 47 Abs. 1 Nr. 12 AufenthV). */
@@ -13,9 +14,7 @@ export interface VerpflichtungserklaerungConfig {
   datenschutz?: DataProtectionConfig;
 }
 
-export const DEFAULT_FEE = 29;
-
 /** The fee as the user reads it, e.g. "29,00 €". */
 export function feeOf(config: VerpflichtungserklaerungConfig | undefined): string {
-  return formatAmount(config?.gebuehr ?? DEFAULT_FEE, getLocale());
+  return formatAmount(config?.gebuehr ?? GEBUEHREN.verpflichtungserklaerung, getLocale());
 }
