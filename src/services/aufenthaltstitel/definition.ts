@@ -1036,7 +1036,7 @@ const steps: FormDefinition['steps'] = [
 
 export const aufenthaltstitelDefinition: FormDefinition = {
   service: 'aufenthaltstitel',
-  schemaVersion: '1.0.0',
+  schemaVersion: '2.0.0',
   steps,
   rules: aufenthaltstitelRules,
 };

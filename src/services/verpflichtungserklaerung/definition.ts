@@ -800,7 +800,7 @@ function evidenceBlocks({ get }: ContentContext): ContentBlock[] {
 
 export const verpflichtungserklaerungDefinition: FormDefinition = {
   service: 'verpflichtungserklaerung',
-  schemaVersion: '1.0.0',
+  schemaVersion: '2.0.0',
   steps,
   rules: verpflichtungserklaerungRules,
 };
