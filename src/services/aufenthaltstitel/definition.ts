@@ -18,6 +18,7 @@ import {
   nameFields,
   nationalitiesGroup,
   sexField,
+  WOHNGELD_ONLY_RELATIONSHIP,
 } from '../common/blocks.js';
 import { isIsoDate } from '../common/answers.js';
 import { FRISTEN, inForce } from '../../rules/legal-parameters.js';
@@ -712,6 +713,7 @@ const steps: FormDefinition['steps'] = [
             name: 'verwandtschaftsverhaeltnis',
             when: 'schema',
             codelist: 'verwandtschaftsverhaeltnis',
+            excludeCodes: WOHNGELD_ONLY_RELATIONSHIP,
             label: () => msg('Wie sind Sie verwandt?'),
           },
         ],
@@ -755,7 +757,7 @@ const steps: FormDefinition['steps'] = [
             children: [
               ...nameFields({ self: false }),
               { type: 'field', kind: 'date', name: 'geburtsdatum', label: () => msg('Geburtsdatum') },
-              { type: 'field', kind: 'select', name: 'verwandtschaftsverhaeltnis', codelist: 'verwandtschaftsverhaeltnis', label: () => msg('Wie sind Sie verwandt?') },
+              { type: 'field', kind: 'select', name: 'verwandtschaftsverhaeltnis', codelist: 'verwandtschaftsverhaeltnis', excludeCodes: WOHNGELD_ONLY_RELATIONSHIP, label: () => msg('Wie sind Sie verwandt?') },
             ],
           },
         ],
@@ -895,7 +897,7 @@ const steps: FormDefinition['steps'] = [
               ['verpflichtungserklaerung', () => msg('Jemand hat eine Verpflichtungserklärung für mich abgegeben')],
               ['rente', () => msg('Von einer Rente')],
               ['vermoegen', () => msg('Von Ersparnissen')],
-              ['oeffentliche-leistungen', () => msg('Von öffentlichen Leistungen wie Bürgergeld')],
+              ['oeffentliche-leistungen', () => msg('Von öffentlichen Leistungen wie Grundsicherungsgeld (früher Bürgergeld)')],
             ]),
           },
           {

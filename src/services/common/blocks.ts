@@ -10,6 +10,12 @@ export const choices = (entries: [string, Text, Text?][]): (() => Option[]) => (
   entries.map(([value, label, hint]) => ({ value, label, ...(hint ? { hint } : {}) }));
 
 /** Document numbers as printed, without the spaces people type into them. */
+/**
+ * Code 003 of the relationship list describes a community with a person entitled to housing benefit (Wohngeld):
+ * no relation a guest or applicant has (schema: person.schema.json#/$defs/verwandtschaftsverhaeltnis).
+ */
+export const WOHNGELD_ONLY_RELATIONSHIP = ['003'];
+
 export const documentNumber = (text: string): string => text.replace(/[\s-]+/g, '').toUpperCase();
 
 /** `autocomplete` only where the answers are about the person filling in the form, never about a guest. */

@@ -14,6 +14,7 @@ import {
   nationalitiesGroup,
   passportGroup,
   sexField,
+  WOHNGELD_ONLY_RELATIONSHIP,
 } from '../common/blocks.js';
 import { dataProtectionBlocks } from '../common/data-protection.js';
 import { addMonths, isIsoDate } from '../common/answers.js';
@@ -22,8 +23,6 @@ import { verpflichtungserklaerungRules } from './rules.js';
 import { feeOf, type VerpflichtungserklaerungConfig } from './config.js';
 import { verpflichtungserklaerungDataProtection } from './data-protection.js';
 
-/** Code 003 describes a community with a person entitled to housing benefit (Wohngeld): not a guest's relation. */
-const WOHNGELD_ONLY_RELATIONSHIP = ['003'];
 
 /** Only the host page supplies it (the element's `identity`); `abgabeart` reads it. */
 const hasHighTrustIdentity = ({ get }: ConditionContext) => get('/authentifizierung/vertrauensniveau') === 'hoch';
