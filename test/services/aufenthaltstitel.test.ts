@@ -3,6 +3,7 @@ import '../../components/efa-aufenthaltstitel/efa-aufenthaltstitel.js';
 import type { EfaAufenthaltstitel } from '../../components/efa-aufenthaltstitel/efa-aufenthaltstitel.js';
 import { setLocale } from '../../src/i18n/locale.js';
 import { aufenthaltstitelDefinition } from '../../src/services/aufenthaltstitel/definition.js';
+import { aufenthaltstitel } from '../../src/services/aufenthaltstitel/spec.js';
 import type { ContentDef } from '../../src/engine/definition.js';
 import { ROUTES, answers, walks } from '../helpers/aufenthaltstitel.js';
 import { field, heading, next, radio } from '../helpers/form-driver.js';
@@ -84,6 +85,19 @@ describe('efa-aufenthaltstitel', () => {
     expect(stored.attachments.map((a: { id: string }) => a.id)).to.deep.equal([ref.id]);
     const back = new Uint8Array(await (await fetch(`/api/submissions/${reference}/attachments/${ref.id}`)).arrayBuffer());
     expect([...back]).to.deep.equal([...bytes]);
+  });
+
+  it('says what happens next as it is for the route: no card for a work permission, no visit abroad for § 81a, no § 81 Abs. 4 for a new card', async () => {
+    await setLocale('de');
+    const steps = (route: string) =>
+      aufenthaltstitel
+        .nextSteps({ route }, { reference: 'X' }, undefined)
+        .flatMap((block) => (block.kind === 'list' ? block.items : []))
+        .join(' ');
+    expect(steps('erwerbstaetigkeit')).to.contain('Fingerabdrücke').and.to.contain('§ 81 Abs. 4 AufenthG');
+    expect(steps('neue-karte')).to.contain('Fingerabdrücke').and.not.to.contain('§ 81 Abs. 4');
+    expect(steps('beschaeftigungserlaubnis')).to.contain('Duldung oder Aufenthaltsgestattung').and.not.to.contain('Lichtbild nimmt die Ausländerbehörde');
+    expect(steps('beschleunigtes-fachkraefteverfahren')).to.contain('Auslandsvertretung').and.not.to.contain('§ 81 Abs. 4');
   });
 
   it('warns before any work that family reunion to subsidiary protection is suspended, while § 104 Abs. 14 is in force', async () => {
