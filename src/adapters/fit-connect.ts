@@ -14,14 +14,16 @@
  * the form's own "send again" is the retry.
  */
 import { SubmitError, type Adapter, type Receipt, type Submission, type SubmitOptions } from './adapter.js';
-import { answerError, fetchWithin, readJson } from './http.js';
+import { answerError, fetchWithin, readJson, sendingDeadline } from './http.js';
 import { encryptCompact, importEncryptionKey, sha512Hex, type EncryptionJwk } from './jwe.js';
 import { parseReceipt } from './receipt.js';
 
 export interface FitConnectAdapterOptions {
   /** Base URL of the relay, without a trailing slash. */
   relay: string;
-  /** Per request. */
+  /** For the whole sending, both requests included (default 45 s, plus upload time for attachments). */
+  deadlineMs?: number;
+  /** Per request, within the deadline. */
   timeoutMs?: number;
 }
 
@@ -79,11 +81,11 @@ function isDestination(value: unknown): value is Destination {
 }
 
 export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
-  const { relay, timeoutMs = 30_000 } = options;
+  const { relay, deadlineMs = 45_000, timeoutMs = 30_000 } = options;
   const json = new TextEncoder();
 
-  async function destination(signal?: AbortSignal): Promise<Destination> {
-    const response = await fetchWithin(`${relay}/destination`, { headers: { Accept: 'application/json' } }, timeoutMs, signal);
+  async function destination(timeout: number, signal?: AbortSignal): Promise<Destination> {
+    const response = await fetchWithin(`${relay}/destination`, { headers: { Accept: 'application/json' } }, timeout, signal);
     if (!response.ok) throw await answerError(response);
     const answer = await readJson(response);
     if (!isDestination(answer)) throw new SubmitError('server', 'The relay described the destination in an unknown form.');
@@ -98,7 +100,8 @@ export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
 
   return {
     async submit(submission: Submission, { signal, files }: SubmitOptions): Promise<Receipt> {
-      const target = await destination(signal);
+      const { uploadMs, left } = sendingDeadline(deadlineMs, submission, files);
+      const target = await destination(Math.min(timeoutMs, left()), signal);
       let key: CryptoKey;
       try {
         key = await importEncryptionKey(target.publicKey);
@@ -134,7 +137,7 @@ export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
           body,
           headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': submission.id },
         },
-        timeoutMs,
+        Math.min(Math.round(timeoutMs + uploadMs), left()),
         signal,
       );
       if (!response.ok) throw await answerError(response);

@@ -30,6 +30,16 @@ export interface HttpAdapterOptions {
  */
 export const SLOW_UPLOAD_BYTES_PER_MS = 125;
 
+/**
+ * One deadline for a whole sending (every request, retry and pause): `deadlineMs` plus the time the attachments take
+ * at {@link SLOW_UPLOAD_BYTES_PER_MS}. `left()` is what remains of it, at least 1 ms.
+ */
+export function sendingDeadline(deadlineMs: number, submission: Submission, files: ReadonlyMap<string, Blob>) {
+  const uploadMs = files.size === 0 ? 0 : requestBytes(submission, files) / SLOW_UPLOAD_BYTES_PER_MS;
+  const deadline = performance.now() + deadlineMs + uploadMs;
+  return { uploadMs, left: () => Math.max(1, Math.round(deadline - performance.now())) };
+}
+
 function body(submission: Submission, files: ReadonlyMap<string, Blob>): { body: BodyInit; headers: Record<string, string> } {
   if (files.size === 0) return { body: JSON.stringify(submission), headers: { 'Content-Type': 'application/json' } };
   const form = new FormData();
@@ -132,14 +142,12 @@ export function httpAdapter(options: HttpAdapterOptions): Adapter {
 
   return {
     async submit(submission: Submission, { signal, files }: SubmitOptions): Promise<Receipt> {
-      const uploadMs = files.size === 0 ? 0 : requestBytes(submission, files) / SLOW_UPLOAD_BYTES_PER_MS;
-      const deadline = performance.now() + deadlineMs + uploadMs;
-      const left = () => deadline - performance.now();
+      const { uploadMs, left } = sendingDeadline(deadlineMs, submission, files);
       let last: SubmitError | undefined;
       for (let n = 0; n <= retries; n += 1) {
         let wait = backoffMs * 2 ** n;
         try {
-          const response = await attempt(submission, files, Math.max(1, Math.round(Math.min(timeoutMs + uploadMs, left()))), signal);
+          const response = await attempt(submission, files, Math.min(Math.round(timeoutMs + uploadMs), left()), signal);
           if (response.ok) return parseReceipt(await readJson(response));
           last = await answerError(response);
           if (last.failure !== 'server') throw last;

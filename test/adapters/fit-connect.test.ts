@@ -191,6 +191,11 @@ describe('fit-connect adapter against the demo relay', () => {
     expect((error as SubmitError).details.fieldErrors).to.not.be.empty;
   });
 
+  it('keeps one deadline for the whole sending, not a fresh one per request', async () => {
+    const error = await rejection(fitConnectAdapter({ relay, deadlineMs: 1 }).submit(envelope(data), { files: new Map() }));
+    expect((error as SubmitError).failure).to.equal('timeout');
+  });
+
   describe('relay requests made by hand', () => {
     async function request(options: { tamper?: boolean; wrongHash?: boolean } = {}): Promise<Response> {
       const destination: Destination = await (await fetch(`${relay}/destination`)).json();

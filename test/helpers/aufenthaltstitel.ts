@@ -56,12 +56,23 @@ export const text = (form: EfaAufenthaltstitel): string => form.shadowRoot!.text
 /** Walks a valid fixture through every step with axe on each, sends it and checks what the receiver stored. */
 export async function walk(name: string, lang: 'de' | 'en'): Promise<void> {
   const prefill = await answers(name);
-  const route = prefill.route as string;
   await setLocale(lang); // one active locale per page: a previous form's pending switch must not win the race
   const form = await fixture<EfaAufenthaltstitel>(
-    html`<efa-aufenthaltstitel lang=${lang} route=${route} .prefill=${prefill} endpoint="/api/submissions" authority="09999000"></efa-aufenthaltstitel>`,
+    html`<efa-aufenthaltstitel lang=${lang} route=${prefill.route as string} .prefill=${prefill} endpoint="/api/submissions" authority="09999000"></efa-aufenthaltstitel>`,
   );
   await form.updateComplete;
+  await walkToConfirmation(form, lang, prefill);
+}
+
+/**
+ * From the current step: every step checked with axe, the review, the send, and what the receiver stored —
+ * schema-valid, on `prefill.route`, with the answers given and nothing invented. Returns what was stored.
+ */
+export async function walkToConfirmation(
+  form: EfaAufenthaltstitel,
+  lang: 'de' | 'en',
+  prefill: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   const headings: string[] = [];
   while (!heading(form).includes(REVIEW[lang])) {
     headings.push(heading(form));
@@ -77,7 +88,9 @@ export async function walk(name: string, lang: 'de' | 'en'): Promise<void> {
   expect(reference).to.match(/^AT-\d{4}-[A-Z0-9]{6}$/);
   const stored = await (await fetch(`/api/submissions/${reference}/data`)).json();
   expect(validate(stored.data), JSON.stringify(validate.errors)).to.equal(true);
-  expect(stored.data.route).to.equal(route);
+  expect(stored.data.route).to.equal(prefill.route);
+  expect(stored.data.zweck).to.equal(prefill.zweck);
   expect(stored.data.antragstellung).to.equal(prefill.antragstellung);
   expect(stored.data, 'answers not given are not invented').to.deep.include({ person: { ...(prefill.person as object) } });
+  return stored.data;
 }
