@@ -78,7 +78,12 @@ function pause(ms: number, signal?: AbortSignal): Promise<void> {
 export async function readJson(response: Response): Promise<unknown> {
   try {
     return await response.json();
-  } catch {
+  } catch (cause) {
+    // The request's signal still covers the body: a deadline or a cancel that strikes while it is read.
+    if (cause instanceof DOMException && cause.name === 'TimeoutError') {
+      throw new SubmitError('timeout', 'The receiver did not finish its answer in time.', { cause });
+    }
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw new SubmitError('aborted', 'Sending was cancelled.', { cause });
     return undefined;
   }
 }
