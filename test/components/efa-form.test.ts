@@ -193,7 +193,7 @@ describe('efa-form (the shell)', () => {
     await submitted;
     await el.updateComplete;
     expect(detail!.submission.data).to.deep.include({ name: 'Ada Lovelace', plz: '10117', art: 'person', zustimmung: true });
-    expect(detail!.submission).to.include({ service: 'verpflichtungserklaerung', authority: '09999000', locale: 'de', schemaVersion: '2.0.0' });
+    expect(detail!.submission).to.include({ service: 'verpflichtungserklaerung', authority: '09999000', locale: 'de', schemaVersion: '1.0.0' });
     expect($(el, '.reference').textContent).to.equal('VE-2026-ABCDEF');
     expect(el.shadowRoot!.activeElement).to.equal($(el, '.confirmation h2'));
     await expect(el).to.be.accessible();
