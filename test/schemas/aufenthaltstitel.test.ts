@@ -78,6 +78,7 @@ const INVALID = [
   'aufenthaltskarte-mit-mitwirkungspflicht',
   'nahestehende-person-ohne-grund',
   'nahestehende-person-ohne-lebensunterhalt',
+  'nebenbestimmungen-arbeit-mit-duldung',
   'anerkennung-ohne-deutschkenntnisse',
   'arbeitsplatzsuche-mit-zweck-der-chancenkarte',
   'beschaeftigungserlaubnis-mit-aufenthaltstitel',

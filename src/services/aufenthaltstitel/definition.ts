@@ -40,7 +40,7 @@ const routeQuestion: Node = {
     ['niederlassung', () => msg('Ich lebe schon länger hier und möchte unbefristet bleiben'), () => msg('Niederlassungserlaubnis oder Erlaubnis zum Daueraufenthalt – EU.')],
     ['humanitaer', () => msg('Ich habe Schutz in Deutschland bekommen oder kann nicht zurück'), () => msg('Zum Beispiel nach einer Anerkennung durch das Bundesamt für Migration und Flüchtlinge.')],
     ['schutz-24', () => msg('Ich bin wegen des Krieges aus der Ukraine gekommen'), () => msg('Vorübergehender Schutz nach § 24 Aufenthaltsgesetz.')],
-    ['nebenbestimmungen', () => msg('Ich habe schon einen Aufenthaltstitel, eine Duldung oder eine Gestattung und möchte eine Auflage ändern lassen'), () => msg('Zum Beispiel, damit ich arbeiten oder umziehen darf.')],
+    ['nebenbestimmungen', () => msg('Ich habe schon einen Aufenthaltstitel, eine Duldung oder eine Gestattung und möchte eine Auflage ändern lassen'), () => msg('Zum Beispiel, damit Sie mit Ihrem Aufenthaltstitel arbeiten oder an einen anderen Ort ziehen dürfen. Mit Duldung oder Gestattung arbeiten: Wählen Sie dafür die Antwort weiter unten.')],
     ['aufenthaltskarte', () => msg('Ich bin Familienangehörige oder Familienangehöriger einer Person aus der EU'), () => msg('Aufenthaltskarte oder Daueraufenthaltskarte, wenn Sie selbst nicht aus der EU kommen.')],
     ...furtherRouteOptions,
   ]),
