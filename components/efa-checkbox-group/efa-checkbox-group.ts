@@ -42,7 +42,7 @@ export class EfaCheckboxGroup extends EfaFieldElement<string[]> {
   }
 
   override render() {
-    return html`<fieldset class="field ${this.invalid ? 'invalid' : ''}" aria-describedby=${this.describedBy()}>
+    return html`<fieldset class="field ${this.invalid ? 'invalid' : ''}">
       <legend part="label">${this.renderLabelText()}</legend>
       ${this.renderHint()} ${this.renderError()}
       <div class="choices">
@@ -55,7 +55,7 @@ export class EfaCheckboxGroup extends EfaFieldElement<string[]> {
                 part="checkbox"
                 name=${ifDefined(this.name || undefined)}
                 value=${option.value}
-                aria-describedby=${ifDefined(option.hint ? `option-${index}-hint` : undefined)}
+                aria-describedby=${this.describedBy(option.hint ? `option-${index}-hint` : undefined)}
                 aria-invalid=${this.invalid ? 'true' : 'false'}
                 ?disabled=${this.disabled}
                 .checked=${live(this.value?.includes(option.value) ?? false)}

@@ -79,6 +79,7 @@ export class EfaDateField extends EfaFieldElement<string> {
         name=${ifDefined(this.name ? `${this.name}-${part}` : undefined)}
         autocomplete=${ifDefined(this.autocomplete === 'bday' ? `bday-${part}` : undefined)}
         aria-invalid=${this.invalid ? 'true' : 'false'}
+        aria-describedby=${this.describedBy()}
         ?disabled=${this.disabled}
         .value=${live(this.parts[part])}
         @input=${(event: Event) => this.onInput(part, event)}
@@ -87,7 +88,7 @@ export class EfaDateField extends EfaFieldElement<string> {
   }
 
   override render() {
-    return html`<fieldset class="field ${this.invalid ? 'invalid' : ''}" aria-describedby=${this.describedBy()}>
+    return html`<fieldset class="field ${this.invalid ? 'invalid' : ''}">
       <legend part="label">${this.renderLabelText()}</legend>
       ${this.renderHint()} ${this.renderError()}
       <div class="parts">

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { define } from '../define.js';
 import { EfaFieldElement } from '../shared/field-element.js';
@@ -54,7 +53,6 @@ export class EfaRadioGroup extends EfaFieldElement<string> {
     return html`<fieldset
       class="field ${this.invalid ? 'invalid' : ''}"
       role="radiogroup"
-      aria-describedby=${this.describedBy()}
       aria-invalid=${this.invalid ? 'true' : 'false'}
     >
       <legend part="label">${this.renderLabelText()}</legend>
@@ -69,7 +67,7 @@ export class EfaRadioGroup extends EfaFieldElement<string> {
                 part="radio"
                 name=${this.name || 'option'}
                 value=${option.value}
-                aria-describedby=${ifDefined(option.hint ? `option-${index}-hint` : undefined)}
+                aria-describedby=${this.describedBy(option.hint ? `option-${index}-hint` : undefined)}
                 ?disabled=${this.disabled}
                 .checked=${live(option.value === this.value)}
                 @input=${() => this.userTyped(option.value)}

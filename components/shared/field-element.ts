@@ -79,8 +79,13 @@ export abstract class EfaFieldElement<V> extends LitElement {
     return this.error !== '';
   }
 
-  protected describedBy(): string | typeof nothing {
-    const ids = [this.hint ? 'hint' : '', this.invalid ? 'error' : ''].filter(Boolean).join(' ');
+  /**
+   * The ids that describe a control: its own hint first (an option's, say), then the field's hint and error.
+   * Groups put them on every input, not on the fieldset: screen readers (Orca) read a fieldset's description
+   * when focus enters the group, not when it lands on one of its inputs from an error link.
+   */
+  protected describedBy(ownHint?: string): string | typeof nothing {
+    const ids = [ownHint ?? '', this.hint ? 'hint' : '', this.invalid ? 'error' : ''].filter(Boolean).join(' ');
     return ids || nothing;
   }
 

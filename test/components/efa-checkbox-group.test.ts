@@ -20,12 +20,13 @@ describe('efa-checkbox-group', () => {
     );
     const fieldset = el.shadowRoot!.querySelector('fieldset')!;
     expect(fieldset.querySelector('legend')!.textContent!.trim()).to.equal('Welche Nachweise legen Sie vor?');
-    expect(fieldset.getAttribute('aria-describedby')).to.equal('hint');
+    expect(fieldset.hasAttribute('aria-describedby'), 'described at each checkbox').to.equal(false);
     expect(boxes(el).map((box) => box.labels![0]!.textContent)).to.deep.equal(['Lohnabrechnungen', 'Kontoauszüge', 'Steuerbescheid']);
     expect(boxes(el).map((box) => box.getAttribute('aria-invalid'))).to.deep.equal(['false', 'false', 'false']);
     const [lohn, konto] = boxes(el);
-    expect(el.shadowRoot!.getElementById(lohn!.getAttribute('aria-describedby')!)!.textContent).to.equal('Der letzten drei Monate');
-    expect(konto!.hasAttribute('aria-describedby')).to.equal(false);
+    expect(lohn!.getAttribute('aria-describedby')).to.equal('option-0-hint hint');
+    expect(el.shadowRoot!.getElementById('option-0-hint')!.textContent).to.equal('Der letzten drei Monate');
+    expect(konto!.getAttribute('aria-describedby')).to.equal('hint');
     await expect(el).to.be.accessible();
   });
 
@@ -36,7 +37,7 @@ describe('efa-checkbox-group', () => {
     const error = el.shadowRoot!.getElementById('error')!;
     expect(error.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Fehler: Wählen Sie mindestens einen Nachweis aus');
     expect(error.querySelector('.visually-hidden')!.textContent).to.equal('Fehler:');
-    expect(el.shadowRoot!.querySelector('fieldset')!.getAttribute('aria-describedby')).to.equal('hint error');
+    expect(boxes(el).map((box) => box.getAttribute('aria-describedby'))).to.deep.equal(['option-0-hint hint error', 'hint error', 'hint error']);
     expect(boxes(el).map((box) => box.getAttribute('aria-invalid'))).to.deep.equal(['true', 'true', 'true']);
     await expect(el).to.be.accessible();
   });

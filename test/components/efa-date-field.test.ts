@@ -14,7 +14,8 @@ describe('efa-date-field', () => {
     );
     const fieldset = el.shadowRoot!.querySelector('fieldset')!;
     expect(fieldset.querySelector('legend')!.textContent!.trim()).to.equal('Geburtsdatum');
-    expect(fieldset.getAttribute('aria-describedby')).to.equal('hint');
+    expect(fieldset.hasAttribute('aria-describedby'), 'described at each input, where a screen reader reads it').to.equal(false);
+    expect(inputs(el).map((input) => input.getAttribute('aria-describedby'))).to.deep.equal(['hint', 'hint', 'hint']);
     expect(inputs(el).map((input) => input.labels![0]!.textContent!.trim())).to.deep.equal(['Tag', 'Monat', 'Jahr']);
     for (const input of inputs(el)) {
       expect(input.inputMode).to.equal('numeric');
@@ -36,7 +37,11 @@ describe('efa-date-field', () => {
     const error = el.shadowRoot!.getElementById('error')!;
     expect(error.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Fehler: Geben Sie Ihr Geburtsdatum ein');
     expect(error.querySelector('.visually-hidden')!.textContent).to.equal('Fehler:');
-    expect(el.shadowRoot!.querySelector('fieldset')!.getAttribute('aria-describedby')).to.equal('hint error');
+    expect(inputs(el).map((input) => input.getAttribute('aria-describedby')), 'hint and error heard at each part').to.deep.equal([
+      'hint error',
+      'hint error',
+      'hint error',
+    ]);
     expect(inputs(el).map((input) => input.getAttribute('aria-invalid'))).to.deep.equal(['true', 'true', 'true']);
     await expect(el).to.be.accessible();
   });

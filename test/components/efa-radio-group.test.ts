@@ -29,12 +29,13 @@ describe('efa-radio-group', () => {
     const fieldset = el.shadowRoot!.querySelector('fieldset')!;
     expect(fieldset.querySelector('legend')!.textContent!.trim()).to.equal('Zweck des Aufenthalts');
     expect(fieldset.getAttribute('role')).to.equal('radiogroup');
-    expect(fieldset.getAttribute('aria-describedby')).to.equal('hint');
+    expect(fieldset.hasAttribute('aria-describedby'), 'described at each radio, where a screen reader reads it').to.equal(false);
     expect(fieldset.getAttribute('aria-invalid')).to.equal('false');
     expect(radios(el).map((radio) => radio.labels![0]!.textContent)).to.deep.equal(['Besuch', 'Studium', 'Arbeit']);
     const [besuch, studium] = radios(el);
-    expect(el.shadowRoot!.getElementById(besuch!.getAttribute('aria-describedby')!)!.textContent).to.equal('Bis zu 90 Tage');
-    expect(studium!.hasAttribute('aria-describedby')).to.equal(false);
+    expect(besuch!.getAttribute('aria-describedby'), 'its own hint, then the question\'s').to.equal('option-0-hint hint');
+    expect(el.shadowRoot!.getElementById('option-0-hint')!.textContent).to.equal('Bis zu 90 Tage');
+    expect(studium!.getAttribute('aria-describedby')).to.equal('hint');
     expect(new Set(radios(el).map((radio) => radio.name)).size, 'one group for the arrow keys').to.equal(1);
     await expect(el).to.be.accessible();
   });
@@ -47,7 +48,11 @@ describe('efa-radio-group', () => {
     const error = el.shadowRoot!.getElementById('error')!;
     expect(error.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Fehler: Wählen Sie den Zweck Ihres Aufenthalts aus');
     expect(error.querySelector('.visually-hidden')!.textContent).to.equal('Fehler:');
-    expect(fieldset.getAttribute('aria-describedby')).to.equal('hint error');
+    expect(radios(el).map((radio) => radio.getAttribute('aria-describedby')), 'the error is heard at every radio').to.deep.equal([
+      'option-0-hint hint error',
+      'hint error',
+      'hint error',
+    ]);
     expect(fieldset.getAttribute('aria-invalid')).to.equal('true');
     await expect(el).to.be.accessible();
   });
