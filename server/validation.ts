@@ -5,7 +5,8 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { validators, type Validator } from '../src/schema/generated/server/index.js';
+import type { Validator } from '../src/engine/validator.js';
+import { validators } from '../src/schema/generated/server/index.js';
 import { createGuard, type Guard } from './guard.js';
 import { HttpError, MAX_ERRORS, type FieldError } from './problems.js';
 

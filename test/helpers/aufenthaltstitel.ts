@@ -6,18 +6,7 @@ import validate from '../../src/schema/generated/aufenthaltstitel.js';
 import { setLocale } from '../../src/i18n/locale.js';
 import { heading, next } from './form-driver.js';
 
-/** Every route, in the order of the first question; each has valid/<route>.json. */
-export const ROUTES = ['erwerbstaetigkeit', 'ausbildung', 'familie', 'niederlassung', 'humanitaer', 'schutz-24', 'nebenbestimmungen', 'aufenthaltskarte'];
-
-/** Valid fixtures for what the law treats apart: a minor, EU long-term residence, the family of a non-active EU citizen, subsidiary protection, a victim witness without passport, a close person of an EU citizen. */
-export const CASES = [
-  'ausbildung-minderjaehrig',
-  'niederlassung-daueraufenthalt-eu',
-  'aufenthaltskarte-nicht-erwerbstaetig',
-  'familie-subsidiaerer-schutz',
-  'humanitaer-opfer-ohne-pass',
-  'aufenthaltskarte-nahestehende-person',
-];
+export { CASES, ROUTES } from '../fixtures/aufenthaltstitel-fixtures.js';
 
 /** Each walk checks every step with axe in two languages, so the walks are spread over several test files to stay within the runner's time per file. */
 export function walks(names: readonly string[]): void {

@@ -2,18 +2,9 @@ import { expect } from '@open-wc/testing';
 import validate from '../../src/schema/generated/aufenthaltstitel.js';
 import { forbidden, required, schemaChecks, type ExpectedError } from '../helpers/schema-checks.js';
 import type { Aufenthaltstitel } from '../../src/schema/generated/aufenthaltstitel.js';
+import { CASES, ROUTES } from '../fixtures/aufenthaltstitel-fixtures.js';
 
 const FIXTURES = '/test/fixtures/aufenthaltstitel';
-const ROUTES = [
-  'erwerbstaetigkeit',
-  'ausbildung',
-  'familie',
-  'niederlassung',
-  'humanitaer',
-  'schutz-24',
-  'nebenbestimmungen',
-  'aufenthaltskarte',
-] as const;
 /** Recognition, research, ICT, job search, Bleiberecht, permission to work and a new card, with their purposes. */
 const FURTHER_ZWECKE = {
   anerkennung: ['anerkennung-qualifizierungsmassnahme', 'anerkennungspartnerschaft', 'anerkennung-vermittlungsabsprache', 'anerkennung-pruefung', 'qualifikationsanalyse'],
@@ -45,12 +36,7 @@ const VALID = [
   ...ROUTES,
   ...FURTHER_ROUTES,
   'erwerbstaetigkeit-verlaengerung',
-  'ausbildung-minderjaehrig',
-  'niederlassung-daueraufenthalt-eu',
-  'aufenthaltskarte-nicht-erwerbstaetig',
-  'familie-subsidiaerer-schutz',
-  'humanitaer-opfer-ohne-pass',
-  'aufenthaltskarte-nahestehende-person',
+  ...CASES,
 ];
 const INVALID = [
   'route-unbekannt',
