@@ -227,7 +227,17 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
     },
 
     async get(reference) {
-      return byReference.get(reference);
+      const known = byReference.get(reference);
+      if (known || !REFERENCE.test(reference)) return known;
+      // Committed after this store read the folder, by another store on it (a restarted process): the folder is
+      // the truth, so a reference once acknowledged is always found.
+      try {
+        const receipt = await readJson(join(folder(reference), 'receipt.json'));
+        return { id: receipt.id, reference: receipt.reference, service: receipt.service, receivedAt: receipt.receivedAt, hash: receipt.hash };
+      } catch (error) {
+        if (isMissing(error)) return undefined;
+        throw error;
+      }
     },
 
     async list() {

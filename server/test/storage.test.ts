@@ -112,6 +112,18 @@ storeContract('file store', async () => {
 });
 
 describe('file store: recovery', () => {
+  it('finds by reference what a store opened earlier on the same folder committed after this one started', async () => {
+    const dataDir = await fresh();
+    const earlier = await openFileStore({ dataDir });
+    const later = await openFileStore({ dataDir });
+    const { entry } = await earlier.put(await submission(earlier), newReference);
+    assert.deepEqual(await later.get(entry.reference), entry);
+    assert.equal(await later.get('VE-2026-NOTHER'), undefined);
+    assert.equal(await later.get('../index.log'), undefined);
+    await earlier.close();
+    await later.close();
+  });
+
   it('indexes again what the index log missed, once', async () => {
     const dataDir = await fresh();
     const store = await openFileStore({
