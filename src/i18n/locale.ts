@@ -7,6 +7,7 @@ const shipped: readonly string[] = [sourceLocale, ...targetLocales];
 const translations = {
   en: () => import('./generated/locales/en.js'),
   uk: () => import('./generated/locales/uk.js'),
+  ru: () => import('./generated/locales/ru.js'),
 };
 
 /**
