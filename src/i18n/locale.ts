@@ -8,6 +8,7 @@ const translations = {
   en: () => import('./generated/locales/en.js'),
   uk: () => import('./generated/locales/uk.js'),
   ru: () => import('./generated/locales/ru.js'),
+  tr: () => import('./generated/locales/tr.js'),
 };
 
 /**
