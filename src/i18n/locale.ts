@@ -9,6 +9,7 @@ const translations = {
   uk: () => import('./generated/locales/uk.js'),
   ru: () => import('./generated/locales/ru.js'),
   tr: () => import('./generated/locales/tr.js'),
+  fr: () => import('./generated/locales/fr.js'),
 };
 
 /**
