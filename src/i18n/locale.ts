@@ -10,6 +10,7 @@ const translations = {
   ru: () => import('./generated/locales/ru.js'),
   tr: () => import('./generated/locales/tr.js'),
   fr: () => import('./generated/locales/fr.js'),
+  es: () => import('./generated/locales/es.js'),
 };
 
 /**
