@@ -11,8 +11,9 @@ import { createFitConnectRelay } from './fit-connect.js';
 import { portal } from './portal.js';
 import { HttpError } from './problems.js';
 import { receiver, type Limits, type ReceiverOptions } from './receiver.js';
-import { openFileStore, type FileStoreOptions } from './storage/file-store.js';
-import type { SubmissionStore } from './storage/store.js';
+import { openFileStore } from './storage/file-store.js';
+import { openPostgresStore } from './storage/postgres-store.js';
+import type { StepHook, SubmissionStore } from './storage/store.js';
 import { loadValidation } from './validation.js';
 
 export { STRICT_CSP };
@@ -20,7 +21,10 @@ export { DEFAULT_LIMITS, isLoopback, projectRoot, readConfig } from './config.js
 
 export interface AppOptions {
   root: string;
+  /** The file store's folder; with `databaseUrl`, only where uploads are received. */
   dataDir: string;
+  /** A PostgreSQL connection string: submissions are stored there instead of in `dataDir`. */
+  databaseUrl?: string | undefined;
   limits: Limits;
   lookupsPerMinute: number;
   clerkRoutes: ReceiverOptions['clerkRoutes'];
@@ -29,7 +33,7 @@ export interface AppOptions {
   portalDir?: string | undefined;
   faultQueues?: Map<string, string[]> | undefined;
   /** Make a storage step fail (tests only). */
-  beforeStoreStep?: FileStoreOptions['beforeStep'];
+  beforeStoreStep?: StepHook | undefined;
   logger?: FastifyServerOptions['logger'];
   trustProxy?: boolean;
 }
@@ -45,6 +49,15 @@ function hostnameOf(host: string | undefined): string | undefined {
   return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
 }
 
+async function openStore(options: AppOptions, warn: (message: string, error?: unknown) => void): Promise<SubmissionStore> {
+  if (options.databaseUrl) {
+    return openPostgresStore({ connectionString: options.databaseUrl, uploadDir: join(options.dataDir, 'uploads'), beforeStep: options.beforeStoreStep, warn });
+  }
+  const store = await openFileStore({ dataDir: options.dataDir, beforeStep: options.beforeStoreStep, warn });
+  if (store.recovery.quarantined.length > 0 || store.recovery.indexed > 0) warn(`storage recovered: ${JSON.stringify(store.recovery)}`);
+  return store;
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance & { store: SubmissionStore }> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -53,12 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     requestTimeout: 300_000,
     return503OnClosing: true,
   });
-  const store = await openFileStore({
-    dataDir: options.dataDir,
-    beforeStep: options.beforeStoreStep,
-    warn: (message, error) => app.log.warn({ err: error }, message),
-  });
-  if (store.recovery.quarantined.length > 0 || store.recovery.indexed > 0) app.log.warn({ recovery: store.recovery }, 'storage recovered');
+  const store = await openStore(options, (message, error) => app.log.warn({ err: error }, message));
   app.addHook('onClose', () => store.close());
 
   const allowed = options.allowedHosts && new Set(options.allowedHosts.map((h) => h.toLowerCase()));

@@ -3,7 +3,10 @@
  *   PORT                      8000
  *   HOST                      localhost. On anything but a loopback address the clerks' routes are refused
  *                             (there is no sign-in yet) and a warning is logged.
- *   EFA_DATA_DIR              where the file store keeps submissions (default `data/` in the project)
+ *   EFA_DATA_DIR              where the file store keeps submissions (default `data/` in the project); with
+ *                             DATABASE_URL only where uploads are received before they go into the database
+ *   DATABASE_URL              postgres://user:password@host:port/database: store submissions in PostgreSQL
+ *                             (the schema is created and migrated at start); unset: the file store
  *   EFA_ALLOWED_HOSTS         comma-separated host names the `Host` header may carry (DNS rebinding); default
  *                             localhost, 127.0.0.1, ::1 and HOST
  *   EFA_PORTAL                a folder with portal pages to serve as well (`npm start`: demo/), else API only
@@ -42,6 +45,7 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  databaseUrl: string | undefined;
   allowedHosts: string[];
   portalDir: string | undefined;
   limits: Limits;
@@ -66,6 +70,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: positive(env, 'PORT', 8000),
     host,
     dataDir: resolve(env.EFA_DATA_DIR || join(root, 'data')),
+    databaseUrl: env.DATABASE_URL || undefined,
     allowedHosts: allowed ?? ['localhost', '127.0.0.1', '[::1]', host],
     portalDir: env.EFA_PORTAL ? resolve(env.EFA_PORTAL) : undefined,
     limits: {

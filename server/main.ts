@@ -9,6 +9,7 @@ const exposed = !isLoopback(config.host);
 const app = await buildApp({
   root: projectRoot(),
   dataDir: config.dataDir,
+  databaseUrl: config.databaseUrl,
   limits: config.limits,
   lookupsPerMinute: config.lookupsPerMinute,
   clerkRoutes: exposed ? 'refused' : 'open',
