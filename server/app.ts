@@ -6,18 +6,19 @@
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { join } from 'node:path';
+import { clerkSessions, type ClerkAccess, type SignInOptions } from './clerks.js';
 import { CSP_DIRECTIVES, STRICT_CSP } from './csp.js';
 import { createFitConnectRelay } from './fit-connect.js';
 import { portal } from './portal.js';
 import { HttpError } from './problems.js';
-import { receiver, type Limits, type ReceiverOptions } from './receiver.js';
+import { receiver, type Limits } from './receiver.js';
 import { openFileStore } from './storage/file-store.js';
 import { openPostgresStore } from './storage/postgres-store.js';
 import type { StepHook, SubmissionStore } from './storage/store.js';
 import { loadValidation } from './validation.js';
 
 export { STRICT_CSP };
-export { DEFAULT_LIMITS, isLoopback, projectRoot, readConfig } from './config.js';
+export { DEFAULT_LIMITS, projectRoot, readConfig } from './config.js';
 
 export interface AppOptions {
   root: string;
@@ -27,7 +28,9 @@ export interface AppOptions {
   databaseUrl?: string | undefined;
   limits: Limits;
   lookupsPerMinute: number;
-  clerkRoutes: ReceiverOptions['clerkRoutes'];
+  /** `sign-in` needs `signIn`; `open-for-tests` only in tests that are not about access. */
+  clerkRoutes: ClerkAccess;
+  signIn?: SignInOptions | undefined;
   /** Host names the `Host` header may carry; undefined: any (behind a test server that checks its own). */
   allowedHosts?: string[] | undefined;
   portalDir?: string | undefined;
@@ -96,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
   });
 
   app.get('/health', async () => ({ status: 'ok' }));
+  const clerks = await clerkSessions(app, options.clerkRoutes, options.signIn);
 
   await app.register(receiver, {
     prefix: '/api',
@@ -104,10 +108,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     validation: await loadValidation(join(options.root, 'schemas')),
     limits: options.limits,
     lookupsPerMinute: options.lookupsPerMinute,
-    clerkRoutes: options.clerkRoutes,
+    clerks,
     faultQueues: options.faultQueues,
   });
-  if (options.portalDir) await app.register(portal, { portalDir: options.portalDir, root: options.root });
+  if (options.portalDir) await app.register(portal, { portalDir: options.portalDir, root: options.root, clerks });
 
   await app.ready();
   return Object.assign(app as FastifyInstance, { store });

@@ -53,6 +53,7 @@ import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ClerkGuard } from './clerks.js';
 import { MAGIC_LENGTH, cleanFileName, contentDisposition, hasSignatureOf, storedName } from './attachments.js';
 import { envelopeHash } from './canonical.js';
 import { MAX_DEPTH, nestsDeeperThan } from './guard.js';
@@ -88,8 +89,8 @@ export interface ReceiverOptions {
   limits: Limits;
   /** Look-ups by reference per client address and minute. */
   lookupsPerMinute: number;
-  /** Whether the clerks' routes answer at all (not on a network-facing server without sign-in). */
-  clerkRoutes: 'open' | 'refused';
+  /** Guards the clerks' routes (`clerks.ts`). */
+  clerks: ClerkGuard;
   /** Queued faults by calling page; present only in tests. */
   faultQueues?: Map<string, string[]> | undefined;
 }
@@ -234,24 +235,7 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
     app.route({ method: METHODS.filter((m) => !allowed.includes(m)), url, onRequest: refuse, handler: refuse });
   }
 
-  async function clerksOnly(request: FastifyRequest): Promise<void> {
-    if (options.clerkRoutes === 'refused') {
-      throw new HttpError(403, 'clerks-only', 'Der Posteingang ist ohne Anmeldung nur auf dem Server selbst erreichbar.');
-    }
-    const site = request.headers['sec-fetch-site'];
-    const origin = request.headers.origin;
-    let sameOrigin = origin === undefined;
-    if (origin !== undefined) {
-      try {
-        sameOrigin = new URL(origin).host === request.headers.host;
-      } catch {
-        sameOrigin = false;
-      }
-    }
-    if ((site !== undefined && site !== 'same-origin' && site !== 'none') || !sameOrigin) {
-      throw new HttpError(403, 'cross-site', 'Der Posteingang ist nur von seiner eigenen Seite aus erreichbar.');
-    }
-  }
+  const clerksOnly = options.clerks.api;
 
   const lookupLimit = { rateLimit: { max: options.lookupsPerMinute, timeWindow: 60_000 } };
 

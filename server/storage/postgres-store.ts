@@ -77,9 +77,11 @@ async function migrate(pool: pg.Pool): Promise<void> {
 
 export async function openPostgresStore({ connectionString, uploadDir, beforeStep = () => {}, warn = () => {} }: PostgresStoreOptions): Promise<SubmissionStore> {
   const pool = new pg.Pool({ connectionString, max: 10 });
-  // A pooled connection that breaks while idle (the server restarted, the backend was terminated) is dropped
-  // by the pool; without a listener the error would end the process.
+  // A connection that breaks (the server restarted, the backend was terminated) fails the query under way and
+  // is dropped by the pool, which opens a new one; it also emits errors, which without a listener on every
+  // connection, idle or in use, would end the process.
   pool.on('error', (error) => warn('a database connection broke while idle; the pool opens a new one', error));
+  pool.on('connect', (client) => client.on('error', () => {}));
   try {
     await migrate(pool);
   } catch (error) {
@@ -98,12 +100,6 @@ export async function openPostgresStore({ connectionString, uploadDir, beforeSte
   async function attempt({ envelope, hash, files }: NewSubmission, reference: string, receivedAt: string): Promise<StoredEntry | 'existing' | 'taken'> {
     const client = await pool.connect();
     let broken: Error | undefined;
-    // A connection that dies inside the transaction (terminated, server restarted) fails the pending query, and
-    // also emits an error on the client, which must not end the process.
-    const onError = (error: Error): void => {
-      broken = error;
-    };
-    client.on('error', onError);
     try {
       await client.query('begin');
       await beforeStep('envelope');
@@ -131,8 +127,7 @@ export async function openPostgresStore({ connectionString, uploadDir, beforeSte
       await client.query('rollback').catch((rollbackFailed: Error) => (broken = rollbackFailed));
       throw error;
     } finally {
-      client.off('error', onError);
-      // A broken connection (or one whose rollback failed) must not be handed out again.
+      // A connection whose rollback failed must not be handed out again.
       client.release(broken);
     }
   }

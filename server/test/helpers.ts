@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { buildApp, type AppOptions } from '../app.js';
@@ -18,19 +18,20 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(options: Partial<AppOptions> = {}): Promise<TestServer> {
+/** Starts on `port` (0: any free one). */
+export async function startServer(options: Partial<AppOptions> = {}, port = 0): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'efa-server-test-'));
   const app = await buildApp({
     root,
     dataDir,
     limits: DEFAULT_LIMITS,
     lookupsPerMinute: 1000,
-    clerkRoutes: 'open',
+    clerkRoutes: 'open-for-tests',
     ...options,
   });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = app.server.address() as AddressInfo;
-  return { base: `http://127.0.0.1:${port}`, dataDir, app, close: () => app.close() };
+  await app.listen({ port, host: '127.0.0.1' });
+  const listening = (app.server.address() as AddressInfo).port;
+  return { base: `http://127.0.0.1:${listening}`, dataDir, app, close: () => app.close() };
 }
 
 export function validData(): Record<string, unknown> {
@@ -120,3 +121,14 @@ export const restartPostgres: (() => Promise<void>) | undefined = process.env.EF
       await promisify(execFile)('bash', [join(root, 'scripts/postgres.sh'), 'restart']);
     }
   : undefined;
+
+/** A port of 127.0.0.1 that is free now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}

@@ -196,7 +196,7 @@ describe('demo hardening', () => {
     assert.equal((await fetch(list, { headers: { 'Sec-Fetch-Site': 'same-origin', Origin: server.base } })).status, 200);
   });
 
-  it('refuses the clerks’ routes on a network-facing server without sign-in, but takes submissions', async () => {
+  it('refuses the clerks’ routes where no sign-in is set up, but takes submissions', async () => {
     const exposed = await startServer({ clerkRoutes: 'refused' });
     try {
       assert.equal((await fetch(`${exposed.base}/api/submissions`)).status, 403);
