@@ -55,8 +55,9 @@ const SESSION_HOURS = 8;
 export function sameOriginOnly(request: FastifyRequest): void {
   const site = request.headers['sec-fetch-site'];
   const origin = request.headers.origin;
-  let sameOrigin = origin === undefined;
-  if (origin !== undefined) {
+  // Under `Referrer-Policy: no-referrer` a browser sends `Origin: null` with its own forms; Sec-Fetch-Site tells.
+  let sameOrigin = origin === undefined || (origin === 'null' && site === 'same-origin');
+  if (origin !== undefined && !sameOrigin) {
     try {
       sameOrigin = new URL(origin).host === request.headers.host;
     } catch {
