@@ -31,6 +31,8 @@ export interface AppOptions {
   /** `sign-in` needs `signIn`; `open-for-tests` only in tests that are not about access. */
   clerkRoutes: ClerkAccess;
   signIn?: SignInOptions | undefined;
+  /** Origins of portals that send to this receiver from another origin (CORS). */
+  corsOrigins?: string[] | undefined;
   /** Host names the `Host` header may carry; undefined: any (behind a test server that checks its own). */
   allowedHosts?: string[] | undefined;
   portalDir?: string | undefined;
@@ -109,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     limits: options.limits,
     lookupsPerMinute: options.lookupsPerMinute,
     clerks,
+    corsOrigins: options.corsOrigins ?? [],
     faultQueues: options.faultQueues,
   });
   if (options.portalDir) await app.register(portal, { portalDir: options.portalDir, root: options.root, clerks });

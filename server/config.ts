@@ -8,6 +8,8 @@
  *                             (the schema is created and migrated at start); unset: the file store
  *   EFA_ALLOWED_HOSTS         comma-separated host names the `Host` header may carry (DNS rebinding); default
  *                             localhost, 127.0.0.1, ::1 and HOST
+ *   EFA_CORS_ORIGINS          comma-separated origins (https://www.musterstadt.de) of portals that embed the forms
+ *                             with this server as a cross-origin endpoint; requests from other origins are refused
  *   EFA_PORTAL                a folder with portal pages to serve as well (`npm start`: demo/), else API only
  *   EFA_JSON_LIMIT            bytes, default 1 MiB (the client helper assumes this default)
  *   EFA_MULTIPART_LIMIT       bytes, default 30 MiB (the client helper checks this before sending)
@@ -49,6 +51,7 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   allowedHosts: string[];
+  corsOrigins: string[];
   portalDir: string | undefined;
   limits: Limits;
   lookupsPerMinute: number;
@@ -63,6 +66,19 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, not "${raw}".`);
   return value;
+}
+
+function originOf(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    // reported below
+  }
+  if (!url || url.origin === 'null' || url.origin !== value.replace(/\/$/, '')) {
+    throw new Error(`EFA_CORS_ORIGINS takes origins such as https://www.musterstadt.de (scheme, host, port; no path), not "${value}".`);
+  }
+  return url.origin;
 }
 
 function signInFrom(env: NodeJS.ProcessEnv, port: number): SignInOptions | undefined {
@@ -89,6 +105,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(env.EFA_DATA_DIR || join(root, 'data')),
     databaseUrl: env.DATABASE_URL || undefined,
     allowedHosts: allowed ?? ['localhost', '127.0.0.1', '[::1]', host],
+    corsOrigins: (env.EFA_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean).map(originOf),
     portalDir: env.EFA_PORTAL ? resolve(env.EFA_PORTAL) : undefined,
     limits: {
       json: positive(env, 'EFA_JSON_LIMIT', DEFAULT_LIMITS.json),

@@ -14,6 +14,7 @@ const app = await buildApp({
   clerkRoutes: config.signIn ? 'sign-in' : 'refused',
   signIn: config.signIn,
   allowedHosts: config.allowedHosts,
+  corsOrigins: config.corsOrigins,
   portalDir: config.portalDir,
   trustProxy: config.trustProxy,
   logger: { level: config.logLevel, serializers: LOG_SERIALIZERS },
