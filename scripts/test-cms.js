@@ -28,6 +28,7 @@ import { chromeArgs, chromePath } from './chrome.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PLUGIN = join(root, 'integrations', 'wordpress', 'efa-forms');
 const WORDPRESS = '/usr/share/wordpress';
+const APACHE_MODULES = '/usr/lib/apache2/modules';
 const isRoot = process.getuid?.() === 0;
 const AUTHORITY = '06414000';
 const TIMEOUT_MS = 60_000;
@@ -36,7 +37,6 @@ const failures = [];
 function check(ok, what, detail = '') {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${!ok && detail ? `\n     ${detail}` : ''}`);
   if (!ok) failures.push(what);
-  return ok;
 }
 
 function sh(command, args, options = {}) {
@@ -57,14 +57,20 @@ function phpHasMysqli() {
   }
 }
 
+/** Debian's mod_php (libphp8.2.so in Debian 12), if installed. */
+function apachePhpModule() {
+  const file = existsSync(APACHE_MODULES) && readdirSync(APACHE_MODULES).find((name) => /^libphp[\d.]*\.so$/.test(name));
+  return file ? join(APACHE_MODULES, file) : undefined;
+}
+
 function installMissingPackages() {
   const needed = [
     ['wordpress', `${WORDPRESS}/wp-load.php`],
     ['mariadb-server', '/usr/sbin/mariadbd'],
     ['apache2', '/usr/sbin/apache2'],
-    ['libapache2-mod-php', '/usr/lib/apache2/modules/libphp8.2.so'],
     ['nginx-light', '/usr/sbin/nginx'],
   ].filter(([, file]) => !existsSync(file)).map(([name]) => name);
+  if (!apachePhpModule()) needed.push('libapache2-mod-php');
   if (!phpHasMysqli()) needed.push('php-cli', 'php-mysql');
   if (needed.length === 0) return;
   console.log(`--- installing Debian's ${needed.join(' ')}`);
@@ -98,17 +104,17 @@ function start(name, command, args, options = {}) {
   return entry;
 }
 
-/** Polls `probe` until it is true; gives up when `process` (a started entry) exits or the time is up. */
-async function waitFor(what, probe, process = undefined, timeoutMs = TIMEOUT_MS) {
-  const until = Date.now() + timeoutMs;
+/** Polls `probe` until it is true; gives up when `started` (an entry of `start`) exits or the time is up. */
+async function waitFor(what, probe, started) {
+  const until = Date.now() + TIMEOUT_MS;
   for (;;) {
-    if (process && process.child.exitCode !== null) throw new Error(`${what} exited with code ${process.child.exitCode}`);
+    if (started.child.exitCode !== null) throw new Error(`${what} exited with code ${started.child.exitCode}`);
     try {
       if (await probe()) return;
     } catch {
       // not yet
     }
-    if (Date.now() > until) throw new Error(`${what} did not come up within ${timeoutMs / 1000} s`);
+    if (Date.now() > until) throw new Error(`${what} did not come up within ${TIMEOUT_MS / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
@@ -166,8 +172,8 @@ function readmeSnippet(marker) {
 async function startApache({ port, receiverPort, configName }) {
   const dir = join(work, 'apache');
   mkdirSync(dir);
-  const modules = '/usr/lib/apache2/modules';
   const proxy = readmeSnippet('apache-proxy').replaceAll('127.0.0.1:8000', `127.0.0.1:${receiverPort}`);
+  // The least Apache that serves Debian's WordPress, plus README's proxy snippet.
   const config = `
 ServerRoot ${dir}
 ServerName 127.0.0.1
@@ -179,8 +185,8 @@ ErrorLog ${dir}/error.log
 LogFormat "%h \\"%r\\" %>s %b" short
 CustomLog ${dir}/access.log short
 ${isRoot ? 'User www-data\nGroup www-data' : ''}
-${['mpm_prefork', 'authz_core', 'dir', 'mime', 'alias', 'env', 'proxy', 'proxy_http'].map((m) => `LoadModule ${m}_module ${modules}/mod_${m}.so`).join('\n')}
-LoadModule php_module ${modules}/libphp8.2.so
+${['mpm_prefork', 'authz_core', 'dir', 'mime', 'alias', 'env', 'proxy', 'proxy_http'].map((m) => `LoadModule ${m}_module ${APACHE_MODULES}/mod_${m}.so`).join('\n')}
+LoadModule php_module ${apachePhpModule()}
 TypesConfig /etc/mime.types
 DirectoryIndex index.php index.html
 <Directory />
@@ -286,7 +292,6 @@ async function logIn(page, origin, user, password) {
 
 /** Settings → efa-forms as the administrator: a wrong authority is refused, then the real settings are saved. */
 async function saveSettings(page, origin) {
-  const open = () => page.goto(`${origin}/wp-admin/options-general.php?page=efa-forms`);
   const save = async (values) => {
     for (const [key, value] of Object.entries(values)) {
       const selector = `#efa_forms_${key}`;
@@ -296,7 +301,7 @@ async function saveSettings(page, origin) {
     await Promise.all([page.waitForNavigation(), page.click('#submit')]);
     return page.$eval('#wpbody-content', (el) => el.textContent.replace(/\s+/g, ' '));
   };
-  await open();
+  await page.goto(`${origin}/wp-admin/options-general.php?page=efa-forms`);
   const refused = await save({ authority: '0641400' });
   check(refused.includes('The authority must be an AGS (8 digits) or an ARS (12 digits)'), 'settings: a 7-digit authority is refused with a message', refused.slice(0, 300));
   check((await page.$eval('#efa_forms_authority', (el) => el.value)) === '', 'settings: the refused authority is not stored');
@@ -353,6 +358,7 @@ async function firstStep(page, tag) {
  * by keyboard and sends. Returns the reference the confirmation shows.
  */
 async function sendDeclaration(page, authority, who) {
+  // Confirmations count only when given on their page, so the draft has none.
   const { belehrungen, warnhinweisBestaetigt, ...answers } = JSON.parse(
     readFileSync(join(root, 'test', 'fixtures', 'verpflichtungserklaerung', 'valid', 'einfach.json'), 'utf8'),
   );
@@ -398,10 +404,17 @@ async function sendDeclaration(page, authority, who) {
   const next = async () => {
     const before = await heading();
     await inForm((el) => el.shadowRoot.querySelector('button.primary').click());
-    await page.waitForFunction((t, b) => document.querySelector(t).shadowRoot.querySelector('h2, .reference, .send-error')?.textContent.replace(/\s+/g, ' ').trim() !== b || document.querySelector(t).shadowRoot.querySelector('.error-summary'), {}, tag, before);
+    await page.waitForFunction(
+      (t, b) => {
+        const shadow = document.querySelector(t).shadowRoot;
+        return shadow.querySelector('.error-summary') || shadow.querySelector('h2').textContent.replace(/\s+/g, ' ').trim() !== b;
+      },
+      {},
+      tag,
+      before,
+    );
     const errors = await inForm((el) => el.shadowRoot.querySelector('.error-summary')?.textContent.replace(/\s+/g, ' ').trim());
     if (errors) throw new Error(`"${before}" was not accepted: ${errors}`);
-    return heading();
   };
   check((await tickAll('/belehrungen')) > 0, `${who}: the resumed declaration is at its confirmations`);
   await next(); // the review
@@ -414,14 +427,10 @@ async function sendDeclaration(page, authority, who) {
   return inForm((el) => el.shadowRoot.querySelector('.reference').textContent.trim());
 }
 
-function storedReferences() {
-  const dir = join(work, 'receiver');
-  return existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String).join('\n') + readIndex(dir) : '';
-}
-
-function readIndex(dir) {
-  const index = join(dir, 'index.log');
-  return existsSync(index) ? readFileSync(index, 'utf8') : '';
+/** The envelope the receiver's file store keeps under `reference` (server/storage/file-store.ts), if any. */
+function storedSubmission(reference) {
+  const file = join(work, 'receiver', 'submissions', reference, 'submission.json');
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
 }
 
 async function visitorChecks(browser, links, settings) {
@@ -436,7 +445,8 @@ async function visitorChecks(browser, links, settings) {
 
   const reference = await sendDeclaration(page, settings.authority, 'visitor');
   check(/^VE-\d{4}-[A-Z0-9]{6}$/.test(reference), `visitor: the declaration is sent through Apache's /api/ proxy (${reference})`);
-  check(storedReferences().includes(reference), 'receiver: the submission is stored under that reference');
+  const stored = storedSubmission(reference);
+  check(stored?.authority === settings.authority && stored?.locale === settings.lang, 'receiver: the submission is stored under that reference, for the authority and in the language of the settings', JSON.stringify(stored)?.slice(0, 300));
   check(problems.length === 0, 'visitor: no script error and no failed request on the block\'s page', problems.join('\n     '));
 
   const shortcode = await newPage(browser);
@@ -505,7 +515,7 @@ async function nginxChecks(browser, receiverPort) {
   const heading = await firstStep(page, 'efa-verpflichtungserklaerung');
   check(heading.includes('Verpflichtungserklärung abgeben'), 'nginx: the plain page\'s element is defined and shows its first step');
   const reference = await sendDeclaration(page, AUTHORITY, 'nginx');
-  check(/^VE-\d{4}-[A-Z0-9]{6}$/.test(reference) && storedReferences().includes(reference), `nginx: a declaration is sent through nginx's /api/ proxy and stored (${reference})`);
+  check(/^VE-\d{4}-[A-Z0-9]{6}$/.test(reference) && storedSubmission(reference) !== undefined, `nginx: a declaration is sent through nginx's /api/ proxy and stored (${reference})`);
   const violations = await page.evaluate(() => window.cspViolations);
   check(violations.length === 0, `nginx: no violation of README's CSP line (${csp})`, violations.join('\n     '));
   check(problems.length === 0, 'nginx: no script error and no failed request', problems.join('\n     '));
