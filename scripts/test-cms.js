@@ -442,6 +442,8 @@ async function visitorChecks(browser, links, settings) {
   check(JSON.stringify(attributes) === JSON.stringify(settings), 'visitor: the element carries the settings', JSON.stringify(attributes));
   const script = await page.$eval('script[src*="efa-verpflichtungserklaerung.js"]', (el) => el.outerHTML);
   check(/type="module"/.test(script) && script.includes('/wp-content/plugins/efa-forms/assets/'), 'visitor: the module script from the plugin\'s copy of dist/', script);
+  const styles = await page.$$eval('style', (all) => all.map((style) => style.textContent).join('\n'));
+  check(styles.includes('efa-verpflichtungserklaerung:not(:defined){display:block;min-block-size:100vh}'), 'visitor: the element\'s place is reserved until it is defined');
 
   const reference = await sendDeclaration(page, settings.authority, 'visitor');
   check(/^VE-\d{4}-[A-Z0-9]{6}$/.test(reference), `visitor: the declaration is sent through Apache's /api/ proxy (${reference})`);

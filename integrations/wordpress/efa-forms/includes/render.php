@@ -37,7 +37,7 @@ function efa_forms_element( $service, $route ) {
 	// Until the module has defined the element, it is empty: keep its place so the page does not jump.
 	wp_register_style( 'efa-forms', false, array(), EFA_FORMS_VERSION );
 	wp_enqueue_style( 'efa-forms' );
-	wp_add_inline_style( 'efa-forms', $tag . ':not(:defined){display:block;min-block-size:40rem}' );
+	wp_add_inline_style( 'efa-forms', $tag . ':not(:defined){display:block;min-block-size:100vh}' );
 
 	$attributes = array(
 		'endpoint'  => $settings['endpoint'],
