@@ -302,6 +302,9 @@ async function saveSettings(page, origin) {
     return page.$eval('#wpbody-content', (el) => el.textContent.replace(/\s+/g, ' '));
   };
   await page.goto(`${origin}/wp-admin/options-general.php?page=efa-forms`);
+  const languages = await page.$$eval('#efa_forms_lang option', (options) => options.map((option) => option.value));
+  const { sourceLocale, targetLocales } = JSON.parse(readFileSync(join(root, 'lit-localize.json'), 'utf8'));
+  check(JSON.stringify(languages) === JSON.stringify(['', sourceLocale, ...targetLocales]), 'settings: the languages offered are the shipped locales (lit-localize.json)', languages.join(', '));
   const refused = await save({ authority: '0641400' });
   check(refused.includes('The authority must be an AGS (8 digits) or an ARS (12 digits)'), 'settings: a 7-digit authority is refused with a message', refused.slice(0, 300));
   check((await page.$eval('#efa_forms_authority', (el) => el.value)) === '', 'settings: the refused authority is not stored');

@@ -46,7 +46,7 @@ function efa_forms_is_url_or_path( $value ) {
 
 function efa_forms_sanitize_settings( $input ) {
 	$previous = efa_forms_settings();
-	$input    = is_array( $input ) ? wp_unslash( $input ) : array();
+	$input    = is_array( $input ) ? $input : array();
 	$clean    = $previous;
 
 	$authority = trim( (string) ( $input['authority'] ?? '' ) );
