@@ -198,7 +198,11 @@ DocumentRoot ${WORDPRESS}
   Options FollowSymLinks
   Require all granted
 </Directory>
+Alias /efa-forms ${work}/efa-forms
 Alias /wp-content ${work}/wp-content
+<Directory ${work}/efa-forms>
+  Require all granted
+</Directory>
 <Directory ${work}/wp-content>
   Options FollowSymLinks
   Require all granted
@@ -244,6 +248,7 @@ function installPlugin() {
   symlinkSync(join(WORDPRESS, 'wp-content', 'themes'), join(content, 'themes'));
   cpSync(PLUGIN, target, { recursive: true, filter: (source) => !source.startsWith(join(PLUGIN, 'assets')) });
   cpSync(join(root, 'dist'), join(target, 'assets'), { recursive: true });
+  cpSync(join(root, 'dist'), join(work, 'efa-forms'), { recursive: true }); // the site's own copy, for "Asset base URL"
 }
 
 function installWordPress({ configName, origin, adminPassword, authorPassword }) {
@@ -290,25 +295,28 @@ async function logIn(page, origin, user, password) {
   await Promise.all([page.waitForNavigation(), page.click('#wp-submit')]);
 }
 
-/** Settings → efa-forms as the administrator: a wrong authority is refused, then the real settings are saved. */
+/** Fills Settings → efa-forms with `values` (by setting key) and saves; returns the page's text after saving. */
+async function saveSettingsForm(page, origin, values) {
+  await page.goto(`${origin}/wp-admin/options-general.php?page=efa-forms`);
+  for (const [key, value] of Object.entries(values)) {
+    const selector = `#efa_forms_${key}`;
+    if ((await page.$eval(selector, (el) => el.tagName)) === 'SELECT') await page.select(selector, value);
+    else await page.$eval(selector, (el, v) => (el.value = v), value);
+  }
+  await Promise.all([page.waitForNavigation(), page.click('#submit')]);
+  return page.$eval('#wpbody-content', (el) => el.textContent.replace(/\s+/g, ' '));
+}
+
+/** As the administrator: a wrong authority is refused, then the real settings are saved. */
 async function saveSettings(page, origin) {
-  const save = async (values) => {
-    for (const [key, value] of Object.entries(values)) {
-      const selector = `#efa_forms_${key}`;
-      if ((await page.$eval(selector, (el) => el.tagName)) === 'SELECT') await page.select(selector, value);
-      else await page.$eval(selector, (el, v) => (el.value = v), value);
-    }
-    await Promise.all([page.waitForNavigation(), page.click('#submit')]);
-    return page.$eval('#wpbody-content', (el) => el.textContent.replace(/\s+/g, ' '));
-  };
   await page.goto(`${origin}/wp-admin/options-general.php?page=efa-forms`);
   const languages = await page.$$eval('#efa_forms_lang option', (options) => options.map((option) => option.value));
   const { sourceLocale, targetLocales } = JSON.parse(readFileSync(join(root, 'lit-localize.json'), 'utf8'));
   check(JSON.stringify(languages) === JSON.stringify(['', sourceLocale, ...targetLocales]), 'settings: the languages offered are the shipped locales (lit-localize.json)', languages.join(', '));
-  const refused = await save({ authority: '0641400' });
+  const refused = await saveSettingsForm(page, origin, { authority: '0641400' });
   check(refused.includes('The authority must be an AGS (8 digits) or an ARS (12 digits)'), 'settings: a 7-digit authority is refused with a message', refused.slice(0, 300));
   check((await page.$eval('#efa_forms_authority', (el) => el.value)) === '', 'settings: the refused authority is not stored');
-  const saved = await save({ endpoint: '/api/submissions', authority: AUTHORITY, lang: 'de', adapter: 'http', drafts: 'local', asset_base: '' });
+  const saved = await saveSettingsForm(page, origin, { endpoint: '/api/submissions', authority: AUTHORITY, lang: 'de', adapter: 'http', drafts: 'local', asset_base: '' });
   check(saved.includes('Settings saved.') && !saved.includes('must be'), 'settings: endpoint, authority, language, adapter and drafts saved', saved.slice(0, 300));
 }
 
@@ -526,6 +534,17 @@ async function nginxChecks(browser, receiverPort) {
   check(problems.length === 0, 'nginx: no script error and no failed request', problems.join('\n     '));
 }
 
+/** "Asset base URL" set to the site's own copy of dist/ (README step 1) instead of the plugin's. */
+async function assetBaseChecks(browser, adminPage, origin, link) {
+  const saved = await saveSettingsForm(adminPage, origin, { asset_base: '/efa-forms' });
+  check((await adminPage.$eval('#efa_forms_asset_base', (el) => el.value)) === '/efa-forms/' && saved.includes('Settings saved.'), 'settings: an asset base URL is saved (as a folder)');
+  const { page, problems } = await newPage(browser);
+  await page.goto(link);
+  await firstStep(page, 'efa-aufenthaltstitel');
+  const src = await page.$eval('script[src*="efa-aufenthaltstitel.js"]', (el) => el.getAttribute('src'));
+  check(src.startsWith(`${origin}/efa-forms/efa-aufenthaltstitel.js`) && problems.length === 0, `visitor: the element loads from the asset base URL (${src})`, problems.join('\n     '));
+}
+
 async function main() {
   installMissingPackages();
   for (const file of ['dist/efa-verpflichtungserklaerung.js', 'build/server/main.js']) {
@@ -574,6 +593,7 @@ async function main() {
     await adminKeepsPastedHtml(admin.page, links.pasted);
 
     await visitorChecks(browser, links, { endpoint: '/api/submissions', adapter: 'http', authority: AUTHORITY, lang: 'de', drafts: 'local' });
+    await assetBaseChecks(browser, admin.page, origin, links.shortcode);
     await nginxChecks(browser, receiverPort);
   } finally {
     await browser.close();
