@@ -1,17 +1,19 @@
 /**
  * `npm run test:cms` (after `npm run build`): the WordPress plugin (integrations/wordpress/efa-forms/) in
- * WordPress from Debian's packages, saved by an Author, as issue 20 found the problem.
+ * WordPress from Debian's packages, the form placed by an Author (issue 20: without the plugin it is lost on saving).
  *
- * Installs `wordpress mariadb-server apache2 libapache2-mod-php php-mysql` when missing (sudo when not root),
- * runs MariaDB, the reference receiver and Apache on loopback with private data under a temp folder (Apache
+ * Installs `wordpress mariadb-server apache2 libapache2-mod-php php-mysql nginx-light` when missing (sudo when
+ * not root), runs MariaDB, the reference receiver and Apache on loopback with private data under a temp folder (Apache
  * proxies /api/ to the receiver: the README's snippet), installs WordPress through its own `wp_install()`,
  * activates the plugin with a bundled copy of dist/, and then drives Chromium:
- *  - the administrator saves the settings page (a bad authority is refused and the old value kept);
+ *  - the administrator saves the settings page (a bad authority is refused and the old value kept; the languages
+ *    offered are the shipped locales);
  *  - an Author (no unfiltered_html) places the block in the block editor and the shortcode through the REST API,
  *    and both survive saving; the same Author's pasted <script type=module> and tag are stripped (so the plugin
  *    is what makes the difference), while the administrator's are kept;
  *  - a visitor sees both elements defined with their first step, and sends a declaration through Apache to the
- *    receiver, which stores it under the reference the form shows.
+ *    receiver, which stores it under the reference the form shows; with "Asset base URL" set, the element loads
+ *    from the site's own copy of dist/ instead of the plugin's.
  * Then the same dist/ behind nginx (the README's nginx snippet) on a plain HTML page, sending through nginx.
  * Prints one line per check, exits 1 on any failure, and stops every process it started.
  */
