@@ -15,7 +15,7 @@ export const fileUploadStyles = css`
     font: inherit;
     font-size: var(--_font-size);
     font-weight: 700;
-    min-block-size: 2.75rem;
+    min-block-size: 2.75em;
     margin: 0;
     padding: calc(var(--_space) * 0.375) calc(var(--_space) * 0.75);
     color: var(--_text);
@@ -39,7 +39,7 @@ export const fileUploadStyles = css`
     border-block-end: 1px solid var(--_border);
   }
   .name {
-    flex: 1 1 10rem;
+    flex: 1 1 10em;
     font-weight: 700;
     overflow-wrap: anywhere;
   }
@@ -48,7 +48,7 @@ export const fileUploadStyles = css`
   }
   .remove {
     font: inherit;
-    min-block-size: 2.75rem;
+    min-block-size: 2.75em;
     padding: 0 calc(var(--_space) * 0.75);
     color: var(--_primary);
     background: var(--_bg);

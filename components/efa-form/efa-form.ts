@@ -523,7 +523,7 @@ export class EfaForm extends LitElement {
 
   override render() {
     if (!this.engine) return nothing;
-    return html`<div class="form" part="form">
+    return html`<div class="form" part="form" lang=${getLocale()}>
       <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
       ${this.phase === 'done' ? this.renderConfirmation() : this.phase === 'review' ? this.renderReview() : this.renderStep()}
     </div>`;
@@ -627,42 +627,42 @@ export class EfaForm extends LitElement {
     switch (def.kind) {
       case 'text':
       case 'integer':
-        return html`<efa-text-field id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+        return html`<efa-text-field id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
           ?optional=${common.optional} .autocomplete=${common.autocomplete} .value=${value} .type=${def.inputType ?? 'text'}
           .inputmode=${def.inputmode ?? (def.kind === 'integer' ? 'numeric' : '')}
           .width=${def.width ?? (def.kind === 'integer' ? 'short' : 'full')} @input=${onInput} @change=${onChange}></efa-text-field>`;
       case 'textarea':
-        return html`<efa-textarea id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+        return html`<efa-textarea id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
           ?optional=${common.optional} .value=${value} @input=${onInput} @change=${onChange}></efa-textarea>`;
       case 'amount':
-        return html`<efa-amount-field id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+        return html`<efa-amount-field id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
           ?optional=${common.optional} .value=${value} @input=${onInput} @change=${onChange}></efa-amount-field>`;
       case 'date':
-        return html`<efa-date-field id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+        return html`<efa-date-field id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
           ?optional=${common.optional} .autocomplete=${common.autocomplete} .value=${value} @input=${onInput}
           @change=${onChange}></efa-date-field>`;
       case 'select':
-        return html`<efa-select id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+        return html`<efa-select id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
           ?optional=${common.optional} .autocomplete=${common.autocomplete} .options=${options} .value=${value}
           @input=${onInput} @change=${onChange}></efa-select>`;
       case 'combobox':
-        return html`<efa-combobox id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+        return html`<efa-combobox id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
           ?optional=${common.optional} .autocomplete=${common.autocomplete} .options=${options} .value=${value}
           @input=${onInput} @change=${onChange}></efa-combobox>`;
       case 'radio':
       case 'yesno':
-        return html`<efa-radio-group id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+        return html`<efa-radio-group id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
           ?optional=${common.optional} .options=${options} ?inline=${def.inline ?? def.kind === 'yesno'} .value=${value}
           @input=${onInput} @change=${onChange}></efa-radio-group>`;
       case 'checkboxes':
-        return html`<efa-checkbox-group id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+        return html`<efa-checkbox-group id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
           ?optional=${common.optional} .options=${options} .value=${value} @input=${onInput}
           @change=${onChange}></efa-checkbox-group>`;
       case 'consent':
-        return html`<efa-consent id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+        return html`<efa-consent id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
           ?optional=${common.optional} .value=${value} @input=${onInput} @change=${onChange}></efa-consent>`;
       case 'file':
-        return html`<efa-file-upload id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+        return html`<efa-file-upload id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
           ?optional=${common.optional} .value=${value} accept=${(def.accept ?? ['application/pdf', 'image/jpeg', 'image/png']).join(',')}
           .maxSize=${def.maxSize ?? this.maxFileSize * 1024 * 1024} ?multiple=${def.multiple ?? false} @input=${onInput}
           @change=${onChange}></efa-file-upload>`;
@@ -821,6 +821,12 @@ function renderBlocks(blocks: readonly ContentBlock[]): TemplateResult[] {
     }
   });
 }
+
+/**
+ * The parts of the field kit, forwarded by every field the shell renders, so a page reaches them through the
+ * service element: \`efa-verpflichtungserklaerung::part(label)\`.
+ */
+const FIELD_PARTS = 'label, hint, error, input, textarea, select, checkbox, radio, option, count, currency, popup, listbox, note, files, file, remove-button';
 
 type FieldOption = { value: string; label: string; hint?: string; keywords?: string[] };
 
