@@ -1,9 +1,12 @@
 import { css } from 'lit';
 
 export const fileUploadStyles = css`
-  /* Only the button shows: the browser's "no file chosen" would contradict the list of added files below. */
+  /*
+   * Only the button shows: the browser's "no file chosen" would contradict the list of added files below. Hidden
+   * by colour, not by font-size 0, so the button keeps the form's size also when that is given in em.
+   */
   input[type='file'] {
-    font-size: 0;
+    color: transparent;
     inline-size: auto;
     max-inline-size: 100%;
     min-block-size: 0;
@@ -13,7 +16,6 @@ export const fileUploadStyles = css`
   }
   input::file-selector-button {
     font: inherit;
-    font-size: var(--_font-size);
     font-weight: 700;
     min-block-size: 2.75em;
     margin: 0;
