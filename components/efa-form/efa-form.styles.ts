@@ -2,13 +2,14 @@ import { css } from 'lit';
 
 /** The shell: its surface, headings, buttons, error summary, repeated groups, review list, confirmation, print. */
 export const formStyles = css`
+  /* Light or dark token defaults: the reader's preference unless the page sets --efa-color-scheme. */
   :host {
-    color-scheme: light dark;
+    color-scheme: var(--efa-color-scheme, light dark);
   }
   /*
    * The surface the form paints. What a host page sets on the element itself (a theme's * { font: 30px serif },
-   * box-sizing: content-box, text-align: center, letter spacing) stops here; only the tokens, the element's
-   * color-scheme and its direction come through. It is the query container of every step, so the layout
+   * box-sizing: content-box, text-align: center, letter spacing) stops here; only the tokens, the colour scheme
+   * and the direction come through. It is the query container of every step, so the layout
    * follows the column the element is placed in, not the viewport. Text hyphenates in the form's language (lang).
    */
   .form {
@@ -250,6 +251,9 @@ export const formStyles = css`
     }
   }
   @media print {
+    .form {
+      color-scheme: light;
+    }
     .actions,
     button {
       display: none !important;

@@ -58,9 +58,45 @@ export interface StepChangeDetail {
  * @csspart confirmation - The confirmation panel with the reference.
  * @csspart resume - The offer to continue with answers saved in this browser.
  * @csspart drafts - "Zwischenstand speichern / laden".
- * @cssprop --efa-color-primary - Buttons and links.
- * @cssprop --efa-color-error - Errors and the error summary.
- * @cssprop --efa-color-success - The confirmation panel.
+ * @csspart label - Every field's label or legend (the parts below come from the field kit, forwarded with `exportparts`).
+ * @csspart hint - Every field's hint.
+ * @csspart error - Every field's error message.
+ * @csspart input - Text, date, amount, combobox and file inputs.
+ * @csspart textarea - Multi-line inputs.
+ * @csspart select - Native selects.
+ * @csspart checkbox - Checkboxes (consents and checkbox groups).
+ * @csspart radio - Radio buttons.
+ * @csspart option - The row of one radio or checkbox option; one option of a combobox list.
+ * @csspart count - The character count under a multi-line input.
+ * @csspart currency - The "€" beside an amount.
+ * @csspart popup - The box a combobox opens.
+ * @csspart listbox - The list of options in that box.
+ * @csspart note - "No results" or "first 50 shown" in that box.
+ * @csspart files - The list of files added to an upload.
+ * @csspart file - One added file.
+ * @csspart remove-button - The button that removes an added file.
+ * @cssprop [--efa-color-scheme=light dark] - Which default colours: `light`, `dark`, or `light dark` (the reader's preference).
+ * @cssprop [--efa-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif] - All text. Name the site's family to use it (a custom property cannot carry `inherit`).
+ * @cssprop [--efa-heading-font-family=var(--efa-font-family)] - Step headings.
+ * @cssprop [--efa-font-size=medium] - Base size; every size in the form is in em of it. `medium` is the reader's browser setting, independent of the page's root size; `1em` follows the text around the element, `1rem` the page's root.
+ * @cssprop [--efa-line-height=1.5] - Line height of text.
+ * @cssprop [--efa-color-text=light-dark(#1b1b1b, #f2f2f2)] - Text.
+ * @cssprop [--efa-color-text-muted=light-dark(#4f4f4f, #c7c7c7)] - Hints, progress.
+ * @cssprop [--efa-color-background=light-dark(#ffffff, #1a1a1a)] - The form's surface and inputs.
+ * @cssprop [--efa-color-surface=light-dark(#f3f3f3, #2e2e2e)] - Notices, the file button, amount currency.
+ * @cssprop [--efa-color-border=light-dark(#5f5f5f, #949494)] - Input borders, separators.
+ * @cssprop [--efa-color-primary=light-dark(#0b4f8a, #8cc4ff)] - Buttons and links.
+ * @cssprop [--efa-color-on-primary=light-dark(#ffffff, #0b0c0c)] - Text on primary and on success.
+ * @cssprop [--efa-color-error=light-dark(#b3261e, #ff9990)] - Errors and the error summary.
+ * @cssprop [--efa-color-success=light-dark(#1e6b34, #8fd4a4)] - The confirmation panel.
+ * @cssprop [--efa-color-focus=#ffbf47] - Focus ring.
+ * @cssprop [--efa-color-focus-text=#0b0c0c] - Outer focus ring.
+ * @cssprop [--efa-space=1em] - Spacing unit.
+ * @cssprop [--efa-padding=clamp(0.25em, 1.5%, 1em)] - Space between the form's surface edge and its content.
+ * @cssprop [--efa-radius=0.25em] - Corners.
+ * @cssprop [--efa-border-width=2px] - Input borders.
+ * @cssprop [--efa-focus-width=3px] - Focus ring.
+ * @cssprop [--efa-input-max-width=32em] - Widest input.
  */
 export class EfaForm extends LitElement {
   static override styles = [tokens, base, formStyles, draftStyles];

@@ -12,7 +12,8 @@ const COLUMNS = ['240px', '272px', '320px', '100%'];
  */
 const WHOLE_WORD_COLUMNS = ['320px', '100%'];
 
-for (const service of ['verpflichtungserklaerung', 'aufenthaltstitel'] as Service[]) {
+/** Every page of one service in each column, in German and English (one test file per service: time). */
+export function fitsNarrowColumns(service: Service): void {
   describe(`efa-${service} in narrow columns`, () => {
     after(() => setLocale('de'));
 
