@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixtureSync, html } from '@open-wc/testing';
 import { setLocale } from '../../src/i18n/locale.js';
 import { checkEveryPage, placeForm, type Service } from '../helpers/every-page.js';
 import { brokenWords, horizontalOverflow } from '../helpers/layout-checks.js';
@@ -20,7 +20,7 @@ export function fitsNarrowColumns(service: Service): void {
     for (const lang of ['de', 'en'] as const) {
       it(`fits every page in "${lang}" into columns of ${COLUMNS.join(', ')} without sideways scrolling or broken words`, async function () {
         this.timeout(110_000);
-        const column = await fixture<HTMLDivElement>(html`<div style="inline-size: 240px"></div>`);
+        const column = fixtureSync<HTMLDivElement>(html`<div style="inline-size: 240px"></div>`);
         const form = await placeForm(service, lang, column);
         await checkEveryPage(form, lang, (_form, page) => {
           for (const width of COLUMNS) {

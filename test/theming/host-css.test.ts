@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import '../../components/efa-verpflichtungserklaerung/efa-verpflichtungserklaerung.js';
 import type { EfaVerpflichtungserklaerung } from '../../components/efa-verpflichtungserklaerung/efa-verpflichtungserklaerung.js';
 import { heading, next } from '../helpers/form-driver.js';
@@ -44,9 +44,10 @@ function rendering(form: HTMLElement): string[] {
 async function signerStepWithAnError(): Promise<EfaVerpflichtungserklaerung> {
   const { abgabeart: _chosenInTheForm, warnhinweisBestaetigt: _onItsOwnPage, ...prefill } = await validData();
   delete (prefill.erklaerender as { person: Record<string, unknown> }).person.familienname;
-  const form = await fixture<EfaVerpflichtungserklaerung>(
+  const column = fixtureSync<HTMLDivElement>(
     html`<div style="inline-size: 600px"><efa-verpflichtungserklaerung .prefill=${prefill} adapter="event"></efa-verpflichtungserklaerung></div>`,
-  ).then((column) => column.firstElementChild as EfaVerpflichtungserklaerung);
+  );
+  const form = column.firstElementChild as EfaVerpflichtungserklaerung;
   await waitUntil(() => heading(form) !== '', 'the first step');
   await next(form);
   await next(form);

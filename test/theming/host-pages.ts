@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixtureSync, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { setLocale } from '../../src/i18n/locale.js';
 import { checkEveryPage, placeForm, type Service } from '../helpers/every-page.js';
@@ -13,9 +13,10 @@ const HOST_PAGES = {
   dark: { background: '#202124', color: '#e8eaed' },
 } as const;
 
-async function column(page: keyof typeof HOST_PAGES): Promise<HTMLDivElement> {
+/** Not `fixture()`: it waits for an animation frame, which a page in the background never gets. */
+function column(page: keyof typeof HOST_PAGES): HTMLDivElement {
   const { background, color } = HOST_PAGES[page];
-  return fixture<HTMLDivElement>(html`<div style="background: ${background}; color: ${color}; padding: 24px"></div>`);
+  return fixtureSync<HTMLDivElement>(html`<div style="background: ${background}; color: ${color}; padding: 24px"></div>`);
 }
 
 const surfaceOf = (form: HTMLElement) => getComputedStyle(form.shadowRoot!.querySelector('.form')!);
@@ -28,7 +29,7 @@ export function onLightAndDarkPages(service: Service): void {
     for (const page of ['light', 'dark'] as const) {
       it(`with --efa-color-scheme: ${page} on a ${page} page: every page accessible, contrast included`, async function () {
         this.timeout(110_000);
-        const host = await column(page);
+        const host = column(page);
         const form = await placeForm(service, 'de', host);
         host.style.setProperty('--efa-color-scheme', page);
         await checkEveryPage(form, 'de', async () => {
@@ -46,7 +47,7 @@ export function colourSchemes(): void {
     after(() => emulateMedia({ colorScheme: 'light' }));
 
     it("follows the reader's prefers-color-scheme by default, and --efa-color-scheme overrides it", async () => {
-      const host = await column('dark');
+      const host = column('dark');
       const form = await placeForm('verpflichtungserklaerung', 'de', host);
       await emulateMedia({ colorScheme: 'dark' });
       expect(surfaceOf(form).backgroundColor, 'dark preference').to.equal('rgb(26, 26, 26)');
@@ -62,7 +63,7 @@ export function colourSchemes(): void {
     });
 
     it('takes a token set on the element over both schemes', async () => {
-      const host = await column('light');
+      const host = column('light');
       const form = await placeForm('verpflichtungserklaerung', 'de', host);
       form.style.setProperty('--efa-color-background', '#fdf6e3');
       form.style.setProperty('--efa-color-scheme', 'dark');
