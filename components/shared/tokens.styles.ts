@@ -5,7 +5,7 @@ import { css } from 'lit';
  * only the private `--_*` aliases, so a theme sets a token once on any ancestor and it crosses shadow roots.
  *
  * Colours have a light and a dark default (`light-dark()`), chosen by the element's `color-scheme`: the form
- * follows the reader's `prefers-color-scheme` unless the page sets `color-scheme: light` or `dark` on it.
+ * follows the reader's `prefers-color-scheme` unless the page sets `--efa-color-scheme: light` or `dark`.
  * WCAG 2.1 AA contrast of the defaults (WCAG formula), light / dark: text on background 17.2:1 / 15.6:1,
  * hint 8.2:1 / 10.3:1, error 6.5:1 / 8.5:1, primary 8.4:1 / 9.5:1, borders 6.4:1 / 5.7:1; text on primary
  * and success at least 6.6:1 / 10.7:1. The focus ring is yellow with a near-black outer ring (11.9:1 between
