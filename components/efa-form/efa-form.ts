@@ -11,7 +11,7 @@ import { summarize } from '../../src/engine/summary.js';
 import type { ServiceSpec } from '../../src/services/service.js';
 import { SubmitError, untilAborted, type Adapter, type Receipt, type Submission } from '../../src/adapters/adapter.js';
 import { MIB, attachmentsToShrink, formatSize, requestBytes } from '../../src/adapters/limits.js';
-import { getLocale, resolveLang, setLocale } from '../../src/i18n/locale.js';
+import { getLocale, resolveLang, setLocale, textDirection } from '../../src/i18n/locale.js';
 import { codeLabelIn } from '../../src/i18n/code-labels.js';
 import { DraftsController } from './drafts-controller.js';
 
@@ -559,7 +559,8 @@ export class EfaForm extends LitElement {
 
   override render() {
     if (!this.engine) return nothing;
-    return html`<div class="form" part="form" lang=${getLocale()}>
+    const locale = getLocale();
+    return html`<div class="form" part="form" lang=${locale} dir=${textDirection(locale)}>
       <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
       ${this.phase === 'done' ? this.renderConfirmation() : this.phase === 'review' ? this.renderReview() : this.renderStep()}
     </div>`;
