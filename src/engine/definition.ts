@@ -36,6 +36,8 @@ export interface ConditionContext {
   get(pointer: string): unknown;
   /** The pointer of the node being decided, e.g. `/begleitpersonen/1/geburtsdatum`. */
   pointer: string;
+  /** Whether the embedding page fixed the answer at this pointer (e.g. the `route` attribute): it is not asked. */
+  isFixed(pointer: string): boolean;
 }
 
 /**

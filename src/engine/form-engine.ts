@@ -483,7 +483,7 @@ export class FormEngine {
       setAt(probe, pointer, undefined);
       return validationErrors(this.validate, probe).some((e) => e.keyword === 'required' && errorPointer(e) === pointer);
     }
-    return when({ pointer, get: (p) => getAt(layout.data, p) });
+    return when({ pointer, get: (p) => getAt(layout.data, p), isFixed: (p) => this.fixed.has(p) });
   }
 
   private walk(nodes: readonly Node[], base: string, layout: Layout): NodeView[] {

@@ -1,7 +1,8 @@
 /**
  * Applicants as they would describe themselves, in German and English, with the facts of their situation
  * (src/services/aufenthaltstitel/route-facts.ts) and the route the law sends them to. The first twelve were
- * written before the answers of the first question were reworded, without the new wording.
+ * written (and committed) before the answers of the first question were reworded, without the new wording; the
+ * others cover the remaining routes and more look-alikes.
  */
 import type { RouteFact } from '../../src/services/aufenthaltstitel/route-facts.js';
 
@@ -97,5 +98,103 @@ export const PERSONAS: readonly Persona[] = [
     en: 'Rahul has worked in Stuttgart on an EU Blue Card for five years and wants to stay for good.',
     facts: ['holds-residence-title', 'works-or-has-job-offer', 'wants-to-stay-permanently'],
     route: 'niederlassung',
+  },
+  {
+    id: 'syrian-recognised-refugee',
+    de: 'Yusuf aus Syrien ist vom Bundesamt als Flüchtling anerkannt. Seine Aufenthaltserlaubnis läuft bald ab.',
+    en: 'Yusuf from Syria was recognised as a refugee by the Federal Office. His residence permit expires soon.',
+    facts: ['holds-residence-title', 'protection-or-cannot-return'],
+    route: 'humanitaer',
+  },
+  {
+    id: 'filipino-nurse-adaptation-course',
+    de: 'Maria ist Pflegefachkraft aus den Philippinen. Für die Anerkennung muss sie einen Anpassungslehrgang machen; nebenher arbeitet sie als Pflegehelferin.',
+    en: 'Maria is a nurse from the Philippines. For recognition she must take an adaptation course; meanwhile she works as a nursing assistant.',
+    facts: ['qualification-being-recognised', 'works-or-has-job-offer'],
+    route: 'anerkennung',
+  },
+  {
+    id: 'brazilian-postdoc',
+    de: 'Rafael aus Brasilien hat eine Aufnahmevereinbarung mit einem Max-Planck-Institut und forscht dort zwei Jahre.',
+    en: 'Rafael from Brazil has a hosting agreement with a Max Planck Institute and will do research there for two years.',
+    facts: ['researcher', 'works-or-has-job-offer'],
+    route: 'forschung',
+  },
+  {
+    id: 'indian-manager-transferred',
+    de: 'Arjun leitet ein Team bei einem Konzern in Bangalore. Seine Firma schickt ihn für zwei Jahre in ihre Niederlassung in Frankfurt.',
+    en: 'Arjun leads a team at a company in Bangalore. His company is sending him to its Frankfurt branch for two years.',
+    facts: ['sent-by-employer-abroad', 'works-or-has-job-offer'],
+    route: 'ict-karte',
+  },
+  {
+    id: 'egyptian-graduate-job-search',
+    de: 'Nour aus Ägypten hat gerade ihren Master in Berlin abgeschlossen und sucht jetzt eine Stelle. Sie hat noch ihre Aufenthaltserlaubnis zum Studium.',
+    en: 'Nour from Egypt has just finished her master’s in Berlin and is now looking for a job. She still holds her residence permit for study.',
+    facts: ['holds-residence-title', 'finished-qualification-in-germany', 'looking-for-work'],
+    route: 'arbeitsplatzsuche',
+  },
+  {
+    id: 'afghan-duldung-seven-years',
+    de: 'Farid aus Afghanistan lebt seit sieben Jahren mit Duldung in Göttingen, arbeitet als Lagerist und spricht gut Deutsch. Er möchte eine Aufenthaltserlaubnis.',
+    en: 'Farid from Afghanistan has lived in Göttingen with a Duldung for seven years, works in a warehouse and speaks good German. He wants a residence permit.',
+    facts: ['holds-duldung', 'works-or-has-job-offer', 'integrated-after-years-with-duldung'],
+    route: 'bleiberecht',
+  },
+  {
+    id: 'vietnamese-trainee-hired-after-training',
+    de: 'Thao aus Vietnam hat in Deutschland ihre Ausbildung zur Köchin abgeschlossen; ihr Betrieb stellt sie jetzt fest ein. Sie hat eine Aufenthaltserlaubnis zur Ausbildung.',
+    en: 'Thao from Vietnam finished her training as a cook in Germany; her restaurant is now hiring her permanently. She holds a residence permit for training.',
+    facts: ['holds-residence-title', 'finished-qualification-in-germany', 'works-or-has-job-offer'],
+    route: 'erwerbstaetigkeit',
+  },
+  {
+    id: 'ukrainian-wants-to-move-city',
+    de: 'Iryna hat eine Aufenthaltserlaubnis nach § 24, weil sie aus der Ukraine geflohen ist. Sie möchte von Cottbus nach Berlin ziehen, wo ihre Schwester lebt.',
+    en: 'Iryna holds a residence permit under section 24 because she fled Ukraine. She wants to move from Cottbus to Berlin, where her sister lives.',
+    facts: ['holds-residence-title', 'fled-war-in-ukraine', 'wants-only-a-condition-changed'],
+    route: 'nebenbestimmungen',
+  },
+  {
+    id: 'moroccan-mother-of-german-child',
+    de: 'Samira aus Marokko ist die Mutter eines deutschen Kindes und lebt mit ihm in Dortmund.',
+    en: 'Samira from Morocco is the mother of a German child and lives with him in Dortmund.',
+    facts: ['lives-with-family', 'family-member-german'],
+    route: 'familie',
+  },
+  {
+    id: 'serbian-child-of-croatian-father',
+    de: 'Luka ist 12, serbischer Staatsangehöriger, und zieht zu seinem Vater, einem Kroaten, der in Nürnberg arbeitet.',
+    en: 'Luka is 12, a Serbian citizen, and is moving in with his father, a Croatian who works in Nuremberg.',
+    facts: ['lives-with-family', 'family-member-eu-eea-swiss'],
+    route: 'aufenthaltskarte',
+  },
+  {
+    id: 'afghan-gestattung-apprenticeship',
+    de: 'Hamid hat eine Aufenthaltsgestattung, sein Asylverfahren läuft. Ein Elektrobetrieb bietet ihm eine Ausbildung an.',
+    en: 'Hamid holds an Aufenthaltsgestattung while his asylum procedure runs. An electrical firm offers him an apprenticeship.',
+    facts: ['holds-gestattung', 'studies-or-trains'],
+    route: 'beschaeftigungserlaubnis',
+  },
+  {
+    id: 'american-photographer-self-employed',
+    de: 'Emily aus den USA möchte in Berlin ein eigenes Fotostudio eröffnen.',
+    en: 'Emily from the USA wants to open her own photo studio in Berlin.',
+    facts: ['self-employed'],
+    route: 'erwerbstaetigkeit',
+  },
+  {
+    id: 'colombian-engineer-opportunity-card',
+    de: 'Andrés ist Ingenieur aus Kolumbien und möchte in Deutschland eine Stelle suchen; ein Angebot hat er noch nicht.',
+    en: 'Andrés is an engineer from Colombia and wants to look for a job in Germany; he has no offer yet.',
+    facts: ['looking-for-work'],
+    route: 'erwerbstaetigkeit',
+  },
+  {
+    id: 'japanese-language-course',
+    de: 'Yuki aus Japan möchte ein Jahr lang in Heidelberg einen Deutschkurs besuchen.',
+    en: 'Yuki from Japan wants to attend a German course in Heidelberg for a year.',
+    facts: ['studies-or-trains'],
+    route: 'ausbildung',
   },
 ];

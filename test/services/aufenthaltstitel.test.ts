@@ -14,7 +14,7 @@ function purposeNotices(answers: Record<string, unknown>, today: string): string
   const get = (pointer: string) => answers[pointer.slice(1)];
   return step.children
     .filter((node): node is ContentDef => node.type === 'content')
-    .filter((node) => typeof node.when !== 'function' || node.when({ get, pointer: '' }))
+    .filter((node) => typeof node.when !== 'function' || node.when({ get, pointer: '', isFixed: () => false }))
     .flatMap((node) => node.blocks({ get, config: undefined, today }))
     .map((block) => ('text' in block ? block.text : ''));
 }
@@ -35,7 +35,7 @@ describe('efa-aufenthaltstitel', () => {
     await next(form);
     expect(heading(form)).to.contain('Ihr Anliegen');
     await expect(form).to.be.accessible();
-    await radio(form, '/route', 6); // "Ich habe schon einen Aufenthaltstitel, eine Duldung oder eine Gestattung und möchte eine Auflage ändern lassen"
+    await radio(form, '/route', 0); // "Ich habe einen Aufenthaltstitel und möchte nur eine Auflage ändern lassen oder zusätzlich arbeiten dürfen"
     await next(form);
     expect(form.shadowRoot!.getElementById('f-antragsart'), 'no first issue or extension for a change of conditions').to.equal(null);
     await radio(form, '/zweck', 0);

@@ -23,29 +23,10 @@ import {
 import { isIsoDate } from '../common/answers.js';
 import { FRISTEN, inForce } from '../../rules/legal-parameters.js';
 import { usualFee } from './fees.js';
-import { furtherDocuments, furtherProjectBlocks, furtherPurposeNotes, furtherPurposes, furtherRouteOptions } from './further-routes.js';
+import { furtherDocuments, furtherProjectBlocks, furtherPurposeNotes, furtherPurposes } from './further-routes.js';
+import { notSureGuide, routeQuestion } from './route-question.js';
 import { aufenthaltstitelRules } from './rules.js';
 import { aufenthaltstitelDataProtectionBlocks } from './data-protection.js';
-
-const routeQuestion: Node = {
-  type: 'field',
-  kind: 'radio',
-  name: 'route',
-  label: () => msg('Warum möchten Sie in Deutschland leben?'),
-  hint: () => msg('Wählen Sie, was am besten passt. Danach fragt das Formular nur, was dafür nötig ist.'),
-  options: choices([
-    ['erwerbstaetigkeit', () => msg('Ich arbeite oder möchte arbeiten'), () => msg('Als Angestellte oder Angestellter, mit Blauer Karte EU, selbstständig oder mit Chancenkarte zur Arbeitssuche.')],
-    ['ausbildung', () => msg('Ich mache eine Ausbildung, studiere oder lerne Deutsch'), () => msg('Auch wenn Sie einen Ausbildungs- oder Studienplatz suchen.')],
-    ['familie', () => msg('Ich lebe mit meiner Familie in Deutschland'), () => msg('Zum Beispiel bei meinem Ehegatten, meinen Eltern oder meinem Kind.')],
-    ['niederlassung', () => msg('Ich lebe schon länger hier und möchte unbefristet bleiben'), () => msg('Niederlassungserlaubnis oder Erlaubnis zum Daueraufenthalt – EU.')],
-    ['humanitaer', () => msg('Ich habe Schutz in Deutschland bekommen oder kann nicht zurück'), () => msg('Zum Beispiel nach einer Anerkennung durch das Bundesamt für Migration und Flüchtlinge.')],
-    ['schutz-24', () => msg('Ich bin wegen des Krieges aus der Ukraine gekommen'), () => msg('Vorübergehender Schutz nach § 24 Aufenthaltsgesetz.')],
-    ['nebenbestimmungen', () => msg('Ich habe schon einen Aufenthaltstitel, eine Duldung oder eine Gestattung und möchte eine Auflage ändern lassen'), () => msg('Zum Beispiel, damit Sie mit Ihrem Aufenthaltstitel arbeiten oder an einen anderen Ort ziehen dürfen. Mit Duldung oder Gestattung arbeiten: Wählen Sie dafür die Antwort weiter unten.')],
-    ['aufenthaltskarte', () => msg('Ich bin Familienangehörige oder Familienangehöriger einer Person aus der EU'), () => msg('Aufenthaltskarte oder Daueraufenthaltskarte, wenn Sie selbst nicht aus der EU kommen.')],
-    ...furtherRouteOptions,
-  ]),
-  errors: { required: () => msg('Wählen Sie aus, warum Sie in Deutschland leben möchten.') },
-};
 
 /** The sub-purpose, asked per route; the schema lists which values belong to which route. */
 function purposeQuestion(route: string, label: Text, options: [string, Text, Text?][]): Node {
@@ -264,7 +245,7 @@ const steps: FormDefinition['steps'] = [
   {
     id: 'anliegen',
     title: () => msg('Ihr Anliegen'),
-    children: [routeQuestion],
+    children: [routeQuestion, notSureGuide],
   },
   {
     id: 'zweck',
