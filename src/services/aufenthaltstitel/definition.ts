@@ -661,6 +661,12 @@ const steps: FormDefinition['steps'] = [
             kind: 'select',
             name: 'aufenthaltsstatus',
             label: () => msg('Welches Aufenthaltsrecht hat diese Person?'),
+            errors: {
+              const: () => msg('Die Person ist deutsch: Wählen Sie „Deutsche Staatsangehörigkeit“.'),
+              not: () => msg('Wählen Sie „Deutsche Staatsangehörigkeit“ nur, wenn Sie oben bei der Staatsangehörigkeit Deutschland angegeben haben.'),
+              'false schema': () =>
+                msg('Die Person hat die Staatsangehörigkeit eines anderen EU-Staats, Islands, Liechtensteins, Norwegens oder der Schweiz. Dann gilt für Sie das Freizügigkeitsrecht: Gehen Sie zurück zu „Ihr Anliegen“ und wählen Sie die Antwort für Familien aus diesen Staaten.'),
+            },
             options: choices([
               ['deutsch', () => msg('Deutsche Staatsangehörigkeit')],
               ['niederlassungserlaubnis', () => msg('Niederlassungserlaubnis')],
@@ -803,6 +809,26 @@ const steps: FormDefinition['steps'] = [
             ]),
           },
           { type: 'field', kind: 'date', name: 'rechtmaessigerAufenthaltSeit', when: 'schema', label: () => msg('Sie leben rechtmäßig in Deutschland seit') },
+          {
+            type: 'group',
+            name: 'freizuegigkeitDeutscher',
+            when: 'schema',
+            legend: () => msg('Ihr gemeinsames Leben in einem anderen EU-Staat'),
+            hint: () =>
+              msg('Familienangehörige von Deutschen bekommen eine Aufenthaltskarte nur, wenn sie mit ihnen in einem anderen EU- oder EWR-Staat gelebt haben und die deutsche Person dort zum Beispiel gearbeitet hat (§ 12a FreizügG/EU). Sonst gehen Sie zurück zu „Ihr Anliegen“ und wählen die Antwort für Familien von Deutschen.'),
+            children: [
+              {
+                type: 'field',
+                kind: 'combobox',
+                name: 'staat',
+                codelist: 'staat',
+                label: () => msg('In welchem Staat?'),
+                errors: { enum: () => msg('Wählen Sie einen anderen EU-Staat, Island, Liechtenstein, Norwegen oder die Schweiz.') },
+              },
+              { type: 'field', kind: 'date', name: 'von', label: () => msg('Gemeinsam dort gelebt seit') },
+              { type: 'field', kind: 'date', name: 'bis', label: () => msg('Gemeinsam dort gelebt bis') },
+            ],
+          },
         ],
       },
       ...furtherProjectBlocks,
