@@ -272,6 +272,15 @@ export class FormEngine {
     return this.layout().steps.map((s) => s.def);
   }
 
+  /** The pages the progress indicator counts (the steps of the path and the review page), or undefined while the path is open. */
+  pageCount(): number | undefined {
+    const layout = this.layout();
+    const counted = this.definition.countedSteps
+      ? this.definition.countedSteps({ get: (p) => getAt(layout.data, p), isFixed: (p) => this.fixed.has(p) })
+      : layout.steps;
+    return counted && counted.length + 1;
+  }
+
   goTo(stepId: string): void {
     if (!this.visibleSteps().some((s) => s.id === stepId)) throw new Error(`No visible step ${stepId}`);
     this.stepId = stepId;

@@ -204,6 +204,10 @@ function expiredTitleWarning({ get, today }: ContentContext): ContentBlock[] {
   ];
 }
 
+const nothingNeededHere = (): ContentBlock[] => [
+  { kind: 'paragraph', text: msg('Für Ihr Anliegen braucht die Ausländerbehörde hier keine Angaben. Sie können weitergehen.') },
+];
+
 const steps: FormDefinition['steps'] = [
   {
     id: 'start',
@@ -832,6 +836,8 @@ const steps: FormDefinition['steps'] = [
         ],
       },
       ...furtherProjectBlocks,
+      // Looking for a place to study or train is the one purpose of its route that asks nothing here.
+      { type: 'content', when: ({ get }) => get('/zweck') === 'platzsuche', blocks: nothingNeededHere },
     ],
   },
   {
@@ -940,7 +946,7 @@ const steps: FormDefinition['steps'] = [
       {
         type: 'content',
         when: ({ get }) => get('/lebensunterhalt') === undefined && get('/krankenversicherung') === undefined,
-        blocks: () => [{ kind: 'paragraph', text: msg('Für Ihr Anliegen braucht die Ausländerbehörde hier keine Angaben. Sie können weitergehen.') }],
+        blocks: nothingNeededHere,
       },
     ],
   },
@@ -1043,9 +1049,29 @@ const steps: FormDefinition['steps'] = [
   },
 ];
 
+/**
+ * Steps a route never shows, because its schema asks nothing there (no family members for a change of
+ * conditions, a work permission or a new card; no project for a settlement permit; no address in Germany for
+ * a skilled worker still abroad). test/services/aufenthaltstitel-progress.test.ts checks this against the
+ * schema for every route and purpose.
+ */
+const STEPS_NOT_ON_ROUTE: Readonly<Record<string, readonly string[]>> = {
+  nebenbestimmungen: ['familie'],
+  'neue-karte': ['familie'],
+  beschaeftigungserlaubnis: ['familie'],
+  niederlassung: ['vorhaben'],
+  'beschleunigtes-fachkraefteverfahren': ['wohnen'],
+};
+
 export const aufenthaltstitelDefinition: FormDefinition = {
   service: 'aufenthaltstitel',
   schemaVersion: '2.0.0',
   steps,
   rules: aufenthaltstitelRules,
+  countedSteps: ({ get, isFixed }) => {
+    const route = get('/route');
+    if (typeof route !== 'string') return undefined;
+    const skipped = [...(STEPS_NOT_ON_ROUTE[route] ?? []), ...(isFixed('/route') ? ['anliegen'] : [])];
+    return steps.map((step) => step.id).filter((id) => !skipped.includes(id));
+  },
 };
