@@ -396,12 +396,7 @@ export class EfaForm extends LitElement {
     this.createdAt ??= new Date().toISOString();
     const today = this.createdAt.slice(0, 10);
     const data = spec.derive ? spec.derive(engine.submissionData(), this.config as never, today) : engine.submissionData();
-    const attachments = [...engine.attachments()].map(([id, file]) => ({
-      id,
-      dateiname: file.name,
-      mimeType: file.type as 'application/pdf' | 'image/jpeg' | 'image/png',
-      groesse: file.size,
-    }));
+    const attachments = engine.attachmentReferences() as Submission['attachments'];
     return {
       id: this.submissionId,
       service: spec.service as Submission['service'],

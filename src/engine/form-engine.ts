@@ -118,7 +118,8 @@ interface Layout {
   steps: { def: StepDef; children: NodeView[] }[];
   fields: Map<string, FieldView>;
   groups: Map<string, GroupView>;
-  files: Map<string, File>;
+  /** The chosen files of visible file fields and their references, by attachment id. */
+  files: Map<string, { file: File; reference: AttachmentRef }>;
   /** Required fields per step id, computed when a step is first viewed. */
   required: Map<string, Set<string>>;
 }
@@ -386,7 +387,12 @@ export class FormEngine {
 
   /** The chosen files of visible file fields, by attachment id. */
   attachments(): Map<string, File> {
-    return new Map(this.layout().files);
+    return new Map([...this.layout().files].map(([id, { file }]) => [id, file]));
+  }
+
+  /** The references of those files as the envelope lists them, each with its purpose. */
+  attachmentReferences(): AttachmentRef[] {
+    return [...this.layout().files.values()].map(({ reference }) => ({ ...reference }));
   }
 
   /** All current errors by field pointer (schema, then rules), without showing them. */
@@ -532,8 +538,9 @@ export class FormEngine {
     if (def.kind === 'file') {
       const refs = (Array.isArray(value) ? value : []).map((file: File): AttachmentRef => {
         const id = attachmentIdOf(file);
-        layout.files.set(id, file);
-        return { id, dateiname: file.name, mimeType: file.type, groesse: file.size, ...(def.purpose ? { zweck: def.purpose } : {}) };
+        const reference = { id, dateiname: file.name, mimeType: file.type, groesse: file.size, ...(def.purpose ? { zweck: def.purpose } : {}) };
+        layout.files.set(id, { file, reference });
+        return reference;
       });
       return def.multiple ? refs : refs[0];
     }

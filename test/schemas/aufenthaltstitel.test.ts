@@ -804,6 +804,20 @@ describe('Aufenthaltstitel schema', () => {
     });
   });
 
+  describe('named documents', () => {
+    it('files each document under a purpose code, each reference carrying it; an unknown purpose is refused', () => {
+      const contract = { id: '3f6c2a9e-1b4d-4c7a-9e2f-000000000031', dateiname: 'vertrag.pdf', mimeType: 'application/pdf', groesse: 1000, zweck: 'arbeitsvertrag' };
+      expectValid(withValue(valid.erwerbstaetigkeit, '/nachweise/dokumente', { arbeitsvertrag: [contract] }));
+      expectErrors(errorsOf(withValue(valid.erwerbstaetigkeit, '/nachweise/dokumente', { gehaltszettel: [contract] })), [
+        { instancePath: '/nachweise/dokumente', keyword: 'propertyNames' },
+      ]);
+      const { zweck: _none, ...withoutPurpose } = contract;
+      expectErrors(errorsOf(withValue(valid.erwerbstaetigkeit, '/nachweise/dokumente', { arbeitsvertrag: [withoutPurpose] })), [
+        required('/nachweise/dokumente/arbeitsvertrag/0', 'zweck'),
+      ]);
+    });
+  });
+
   describe('formats', () => {
     const cases: { pointer: string; accepted: unknown[]; rejected: unknown[] }[] = [
       { pointer: '/reisepass/nummer', accepted: ['Z4821937', 'AB1234'], rejected: ['z4821937', 'Z 4821937', 'A123456789'] },

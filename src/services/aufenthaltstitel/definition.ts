@@ -23,7 +23,8 @@ import {
 import { isIsoDate } from '../common/answers.js';
 import { FRISTEN, inForce } from '../../rules/legal-parameters.js';
 import { usualFee } from './fees.js';
-import { furtherDocuments, furtherProjectBlocks, furtherPurposeNotes, furtherPurposes } from './further-routes.js';
+import { documentSlots } from './documents.js';
+import { furtherProjectBlocks, furtherPurposeNotes, furtherPurposes } from './further-routes.js';
 import { notSureGuide, routeQuestion } from './route-question.js';
 import { aufenthaltstitelRules } from './rules.js';
 import { aufenthaltstitelDataProtectionBlocks } from './data-protection.js';
@@ -133,36 +134,16 @@ const yesNo = (name: string, label: Text, details: string, detailsLabel: Text): 
   { type: 'field', kind: 'textarea', name: details, when: 'schema', label: detailsLabel },
 ];
 
-/** Which documents the office needs, from the route and purpose given so far. */
+/** Before the upload slots: what they are for, the photo (never uploaded) and the fee. */
 function documentBlocks(context: ContentContext): ContentBlock[] {
   const { get } = context;
-  const items = [msg('Ihren Reisepass'), msg('Ihren aktuellen Aufenthaltstitel oder Ihr Visum, wenn Sie eines haben')];
-  if (get('/person/koerpergroesse') !== undefined || !['nebenbestimmungen', 'beschaeftigungserlaubnis'].includes(get('/route') as string)) {
-    items.push(msg('ein biometrisches Lichtbild: seit 1. Mai 2025 nur elektronisch, vom Fotostudio übermittelt oder in der Ausländerbehörde aufgenommen'));
-  }
-  const zweck = get('/zweck');
-  if (get('/arbeitsplatz') !== undefined) items.push(msg('Ihren Arbeitsvertrag oder das Stellenangebot'));
-  if (zweck === 'fachkraft-akademisch' || zweck === 'blaue-karte-eu') items.push(msg('Ihren Hochschulabschluss und, falls nötig, seine Anerkennung'));
-  if (zweck === 'fachkraft-berufsausbildung') items.push(msg('den Nachweis Ihrer Berufsausbildung und ihrer Anerkennung'));
-  if (get('/ausbildungsstaette') !== undefined) items.push(msg('die Zulassung oder Bescheinigung der Schule, Hochschule oder des Ausbildungsbetriebs'));
-  if (get('/bezugsperson') !== undefined || get('/unionsbuerger') !== undefined) {
-    items.push(msg('die Heirats- oder Geburtsurkunde, die die Familienbeziehung zeigt'));
-  }
-  if (get('/unionsbuerger') !== undefined) items.push(msg('die Meldebestätigung der Person aus der EU, zu der Sie gehören'));
-  if (get('/unionsbuerger/nahestehend') !== undefined) {
-    items.push(msg('Nachweise, dass Sie der Person nahestehen: zum Beispiel über den Unterhalt, das Zusammenleben, die Pflegebedürftigkeit, die Vormundschaft oder die dauerhafte Partnerschaft (§ 5a Abs. 3 FreizügG/EU)'));
-  }
-  if (get('/vertretung') !== undefined) items.push(msg('einen Nachweis des Sorgerechts oder der Vertretung, zum Beispiel die Geburtsurkunde, den Sorgerechtsbeschluss oder die Bestellung als Vormund oder Betreuer'));
-  if (get('/schutzstatus') !== undefined) items.push(msg('den Bescheid des Bundesamts für Migration und Flüchtlinge'));
-  if (get('/lebensunterhalt') !== undefined) items.push(msg('Nachweise über Ihr Einkommen, zum Beispiel die letzten 3 Gehaltsabrechnungen'));
-  if (get('/krankenversicherung') !== undefined) items.push(msg('den Nachweis Ihrer Krankenversicherung'));
-  if (get('/wohnung') !== undefined) items.push(msg('Ihren Mietvertrag'));
-  items.push(...furtherDocuments(get));
-  return [
-    { kind: 'paragraph', text: msg('Nach Ihren Angaben braucht die Ausländerbehörde diese Unterlagen. Sie können sie hier hochladen oder zum Termin mitbringen.') },
-    { kind: 'list', items },
-    ...feeBlocks(context),
+  const blocks: ContentBlock[] = [
+    { kind: 'paragraph', text: msg('Nach Ihren Angaben braucht die Ausländerbehörde die Unterlagen unten. Sie können sie hier hochladen oder zum Termin mitbringen.') },
   ];
+  if (get('/person/koerpergroesse') !== undefined || !['nebenbestimmungen', 'beschaeftigungserlaubnis'].includes(get('/route') as string)) {
+    blocks.push({ kind: 'paragraph', text: msg('Ein biometrisches Lichtbild laden Sie nicht hoch: seit 1. Mai 2025 nur elektronisch, vom Fotostudio übermittelt oder in der Ausländerbehörde aufgenommen.') });
+  }
+  return [...blocks, ...feeBlocks(context)];
 }
 
 /** What the application usually costs (AufenthV), so that nobody is surprised by the bill. */
@@ -1022,29 +1003,7 @@ const steps: FormDefinition['steps'] = [
     title: () => msg('Unterlagen'),
     children: [
       { type: 'content', blocks: documentBlocks },
-      {
-        type: 'group',
-        name: 'nachweise',
-        children: [
-          {
-            type: 'field',
-            kind: 'file',
-            name: 'reisepass',
-            purpose: 'Reisepass (Seite mit Lichtbild)',
-            label: () => msg('Kopie der Seite mit dem Foto in Ihrem Pass'),
-            hint: () => msg('PDF, JPEG oder PNG, höchstens 10 MB.'),
-          },
-          {
-            type: 'field',
-            kind: 'file',
-            name: 'weitere',
-            purpose: 'Weitere Unterlagen',
-            label: () => msg('Weitere Unterlagen'),
-            hint: () => msg('Zum Beispiel Arbeitsvertrag, Zeugnisse oder Urkunden. PDF, JPEG oder PNG, höchstens 10 MB je Datei.'),
-            multiple: true,
-          },
-        ],
-      },
+      { type: 'group', name: 'nachweise', children: documentSlots },
     ],
   },
 ];

@@ -8,7 +8,7 @@
  * block a route needs is the schema's (`when: 'schema'`). Legal sources and their date are in the schema.
  */
 import { msg, str } from '@lit/localize';
-import type { ContentContext, Node, Text } from '../../engine/definition.js';
+import type { Node, Text } from '../../engine/definition.js';
 import { formatAmount } from '../../engine/summary.js';
 import { getLocale } from '../../i18n/locale.js';
 import { GEBUEHREN } from '../../rules/legal-parameters.js';
@@ -301,16 +301,3 @@ export const furtherProjectBlocks: Node[] = [
   },
 ];
 
-/** Documents the new routes need, for the list on the step "Unterlagen". */
-export function furtherDocuments(get: ContentContext['get']): string[] {
-  const items: string[] = [];
-  if (get('/anerkennung') !== undefined) items.push(msg('den Bescheid oder die Zusage der Anerkennungsstelle, falls Sie eines haben, und Ihr Sprachzertifikat'));
-  if (get('/forschung') !== undefined) items.push(msg('die Aufnahmevereinbarung oder den Vertrag mit der Forschungseinrichtung'));
-  if (get('/ict') !== undefined) items.push(msg('den Arbeitsvertrag und das Abordnungsschreiben Ihres Unternehmens'));
-  if (get('/abschluss') !== undefined) items.push(msg('Ihr Abschlusszeugnis oder eine Bestätigung, dass Sie den Abschluss bestanden haben'));
-  if (get('/integration') !== undefined) items.push(msg('Zeugnisse, Arbeitsverträge und Sprachzertifikate'));
-  if (get('/route') === 'beschaeftigungserlaubnis') items.push(msg('Ihre Duldung oder Aufenthaltsgestattung'));
-  if (get('/fachkraefteverfahren') !== undefined) items.push(msg('die Vollmacht der Fachkraft'));
-  if (get('/neuausstellung/grund') === 'verlust') items.push(msg('die Bestätigung Ihrer Anzeige bei der Polizei, wenn Sie eine haben'));
-  return items;
-}
