@@ -5,6 +5,8 @@ import { setLocale } from '../../src/i18n/locale.js';
 import { aufenthaltstitelDefinition } from '../../src/services/aufenthaltstitel/definition.js';
 import { aufenthaltstitel } from '../../src/services/aufenthaltstitel/spec.js';
 import type { ContentDef } from '../../src/engine/definition.js';
+import { PURPOSE_LABELS } from '../../src/services/aufenthaltstitel/documents.js';
+import dokumentzweck from '../../schemas/codelists/dokumentzweck.json' with { type: 'json' };
 import { ROUTES, answers, walks } from '../helpers/aufenthaltstitel.js';
 import { field, heading, next, radio } from '../helpers/form-driver.js';
 
@@ -109,6 +111,15 @@ describe('efa-aufenthaltstitel', () => {
     ]);
     const back = new Uint8Array(await (await fetch(`/api/submissions/${reference}/attachments/${ref.id}`)).arrayBuffer());
     expect([...back]).to.deep.equal([...contract]);
+  });
+
+  it('names each document slot as the purpose code list does, in German and English', async () => {
+    for (const lang of ['de', 'en'] as const) {
+      await setLocale(lang);
+      expect(Object.keys(PURPOSE_LABELS)).to.deep.equal(dokumentzweck.values.map((v) => v.code));
+      for (const entry of dokumentzweck.values) expect(PURPOSE_LABELS[entry.code]!(), entry.code).to.equal(entry[lang]);
+    }
+    await setLocale('de');
   });
 
   it('says what happens next as it is for the route: no card for a work permission, no visit abroad for § 81a, no § 81 Abs. 4 for a new card', async () => {

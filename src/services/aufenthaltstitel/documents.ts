@@ -1,23 +1,44 @@
 /**
  * The documents step: one upload slot per document the answers call for, each under its purpose code from
- * schemas/codelists/dokumentzweck.json (labelled from that list in the user's language), so that every file
+ * schemas/codelists/dokumentzweck.json and named as there, so that every file
  * arrives with what it is — in the data (`nachweise.dokumente.<code>`), in the envelope (`attachments[].zweck`),
  * on the review page and in the clerks' inbox. Uploads stay optional: the office asks for what is missing, and
  * the citizen may bring it to the appointment.
  */
 import { msg } from '@lit/localize';
-import dokumentzweck from '../../../schemas/codelists/dokumentzweck.json' with { type: 'json' };
-import type { ConditionContext, FieldDef, Node } from '../../engine/definition.js';
-import { getLocale } from '../../i18n/locale.js';
+import type { ConditionContext, FieldDef, Node, Text } from '../../engine/definition.js';
 
 type Get = ConditionContext['get'];
 
-/** The label of a purpose code in the active language (German where the list has no such language). */
-export function purposeLabel(code: string): string {
-  const entry = dokumentzweck.values.find((v) => v.code === code);
-  if (!entry) throw new Error(`unknown document purpose ${code}`);
-  return getLocale() === 'en' ? entry.en : entry.de;
-}
+/**
+ * The name of each purpose code in the user's language: the German of schemas/codelists/dokumentzweck.json as
+ * the message source, so that every shipped language translates it; a test keeps the two alike.
+ */
+export const PURPOSE_LABELS: Readonly<Record<string, Text>> = {
+  reisepass: () => msg('Reisepass (Seite mit Lichtbild)'),
+  aufenthaltsdokument: () => msg('Aktueller Aufenthaltstitel, Visum, Duldung oder Aufenthaltsgestattung'),
+  arbeitsvertrag: () => msg('Arbeitsvertrag oder Stellenangebot'),
+  hochschulabschluss: () => msg('Hochschulabschluss und seine Anerkennung'),
+  berufsabschluss: () => msg('Berufsabschluss und seine Anerkennung'),
+  zulassung: () => msg('Zulassung oder Bescheinigung der Schule, Hochschule oder des Ausbildungsbetriebs'),
+  familienurkunde: () => msg('Heirats- oder Geburtsurkunde'),
+  'meldebestaetigung-unionsbuerger': () => msg('Meldebestätigung der Person aus der EU'),
+  'nachweis-nahestehende-person': () => msg('Nachweise als nahestehende Person (§ 5a Abs. 3 FreizügG/EU)'),
+  'nachweis-freizuegigkeit-deutscher': () => msg('Nachweis des gemeinsamen Aufenthalts in einem anderen EU-Staat (§ 12a FreizügG/EU)'),
+  vertretungsnachweis: () => msg('Nachweis des Sorgerechts oder der Vertretung'),
+  'bamf-bescheid': () => msg('Bescheid des Bundesamts für Migration und Flüchtlinge'),
+  einkommensnachweise: () => msg('Einkommensnachweise'),
+  krankenversicherung: () => msg('Nachweis der Krankenversicherung'),
+  mietvertrag: () => msg('Mietvertrag'),
+  anerkennungsbescheid: () => msg('Bescheid der Anerkennungsstelle und Sprachzertifikat'),
+  aufnahmevereinbarung: () => msg('Aufnahmevereinbarung oder Vertrag mit der Forschungseinrichtung'),
+  abordnungsschreiben: () => msg('Abordnungsschreiben des Unternehmens'),
+  abschlusszeugnis: () => msg('Abschlusszeugnis oder Bestätigung des bestandenen Abschlusses'),
+  integrationsnachweise: () => msg('Zeugnisse, Arbeitsverträge und Sprachzertifikate'),
+  verlustanzeige: () => msg('Bestätigung der Verlustanzeige bei der Polizei'),
+  vollmacht: () => msg('Vollmacht der Fachkraft'),
+  weitere: () => msg('Weitere Unterlagen'),
+};
 
 const defined = (pointer: string) => (get: Get) => get(pointer) !== undefined;
 
@@ -52,7 +73,7 @@ const slot = (code: string, when?: (get: Get) => boolean): FieldDef => ({
   name: code,
   purpose: code,
   ...(when ? { when: ({ get }: ConditionContext) => when(get) } : {}),
-  label: () => purposeLabel(code),
+  label: PURPOSE_LABELS[code]!,
   hint: () => msg('PDF, JPEG oder PNG, höchstens 10 MB je Datei.'),
   multiple: true,
 });
@@ -64,7 +85,7 @@ export const documentSlots: Node[] = [
     kind: 'file',
     name: 'reisepass',
     purpose: 'reisepass',
-    label: () => purposeLabel('reisepass'),
+    label: PURPOSE_LABELS.reisepass!,
     hint: () => msg('PDF, JPEG oder PNG, höchstens 10 MB.'),
   },
   { type: 'group', name: 'dokumente', children: NEEDED.map(([code, needed]) => slot(code, needed)) },
