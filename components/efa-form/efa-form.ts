@@ -35,7 +35,8 @@ export interface StepChangeDetail {
   stepId: string;
   /** 1-based position among the visible steps; the review page comes after the last. */
   position: number;
-  count: number;
+  /** How many pages the path has, review included; undefined until the answers that decide the path are given. */
+  count: number | undefined;
   title: string;
 }
 
@@ -287,7 +288,7 @@ export class EfaForm extends LitElement {
     const detail: StepChangeDetail = {
       stepId: onReview ? 'review' : engine.currentStepId,
       position,
-      count: steps.length + 1,
+      count: engine.pageCount(),
       title: onReview ? msg('Angaben prüfen') : (steps.find((s) => s.id === engine.currentStepId)?.title() ?? ''),
     };
     this.dispatchEvent(new CustomEvent('efa-step-change', { detail, bubbles: true, composed: true }));
@@ -431,12 +432,7 @@ export class EfaForm extends LitElement {
     this.createdAt ??= new Date().toISOString();
     const today = this.createdAt.slice(0, 10);
     const data = spec.derive ? spec.derive(engine.submissionData(), this.config as never, today) : engine.submissionData();
-    const attachments = [...engine.attachments()].map(([id, file]) => ({
-      id,
-      dateiname: file.name,
-      mimeType: file.type as 'application/pdf' | 'image/jpeg' | 'image/png',
-      groesse: file.size,
-    }));
+    const attachments = engine.attachmentReferences() as Submission['attachments'];
     return {
       id: this.submissionId,
       service: spec.service as Submission['service'],
@@ -571,13 +567,13 @@ export class EfaForm extends LitElement {
     return { get: (pointer) => engine.visibleValue(pointer), config: this.config, today: engine.todayIso() };
   }
 
-  private renderProgress(position: number, count: number): TemplateResult {
-    return html`<span class="progress" part="progress">${msg(str`Schritt ${position} von ${count}`)}</span>`;
+  private renderProgress(position: number, count: number | undefined): TemplateResult {
+    const text = count === undefined ? msg(str`Schritt ${position}`) : msg(str`Schritt ${position} von ${count}`);
+    return html`<span class="progress" part="progress">${text}</span>`;
   }
 
   private renderStep(): TemplateResult {
     const engine = this.engine!;
-    const steps = engine.visibleSteps();
     const view = engine.view();
     const position = this.positionOf(view.def.id);
     const hasPrevious = position > 1;
@@ -585,7 +581,7 @@ export class EfaForm extends LitElement {
     const confirmation = view.def.confirmation;
     return html`<form novalidate @submit=${this.next} @keydown=${this.submitOnEnter}>
       ${this.draftsController.renderResumeOffer()} ${this.renderErrorSummary()}
-      <h2 tabindex="-1">${this.renderProgress(position, steps.length + 1)} ${view.def.title()}</h2>
+      <h2 tabindex="-1">${this.renderProgress(position, engine.pageCount())} ${view.def.title()}</h2>
       ${(engine.isReady && this.fieldsReady) || view.children.every((node) => node.kind === 'content')
         ? this.renderNodes(view.children)
         : html`<p role="status">${msg('Das Formular wird geladen …')}</p>`}
@@ -743,10 +739,9 @@ export class EfaForm extends LitElement {
 
   private renderReview(): TemplateResult {
     const engine = this.engine!;
-    const count = engine.visibleSteps().length + 1;
     const confirmation = engine.visibleSteps().find((s) => s.confirmation);
     return html`<div class="review" part="review">
-      <h2 tabindex="-1">${this.renderProgress(this.positionOf('review'), count)} ${msg('Prüfen Sie Ihre Angaben')}</h2>
+      <h2 tabindex="-1">${this.renderProgress(this.positionOf('review'), engine.pageCount())} ${msg('Prüfen Sie Ihre Angaben')}</h2>
       <p>${msg('Bitte prüfen Sie alles, bevor Sie es absenden. Mit „Ändern“ kommen Sie zur jeweiligen Angabe.')}</p>
       ${this.renderReviewSections(true)}
       ${confirmation
