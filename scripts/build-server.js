@@ -24,7 +24,8 @@ const common = {
 };
 
 export async function buildServer() {
-  await build({ ...common, entryPoints: ['server/main.ts', 'server/app.ts'], outdir: SERVER_OUT, splitting: true });
+  // test-pki: the browser tests' server command issues test certificates with it (web-test-runner.config.js).
+  await build({ ...common, entryPoints: ['server/main.ts', 'server/app.ts', 'server/test-pki.ts'], outdir: SERVER_OUT, splitting: true });
 }
 
 export async function buildServerTests() {

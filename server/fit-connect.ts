@@ -5,13 +5,15 @@
  * authority's subscriber would do the opening; here both happen in one place so the demo shows the whole way.
  *
  * The key pair (RSA 4096, RSA-OAEP with SHA-256) is created on first use and kept in
- * `<dataDir>/fit-connect-key.json`, so submissions stay readable across restarts. It is a test key: no
- * certificate chain (`x5c`), never for real data.
+ * `<dataDir>/fit-connect-key.json`, so submissions stay readable across restarts. It is a test key, never for
+ * real data: its `x5c` chain leads to a test root made with it (test-pki.ts), whose private key is dropped at
+ * once. The demo page trusts that root (`demoTrustAnchor`); a real page carries the Verwaltungs-PKI root.
  */
 import { createHash, randomUUID, webcrypto } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from './storage/fs-atomic.js';
+import { createTestRoot, issueCertificate, publicKeyOfJwk, toPem } from './test-pki.js';
 
 const { subtle } = webcrypto;
 const RSA_OAEP_256 = { name: 'RSA-OAEP', hash: 'SHA-256' };
@@ -62,7 +64,17 @@ export type FitConnectRelay = ReturnType<typeof createFitConnectRelay>;
 
 export function createFitConnectRelay(dataDir: string) {
   const keyPath = join(dataDir, 'fit-connect-key.json');
-  let keys: Promise<{ publicJwk: JsonWebKey & { kid: string }; privateKey: CryptoKey }> | undefined;
+  let keys: Promise<{ publicJwk: JsonWebKey & { kid: string }; privateKey: CryptoKey; trustAnchor: string }> | undefined;
+
+  /** A test chain for the key: leaf and root; key files from before the chain get one on first use. */
+  async function withTestChain(stored: { publicJwk: { n: string; e: string; x5c?: string[] }; trustAnchor?: string }) {
+    const root = await createTestRoot('efa-forms Demo-Test-Root (nicht für echte Daten)');
+    const leaf = issueCertificate({ subject: 'efa-forms Demo-Zustellpunkt', publicKey: publicKeyOfJwk(stored.publicJwk), issuer: root, ca: false });
+    stored.publicJwk.x5c = [leaf.toString('base64'), root.certificate.toString('base64')];
+    stored.trustAnchor = toPem(root.certificate);
+    await mkdir(dataDir, { recursive: true });
+    await writeFileAtomic(keyPath, `${JSON.stringify(stored, null, 2)}\n`);
+  }
 
   async function loadOrCreate() {
     let stored;
@@ -81,12 +93,11 @@ export function createFitConnectRelay(dataDir: string) {
         publicJwk: { kty: 'RSA', kid, alg: 'RSA-OAEP-256', key_ops: ['wrapKey'], use: 'enc', n, e },
         privateJwk: { ...(await subtle.exportKey('jwk', pair.privateKey)), kid },
       };
-      await mkdir(dataDir, { recursive: true });
-      await writeFileAtomic(keyPath, `${JSON.stringify(stored, null, 2)}\n`);
     }
+    if (!stored.publicJwk.x5c) await withTestChain(stored);
     const { key_ops: _ops, use: _use, ext: _ext, kid: _kid, ...privateJwk } = stored.privateJwk;
     const privateKey = await subtle.importKey('jwk', privateJwk, RSA_OAEP_256, false, ['decrypt']);
-    return { publicJwk: stored.publicJwk, privateKey };
+    return { publicJwk: stored.publicJwk, privateKey, trustAnchor: stored.trustAnchor as string };
   }
 
   function ready() {
@@ -147,6 +158,11 @@ export function createFitConnectRelay(dataDir: string) {
     async destination() {
       const { publicJwk } = await ready();
       return { destinationId: DESTINATION_ID, encryptionKid: publicJwk.kid, publicKey: publicJwk, metadataVersions: ['2.1.0'] };
+    },
+
+    /** The test root the demo key's chain leads to, as PEM: what the demo page configures as its trust anchor. */
+    async demoTrustAnchor() {
+      return (await ready()).trustAnchor;
     },
 
     /** Decrypts metadata, Fachdaten and attachments of a relay request (the parsed body) and checks every hash. */

@@ -28,7 +28,7 @@ export async function portal(app: FastifyInstance, { portalDir, root }: PortalOp
     root: portalDir,
     prefix: '/',
     wildcard: false,
-    allowedPath: (path) => path === '/portal.css' || path === '/inbox.js',
+    allowedPath: (path) => path === '/portal.css' || path === '/inbox.js' || path === '/fit-connect-trust.js',
     setHeaders: noCache,
   });
 

@@ -2,11 +2,15 @@
  * The FIT-Connect adapter: the submission is encrypted in the browser for the destination's public key and
  * only ciphertext leaves it (shared/domain/fit-connect.md §8). The relay (the authority's back end for front
  * end) holds the OAuth client credentials and makes the real Submission API calls (create → upload
- * attachments → submit, §4), passing the JWEs through without being able to read them; it also validates the
- * key's certificate chain (§3), which this adapter re-checks only in its JWK profile.
+ * attachments → submit, §4), passing the JWEs through without being able to read them.
+ *
+ * The relay hands over the destination key, but it is not trusted to choose it: before anything is encrypted,
+ * the key must pass FIT-Connect's JWK profile and `trust` (key-trust.ts) — its `x5c` chain leads to a trust
+ * anchor the page configures, or its thumbprint is pinned there. A key that does not is refused with the
+ * failure `untrusted-key`, and nothing is sent.
  *
  * Relay contract:
- *   GET  {relay}/destination   → { destinationId, encryptionKid, publicKey (JWK), metadataVersions? }
+ *   GET  {relay}/destination   → { destinationId, encryptionKid, publicKey (JWK with x5c), metadataVersions? }
  *   POST {relay}/submissions   { destinationId, encryptedMetadata, encryptedData, attachments: { [id]: JWE } },
  *                              `Idempotency-Key: <envelope id>` → a receipt { reference, receivedAt? }
  *
@@ -16,11 +20,14 @@
 import { SubmitError, type Adapter, type Receipt, type Submission, type SubmitOptions } from './adapter.js';
 import { answerError, fetchWithin, readJson, sendingDeadline } from './http.js';
 import { encryptCompact, importEncryptionKey, sha512Hex, type EncryptionJwk } from './jwe.js';
+import { verifyDestinationKey, type KeyTrust } from './key-trust.js';
 import { parseReceipt } from './receipt.js';
 
 export interface FitConnectAdapterOptions {
   /** Base URL of the relay, without a trailing slash. */
   relay: string;
+  /** What makes the destination key trusted; without anchors or thumbprints no key is. */
+  trust: KeyTrust;
   /** For the whole sending, both requests included (default 45 s, plus upload time for attachments). */
   deadlineMs?: number;
   /** Per request, within the deadline. */
@@ -81,7 +88,7 @@ function isDestination(value: unknown): value is Destination {
 }
 
 export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
-  const { relay, deadlineMs = 45_000, timeoutMs = 30_000 } = options;
+  const { relay, trust, deadlineMs = 45_000, timeoutMs = 30_000 } = options;
   const json = new TextEncoder();
 
   async function destination(timeout: number, signal?: AbortSignal): Promise<Destination> {
@@ -90,7 +97,7 @@ export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
     const answer = await readJson(response);
     if (!isDestination(answer)) throw new SubmitError('server', 'The relay described the destination in an unknown form.');
     if (answer.publicKey.kid !== answer.encryptionKid) {
-      throw new SubmitError('server', 'The destination key does not match its encryptionKid.');
+      throw new SubmitError('untrusted-key', 'The destination key does not match its encryptionKid.');
     }
     if (answer.metadataVersions && !answer.metadataVersions.includes(METADATA_VERSION)) {
       throw new SubmitError('server', `The destination does not accept metadata ${METADATA_VERSION}.`);
@@ -105,8 +112,9 @@ export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
       let key: CryptoKey;
       try {
         key = await importEncryptionKey(target.publicKey);
+        await verifyDestinationKey(target.publicKey, trust);
       } catch (cause) {
-        throw new SubmitError('server', (cause as Error).message, { cause });
+        throw new SubmitError('untrusted-key', (cause as Error).message, { cause });
       }
       const kid = target.encryptionKid;
 
