@@ -12,6 +12,7 @@
 import { createHash, randomUUID, webcrypto } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { decryptCompact, JweError } from './jwe.js';
 import { writeFileAtomic } from './storage/fs-atomic.js';
 import { createTestRoot, issueCertificate, publicKeyOfJwk, toPem } from './test-pki.js';
 
@@ -20,7 +21,6 @@ const RSA_OAEP_256 = { name: 'RSA-OAEP', hash: 'SHA-256' };
 /** A fixed demo destination, as a real one would be configured once per authority. */
 export const DESTINATION_ID = '6b0c5a4e-2f1d-4c8a-9e3b-7d5f1a2c4e60';
 export const SUBMISSION_SCHEMA = 'https://efa-forms.de/schemas/submission.schema.json';
-const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
 export interface OpenedFile {
   id: string;
@@ -50,11 +50,6 @@ export class RelayError extends Error {
 
 const malformed = () =>
   new RelayError(400, 'invalid-jwe', 'Ein Teil der Einreichung ist kein gültiges JWE oder ließ sich nicht entschlüsseln. Bitte senden Sie die Einreichung erneut.');
-
-function decode(text: string): Uint8Array<ArrayBuffer> {
-  if (!BASE64URL.test(text)) throw malformed();
-  return new Uint8Array(Buffer.from(text, 'base64url'));
-}
 
 function isObject(value: unknown): value is Record<string, any> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -111,32 +106,12 @@ export function createFitConnectRelay(dataDir: string) {
   /** Opens one compact JWE of our profile (RSA-OAEP-256 + A256GCM, our kid). */
   async function decrypt(jwe: unknown): Promise<Uint8Array<ArrayBuffer>> {
     const { publicJwk, privateKey } = await ready();
-    if (typeof jwe !== 'string') throw malformed();
-    const parts = jwe.split('.');
-    if (parts.length !== 5) throw malformed();
-    const [header, wrapped, iv, ciphertext, tag] = parts.map(decode) as [Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>];
-    let protectedHeader;
     try {
-      protectedHeader = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(header));
-    } catch {
-      throw malformed();
-    }
-    if (!isObject(protectedHeader) || protectedHeader.alg !== 'RSA-OAEP-256' || protectedHeader.enc !== 'A256GCM' || 'zip' in protectedHeader) {
-      throw malformed();
-    }
-    if (protectedHeader.kid !== publicJwk.kid) {
-      throw new RelayError(400, 'unknown-key', 'Die Einreichung ist für einen anderen Schlüssel verschlüsselt. Bitte laden Sie das Formular neu und senden Sie erneut.');
-    }
-    if (iv.length !== 12 || tag.length !== 16) throw malformed();
-    try {
-      const cek = await subtle.decrypt({ name: 'RSA-OAEP' }, privateKey, wrapped);
-      const aesKey = await subtle.importKey('raw', cek, 'AES-GCM', false, ['decrypt']);
-      const sealed = new Uint8Array(ciphertext.length + tag.length);
-      sealed.set(ciphertext);
-      sealed.set(tag, ciphertext.length);
-      const aad = new TextEncoder().encode(jwe.split('.', 1)[0]);
-      return new Uint8Array(await subtle.decrypt({ name: 'AES-GCM', iv, additionalData: aad, tagLength: 128 }, aesKey, sealed));
-    } catch {
+      return await decryptCompact(jwe, privateKey, publicJwk.kid);
+    } catch (error) {
+      if (error instanceof JweError && error.reason === 'unknown-key') {
+        throw new RelayError(400, 'unknown-key', 'Die Einreichung ist für einen anderen Schlüssel verschlüsselt. Bitte laden Sie das Formular neu und senden Sie erneut.');
+      }
       throw malformed();
     }
   }

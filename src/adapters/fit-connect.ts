@@ -9,9 +9,11 @@
  * anchor the page configures, or its thumbprint is pinned there. A key that does not is refused with the
  * failure `untrusted-key`, and nothing is sent.
  *
- * Relay contract:
- *   GET  {relay}/destination   → { destinationId, encryptionKid, publicKey (JWK with x5c), metadataVersions? }
- *   POST {relay}/submissions   { destinationId, encryptedMetadata, encryptedData, attachments: { [id]: JWE } },
+ * Relay contract (server/relay/relay.ts): the service and route travel in clear, as FIT-Connect's `serviceType`
+ * does, so the relay can choose the destination and the LeiKa service type.
+ *   GET  {relay}/destination?service=…[&route=…]
+ *                              → { destinationId, encryptionKid, publicKey (JWK with x5c), metadataVersions? }
+ *   POST {relay}/submissions   { service, route?, destinationId, encryptedMetadata, encryptedData, attachments: { [id]: JWE } },
  *                              `Idempotency-Key: <envelope id>` → a receipt { reference, receivedAt? }
  *
  * No automatic retries: every attempt encrypts afresh, and the relay stores a repeated envelope id once, so
@@ -40,6 +42,9 @@ interface Destination {
   publicKey: EncryptionJwk;
   metadataVersions?: string[];
 }
+
+/** What the relay needs to choose the destination and the LeiKa service type; never personal data. */
+type ServiceRoute = { service: string; route?: string };
 
 const METADATA_VERSION = '2.1.0';
 export const METADATA_SCHEMA = `https://schema.fitko.de/fit-connect/metadata/${METADATA_VERSION}/metadata.schema.json`;
@@ -91,8 +96,9 @@ export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
   const { relay, trust, deadlineMs = 45_000, timeoutMs = 30_000 } = options;
   const json = new TextEncoder();
 
-  async function destination(timeout: number, signal?: AbortSignal): Promise<Destination> {
-    const response = await fetchWithin(`${relay}/destination`, { headers: { Accept: 'application/json' } }, timeout, signal);
+  async function destination(service: ServiceRoute, timeout: number, signal?: AbortSignal): Promise<Destination> {
+    const query = new URLSearchParams(service);
+    const response = await fetchWithin(`${relay}/destination?${query}`, { headers: { Accept: 'application/json' } }, timeout, signal);
     if (!response.ok) throw await answerError(response);
     const answer = await readJson(response);
     if (!isDestination(answer)) throw new SubmitError('server', 'The relay described the destination in an unknown form.');
@@ -108,7 +114,9 @@ export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
   return {
     async submit(submission: Submission, { signal, files }: SubmitOptions): Promise<Receipt> {
       const { uploadMs, left } = sendingDeadline(deadlineMs, submission, files);
-      const target = await destination(Math.min(timeoutMs, left()), signal);
+      const route = (submission.data as { route?: unknown }).route;
+      const service: ServiceRoute = { service: submission.service, ...(typeof route === 'string' ? { route } : {}) };
+      const target = await destination(service, Math.min(timeoutMs, left()), signal);
       let key: CryptoKey;
       try {
         key = await importEncryptionKey(target.publicKey);
@@ -131,6 +139,7 @@ export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
       }
       const metadata = buildMetadata(submission, await sha512Hex(data), digests);
       const body = JSON.stringify({
+        ...service,
         destinationId: target.destinationId,
         encryptedMetadata: await encryptCompact(json.encode(JSON.stringify(metadata)), key, kid, 'application/json'),
         encryptedData: await encryptCompact(data, key, kid, 'application/json'),

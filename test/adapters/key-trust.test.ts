@@ -157,7 +157,7 @@ describe('key trust in sending', function () {
     expect(error).to.be.instanceOf(SubmitError);
     expect((error as SubmitError).failure).to.equal('untrusted-key');
     expect(error.message).to.contain('does not lead to a configured trust anchor');
-    expect(requests).to.deep.equal([`GET ${relay}/destination`]);
+    expect(requests).to.deep.equal([`GET ${relay}/destination?service=verpflichtungserklaerung`]);
   });
 
   const spec: ServiceSpec = {
