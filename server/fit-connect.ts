@@ -132,7 +132,13 @@ export function createFitConnectRelay(dataDir: string) {
   return {
     async destination() {
       const { publicJwk } = await ready();
-      return { destinationId: DESTINATION_ID, encryptionKid: publicJwk.kid, publicKey: publicJwk, metadataVersions: ['2.1.0'] };
+      return {
+        destinationId: DESTINATION_ID,
+        encryptionKid: publicJwk.kid,
+        publicKey: publicJwk,
+        metadataVersions: ['2.1.0'],
+        submissionSchemas: [{ schemaUri: SUBMISSION_SCHEMA, mimeType: 'application/json' }],
+      };
     },
 
     /** The test root the demo key's chain leads to, as PEM: what the demo page configures as its trust anchor. */

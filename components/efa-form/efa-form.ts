@@ -902,6 +902,8 @@ function sendErrorText(error: SubmitError, locale: string): string {
       return msg('Das Senden wurde abgebrochen. Ihre Angaben sind nicht verloren. Falls sie doch schon angekommen sind, kommen sie beim erneuten Senden nicht doppelt an.');
     case 'untrusted-key':
       return msg('Der Schlüssel der Behörde konnte nicht überprüft werden. Damit Ihre Angaben nur die Behörde lesen kann, wurde nichts gesendet. Ihre Angaben sind nicht verloren. Bitte wenden Sie sich an die Behörde.');
+    case 'service-not-offered':
+      return msg('Die Behörde nimmt diesen Antrag auf diesem Weg derzeit nicht an. Es wurde nichts gesendet. Ihre Angaben sind nicht verloren. Bitte wenden Sie sich an die Behörde.');
     case 'too-large':
       return error.details.limit
         ? msg(str`Ihre Angaben sind mit allen Dateien zu groß zum Senden: Die Behörde nimmt höchstens ${formatSize(error.details.limit, locale)} an. Ihre Angaben sind nicht verloren.`)

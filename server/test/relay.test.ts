@@ -20,7 +20,12 @@ import { envelope, validData } from './helpers.js';
 const DESTINATION_ID = '3c1b8a2e-5d4f-4e6a-9b7c-2f1e0d9c8b7a';
 // Placeholders, not real LeiKa keys (see server/relay/services.example.json).
 const SERVICE_TYPE = { name: 'Verpflichtungserklärung', identifier: 'urn:efa-forms:placeholder:verpflichtungserklaerung' };
-const services: RelayServices = { verpflichtungserklaerung: { destinationId: DESTINATION_ID, serviceType: SERVICE_TYPE } };
+const FAMILY = { name: 'Aufenthaltserlaubnis zum Familiennachzug', identifier: 'urn:efa-forms:placeholder:aufenthaltstitel-familie' };
+const NOT_OFFERED = { name: 'Aufenthaltstitel', identifier: 'urn:efa-forms:placeholder:aufenthaltstitel' };
+const services: RelayServices = {
+  verpflichtungserklaerung: { destinationId: DESTINATION_ID, serviceType: SERVICE_TYPE },
+  aufenthaltstitel: { destinationId: DESTINATION_ID, serviceType: NOT_OFFERED, routes: { familie: { serviceType: FAMILY } } },
+};
 
 let standIn: SubmissionApiStandIn;
 let dataDir: string;
@@ -63,7 +68,7 @@ async function failure(promise: Promise<unknown>): Promise<SubmitError> {
 }
 
 /** Exactly one submission arrived for `submission`, complete, and nothing broke the spec. */
-function assertArrivedOnce(submission: Submission, bytes: Uint8Array, createdBefore: number, created = 1) {
+function assertArrivedOnce(submission: Submission, bytes: Uint8Array, createdBefore: number, created = 1, serviceType = SERVICE_TYPE) {
   assert.deepEqual(standIn.violations, []);
   const arrived = standIn.received.filter((r) => (r.metadata as any)?.additionalReferenceInfo?.senderReference === submission.id);
   assert.equal(arrived.length, 1);
@@ -72,7 +77,7 @@ function assertArrivedOnce(submission: Submission, bytes: Uint8Array, createdBef
   assert.deepEqual(received!.problems, []);
   assert.deepEqual(JSON.parse(new TextDecoder().decode(received!.data)), submission);
   assert.deepEqual(received!.attachments.get(submission.attachments[0]!.id), bytes);
-  assert.deepEqual(received!.serviceType, SERVICE_TYPE);
+  assert.deepEqual(received!.serviceType, serviceType);
   return received!;
 }
 
@@ -81,7 +86,11 @@ describe('FIT-Connect relay against the Submission API stand-in', () => {
     standIn = await startSubmissionApiStandIn({
       destination: {
         destinationId: DESTINATION_ID,
-        services: [{ identifier: SERVICE_TYPE.identifier, regions: ['DE09'], submissionSchemas: [{ schemaUri: SUBMISSION_SCHEMA, mimeType: 'application/json' }] }],
+        services: [SERVICE_TYPE, FAMILY].map(({ identifier }) => ({
+          identifier,
+          regions: ['DE09'],
+          submissionSchemas: [{ schemaUri: SUBMISSION_SCHEMA, mimeType: 'application/json' as const }],
+        })),
         metadataVersions: ['2.1.0'],
       },
       clients: { 'efa-relay': 'test-secret-of-the-relay' },
@@ -104,6 +113,24 @@ describe('FIT-Connect relay against the Submission API stand-in', () => {
     const again = await send(submission, files);
     assert.equal(again.reference, receipt.reference, 'a resend is answered from the journal');
     assert.equal(standIn.created() - createdBefore, 1);
+  });
+
+  it('a residence-permit route goes with the service type configured for it', async () => {
+    const { submission, files, bytes } = withAttachment();
+    submission.service = 'aufenthaltstitel';
+    (submission.data as Record<string, unknown>).route = 'familie';
+    const createdBefore = standIn.created();
+    await send(submission, files);
+    assertArrivedOnce(submission, bytes, createdBefore, 1, FAMILY);
+  });
+
+  it('a service the destination does not offer is refused before anything is created', async () => {
+    const { submission, files } = withAttachment();
+    submission.service = 'aufenthaltstitel';
+    const createdBefore = standIn.created();
+    assert.equal((await failure(send(submission, files))).failure, 'service-not-offered');
+    assert.equal(standIn.created(), createdBefore);
+    assert.deepEqual(standIn.violations, []);
   });
 
   it('the stand-in is not vacuous: a request outside the spec is refused and recorded', async () => {

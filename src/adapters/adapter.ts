@@ -47,6 +47,8 @@ export type SubmitFailure =
    * the page's trust configuration (certificate chain or pinned thumbprint): nothing was encrypted or sent.
    */
   | 'untrusted-key'
+  /** The FIT-Connect destination does not accept this service or its data schema: nothing was sent. */
+  | 'service-not-offered'
   /** The host page answered an `event` adapter submission with an error. */
   | 'host'
   | 'aborted';

@@ -12,7 +12,9 @@
  * Relay contract (server/relay/relay.ts): the service and route travel in clear, as FIT-Connect's `serviceType`
  * does, so the relay can choose the destination and the LeiKa service type.
  *   GET  {relay}/destination?service=…[&route=…]
- *                              → { destinationId, encryptionKid, publicKey (JWK with x5c), metadataVersions? }
+ *                              → { destinationId, encryptionKid, publicKey (JWK with x5c), metadataVersions?, submissionSchemas? }
+ *                              or 422 { code: "service-not-offered" }: the failure `service-not-offered`, as when
+ *                              `submissionSchemas` lacks ours
  *   POST {relay}/submissions   { service, route?, destinationId, encryptedMetadata, encryptedData, attachments: { [id]: JWE } },
  *                              `Idempotency-Key: <envelope id>` → a receipt { reference, receivedAt? }
  *
@@ -41,6 +43,8 @@ interface Destination {
   encryptionKid: string;
   publicKey: EncryptionJwk;
   metadataVersions?: string[];
+  /** The Fachdaten schemas the destination accepts for this service (from its `services[].submissionSchemas`). */
+  submissionSchemas?: { schemaUri: string; mimeType: string }[];
 }
 
 /** What the relay needs to choose the destination and the LeiKa service type; never personal data. */
@@ -99,7 +103,11 @@ export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
   async function destination(service: ServiceRoute, timeout: number, signal?: AbortSignal): Promise<Destination> {
     const query = new URLSearchParams(service);
     const response = await fetchWithin(`${relay}/destination?${query}`, { headers: { Accept: 'application/json' } }, timeout, signal);
-    if (!response.ok) throw await answerError(response);
+    if (!response.ok) {
+      const problem = (await response.clone().json().catch(() => undefined)) as { code?: unknown } | undefined;
+      if (problem?.code === 'service-not-offered') throw new SubmitError('service-not-offered', 'The destination does not offer this service.');
+      throw await answerError(response);
+    }
     const answer = await readJson(response);
     if (!isDestination(answer)) throw new SubmitError('server', 'The relay described the destination in an unknown form.');
     if (answer.publicKey.kid !== answer.encryptionKid) {
@@ -107,6 +115,10 @@ export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
     }
     if (answer.metadataVersions && !answer.metadataVersions.includes(METADATA_VERSION)) {
       throw new SubmitError('server', `The destination does not accept metadata ${METADATA_VERSION}.`);
+    }
+    // FITKO's SDKs check this before creating a submission (planning#871): a schema not offered is never sent.
+    if (answer.submissionSchemas && !answer.submissionSchemas.some((s) => s.schemaUri === SUBMISSION_SCHEMA && s.mimeType === 'application/json')) {
+      throw new SubmitError('service-not-offered', `The destination does not accept Fachdaten of schema ${SUBMISSION_SCHEMA}.`);
     }
     return answer;
   }

@@ -129,7 +129,7 @@ describe('key trust: the destination key is verified in the browser', function (
   });
 });
 
-describe('key trust in sending', function () {
+describe('refusals before anything is sent', function () {
   this.timeout(60_000);
   // The demo relay's key carries a chain to its own test root (server/fit-connect.ts); a page that trusts
   // another root must refuse it, as it would a key swapped in by the relay.
@@ -175,33 +175,60 @@ describe('key trust in sending', function () {
     staatsangehoerigkeiten: [{ code: '000', listURI: 'urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:staatsangehoerigkeit', listVersionID: '2021-02-19' }],
     zustimmung: true,
   };
-  const messages = {
-    de: 'Der Schlüssel der Behörde konnte nicht überprüft werden.',
-    en: "The office's key could not be verified.",
+  // Each refusal the relay cannot talk the form out of: a key the page does not trust, a service the destination
+  // does not offer. The citizen reads which, in their language, and nothing is sent.
+  const refusals = {
+    'untrusted-key': {
+      de: 'Der Schlüssel der Behörde konnte nicht überprüft werden.',
+      en: "The office's key could not be verified.",
+      // A pin of another key: the demo relay's key (with its valid chain) is not it.
+      keyTrust: { thumbprints: ['AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'] },
+      destination: (answer: Record<string, unknown>) => answer,
+    },
+    'service-not-offered': {
+      de: 'Die Behörde nimmt diesen Antrag auf diesem Weg derzeit nicht an.',
+      en: 'The office does not currently accept this application this way.',
+      keyTrust: undefined,
+      destination: (answer: Record<string, unknown>) => ({ ...answer, submissionSchemas: [{ schemaUri: 'urn:xoev-de:xauslaender:standard:xauslaender', mimeType: 'application/xml' }] }),
+    },
   };
 
-  for (const lang of ['de', 'en'] as const) {
-    it(`the form says in "${lang}" that the office's key could not be verified, not that the server is down`, async () => {
-      const pin = JSON.stringify({ thumbprints: ['AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'] });
-      const el = await fixture<EfaForm>(
-        html`<efa-form .spec=${spec} adapter="fit-connect" endpoint=${relay} key-trust=${pin} authority="09999000" lang=${lang}></efa-form>`,
-      );
-      el.prefill = complete;
-      await el.updateComplete;
-      for (let step = 0; step < 2; step++) {
-        el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
+  for (const [failure, refusal] of Object.entries(refusals)) {
+    for (const lang of ['de', 'en'] as const) {
+      it(`the form says in "${lang}" why nothing was sent: ${failure}`, async () => {
+        const keyTrust = refusal.keyTrust ?? { anchors: [await (await fetch(`${relay}/demo-trust-anchor`)).text()] };
+        const el = await fixture<EfaForm>(
+          html`<efa-form .spec=${spec} adapter="fit-connect" endpoint=${relay} key-trust=${JSON.stringify(keyTrust)} authority="09999000" lang=${lang}></efa-form>`,
+        );
+        el.prefill = complete;
         await el.updateComplete;
-      }
-      const failed = oneEvent(el, 'efa-submit-error');
-      el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
-      const { detail } = await failed;
-      expect(detail.error.failure).to.equal('untrusted-key');
-      await waitUntil(() => el.shadowRoot!.querySelector('.send-error'), 'the message appears', { timeout: LOADING_MS });
-      const message = el.shadowRoot!.querySelector('.send-error')!.textContent!;
-      expect(message).to.contain(messages[lang]);
-      expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('.send-error'));
-      await expect(el).to.be.accessible();
-      setLocale('de');
-    });
+        for (let step = 0; step < 2; step++) {
+          el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
+          await el.updateComplete;
+        }
+        const posts: string[] = [];
+        const realFetch = window.fetch;
+        window.fetch = async (input, init) => {
+          if (init?.method === 'POST') posts.push(String(input));
+          const response = await realFetch(input, init);
+          if (!String(input).startsWith(`${relay}/destination`)) return response;
+          return new Response(JSON.stringify(refusal.destination(await response.json())), { status: 200, headers: { 'Content-Type': 'application/json' } });
+        };
+        try {
+          const failed = oneEvent(el, 'efa-submit-error');
+          el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
+          const { detail } = await failed;
+          expect(detail.error.failure).to.equal(failure);
+        } finally {
+          window.fetch = realFetch;
+        }
+        expect(posts, 'nothing posted').to.deep.equal([]);
+        await waitUntil(() => el.shadowRoot!.querySelector('.send-error'), 'the message appears', { timeout: LOADING_MS });
+        expect(el.shadowRoot!.querySelector('.send-error')!.textContent).to.contain(refusal[lang]);
+        expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('.send-error'));
+        await expect(el).to.be.accessible();
+        setLocale('de');
+      });
+    }
   }
 });
