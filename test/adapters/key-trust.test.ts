@@ -7,9 +7,7 @@ import { fitConnectAdapter } from '../../src/adapters/fit-connect.js';
 import type { EncryptionJwk } from '../../src/adapters/jwe.js';
 import { jwkThumbprint, UntrustedKeyError, verifyDestinationKey, type KeyTrust } from '../../src/adapters/key-trust.js';
 import { setLocale } from '../../src/i18n/locale.js';
-import type { ServiceSpec } from '../../src/services/service.js';
-import { definition } from '../fixtures/engine-test-definition.js';
-import validate from '../generated/engine-test.js';
+import { completeAnswers, engineTestSpec } from '../fixtures/engine-test-definition.js';
 import { envelope, validData } from '../helpers/submission.js';
 import { LOADING_MS } from '../helpers/timing.js';
 
@@ -160,21 +158,6 @@ describe('refusals before anything is sent', function () {
     expect(requests).to.deep.equal([`GET ${relay}/destination?service=verpflichtungserklaerung`]);
   });
 
-  const spec: ServiceSpec = {
-    service: 'verpflichtungserklaerung',
-    definition,
-    loadValidator: async () => validate,
-    title: () => 'Testdienst',
-    nextSteps: () => [],
-  };
-  const complete = {
-    name: 'Ada',
-    plz: '10115',
-    art: 'person',
-    personen: [{ vorname: 'Ada', geburtsdatum: '1985-03-27' }],
-    staatsangehoerigkeiten: [{ code: '000', listURI: 'urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:staatsangehoerigkeit', listVersionID: '2021-02-19' }],
-    zustimmung: true,
-  };
   // Each refusal the relay cannot talk the form out of: a key the page does not trust, a service the destination
   // does not offer. The citizen reads which, in their language, and nothing is sent.
   const refusals = {
@@ -198,9 +181,9 @@ describe('refusals before anything is sent', function () {
       it(`the form says in "${lang}" why nothing was sent: ${failure}`, async () => {
         const keyTrust = refusal.keyTrust ?? { anchors: [await (await fetch(`${relay}/demo-trust-anchor`)).text()] };
         const el = await fixture<EfaForm>(
-          html`<efa-form .spec=${spec} adapter="fit-connect" endpoint=${relay} key-trust=${JSON.stringify(keyTrust)} authority="09999000" lang=${lang}></efa-form>`,
+          html`<efa-form .spec=${engineTestSpec} adapter="fit-connect" endpoint=${relay} key-trust=${JSON.stringify(keyTrust)} authority="09999000" lang=${lang}></efa-form>`,
         );
-        el.prefill = complete;
+        el.prefill = completeAnswers;
         await el.updateComplete;
         for (let step = 0; step < 2; step++) {
           el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
