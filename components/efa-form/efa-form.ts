@@ -10,6 +10,7 @@ import { fromFieldValue, toFieldValue } from '../../src/engine/values.js';
 import { summarize } from '../../src/engine/summary.js';
 import type { ServiceSpec } from '../../src/services/service.js';
 import { SubmitError, untilAborted, type Adapter, type Receipt, type Submission } from '../../src/adapters/adapter.js';
+import type { KeyTrust } from '../../src/adapters/key-trust.js';
 import { MIB, attachmentsToShrink, formatSize, requestBytes } from '../../src/adapters/limits.js';
 import { getLocale, resolveLang, setLocale, textDirection } from '../../src/i18n/locale.js';
 import { codeLabelIn } from '../../src/i18n/code-labels.js';
@@ -106,6 +107,7 @@ export class EfaForm extends LitElement {
     spec: { attribute: false },
     endpoint: {},
     adapter: {},
+    keyTrust: { attribute: 'key-trust', type: Object },
     authority: {},
     drafts: {},
     draftDays: { attribute: 'draft-days', type: Number },
@@ -127,6 +129,12 @@ export class EfaForm extends LitElement {
   declare endpoint: string;
   /** `http` (default), `event` or `fit-connect`; or an object implementing the adapter interface. */
   declare adapter: string | Adapter;
+  /**
+   * `fit-connect` only: what makes the destination key trusted, set by the authority (never by the relay):
+   * `{ anchors: [CA certificate, PEM or base64 DER], thumbprints: [RFC 7638 SHA-256 thumbprint] }`, as a
+   * property or as JSON in the `key-trust` attribute. For production the anchor is the Verwaltungs-PKI root.
+   */
+  declare keyTrust: KeyTrust | undefined;
   /** AGS (8 digits) or ARS (12 digits) of the receiving office. */
   declare authority: string;
   /**
@@ -419,7 +427,10 @@ export class EfaForm extends LitElement {
     if (this.adapter === 'event') return (await import('../../src/adapters/event.js')).eventAdapter(this);
     if (this.adapter === 'fit-connect') {
       // Encrypted in this browser; `endpoint` is the relay that holds the FIT-Connect client credentials.
-      return (await import('../../src/adapters/fit-connect.js')).fitConnectAdapter({ relay: this.endpoint || '/api/fit-connect' });
+      return (await import('../../src/adapters/fit-connect.js')).fitConnectAdapter({
+        relay: this.endpoint || '/api/fit-connect',
+        trust: this.keyTrust ?? {},
+      });
     }
     const { httpAdapter } = await import('../../src/adapters/http.js');
     return httpAdapter({ endpoint: this.endpoint || '/api/submissions' });
@@ -927,6 +938,10 @@ function sendErrorText(error: SubmitError, locale: string): string {
       return msg('Der Server der Behörde ist gerade nicht erreichbar. Ihre Angaben sind nicht verloren. Versuchen Sie es in einigen Minuten erneut.');
     case 'aborted':
       return msg('Das Senden wurde abgebrochen. Ihre Angaben sind nicht verloren. Falls sie doch schon angekommen sind, kommen sie beim erneuten Senden nicht doppelt an.');
+    case 'untrusted-key':
+      return msg('Der Schlüssel der Behörde konnte nicht überprüft werden. Damit Ihre Angaben nur die Behörde lesen kann, wurde nichts gesendet. Ihre Angaben sind nicht verloren. Bitte wenden Sie sich an die Behörde.');
+    case 'service-not-offered':
+      return msg('Die Behörde nimmt diesen Antrag auf diesem Weg derzeit nicht an. Es wurde nichts gesendet. Ihre Angaben sind nicht verloren. Bitte wenden Sie sich an die Behörde.');
     case 'too-large':
       return error.details.limit
         ? msg(str`Ihre Angaben sind mit allen Dateien zu groß zum Senden: Die Behörde nimmt höchstens ${formatSize(error.details.limit, locale)} an. Ihre Angaben sind nicht verloren.`)

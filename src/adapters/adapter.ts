@@ -42,6 +42,13 @@ export type SubmitFailure =
   | 'changed-resend'
   /** The request is larger than the receiver accepts (413, or the form's own check before sending); `limit` in bytes. */
   | 'too-large'
+  /**
+   * The destination key the relay handed over failed FIT-Connect's key profile or could not be verified against
+   * the page's trust configuration (certificate chain or pinned thumbprint): nothing was encrypted or sent.
+   */
+  | 'untrusted-key'
+  /** The FIT-Connect destination does not accept this service or its data schema: nothing was sent. */
+  | 'service-not-offered'
   /** The host page answered an `event` adapter submission with an error. */
   | 'host'
   | 'aborted';
