@@ -1,13 +1,18 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import '../../components/efa-verpflichtungserklaerung/efa-verpflichtungserklaerung.js';
 import '../../components/efa-aufenthaltstitel/efa-aufenthaltstitel.js';
 import type { EfaForm } from '../../components/efa-form/efa-form.js';
-import { targetLocales } from '../../src/i18n/generated/locale-codes.js';
 import { getLocale, setLocale, textDirection } from '../../src/i18n/locale.js';
-import { heading, next, tick } from '../helpers/form-driver.js';
-import { validData } from '../helpers/submission.js';
-import { answers } from '../helpers/aufenthaltstitel.js';
-import { brokenWords, horizontalOverflow } from '../helpers/layout-checks.js';
+import { heading, next, tick } from './form-driver.js';
+import { validData } from './submission.js';
+import { answers } from './aufenthaltstitel.js';
+import { brokenWords, horizontalOverflow } from './layout-checks.js';
+
+/**
+ * The languages after German and English, in groups: each group's walks are one test file
+ * (test/services/languages-*.test.ts), so that a file stays within the runner's time per file.
+ */
+export const LANGUAGE_GROUPS = { cyrillic: ['uk', 'ru'], latin: ['tr', 'fr', 'es'], 'right-to-left': ['ar', 'fa'] } as const;
 
 /**
  * Issue 14: each shipped language beyond English (which has walks of its own in every service test) through
@@ -47,10 +52,15 @@ async function stepsToReview(form: EfaForm, lang: string): Promise<void> {
   await checkPage(form, lang);
 }
 
-/** The element in a 320 px column, as on a phone. */
+/**
+ * The element in a 320 px column, as on a phone. `fixtureSync`: `fixture` would wait for an animation frame for
+ * the plain div, which a background page of the runner never gets.
+ */
 async function inColumn<T extends EfaForm>(element: ReturnType<typeof html>): Promise<T> {
-  const column = await fixture<HTMLDivElement>(html`<div style="inline-size: 320px">${element}</div>`);
-  return column.firstElementChild as T;
+  const column = fixtureSync<HTMLDivElement>(html`<div style="inline-size: 320px">${element}</div>`);
+  const form = column.firstElementChild as T;
+  await form.updateComplete;
+  return form;
 }
 
 async function sent(form: EfaForm): Promise<Record<string, unknown>> {
@@ -60,7 +70,14 @@ async function sent(form: EfaForm): Promise<Record<string, unknown>> {
   return (await (await fetch(`/api/submissions/${reference}/data`)).json()) as Record<string, unknown>;
 }
 
-for (const lang of targetLocales.filter((locale) => locale !== 'en')) {
+/** Both services in each of `locales`. */
+export function walkLanguages(locales: readonly string[]): void {
+  for (const lang of locales) {
+    walkLanguage(lang);
+  }
+}
+
+function walkLanguage(lang: string): void {
   describe(`in "${lang}"`, function () {
     this.timeout(90_000);
     after(() => setLocale('de'));
