@@ -122,6 +122,8 @@ export class EfaForm extends LitElement {
   protected engine: FormEngine | undefined;
   private unsubscribe: (() => void) | undefined;
   private returnToReview = false;
+  /** The warnings of the step as last rendered, in its language: one that appears on the same step is announced. */
+  private shownWarnings: { page: string; texts: string[] } | undefined;
   private pendingFocus: Focus | undefined;
   private focusDone: Promise<void> = Promise.resolve();
   private draftsAttached: Promise<void> = Promise.resolve();
@@ -186,6 +188,26 @@ export class EfaForm extends LitElement {
     if (this.engine && (changed.has('spec') || changed.has('drafts') || changed.has('authority') || changed.has('draftDays'))) {
       this.draftsAttached = this.draftsController.attach(this.engine);
     }
+    this.announceNewWarnings();
+  }
+
+  /**
+   * A warning that appears because of an answer is read out once, through the one live region; a warning that is
+   * there when the step is shown is read with the step, like any text (a live region would speak it on every load).
+   */
+  private announceNewWarnings(): void {
+    const engine = this.engine;
+    if (!engine?.isReady || this.phase !== 'form') {
+      this.shownWarnings = undefined;
+      return;
+    }
+    const page = `${engine.currentStepId} ${getLocale()}`;
+    const texts = warningsIn(engine.view().children, this.contentContext());
+    const before = this.shownWarnings;
+    this.shownWarnings = { page, texts };
+    if (before?.page !== page) return;
+    const added = texts.filter((text) => !before.texts.includes(text));
+    if (added.length > 0) this.announcement = added.map((text) => `${msg('Wichtig:')} ${text}`).join(' ');
   }
 
   protected override updated(): void {
@@ -535,7 +557,8 @@ export class EfaForm extends LitElement {
   }
 
   private renderProgress(position: number, count: number): TemplateResult {
-    return html`<span class="progress" part="progress">${msg(str`Schritt ${position} von ${count}`)}</span>`;
+    // A line break, not a block: text after a block is joined to it without a space ("Schritt 2 von 8Wer …").
+    return html`<span class="progress" part="progress">${msg(str`Schritt ${position} von ${count}`)}</span><br />`;
   }
 
   private renderStep(): TemplateResult {
@@ -566,9 +589,17 @@ export class EfaForm extends LitElement {
 
   private renderErrorSummary(): TemplateResult | typeof nothing {
     if (this.summary.length === 0) return nothing;
-    return html`<div class="error-summary" part="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
+    // Focused, so read once with its list as description; not also a live region (an alert was read two or three times).
+    return html`<div
+      class="error-summary"
+      part="error-summary"
+      tabindex="-1"
+      role="group"
+      aria-labelledby="error-summary-title"
+      aria-describedby="error-summary-list"
+    >
       <h2 id="error-summary-title">${msg('Es gibt ein Problem')}</h2>
-      <ul>
+      <ul id="error-summary-list">
         ${this.summary.map(
           (entry) => html`<li><a href="#${entry.id}" @click=${(e: Event) => this.focusField(e, entry.id)}>${entry.message()}</a></li>`,
         )}
@@ -813,10 +844,10 @@ function renderBlocks(blocks: readonly ContentBlock[]): TemplateResult[] {
       case 'notice':
         return html`<div class="notice"><p>${block.text}</p></div>`;
       case 'warning':
-        // A status region: a warning that appears because of an answer is read out when it appears.
-        return html`<div class="warning" role="status">
+        // Not a live region: one that appears because of an answer is announced by the shell (announceNewWarnings).
+        return html`<div class="warning">
           <span class="icon" aria-hidden="true">!</span>
-          <p><span class="visually-hidden">${msg('Wichtig:')}</span> ${block.text}</p>
+          <p><span class="visually-hidden">${msg('Wichtig:')}</span>${` ${block.text}`}</p>
         </div>`;
     }
   });
@@ -853,6 +884,16 @@ function buildOptions(def: FieldDef, locale: string): FieldOption[] {
     }));
   }
   return (def.options?.() ?? []).map((o) => ({ value: o.value, label: o.label(), ...(o.hint ? { hint: o.hint() } : {}) }));
+}
+
+function warningsIn(nodes: readonly NodeView[], context: ContentContext): string[] {
+  return nodes.flatMap((node) =>
+    node.kind === 'content'
+      ? node.def.blocks(context).flatMap((block) => (block.kind === 'warning' ? [block.text] : []))
+      : node.kind === 'group'
+        ? [...warningsIn(node.children, context), ...(node.items ?? []).flatMap((item) => warningsIn(item.children, context))]
+        : [],
+  );
 }
 
 function fieldsIn(nodes: readonly NodeView[]): FieldView[] {

@@ -9,6 +9,8 @@ import { SubmitError, type Receipt } from '../../src/adapters/adapter.js';
 import validate from '../generated/engine-test.js';
 import { definition } from '../fixtures/engine-test-definition.js';
 import { setLocale } from '../../src/i18n/locale.js';
+import { accessibilityTree, findAll } from '../helpers/accessibility-tree.js';
+import type { FormDefinition } from '../../src/engine/definition.js';
 
 const spec: ServiceSpec = {
   service: 'verpflichtungserklaerung',
@@ -111,6 +113,56 @@ describe('efa-form (the shell)', () => {
     expect(activeId(el)).to.equal('f-plz');
     expect(location.hash, 'the host page URL is left alone').to.equal('');
     expect(($(el, '#f-plz') as HTMLElement & { error: string }).error).to.equal('Füllen Sie das Feld „Postleitzahl“ aus.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('what a screen reader gets: names with their spaces, the summary once (focused, no live region)', async () => {
+    const el = await form();
+    let tree = await accessibilityTree();
+    expect(findAll(tree, (n) => n.role === 'heading').map((n) => n.name)).to.deep.equal(['Schritt 1 von 3 Angaben']);
+    expect(findAll(tree, (n) => n.role === 'textbox').map((n) => n.name)).to.deep.equal(['Name', 'Postleitzahl', 'Telefon (optional)']);
+    $(el, 'button.primary').click();
+    await el.updateComplete;
+    tree = await accessibilityTree();
+    const [summary] = findAll(tree, (n) => n.focused === true);
+    expect(summary).to.include({ role: 'group', name: 'Es gibt ein Problem' });
+    expect(summary!.description).to.contain('Geben Sie Ihren Namen ein.').and.contain('Wählen Sie bei „Wer erklärt?“ eine Antwort aus.');
+    expect(findAll(tree, (n) => n.role === 'alert' || (n.live !== undefined && n.live !== 'off')), 'only the empty announcer is live').to.have.length(1);
+    expect(findAll(tree, (n) => n.role === 'textbox' && n.name === 'Name')[0]!.description).to.equal('Fehler: Geben Sie Ihren Namen ein.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a fixed warning is text of its step; one that appears after an answer is announced once', async () => {
+    const [eins, ...rest] = definition.steps;
+    const warned: FormDefinition = {
+      ...definition,
+      steps: [
+        {
+          ...eins!,
+          children: [
+            { type: 'content', blocks: () => [{ kind: 'warning', text: 'Sie haften fünf Jahre.' }] },
+            ...eins!.children,
+            {
+              type: 'content',
+              when: ({ get }) => get('/art') === 'firma',
+              blocks: () => [{ kind: 'warning', text: 'Eine Firma braucht einen Registerauszug.' }],
+            },
+          ],
+        },
+        ...rest,
+      ],
+    };
+    const el = await fixture<EfaForm>(html`<efa-form .spec=${{ ...spec, definition: warned }} adapter="event" lang="de"></efa-form>`);
+    await el.updateComplete;
+    const announcer = $(el, '[aria-live]');
+    expect(el.shadowRoot!.querySelectorAll('[role="status"], [role="alert"]'), 'no warning is a live region').to.have.length(0);
+    expect($(el, '.warning').textContent!.replace(/\s+/g, ' ').trim()).to.equal('! Wichtig: Sie haften fünf Jahre.');
+    expect(announcer.textContent!.trim(), 'the fixed warning is not announced').to.equal('');
+    $(el, '#f-art').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(announcer.textContent!.trim()).to.equal('Wichtig: Eine Firma braucht einen Registerauszug.');
+    expect(el.shadowRoot!.querySelectorAll('[role="status"], [role="alert"]')).to.have.length(0);
     await expect(el).to.be.accessible();
   });
 
