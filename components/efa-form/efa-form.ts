@@ -311,6 +311,7 @@ export class EfaForm extends LitElement {
     } else {
       engine.goTo(following.id);
     }
+    this.announcement = '';
     this.pendingFocus = { kind: 'heading' };
     this.stepChanged();
   }
@@ -341,6 +342,7 @@ export class EfaForm extends LitElement {
       if (!previous) return;
       engine.goTo(previous.id);
     }
+    this.announcement = '';
     this.pendingFocus = { kind: 'heading' };
     this.stepChanged();
   }
@@ -355,10 +357,16 @@ export class EfaForm extends LitElement {
     this.stepChanged();
   }
 
+  /**
+   * "Ändern" on the review: focus goes to the field, so the step it is on is said through the announcer (the field
+   * speaks its own label); a step change by "Weiter" or "Zurück" focuses the step heading instead.
+   */
   private change(stepId: string, fieldId: string): void {
-    this.engine!.goTo(stepId);
+    const engine = this.engine!;
+    engine.goTo(stepId);
     this.phase = 'form';
     this.returnToReview = true;
+    this.announcement = `${progressText(this.positionOf(stepId), engine.visibleSteps().length + 1)} ${engine.view(stepId).def.title()}`;
     this.pendingFocus = { kind: 'field', id: fieldId };
     this.stepChanged();
   }
@@ -558,7 +566,7 @@ export class EfaForm extends LitElement {
 
   private renderProgress(position: number, count: number): TemplateResult {
     // A line break, not a block: text after a block is joined to it without a space ("Schritt 2 von 8Wer …").
-    return html`<span class="progress" part="progress">${msg(str`Schritt ${position} von ${count}`)}</span><br />`;
+    return html`<span class="progress" part="progress">${progressText(position, count)}</span><br />`;
   }
 
   private renderStep(): TemplateResult {
@@ -830,6 +838,10 @@ export class EfaForm extends LitElement {
       </section>
     </div>`;
   }
+}
+
+function progressText(position: number, count: number): string {
+  return msg(str`Schritt ${position} von ${count}`);
 }
 
 function renderBlocks(blocks: readonly ContentBlock[]): TemplateResult[] {

@@ -227,6 +227,7 @@ describe('efa-form (the shell)', () => {
     change.click();
     await el.updateComplete;
     expect(activeId(el)).to.equal('f-plz');
+    expect($(el, '[aria-live]').textContent!.trim(), 'the step of the field is announced').to.equal('Schritt 1 von 3 Angaben');
     await sendKeys({ press: 'End' });
     await sendKeys({ press: 'Backspace' });
     await sendKeys({ type: '7' });
