@@ -78,8 +78,17 @@ export class Session {
     this.orcaLog = join(this.dir, 'orca-debug.log');
     writeFileSync(this.orcaLog, '');
     this.orca = this.start('orca', '/usr/bin/python3', [join(here, 'run-orca.py'), prefs, this.orcaLog]);
-    await until(() => /Orca\b.*ready|SPEECH OUTPUT: 'Screen reader on/.test(readFileSync(this.orcaLog, 'utf8')) || undefined, 30_000,
-      'Orca did not start');
+    await until(
+      () => {
+        if (this.orca.exitCode !== null) {
+          // Orca refuses to start while any other Orca of this user runs, in whatever session.
+          throw new Error(`Orca exited: ${this.orca.output().trim().split('\n').slice(-2).join(' ')}`);
+        }
+        return /SPEECH OUTPUT: 'Screen reader on/.test(readFileSync(this.orcaLog, 'utf8')) || undefined;
+      },
+      30_000,
+      'Orca did not say "Screen reader on" within 30 s',
+    );
   }
 
   /** Chromium on `url`, with a fresh profile; returns what Orca said when it opened. */
