@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(orca xvfb at-spi2-core dbus-x11 python3-pyatspi xdotool openbox speech-dispatcher dconf-gsettings-backend)
+packages=(orca xvfb at-spi2-core dbus-x11 python3-pyatspi xdotool openbox speech-dispatcher dconf-gsettings-backend
+  gsettings-desktop-schemas libglib2.0-bin)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -112,6 +112,7 @@ export class Session {
       '--disable-component-update',
       '--disable-sync',
       '--disable-features=Translate,TranslateUI',
+      `--accept-lang=${lang}`,
       '--window-size=1200,1000',
       `--user-data-dir=${profile}`,
       url,
