@@ -279,6 +279,14 @@ export class EfaForm extends LitElement {
     this.dispatchEvent(new CustomEvent('efa-step-change', { detail, bubbles: true, composed: true }));
   }
 
+  /** "Schritt 2 von 9 Wer gibt die Erklärung ab?": the heading of the page shown. */
+  private pageTitle(): string {
+    const engine = this.engine!;
+    const onReview = this.phase === 'review';
+    const title = onReview ? msg('Prüfen Sie Ihre Angaben') : engine.view().def.title();
+    return `${progressText(this.positionOf(onReview ? 'review' : engine.currentStepId), engine.visibleSteps().length + 1)} ${title}`;
+  }
+
   /**
    * 1-based position among the pages: the steps, the review page, then a confirmation step (see
    * `StepDef.confirmation`), which comes after the review.
@@ -342,7 +350,9 @@ export class EfaForm extends LitElement {
       if (!previous) return;
       engine.goTo(previous.id);
     }
-    this.announcement = '';
+    // Focus goes to the heading, but the focused "Zurück" may vanish in the same render (on the first step, or
+    // coming from the review): then Orca takes the heading as focused without a focus event and says nothing.
+    this.announcement = this.pageTitle();
     this.pendingFocus = { kind: 'heading' };
     this.stepChanged();
   }
@@ -366,7 +376,7 @@ export class EfaForm extends LitElement {
     engine.goTo(stepId);
     this.phase = 'form';
     this.returnToReview = true;
-    this.announcement = `${progressText(this.positionOf(stepId), engine.visibleSteps().length + 1)} ${engine.view(stepId).def.title()}`;
+    this.announcement = this.pageTitle();
     this.pendingFocus = { kind: 'field', id: fieldId };
     this.stepChanged();
   }

@@ -184,6 +184,18 @@ describe('efa-form (the shell)', () => {
     expect($(el, 'h2').textContent).to.contain('Schritt 2 von 3');
     expect(el.shadowRoot!.activeElement, 'focus moves to the new step heading').to.equal($(el, 'h2'));
 
+    // "Zurück" to the first step, whose page has no "Zurück": the focused button vanishes, so the step is also announced.
+    $(el, '.actions button.secondary').focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal($(el, 'h2'));
+    expect($(el, '[aria-live="polite"]').textContent).to.equal('Schritt 1 von 3 Angaben');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect($(el, 'h2').textContent).to.contain('Schritt 2 von 3');
+    expect($(el, '[aria-live="polite"]').textContent, 'focus alone announces a step forward').to.equal('');
+
     // Repeated group: add a person, hear it, remove it again.
     $(el, 'button[data-add]').click();
     await el.updateComplete;
