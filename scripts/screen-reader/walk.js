@@ -2,7 +2,7 @@
  * `npm run test:sr` (inside scripts/test-sr.sh): Orca reads both services in Chromium, driven by keyboard only, in
  * German and English. Each walk: the start page, a step change, a failed step (error summary), every error link of
  * the failed steps to its field, "Zurück" back to the first step. Asserts on what Orca said; the transcripts are kept
- * in test-results/sr/.
+ * in test-results/sr/. `SR_ONLY=aufenthaltstitel` (or `…-en`) runs only the walks whose name starts so.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -207,7 +207,7 @@ async function main() {
     console.log(`Screen reader: Orca ${version}; browser: ${chromium}`);
     for (const service of services) {
       for (const lang of Object.keys(words)) {
-        if (process.env.SR_ONLY && process.env.SR_ONLY !== `${service.page}-${lang}`) continue;
+        if (!`${service.page}-${lang}`.startsWith(process.env.SR_ONLY ?? '')) continue;
         const result = await walk(session, service, lang, `http://127.0.0.1:${port}`);
         console.log(`${result.failures.length === 0 ? 'ok  ' : 'FAIL'} ${service.page} (${lang}): ${result.file}`);
         files.push(result.file);
