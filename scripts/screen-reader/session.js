@@ -37,7 +37,6 @@ export class Session {
     child.stdout.on('data', (c) => chunks.push(c));
     child.stderr.on('data', (c) => chunks.push(c));
     child.on('exit', () => writeFileSync(log, Buffer.concat(chunks)));
-    child.name = name;
     child.output = () => Buffer.concat(chunks).toString('utf8');
     this.children.push(child);
     return child;
@@ -56,6 +55,7 @@ export class Session {
       const set = spawnSync('gsettings', ['set', schema, key, 'true'], { env: this.env, encoding: 'utf8' });
       if (set.status !== 0) throw new Error(`gsettings set ${schema} ${key} true failed: ${set.stderr}`);
     }
+    // The AT-SPI bus has no ready signal to wait for; Orca's start below is waited for by what it says.
     await sleep(500);
   }
 
