@@ -92,7 +92,7 @@ export class Session {
   }
 
   /** Chromium on `url`, with a fresh profile; returns what Orca said when it opened. */
-  async openBrowser(url, lang) {
+  async openBrowser(url) {
     const previous = this.browser;
     if (previous && previous.exitCode === null) {
       const closed = new Promise((resolve) => previous.once('exit', resolve));
@@ -111,13 +111,10 @@ export class Session {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      '--disable-features=Translate,TranslateUI',
-      `--accept-lang=${lang}`,
       '--window-size=1200,1000',
       `--user-data-dir=${profile}`,
       url,
-      // The page's language as the browser's (on Linux from LANGUAGE): no offer to translate, which Orca reads out.
-    ], { env: { ...this.env, LANGUAGE: lang } });
+    ]);
     // Orca speaks when the window appears; if it does not, the first key of the walk will tell.
     await until(() => (this.utterances().length > heard ? true : undefined), 30_000, '').catch(() => {});
     return this.quiet(heard);

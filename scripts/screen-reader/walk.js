@@ -101,7 +101,7 @@ async function walk(session, service, lang, base) {
   const glued = new RegExp(`${t.step} \\d+ ${t.of} \\d+[^\\s\\d]`);
   try {
     const url = `${base}/sr-${service.page}-${lang}.html`;
-    const atLoad = [...w.record(`open ${url}`, await session.openBrowser(url, lang)), ...(await w.tabTo(t.next))];
+    const atLoad = [...w.record(`open ${url}`, await session.openBrowser(url)), ...(await w.tabTo(t.next))];
     if (service.staticWarning) {
       w.check(!atLoad.some((u) => service.staticWarning[lang].test(u)), 'the fixed warning of step 1 is not spoken at load (no live region)', atLoad);
     }
