@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { summaryReporter } from './scripts/summary-reporter.js';
 import { chromeArgs, chromePath } from './scripts/chrome.js';
 import { buildServer } from './scripts/build-server.js';
@@ -119,6 +120,8 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'esnext', tsconfig: 'tsconfig.json' }),
     testCertificates(),
+    // What Chromium gives a screen reader: computed names and roles (test/helpers/accessibility-tree.ts).
+    a11ySnapshotPlugin(),
     {
       name: 'restart-receiver',
       async executeCommand({ command }) {

@@ -195,7 +195,7 @@ export class EfaFileUpload extends EfaFieldElement<File[]> {
     // The form's error wins over the reason a chosen file was not added.
     return this.invalid
       ? html`<p id="error" class="error" part="error">
-          <span class="visually-hidden">${msg('Fehler:')}</span> ${this.error || this.rejection}
+          <span class="visually-hidden">${msg('Fehler:')}</span>${` ${this.error || this.rejection}`}
         </p>`
       : nothing;
   }

@@ -65,11 +65,9 @@ export const formStyles = css`
     max-inline-size: 40em;
   }
   .progress {
-    display: block;
     font-size: 0.75em;
     font-weight: 400;
     color: var(--_muted);
-    margin-block-end: calc(var(--_space) * 0.25);
   }
   .hint {
     color: var(--_muted);

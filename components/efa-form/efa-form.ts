@@ -167,6 +167,8 @@ export class EfaForm extends LitElement {
   protected engine: FormEngine | undefined;
   private unsubscribe: (() => void) | undefined;
   private returnToReview = false;
+  /** The warnings of the step as last rendered, in its language: one that appears on the same step is announced. */
+  private shownWarnings: { page: string; texts: string[] } | undefined;
   private pendingFocus: Focus | undefined;
   private focusDone: Promise<void> = Promise.resolve();
   private draftsAttached: Promise<void> = Promise.resolve();
@@ -231,6 +233,26 @@ export class EfaForm extends LitElement {
     if (this.engine && (changed.has('spec') || changed.has('drafts') || changed.has('authority') || changed.has('draftDays'))) {
       this.draftsAttached = this.draftsController.attach(this.engine);
     }
+    this.announceNewWarnings();
+  }
+
+  /**
+   * A warning that appears because of an answer is read out once, through the one live region; a warning that is
+   * there when the step is shown is read with the step, like any text (a live region would speak it on every load).
+   */
+  private announceNewWarnings(): void {
+    const engine = this.engine;
+    if (!engine?.isReady || this.phase !== 'form') {
+      this.shownWarnings = undefined;
+      return;
+    }
+    const page = `${engine.currentStepId} ${getLocale()}`;
+    const texts = warningsIn(engine.view().children, this.contentContext());
+    const before = this.shownWarnings;
+    this.shownWarnings = { page, texts };
+    if (before?.page !== page) return;
+    const added = texts.filter((text) => !before.texts.includes(text));
+    if (added.length > 0) this.announcement = added.map((text) => `${msg('Wichtig:')} ${text}`).join(' ');
   }
 
   protected override updated(): void {
@@ -302,6 +324,14 @@ export class EfaForm extends LitElement {
     this.dispatchEvent(new CustomEvent('efa-step-change', { detail, bubbles: true, composed: true }));
   }
 
+  /** "Schritt 2 von 9 Wer gibt die Erklärung ab?": the heading of the page shown. */
+  private pageTitle(): string {
+    const engine = this.engine!;
+    const onReview = this.phase === 'review';
+    const title = onReview ? msg('Prüfen Sie Ihre Angaben') : engine.view().def.title();
+    return `${progressText(this.positionOf(onReview ? 'review' : engine.currentStepId), engine.pageCount())} ${title}`;
+  }
+
   /**
    * 1-based position among the pages: the steps, the review page, then a confirmation step (see
    * `StepDef.confirmation`), which comes after the review.
@@ -334,6 +364,7 @@ export class EfaForm extends LitElement {
     } else {
       engine.goTo(following.id);
     }
+    this.announcement = '';
     this.pendingFocus = { kind: 'heading' };
     this.stepChanged();
   }
@@ -364,6 +395,9 @@ export class EfaForm extends LitElement {
       if (!previous) return;
       engine.goTo(previous.id);
     }
+    // Focus goes to the heading, but the focused "Zurück" may vanish in the same render (on the first step, or
+    // coming from the review): then Orca takes the heading as focused without a focus event and says nothing.
+    this.announcement = this.pageTitle();
     this.pendingFocus = { kind: 'heading' };
     this.stepChanged();
   }
@@ -378,10 +412,16 @@ export class EfaForm extends LitElement {
     this.stepChanged();
   }
 
+  /**
+   * "Ändern" on the review: focus goes to the field, so the step it is on is said through the announcer (the field
+   * speaks its own label); a step change by "Weiter" or "Zurück" focuses the step heading instead.
+   */
   private change(stepId: string, fieldId: string): void {
-    this.engine!.goTo(stepId);
+    const engine = this.engine!;
+    engine.goTo(stepId);
     this.phase = 'form';
     this.returnToReview = true;
+    this.announcement = this.pageTitle();
     this.pendingFocus = { kind: 'field', id: fieldId };
     this.stepChanged();
   }
@@ -579,8 +619,8 @@ export class EfaForm extends LitElement {
   }
 
   private renderProgress(position: number, count: number | undefined): TemplateResult {
-    const text = count === undefined ? msg(str`Schritt ${position}`) : msg(str`Schritt ${position} von ${count}`);
-    return html`<span class="progress" part="progress">${text}</span>`;
+    // A line break, not a block: text after a block is joined to it without a space ("Schritt 2 von 8Wer …").
+    return html`<span class="progress" part="progress">${progressText(position, count)}</span><br />`;
   }
 
   private renderStep(): TemplateResult {
@@ -610,9 +650,17 @@ export class EfaForm extends LitElement {
 
   private renderErrorSummary(): TemplateResult | typeof nothing {
     if (this.summary.length === 0) return nothing;
-    return html`<div class="error-summary" part="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
+    // Focused, so read once with its list as description; not also a live region (an alert was read two or three times).
+    return html`<div
+      class="error-summary"
+      part="error-summary"
+      tabindex="-1"
+      role="group"
+      aria-labelledby="error-summary-title"
+      aria-describedby="error-summary-list"
+    >
       <h2 id="error-summary-title">${msg('Es gibt ein Problem')}</h2>
-      <ul>
+      <ul id="error-summary-list">
         ${this.summary.map(
           (entry) => html`<li><a href="#${entry.id}" @click=${(e: Event) => this.focusField(e, entry.id)}>${entry.message()}</a></li>`,
         )}
@@ -844,6 +892,11 @@ export class EfaForm extends LitElement {
   }
 }
 
+/** No total until the route (and with it the number of pages) is known. */
+function progressText(position: number, count: number | undefined): string {
+  return count === undefined ? msg(str`Schritt ${position}`) : msg(str`Schritt ${position} von ${count}`);
+}
+
 function renderBlocks(blocks: readonly ContentBlock[]): TemplateResult[] {
   return blocks.map((block) => {
     switch (block.kind) {
@@ -856,10 +909,10 @@ function renderBlocks(blocks: readonly ContentBlock[]): TemplateResult[] {
       case 'notice':
         return html`<div class="notice"><p>${block.text}</p></div>`;
       case 'warning':
-        // A status region: a warning that appears because of an answer is read out when it appears.
-        return html`<div class="warning" role="status">
+        // Not a live region: one that appears because of an answer is announced by the shell (announceNewWarnings).
+        return html`<div class="warning">
           <span class="icon" aria-hidden="true">!</span>
-          <p><span class="visually-hidden">${msg('Wichtig:')}</span> ${block.text}</p>
+          <p><span class="visually-hidden">${msg('Wichtig:')}</span>${` ${block.text}`}</p>
         </div>`;
     }
   });
@@ -902,6 +955,16 @@ function buildOptions(def: FieldDef, locale: string): FieldOption[] {
     }));
   }
   return (def.options?.() ?? []).map((o) => ({ value: o.value, label: o.label(), ...(o.hint ? { hint: o.hint() } : {}) }));
+}
+
+function warningsIn(nodes: readonly NodeView[], context: ContentContext): string[] {
+  return nodes.flatMap((node) =>
+    node.kind === 'content'
+      ? node.def.blocks(context).flatMap((block) => (block.kind === 'warning' ? [block.text] : []))
+      : node.kind === 'group'
+        ? [...warningsIn(node.children, context), ...(node.items ?? []).flatMap((item) => warningsIn(item.children, context))]
+        : [],
+  );
 }
 
 function fieldsIn(nodes: readonly NodeView[]): FieldView[] {

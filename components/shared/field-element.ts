@@ -90,7 +90,9 @@ export abstract class EfaFieldElement<V> extends LitElement {
   }
 
   protected renderLabelText(): TemplateResult {
-    return html`${this.label}${this.optional ? html` <span class="optional">${msg('(optional)')}</span>` : nothing}`;
+    // Spaces before a binding sit inside its text: Chromium leaves a whitespace-only text node next to Lit's
+    // markers out of what it reads ("Geburtsname(optional)", "Fehler:Geben Sie …").
+    return html`${this.label}${this.optional ? html`<span class="optional">${` ${msg('(optional)')}`}</span>` : nothing}`;
   }
 
   protected renderHint(): TemplateResult | typeof nothing {
@@ -99,7 +101,7 @@ export abstract class EfaFieldElement<V> extends LitElement {
 
   protected renderError(): TemplateResult | typeof nothing {
     return this.invalid
-      ? html`<p id="error" class="error" part="error"><span class="visually-hidden">${msg('Fehler:')}</span> ${this.error}</p>`
+      ? html`<p id="error" class="error" part="error"><span class="visually-hidden">${msg('Fehler:')}</span>${` ${this.error}`}</p>`
       : nothing;
   }
 

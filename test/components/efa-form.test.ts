@@ -9,6 +9,8 @@ import { SubmitError, type Receipt } from '../../src/adapters/adapter.js';
 import validate from '../generated/engine-test.js';
 import { completeAnswers, definition } from '../fixtures/engine-test-definition.js';
 import { setLocale } from '../../src/i18n/locale.js';
+import { accessibilityTree, findAll } from '../helpers/accessibility-tree.js';
+import type { FormDefinition } from '../../src/engine/definition.js';
 
 const spec: ServiceSpec = {
   service: 'verpflichtungserklaerung',
@@ -105,6 +107,56 @@ describe('efa-form (the shell)', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('what a screen reader gets: names with their spaces, the summary once (focused, no live region)', async () => {
+    const el = await form();
+    let tree = await accessibilityTree();
+    expect(findAll(tree, (n) => n.role === 'heading').map((n) => n.name)).to.deep.equal(['Schritt 1 von 3 Angaben']);
+    expect(findAll(tree, (n) => n.role === 'textbox').map((n) => n.name)).to.deep.equal(['Name', 'Postleitzahl', 'Telefon (optional)']);
+    $(el, 'button.primary').click();
+    await el.updateComplete;
+    tree = await accessibilityTree();
+    const [summary] = findAll(tree, (n) => n.focused === true);
+    expect(summary).to.include({ role: 'group', name: 'Es gibt ein Problem' });
+    expect(summary!.description).to.contain('Geben Sie Ihren Namen ein.').and.contain('Wählen Sie bei „Wer erklärt?“ eine Antwort aus.');
+    expect(findAll(tree, (n) => n.role === 'alert' || (n.live !== undefined && n.live !== 'off')), 'only the empty announcer is live').to.have.length(1);
+    expect(findAll(tree, (n) => n.role === 'textbox' && n.name === 'Name')[0]!.description).to.equal('Fehler: Geben Sie Ihren Namen ein.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a fixed warning is text of its step; one that appears after an answer is announced once', async () => {
+    const [eins, ...rest] = definition.steps;
+    const warned: FormDefinition = {
+      ...definition,
+      steps: [
+        {
+          ...eins!,
+          children: [
+            { type: 'content', blocks: () => [{ kind: 'warning', text: 'Sie haften fünf Jahre.' }] },
+            ...eins!.children,
+            {
+              type: 'content',
+              when: ({ get }) => get('/art') === 'firma',
+              blocks: () => [{ kind: 'warning', text: 'Eine Firma braucht einen Registerauszug.' }],
+            },
+          ],
+        },
+        ...rest,
+      ],
+    };
+    const el = await fixture<EfaForm>(html`<efa-form .spec=${{ ...spec, definition: warned }} adapter="event" lang="de"></efa-form>`);
+    await el.updateComplete;
+    const announcer = $(el, '[aria-live]');
+    expect(el.shadowRoot!.querySelectorAll('[role="status"], [role="alert"]'), 'no warning is a live region').to.have.length(0);
+    expect($(el, '.warning').textContent!.replace(/\s+/g, ' ').trim()).to.equal('! Wichtig: Sie haften fünf Jahre.');
+    expect(announcer.textContent!.trim(), 'the fixed warning is not announced').to.equal('');
+    $(el, '#f-art').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(announcer.textContent!.trim()).to.equal('Wichtig: Eine Firma braucht einen Registerauszug.');
+    expect(el.shadowRoot!.querySelectorAll('[role="status"], [role="alert"]')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
   it('validates a field when it is left after a change, not while typing', async () => {
     const el = await form();
     await typeInto(el, 'f-plz', '123');
@@ -122,6 +174,18 @@ describe('efa-form (the shell)', () => {
     await el.updateComplete;
     expect($(el, 'h2').textContent).to.contain('Schritt 2 von 3');
     expect(el.shadowRoot!.activeElement, 'focus moves to the new step heading').to.equal($(el, 'h2'));
+
+    // "Zurück" to the first step, whose page has no "Zurück": the focused button vanishes, so the step is also announced.
+    $(el, '.actions button.secondary').focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal($(el, 'h2'));
+    expect($(el, '[aria-live="polite"]').textContent).to.equal('Schritt 1 von 3 Angaben');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect($(el, 'h2').textContent).to.contain('Schritt 2 von 3');
+    expect($(el, '[aria-live="polite"]').textContent, 'focus alone announces a step forward').to.equal('');
 
     // Repeated group: add a person, hear it, remove it again.
     $(el, 'button[data-add]').click();
@@ -166,6 +230,7 @@ describe('efa-form (the shell)', () => {
     change.click();
     await el.updateComplete;
     expect(activeId(el)).to.equal('f-plz');
+    expect($(el, '[aria-live]').textContent!.trim(), 'the step of the field is announced').to.equal('Schritt 1 von 3 Angaben');
     await sendKeys({ press: 'End' });
     await sendKeys({ press: 'Backspace' });
     await sendKeys({ type: '7' });

@@ -236,8 +236,8 @@ describe('efa-verpflichtungserklaerung', () => {
     await next(form);
     await radio(form, '/erklaerender/art', 0);
     await radio(form, '/bezugSozialleistungen', 0);
-    const warning = form.shadowRoot!.querySelector('.warning[role="status"]');
-    expect(warning?.textContent, 'benefits: told at once').to.contain('Zahlungsfähigkeit nicht bestätigen');
+    expect(form.shadowRoot!.querySelector('.warning')?.textContent, 'benefits: shown').to.contain('Zahlungsfähigkeit nicht bestätigen');
+    expect(form.shadowRoot!.querySelector('[aria-live]')?.textContent, 'and told at once').to.contain('Wichtig: Wenn Sie von diesen Leistungen leben');
     await next(form);
     expect(form.shadowRoot!.getElementById('f-erklaerender-person-aufenthaltstitel-art')).to.equal(null);
     await combobox(form, '/erklaerender/person/staatsangehoerigkeiten/0', 'Turk');

@@ -1,0 +1,231 @@
+/**
+ * `npm run test:sr` (inside scripts/test-sr.sh): Orca reads both services in Chromium, driven by keyboard only, in
+ * German and English. Each walk: the start page, a step change, a failed step (error summary), every error link of
+ * the failed steps to its field, "Zurück" back to the first step. Asserts on what Orca said; the transcripts are kept
+ * in test-results/sr/. `SR_ONLY=aufenthaltstitel` (or `…-en`) runs only the walks whose name starts so.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Session } from './session.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const results = join(root, 'test-results', 'sr');
+
+/** What the walk listens for, in each language: the words of the form and Orca's English role names. */
+const words = {
+  de: { next: /^Weiter push button/, back: /^Zurück push button/, step: 'Schritt', of: 'von', problem: 'Es gibt ein Problem' },
+  en: { next: /^Continue push button/, back: /^Back push button/, step: 'Step', of: 'of', problem: 'There is a problem' },
+};
+
+const services = [
+  {
+    tag: 'efa-verpflichtungserklaerung',
+    page: 'verpflichtungserklaerung',
+    // Step 1's fixed warning: text of the page, never a live region spoken at load.
+    staticWarning: { de: /Sie haften bis zu fünf Jahre/, en: /five years/ },
+    // Fails on step 2 (a radio group), then on step 3, whose errors cover text, date and combobox.
+    kinds: ['radio button', 'entry', 'editable combo box', 'combo box'],
+  },
+  {
+    tag: 'efa-aufenthaltstitel',
+    page: 'aufenthaltstitel',
+    staticWarning: undefined,
+    kinds: ['radio button'],
+  },
+];
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
+
+/** The demo portal with one page per service and language: the same element, its `lang` set. */
+function portal(dir) {
+  cpSync(join(root, 'demo'), dir, { recursive: true, filter: (path) => !path.includes(`${join(root, 'demo', 'data')}`) });
+  for (const { tag, page } of services) {
+    const source = readFileSync(join(root, 'demo', 'pages', `${page}.html`), 'utf8');
+    for (const lang of Object.keys(words)) {
+      writeFileSync(join(dir, 'pages', `sr-${page}-${lang}.html`), source.replace(`<${tag} `, `<${tag} lang="${lang}" `));
+    }
+  }
+}
+
+class Walk {
+  constructor(session, name) {
+    this.session = session;
+    this.name = name;
+    this.lines = [];
+    this.failures = [];
+  }
+
+  record(action, heard) {
+    this.lines.push(`> ${action}`, ...heard.map((u) => `  ${u}`));
+    return heard;
+  }
+
+  check(ok, message, heard) {
+    if (ok) return;
+    this.failures.push(`${this.name}: ${message}\n    heard: ${heard.map((u) => JSON.stringify(u)).join('\n           ')}`);
+    this.lines.push(`! FAILED: ${message}`);
+  }
+
+  async press(keys, expect) {
+    return this.record(keys, await this.session.press(keys, expect));
+  }
+
+  /** Tab until Orca names something that matches; returns all it said on the way; fails the walk after `max` tabs. */
+  async tabTo(pattern, max = 40) {
+    const all = [];
+    for (let i = 0; i < max; i += 1) {
+      const heard = await this.press('Tab');
+      all.push(...heard);
+      if (heard.some((u) => pattern.test(u))) return all;
+    }
+    throw new Error(`${this.name}: no ${pattern} within ${max} tabs`);
+  }
+}
+
+async function walk(session, service, lang, base) {
+  const w = new Walk(session, `${service.page} (${lang})`);
+  const t = words[lang];
+  const stepHeading = (n) => new RegExp(`^${t.step} ${n} ${t.of} \\d+ \\S`);
+  const glued = new RegExp(`${t.step} \\d+ ${t.of} \\d+[^\\s\\d]`);
+  try {
+    const url = `${base}/sr-${service.page}-${lang}.html`;
+    const atLoad = [...w.record(`open ${url}`, await session.openBrowser(url)), ...(await w.tabTo(t.next))];
+    if (service.staticWarning) {
+      w.check(!atLoad.some((u) => service.staticWarning[lang].test(u)), 'the fixed warning of step 1 is not spoken at load (no live region)', atLoad);
+    }
+    let heard = await w.press('Return', stepHeading(2));
+    w.check(heard.some((u) => stepHeading(2).test(u)), 'forward: step 2 is announced', heard);
+    w.check(!heard.some((u) => glued.test(u)), 'the step heading has a space after "x of n"', heard);
+
+    const kinds = new Set();
+    await failAndFollowLinks(w, t, kinds);
+    // On the first field after the links: answer step 2 (the first option of its first question) and continue.
+    heard = await w.press('space');
+    await w.tabTo(t.next);
+    heard = await w.press('Return', stepHeading(3));
+    w.check(heard.some((u) => stepHeading(3).test(u)), 'forward: step 3 is announced', heard);
+    await failAndFollowLinks(w, t, kinds);
+    for (const kind of service.kinds) w.check(kinds.has(kind), `an error is spoken at a ${kind}`, [...kinds]);
+
+    await w.tabTo(t.back);
+    heard = await w.press('Return', stepHeading(2));
+    w.check(heard.some((u) => stepHeading(2).test(u)), '"Zurück" from step 3: step 2 is announced', heard);
+    await w.tabTo(t.back);
+    heard = await w.press('Return', stepHeading(1));
+    w.check(heard.some((u) => stepHeading(1).test(u)), '"Zurück" from step 2: step 1 is announced', heard);
+    if (service.staticWarning) {
+      w.check(heard.filter((u) => service.staticWarning[lang].test(u)).length === 0, 'the fixed warning is not spoken again on "Zurück"', heard);
+    }
+  } catch (error) {
+    w.failures.push(`${w.name}: ${error.message}`);
+    w.lines.push(`! ABORTED: ${error.message}`);
+  }
+  const file = join(results, `${service.page}-${lang}.txt`);
+  writeFileSync(file, `${w.lines.join('\n')}\n`);
+  return { file, failures: w.failures };
+}
+
+/**
+ * On the current step: "Weiter" without answers, the summary heard once; then each error link, followed to its field,
+ * where the field's error must be spoken. Enter in the field tries the step again (the summary takes focus again).
+ */
+async function failAndFollowLinks(w, t, kinds) {
+  await w.tabTo(t.next);
+  let heard = await w.press('Return', new RegExp(t.problem));
+  for (let link = 1; link <= 6; link += 1) {
+    w.check(heard.filter((u) => u.includes(t.problem)).length === 1, `the error summary's title is spoken once`, heard);
+    let target;
+    for (let i = 0; i < link; i += 1) target = await w.press('Tab');
+    const message = target.map((u) => /^(.*?)\.? link\.?$/.exec(u)?.[1]).find(Boolean);
+    if (!message) {
+      // Past the last link, on the step's first field.
+      if (link === 1) w.check(false, 'the error summary has a link', target);
+      return;
+    }
+    w.check(heard.filter((u) => u.includes(message)).length <= 1, `"${message}" is spoken at most once with the summary`, heard);
+    let atField = await w.press('Return', new RegExp(escape(message)));
+    if (atField.length === 0) {
+      // Now and then Orca misses the focus event after a link (the same link was spoken at the field in other
+      // runs): ask it where focus is (Orca's "where am I", KP_Enter), which reads what a focus event would.
+      w.lines.push('  (Orca said nothing; asking where focus is)');
+      atField = await w.press('KP_Enter', new RegExp(escape(message)));
+    }
+    w.check(atField.some((u) => u.includes(message)), `following "${message}": the error is spoken at the field`, atField);
+    const kind = atField.map((u) => /(editable combo box|combo box|radio button|check box|entry)\.?$/.exec(u)?.[1]).find(Boolean);
+    if (kind) kinds.add(kind);
+    // Enter in an input tries the step again; in a select it opens the list instead.
+    heard = await w.press('Return', new RegExp(t.problem));
+    if (!heard.some((u) => u.includes(t.problem))) {
+      await w.press('Escape');
+      await w.tabTo(t.next);
+      heard = await w.press('Return', new RegExp(t.problem));
+    }
+  }
+}
+
+function escape(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+async function main() {
+  mkdirSync(results, { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), 'efa-sr-'));
+  const session = new Session(dir);
+  const port = await freePort();
+  const portalDir = join(dir, 'portal');
+  portal(portalDir);
+  const server = spawn(process.execPath, [join(root, 'build', 'server', 'main.js')], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', EFA_PORTAL: portalDir, EFA_DATA_DIR: join(dir, 'data') },
+    stdio: 'ignore',
+  });
+  const failures = [];
+  const files = [];
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      session.stop();
+      server.kill();
+      process.exit(1);
+    });
+  }
+  try {
+    await session.startDesktop();
+    await session.startOrca();
+    const version = spawnSync('orca', ['--version'], { encoding: 'utf8' }).stdout.trim();
+    const chromium = spawnSync(process.env.CHROME_PATH || '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout.trim();
+    console.log(`Screen reader: Orca ${version}; browser: ${chromium}`);
+    for (const service of services) {
+      for (const lang of Object.keys(words)) {
+        if (!`${service.page}-${lang}`.startsWith(process.env.SR_ONLY ?? '')) continue;
+        const result = await walk(session, service, lang, `http://127.0.0.1:${port}`);
+        console.log(`${result.failures.length === 0 ? 'ok  ' : 'FAIL'} ${service.page} (${lang}): ${result.file}`);
+        files.push(result.file);
+        failures.push(...result.failures);
+      }
+    }
+  } catch (error) {
+    failures.push(`the screen-reader desktop did not start: ${error.message} (logs in ${dir})`);
+  } finally {
+    session.stop();
+    server.kill();
+  }
+  for (const failure of failures) console.log(`\n✗ ${failure}`);
+  console.log(`\nTranscripts (what Orca said after each key): ${results}/`);
+  const failedWalks = new Set(failures.map((failure) => failure.split(':')[0])).size;
+  console.log(`${Math.max(files.length - failedWalks, 0)} passed, ${failedWalks} failed`);
+  if (failures.length === 0) rmSync(dir, { recursive: true, force: true });
+  process.exit(failures.length === 0 ? 0 : 1);
+}
+
+await main();
