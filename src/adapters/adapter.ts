@@ -42,6 +42,11 @@ export type SubmitFailure =
   | 'changed-resend'
   /** The request is larger than the receiver accepts (413, or the form's own check before sending); `limit` in bytes. */
   | 'too-large'
+  /**
+   * The page is not a secure context (plain HTTP, not localhost), so the browser withholds WebCrypto, which this
+   * way of sending needs (the `fit-connect` adapter encrypts with it). Only serving the page over HTTPS helps.
+   */
+  | 'insecure-context'
   /** The host page answered an `event` adapter submission with an error. */
   | 'host'
   | 'aborted';

@@ -100,6 +100,12 @@ export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
 
   return {
     async submit(submission: Submission, { signal, files }: SubmitOptions): Promise<Receipt> {
+      if (!globalThis.crypto?.subtle) {
+        throw new SubmitError(
+          'insecure-context',
+          'FIT-Connect encrypts in the browser with WebCrypto (crypto.subtle), which browsers offer only on HTTPS pages; this page is served without HTTPS.',
+        );
+      }
       const { uploadMs, left } = sendingDeadline(deadlineMs, submission, files);
       const target = await destination(Math.min(timeoutMs, left()), signal);
       let key: CryptoKey;
