@@ -10,9 +10,10 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { join, normalize } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { chromeArgs, chromePath } from '../../scripts/chrome.js';
+import { walkAndSend } from './helpers/walk.js';
 
 const HOST = 'efa-portal.test';
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -34,11 +35,10 @@ const server = createServer(async (request, response) => {
   } else if (url.pathname.startsWith('/api/fit-connect')) {
     relayCalls += 1;
     response.writeHead(500).end();
-  } else if (url.pathname.startsWith('/dist/') || url.pathname.startsWith('/test/fixtures/')) {
+  } else if (url.pathname.startsWith('/dist/')) {
     try {
       const body = await readFile(join('.', normalize(url.pathname)));
-      const type = extname(url.pathname) === '.js' ? 'text/javascript' : 'application/json';
-      response.writeHead(200, { 'Content-Type': type }).end(body);
+      response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(body);
     } catch {
       response.writeHead(404).end();
     }
@@ -63,50 +63,10 @@ after(async () => {
   server.close();
 });
 
-/** Opens the form with answers prefilled, walks to the warning page, confirms it and presses "send". */
 async function fillAndSend(adapter) {
   const tab = await browser.newPage();
   await tab.goto(`${origin}/page/${adapter}`);
-  const outcome = await tab.evaluate(async () => {
-    const until = async (condition, what) => {
-      for (const started = performance.now(); !condition(); await new Promise((r) => setTimeout(r, 50))) {
-        if (performance.now() - started > 20_000) throw new Error(`waited in vain for ${what}`);
-      }
-    };
-    await customElements.whenDefined('efa-verpflichtungserklaerung');
-    const form = document.querySelector('efa-verpflichtungserklaerung');
-    const { abgabeart: _byTheForm, warnhinweisBestaetigt: _onItsPage, ...answers } = await (
-      await fetch('/test/fixtures/verpflichtungserklaerung/valid/einfach.json')
-    ).json();
-    form.prefill = { ...answers, abgabeart: 'vor-ort' };
-    const events = [];
-    for (const type of ['efa-submit', 'efa-submitted', 'efa-submit-error']) {
-      form.addEventListener(type, (event) => events.push({ type, failure: event.detail.error?.failure, id: event.detail.submission?.id }));
-    }
-    const heading = () => form.shadowRoot.querySelector('h2')?.textContent ?? '';
-    const next = async () => {
-      const before = heading();
-      form.shadowRoot.querySelector('button.primary').click();
-      await form.updateComplete;
-      const errors = form.shadowRoot.querySelector('.error-summary');
-      if (errors) throw new Error(`errors on "${before}": ${errors.textContent}`);
-      await until(() => heading() !== before, `leaving "${before}"`);
-    };
-    await form.updateComplete;
-    while (!heading().includes('Prüfen Sie Ihre Angaben')) await next();
-    await next();
-    await until(() => form.shadowRoot.getElementById('f-warnhinweisBestaetigt'), 'the warning');
-    form.shadowRoot.getElementById('f-warnhinweisBestaetigt').shadowRoot.querySelector('input').click();
-    await form.updateComplete;
-    form.shadowRoot.querySelector('button.primary').click();
-    await until(() => events.some((e) => e.type !== 'efa-submit'), 'the outcome of sending');
-    await form.updateComplete;
-    return {
-      events,
-      reference: form.shadowRoot.querySelector('.reference')?.textContent.trim(),
-      sendError: form.shadowRoot.querySelector('.send-error')?.textContent.replace(/\s+/g, ' ').trim(),
-    };
-  });
+  const outcome = await walkAndSend(tab);
   await tab.close();
   return outcome;
 }
