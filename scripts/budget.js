@@ -1,0 +1,17 @@
+/**
+ * The size budget, in one place for `npm run bench` and the size test (test/node/size-budget.test.js): what a
+ * service element needs to show its first step in German — its entry file and whatever that imports
+ * statically — at most 40 kB gzip (level 9, kB of 1024 bytes).
+ */
+export const BUDGET_BYTES = 40 * 1024;
+
+/**
+ * Known overruns, each with a ceiling the test holds it to until its fix lands; remove an entry once the
+ * service is within the budget.
+ * - efa-aufenthaltstitel: 42.7 kB on 2026-12-02 (the sixteen route definitions travel whole in the entry).
+ *   Issue 19 loads the steps after the first question as a chunk. The ceiling leaves room for the routes
+ *   being added meanwhile; beyond it the test fails.
+ */
+export const KNOWN_OVERRUNS = {
+  'efa-aufenthaltstitel': { ceilingBytes: 46 * 1024, issue: 19 },
+};
