@@ -4,7 +4,7 @@
  * - tags: elements register through `define(tag, Class)` (components/define.ts), not `customElements.define`;
  * - event detail types, from the one event map in components/efa-form/events.ts;
  * - every `--efa-*` design token (components/shared/tokens.styles.ts) on every element, with its default;
- * - no internal state (`state: true`, protected or private fields) as attributes.
+ * - no internal state (`state: true`, protected or private members) as attributes or members.
  */
 import { readFileSync } from 'node:fs';
 
@@ -76,6 +76,8 @@ function efaManifestPlugin() {
           );
           for (const member of declaration.members ?? []) if (internal.has(member.name)) delete member.attribute;
           declaration.attributes = (declaration.attributes ?? []).filter((a) => !internal.has(a.fieldName));
+          // Documentation tools (Storybook's docs pages) list every member as a property; internals are no API.
+          declaration.members = (declaration.members ?? []).filter((m) => (m.privacy ?? 'public') === 'public');
           if (!declaration.tagName) continue;
           for (const event of declaration.events ?? []) {
             if (eventTypes.has(event.name)) event.type = { text: eventTypes.get(event.name) };
