@@ -23,16 +23,18 @@ function literalValues(type) {
 
 const describe = (element) => [element.summary, element.description].filter(Boolean).join('\n\n');
 
+/** An attribute as both formats describe it: name, description and, for a union of strings, its values. */
+function attributeData(attribute) {
+  const values = literalValues(attribute.type);
+  return { name: attribute.name, description: attribute.description ?? '', ...(values.length ? { values: values.map((name) => ({ name })) } : {}) };
+}
+
 const vscode = {
   version: 1.1,
   tags: elements.map((element) => ({
     name: element.tagName,
     description: describe(element),
-    attributes: (element.attributes ?? []).map((attribute) => ({
-      name: attribute.name,
-      description: attribute.description ?? '',
-      ...(literalValues(attribute.type).length ? { values: literalValues(attribute.type).map((name) => ({ name })) } : {}),
-    })),
+    attributes: (element.attributes ?? []).map(attributeData),
   })),
 };
 
@@ -47,13 +49,9 @@ const webTypes = {
         name: element.tagName,
         description: describe(element),
         attributes: (element.attributes ?? []).map((attribute) => ({
-          name: attribute.name,
-          description: attribute.description ?? '',
+          ...attributeData(attribute),
           ...(attribute.default ? { default: attribute.default } : {}),
-          value: literalValues(attribute.type).length
-            ? { type: 'enum', kind: 'plain' }
-            : { type: attribute.type?.text ?? 'string', kind: 'expression' },
-          ...(literalValues(attribute.type).length ? { values: literalValues(attribute.type).map((name) => ({ name })) } : {}),
+          value: literalValues(attribute.type).length ? { kind: 'plain', type: 'enum' } : { kind: 'expression', type: attribute.type?.text ?? 'string' },
         })),
         events: (element.events ?? []).filter((event) => event.name).map((event) => ({
           name: event.name,
