@@ -7,7 +7,11 @@
  * 3. Time to first interactive step of scripts/bench-page.html in headless Chromium, N fresh pages (cache
  *    off), without and with 4× CPU slowdown. Before dist/efa-verpflichtungserklaerung.js exists it times an
  *    <efa-text-field> from dist/efa-forms.js instead.
- * 4. A closing table to paste into the README.
+ * 4. The floor (issue 19): the same first step as plain HTML — our rendered step with every shadow root
+ *    flattened into the page, custom elements turned into divs, styles and scripts dropped, so labels, hints,
+ *    options, patterns and buttons are the same — timed the same way; every timing is also given as a ratio
+ *    to it.
+ * 5. A closing table to paste into the README.
  * It also warns (stderr) about dated legal parameters that end within 60 days (scripts/legal-parameters.js).
  *
  * The Markdown report goes to stdout, progress to stderr; the figures also go to bench-results.json.
@@ -60,6 +64,15 @@ const FALLBACK = {
   control: 'input',
   condition: 'a focusable input (fallback: no service bundle in dist/ yet)',
 };
+
+/** The plain-HTML floor: the same first step without our code, looked up in the document itself. */
+const FLOOR = {
+  tag: null,
+  heading: SERVICE.heading,
+  control: SERVICE.control,
+  condition: 'the same heading and primary button',
+};
+const FLOOR_PATH = '/scripts/bench-floor.html';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -136,9 +149,9 @@ function pageFor(scenario) {
 /**
  * A minimal static server for the repository root on an ephemeral port of 127.0.0.1, with the strict CSP the
  * elements ship under. Records every path asked for, so the report can say which scripts the page fetched.
- * @param {string} pageHtml
+ * @param {Map<string, string>} pages  path → HTML served from memory (the bench page; the floor once it is known)
  */
-async function startServer(pageHtml) {
+async function startServer(pages) {
   const { STRICT_CSP } = await import('../build/server/app.js');
   /** @type {Set<string>} */
   const fetched = new Set();
@@ -152,8 +165,8 @@ async function startServer(pageHtml) {
     }
     let body;
     let type;
-    if (pathname === PAGE_PATH) {
-      body = Buffer.from(pageHtml);
+    if (pages.has(pathname)) {
+      body = Buffer.from(/** @type {string} */ (pages.get(pathname)));
       type = TYPES['.html'];
     } else {
       const path = fileBelowRoot(pathname);
@@ -206,7 +219,7 @@ function fileBelowRoot(pathname) {
  * navigation start) is taken the moment the condition first holds. A check on every animation frame as well
  * catches what no mutation announces (the control becoming visible through layout alone).
  *
- * @param {{ tag: string, heading: string | null, control: string }} want
+ * @param {{ tag: string | null, heading: string | null, control: string }} want  no tag: the document itself
  */
 function probe(want) {
   /** @type {WeakMap<Element, ShadowRoot>} */
@@ -230,8 +243,8 @@ function probe(want) {
 
   function check() {
     if (done) return;
-    const host = document.querySelector(want.tag);
-    const shadow = host && shadowRoots.get(host);
+    const host = want.tag && document.querySelector(want.tag);
+    const shadow = want.tag ? host && shadowRoots.get(host) : document;
     if (!shadow) return;
     const heading = want.heading ? [...deep(shadow, want.heading)].find((h) => text(h) !== '') : undefined;
     if (want.heading && !heading) return;
@@ -250,6 +263,7 @@ function probe(want) {
   }
 
   const observer = new MutationObserver(check);
+  if (!want.tag) document.addEventListener('DOMContentLoaded', check);
   const attachShadow = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) {
     const shadow = attachShadow.call(this, init);
@@ -262,6 +276,60 @@ function probe(want) {
     if (!done) requestAnimationFrame(everyFrame);
   };
   requestAnimationFrame(everyFrame);
+}
+
+/**
+ * Serialised into the page once its first step is ready: the composed tree of the element as plain HTML.
+ * Shadow roots are inlined, slots replaced by what they show, custom elements become divs; styles and
+ * scripts are dropped. Attributes stay, so labels, hints, options, patterns and buttons are the same.
+ * @param {string} tag
+ */
+function flattenedElement(tag) {
+  const VOID = new Set(['input', 'br', 'img', 'hr', 'meta', 'link', 'wbr']);
+  const escapeText = (/** @type {string} */ text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const escapeAttribute = (/** @type {string} */ text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  /** @param {Node} node @returns {string} */
+  const serialize = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) return escapeText(/** @type {Text} */ (node).data);
+    if (node.nodeType !== Node.ELEMENT_NODE) return '';
+    const element = /** @type {Element} */ (node);
+    const name = element.localName;
+    if (name === 'style' || name === 'script') return '';
+    if (name === 'slot') {
+      const shown = /** @type {HTMLSlotElement} */ (element).assignedNodes({ flatten: true });
+      return (shown.length ? shown : [...element.childNodes]).map(serialize).join('');
+    }
+    const tagName = name.includes('-') ? 'div' : name;
+    const attributes = [...element.attributes].map((a) => ` ${a.name}="${escapeAttribute(a.value)}"`).join('');
+    const children = element.shadowRoot ? element.shadowRoot.childNodes : element.childNodes;
+    return VOID.has(tagName) ? `<${tagName}${attributes}>` : `<${tagName}${attributes}>${[...children].map(serialize).join('')}</${tagName}>`;
+  };
+  const host = document.querySelector(tag);
+  return host ? serialize(host) : '';
+}
+
+/**
+ * The floor page: the bench page with its script removed and the element replaced by its flattened first step.
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {string} url  the bench page
+ * @param {string} pageHtml
+ */
+async function floorPage(browser, url, pageHtml) {
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    await page.evaluateOnNewDocument(probe, { tag: SERVICE.tag, heading: SERVICE.heading, control: SERVICE.control });
+    await page.goto(url, { waitUntil: 'load', timeout: READY_TIMEOUT_MS });
+    await page.evaluate(() => /** @type {any} */ (window).__efaBench);
+    const flattened = await page.evaluate(flattenedElement, SERVICE.tag);
+    const element = new RegExp(`<${SERVICE.tag}\\b[^>]*></${SERVICE.tag}>`);
+    const script = /<script\b[^>]*><\/script>\s*/;
+    if (!flattened || !element.test(pageHtml) || !script.test(pageHtml)) throw new Error(`${PAGE_PATH} changed shape: update floorPage() in scripts/bench.js.`);
+    const controls = (flattened.match(/<(input|select|textarea|button)\b/g) ?? []).length;
+    return { html: pageHtml.replace(script, '').replace(element, () => flattened), controls };
+  } finally {
+    await context.close();
+  }
 }
 
 /**
@@ -297,7 +365,7 @@ async function timeOnce(browser, url, scenario, cpuSlowdown) {
     );
     if (!result) {
       const seen = problems.length ? ` The page reported: ${problems.join(' | ')}` : ' The page reported no error.';
-      throw new Error(`<${scenario.tag}> did not show ${scenario.condition} within ${READY_TIMEOUT_MS / 1000} s.${seen}`);
+      throw new Error(`${scenario.tag ? `<${scenario.tag}>` : url} did not show ${scenario.condition} within ${READY_TIMEOUT_MS / 1000} s.${seen}`);
     }
     return /** @type {{ ms: number, heading: string | null, control: string }} */ (result);
   } finally {
@@ -306,11 +374,42 @@ async function timeOnce(browser, url, scenario, cpuSlowdown) {
 }
 
 /**
+ * Times `runs` cold loads of `url` per CPU setting, after one uncounted warm-up load each (the very first also
+ * pays for the browser's own start-up).
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {string} url
+ * @param {{ tag: string | null, heading: string | null, control: string, condition: string }} scenario
+ * @param {number} runs
+ * @param {() => void} [beforeCounting]  called after each warm-up
+ */
+async function timeSeries(browser, url, scenario, runs, beforeCounting = () => {}) {
+  const modes = [];
+  let ready;
+  for (const cpuSlowdown of CPU_SLOWDOWNS) {
+    const label = cpuSlowdown === 1 ? 'no throttling' : `${cpuSlowdown}× CPU slowdown`;
+    await timeOnce(browser, url, scenario, cpuSlowdown);
+    beforeCounting();
+    const samples = [];
+    for (let run = 1; run <= runs; run += 1) {
+      const result = await timeOnce(browser, url, scenario, cpuSlowdown);
+      progress(`  ${scenario.tag ? `<${scenario.tag}>` : 'plain HTML'}, ${label}, run ${run}/${runs}: ${ms(result.ms)}`);
+      samples.push(result.ms);
+      ready = result;
+    }
+    modes.push({ cpuSlowdown, label, ...summarize(samples) });
+  }
+  return { modes, ready };
+}
+
+/**
+ * Our first step, and for the service also its plain-HTML floor, timed in one browser.
  * @param {Scenario} scenario
  * @param {number} runs
  */
 async function timeFirstStep(scenario, runs) {
-  const server = await startServer(pageFor(scenario));
+  const pageHtml = pageFor(scenario);
+  const pages = new Map([[PAGE_PATH, pageHtml]]);
+  const server = await startServer(pages);
   /** @type {import('puppeteer-core').Browser | undefined} */
   let browser;
   try {
@@ -321,24 +420,16 @@ async function timeFirstStep(scenario, runs) {
       args: [...chromeArgs, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
     });
     const url = `${server.origin}${PAGE_PATH}`;
-    const modes = [];
-    let ready;
-    for (const cpuSlowdown of CPU_SLOWDOWNS) {
-      const label = cpuSlowdown === 1 ? 'no throttling' : `${cpuSlowdown}× CPU slowdown`;
-      // Each series starts with an uncounted load: the very first also pays for the browser's own start-up.
-      await timeOnce(browser, url, scenario, cpuSlowdown);
-      server.fetched.clear();
-      const samples = [];
-      for (let run = 1; run <= runs; run += 1) {
-        const result = await timeOnce(browser, url, scenario, cpuSlowdown);
-        progress(`  ${label}, run ${run}/${runs}: ${ms(result.ms)}`);
-        samples.push(result.ms);
-        ready = result;
-      }
-      modes.push({ cpuSlowdown, label, ...summarize(samples) });
-    }
+    const ours = await timeSeries(browser, url, scenario, runs, () => server.fetched.clear());
     const fetchedJs = [...server.fetched].filter((path) => path.endsWith('.js')).sort();
-    return { chromium: await browser.version(), url: PAGE_PATH, ready, modes, fetchedJs };
+    let floor;
+    if (scenario === SERVICE) {
+      const { html, controls } = await floorPage(browser, url, pageHtml);
+      pages.set(FLOOR_PATH, html);
+      progress(`Timing the plain-HTML floor (controls: ${controls}) …`);
+      floor = { url: FLOOR_PATH, controls, ...(await timeSeries(browser, `${server.origin}${FLOOR_PATH}`, FLOOR, runs)) };
+    }
+    return { chromium: await browser.version(), url: PAGE_PATH, ready: ours.ready, modes: ours.modes, fetchedJs, floor };
   } finally {
     await browser?.close();
     await server.close();
@@ -436,6 +527,27 @@ async function main() {
   out(`\nReady state seen: ${ready?.heading ? `heading "${ready.heading}", ` : ''}control "${ready?.control}".`);
   out(`JS the page fetched: ${timing.fetchedJs.map((path) => `\`${path}\` (${kB(gzipOf(path) ?? 0)} gzip)`).join(', ')}.`);
 
+  const floor = timing.floor;
+  if (floor) {
+    out('\n## Against the plain-HTML floor\n');
+    out(
+      `\`${floor.url}\`: the same first step (controls: ${floor.controls}) as plain HTML without script or styles, ` +
+        `timed the same way. Ratio = our median / the floor's median; the spread is our slowest run over the floor's fastest ` +
+        `and our fastest over the floor's slowest. Target (issue 19): ≤ 1.2×.\n`,
+    );
+    const ratio = (/** @type {number} */ a, /** @type {number} */ b) => `${(a / b).toFixed(2)}×`;
+    out(
+      table(
+        ['CPU', 'ours (median)', 'plain HTML (median)', 'ratio', 'spread', 'plain HTML, all runs (ms)'],
+        timing.modes.map((m, i) => {
+          const f = floor.modes[i];
+          return [m.label, ms(m.median), ms(f.median), ratio(m.median, f.median), `${ratio(m.min, f.max)}–${ratio(m.max, f.min)}`, f.runs.map((v) => v.toFixed(1)).join(', ')];
+        }),
+        ['---', '---:', '---:', '---:', '---', '---'],
+      ),
+    );
+  }
+
   const [normal, slow] = timing.modes;
   out('\n## For the README\n');
   out(
@@ -461,6 +573,13 @@ async function main() {
       ['---', '---:', '---:', ':---:', '---:', '---:'],
     ),
   );
+  if (floor) {
+    const [floorNormal, floorSlow] = floor.modes;
+    out(
+      `\nThe same first step as plain HTML (the floor): ${Math.round(floorNormal.median)} ms, at ${slow.cpuSlowdown}× ${Math.round(floorSlow.median)} ms; ` +
+        `ours is ${(normal.median / floorNormal.median).toFixed(2)}× and ${(slow.median / floorSlow.median).toFixed(2)}× the floor (target ≤ 1.2×).`,
+    );
+  }
   return results;
 }
 

@@ -5,6 +5,7 @@ import { msg, str } from '@lit/localize';
 import { define } from '../define.js';
 import { EfaFieldElement } from '../shared/field-element.js';
 import { getLocale } from '../../src/i18n/locale.js';
+import { plural } from '../../src/i18n/plural.js';
 import { comboboxStyles } from './efa-combobox.styles.js';
 
 /** One entry of a code list. `keywords` are found too but never shown (other names, abbreviations). */
@@ -166,7 +167,14 @@ export class EfaCombobox extends EfaFieldElement<string> {
         str`${MAX_ROWS} von ${total} Ergebnissen werden angezeigt. Geben Sie weitere Buchstaben ein, um die Liste einzugrenzen.`,
       );
     }
-    return total === 1 ? msg('1 Ergebnis') : msg(str`${total} Ergebnisse`);
+    return plural(total, {
+      zero: () => msg(str`${total} Ergebnisse`, { id: 'combobox.ergebnisse.zero' }),
+      one: () => msg(str`${total} Ergebnis`, { id: 'combobox.ergebnisse.one' }),
+      two: () => msg(str`${total} Ergebnisse`, { id: 'combobox.ergebnisse.two' }),
+      few: () => msg(str`${total} Ergebnisse`, { id: 'combobox.ergebnisse.few' }),
+      many: () => msg(str`${total} Ergebnisse`, { id: 'combobox.ergebnisse.many' }),
+      other: () => msg(str`${total} Ergebnisse`, { id: 'combobox.ergebnisse.other' }),
+    });
   }
 
   private onInput(event: Event): void {

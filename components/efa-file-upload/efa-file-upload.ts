@@ -3,6 +3,7 @@ import { msg, str } from '@lit/localize';
 import { define } from '../define.js';
 import { EfaFieldElement } from '../shared/field-element.js';
 import { getLocale } from '../../src/i18n/locale.js';
+import { plural } from '../../src/i18n/plural.js';
 import { fileUploadStyles } from './efa-file-upload.styles.js';
 
 /**
@@ -137,9 +138,15 @@ export class EfaFileUpload extends EfaFieldElement<File[]> {
     }
     if (files.some((listed) => sameFile(listed, file))) return msg(str`Die Datei „${file.name}“ ist bereits ausgewählt.`);
     if (files.length >= limit) {
-      return msg(
-        str`Die Datei „${file.name}“ wurde nicht hinzugefügt, weil Sie höchstens ${limit} Dateien hochladen können. Entfernen Sie zuerst eine andere Datei.`,
-      );
+      const name = file.name;
+      return plural(limit, {
+        zero: () => msg(str`Die Datei „${name}“ wurde nicht hinzugefügt, weil Sie höchstens ${limit} Dateien hochladen können. Entfernen Sie zuerst eine andere Datei.`, { id: 'upload.hoechstzahl.zero' }),
+        one: () => msg(str`Die Datei „${name}“ wurde nicht hinzugefügt, weil Sie höchstens ${limit} Datei hochladen können. Entfernen Sie zuerst die andere Datei.`, { id: 'upload.hoechstzahl.one' }),
+        two: () => msg(str`Die Datei „${name}“ wurde nicht hinzugefügt, weil Sie höchstens ${limit} Dateien hochladen können. Entfernen Sie zuerst eine andere Datei.`, { id: 'upload.hoechstzahl.two' }),
+        few: () => msg(str`Die Datei „${name}“ wurde nicht hinzugefügt, weil Sie höchstens ${limit} Dateien hochladen können. Entfernen Sie zuerst eine andere Datei.`, { id: 'upload.hoechstzahl.few' }),
+        many: () => msg(str`Die Datei „${name}“ wurde nicht hinzugefügt, weil Sie höchstens ${limit} Dateien hochladen können. Entfernen Sie zuerst eine andere Datei.`, { id: 'upload.hoechstzahl.many' }),
+        other: () => msg(str`Die Datei „${name}“ wurde nicht hinzugefügt, weil Sie höchstens ${limit} Dateien hochladen können. Entfernen Sie zuerst eine andere Datei.`, { id: 'upload.hoechstzahl.other' }),
+      });
     }
     return undefined;
   }

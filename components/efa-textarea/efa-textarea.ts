@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
+import { plural } from '../../src/i18n/plural.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { define } from '../define.js';
@@ -59,10 +60,25 @@ export class EfaTextarea extends EfaFieldElement<string> {
   }
 
   private countMessage(remaining: number): string {
-    // German uses "Zeichen" for one and many; the singular messages exist for languages that do not.
-    if (remaining === 1) return msg('Sie haben noch 1 Zeichen');
-    if (remaining === -1) return msg('Sie haben 1 Zeichen zu viel');
-    return remaining >= 0 ? msg(str`Sie haben noch ${remaining} Zeichen`) : msg(str`Sie haben ${-remaining} Zeichen zu viel`);
+    if (remaining >= 0) {
+      return plural(remaining, {
+        zero: () => msg(str`Sie haben noch ${remaining} Zeichen`, { id: 'textarea.verbleibend.zero' }),
+        one: () => msg(str`Sie haben noch ${remaining} Zeichen`, { id: 'textarea.verbleibend.one' }),
+        two: () => msg(str`Sie haben noch ${remaining} Zeichen`, { id: 'textarea.verbleibend.two' }),
+        few: () => msg(str`Sie haben noch ${remaining} Zeichen`, { id: 'textarea.verbleibend.few' }),
+        many: () => msg(str`Sie haben noch ${remaining} Zeichen`, { id: 'textarea.verbleibend.many' }),
+        other: () => msg(str`Sie haben noch ${remaining} Zeichen`, { id: 'textarea.verbleibend.other' }),
+      });
+    }
+    const over = -remaining;
+    return plural(over, {
+      zero: () => msg(str`Sie haben ${over} Zeichen zu viel`, { id: 'textarea.zuviel.zero' }),
+      one: () => msg(str`Sie haben ${over} Zeichen zu viel`, { id: 'textarea.zuviel.one' }),
+      two: () => msg(str`Sie haben ${over} Zeichen zu viel`, { id: 'textarea.zuviel.two' }),
+      few: () => msg(str`Sie haben ${over} Zeichen zu viel`, { id: 'textarea.zuviel.few' }),
+      many: () => msg(str`Sie haben ${over} Zeichen zu viel`, { id: 'textarea.zuviel.many' }),
+      other: () => msg(str`Sie haben ${over} Zeichen zu viel`, { id: 'textarea.zuviel.other' }),
+    });
   }
 
   private onInput(event: Event): void {

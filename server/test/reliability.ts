@@ -267,7 +267,10 @@ async function amplification(): Promise<void> {
     const attack = envelope({ data: { ...validData(), begleitpersonen: Array.from({ length: 8000 }, () => ({})) } });
     const valid = envelope();
     const t = performance.now();
-    const refused = postJson(running.base, attack).then(async (r) => ({ status: r.status, size: (await r.text()).length, ms: performance.now() - t }));
+    const refused = postJson(running.base, attack).then(async (r) => {
+      const body = await r.text();
+      return { status: r.status, size: body.length, problem: JSON.parse(body), ms: performance.now() - t };
+    });
     await new Promise((resolve) => setTimeout(resolve, 5));
     const t2 = performance.now();
     const accepted = await postJson(running.base, valid);
@@ -277,8 +280,12 @@ async function amplification(): Promise<void> {
     const attackResult = await refused;
     assert.equal(attackResult.status, 422);
     assert.ok(attackResult.size < 100 * 1024);
-    // Of the issue's 15.2 s, the answer now takes milliseconds; a second is a bound no busy machine misses.
-    assert.ok(attackResult.ms < 1000, `8,000 items took ${attackResult.ms} ms`);
+    // The bound check refuses it before the schema validator runs (whose work grew with items × errors: the
+    // issue's 15.2 s): its one problem names the array and its bound. The time is a figure, not a pass mark.
+    assert.deepEqual(
+      attackResult.problem.errors.map((e: { instancePath: string; keyword: string }) => [e.instancePath, e.keyword]),
+      [['/begleitpersonen', 'maxItems']],
+    );
 
     const form = new FormData();
     form.append('submission', JSON.stringify(envelope()));
@@ -327,6 +334,10 @@ async function putCost(stored: number): Promise<number> {
   }
   const mean = (performance.now() - t) / rounds;
   await store.close();
+  // What keeps the cost flat: each submission appends one line and leaves what was there untouched.
+  const log = readFileSync(join(dataDir, 'index.log'), 'utf8');
+  assert.ok(log.startsWith(`${lines.join('\n')}\n`), 'the index log was rewritten, not appended to');
+  assert.equal(log.trimEnd().split('\n').length, stored + rounds);
   return mean;
 }
 
@@ -334,7 +345,6 @@ async function cost(): Promise<void> {
   const small = await putCost(1000);
   const large = await putCost(100_000);
   figures.push(['cost of one stored submission at 1,000 / 100,000 stored', `${small.toFixed(1)} ms / ${large.toFixed(1)} ms`]);
-  assert.ok(large < 2 * small, `at 100,000 stored one submission costs ${large.toFixed(1)} ms, at 1,000 ${small.toFixed(1)} ms`);
 }
 
 const scenarios: Array<[string, () => Promise<void>]> = [

@@ -3,6 +3,7 @@
  * validator found. A field's own `errors` override them; rules bring their own.
  */
 import { msg, str } from '@lit/localize';
+import { plural } from '../i18n/plural.js';
 import type { FieldDef, Text } from './definition.js';
 import type { ValidationError } from './validator.js';
 
@@ -31,7 +32,14 @@ function keywordText(field: FieldDef, error: ValidationError): string {
       if (field.kind === 'integer') return msg(str`Geben Sie bei „${label}“ eine ganze Zahl ein, zum Beispiel 2.`);
       return msg(str`Prüfen Sie die Angabe bei „${label}“.`);
     case 'maxLength':
-      return msg(str`„${label}“ darf höchstens ${limit} Zeichen lang sein.`);
+      return plural(Number(limit), {
+        zero: () => msg(str`„${label}“ darf höchstens ${limit} Zeichen lang sein.`, { id: 'fehler.maxLength.zero' }),
+        one: () => msg(str`„${label}“ darf höchstens ${limit} Zeichen lang sein.`, { id: 'fehler.maxLength.one' }),
+        two: () => msg(str`„${label}“ darf höchstens ${limit} Zeichen lang sein.`, { id: 'fehler.maxLength.two' }),
+        few: () => msg(str`„${label}“ darf höchstens ${limit} Zeichen lang sein.`, { id: 'fehler.maxLength.few' }),
+        many: () => msg(str`„${label}“ darf höchstens ${limit} Zeichen lang sein.`, { id: 'fehler.maxLength.many' }),
+        other: () => msg(str`„${label}“ darf höchstens ${limit} Zeichen lang sein.`, { id: 'fehler.maxLength.other' }),
+      });
     case 'minimum':
       return msg(str`Geben Sie bei „${label}“ eine Zahl ab ${limit} ein.`);
     case 'exclusiveMinimum':
@@ -43,7 +51,14 @@ function keywordText(field: FieldDef, error: ValidationError): string {
     case 'uniqueItems':
       return msg(str`Jede Angabe bei „${label}“ darf nur einmal vorkommen.`);
     case 'maxItems':
-      return msg(str`Bei „${label}“ sind höchstens ${limit} Angaben möglich.`);
+      return plural(Number(limit), {
+        zero: () => msg(str`Bei „${label}“ sind höchstens ${limit} Angaben möglich.`, { id: 'fehler.maxItems.zero' }),
+        one: () => msg(str`Bei „${label}“ ist höchstens ${limit} Angabe möglich.`, { id: 'fehler.maxItems.one' }),
+        two: () => msg(str`Bei „${label}“ sind höchstens ${limit} Angaben möglich.`, { id: 'fehler.maxItems.two' }),
+        few: () => msg(str`Bei „${label}“ sind höchstens ${limit} Angaben möglich.`, { id: 'fehler.maxItems.few' }),
+        many: () => msg(str`Bei „${label}“ sind höchstens ${limit} Angaben möglich.`, { id: 'fehler.maxItems.many' }),
+        other: () => msg(str`Bei „${label}“ sind höchstens ${limit} Angaben möglich.`, { id: 'fehler.maxItems.other' }),
+      });
     case 'enum':
     case 'const':
       if (field.kind === 'consent') return requiredText(field);

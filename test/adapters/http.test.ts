@@ -5,7 +5,7 @@ import { requestBytes } from '../../src/adapters/limits.js';
 import { SubmitError, type Submission } from '../../src/adapters/adapter.js';
 import { envelope, queueFaults as faults, validData } from '../helpers/submission.js';
 
-// Against the reference receiver the test server mounts on /api (demo/receiver.js, faults enabled for tests).
+// Against the real receiver (server/) the test server mounts on /api, with fault injection.
 const endpoint = '/api/submissions';
 let data: Record<string, unknown>;
 
@@ -144,29 +144,28 @@ describe('http adapter: one deadline for the whole sending', () => {
   });
 });
 
-// The receiver contract's 409 and 413 come from the test server's stand-in (test/helpers/contract-receiver.js)
-// until the receiver in server/ answers them.
 describe('http adapter: changed resends and limits (receiver contract)', () => {
-  const contract = '/contract/submissions';
-
   it('a repeat with the same id and another body is a changed resend carrying the earlier receipt', async () => {
     const first = submission();
-    const receipt = await httpAdapter({ ...fast, endpoint: contract }).submit(first, { files: new Map() });
-    const same = await httpAdapter({ ...fast, endpoint: contract }).submit(first, { files: new Map() });
+    const receipt = await httpAdapter(fast).submit(first, { files: new Map() });
+    const same = await httpAdapter(fast).submit(first, { files: new Map() });
     expect(same.reference, 'an unchanged repeat is answered with the same receipt').to.equal(receipt.reference);
 
     const corrected = structuredClone(first);
     (corrected.data as { gast: { familienname: string } }).gast.familienname = 'Korrigiert';
-    const error = await failure(httpAdapter({ ...fast, endpoint: contract }).submit(corrected, { files: new Map() }));
+    const error = await failure(httpAdapter(fast).submit(corrected, { files: new Map() }));
     expect(error.failure).to.equal('changed-resend');
     expect(error.details.status).to.equal(409);
     expect(error.details.earlier).to.deep.equal(receipt);
+    expect(await storedCount(first.id), 'the correction was not stored under the same id').to.equal(1);
   });
 
   it('413 is "too large" with the receiver\'s limit, not a failure to retry', async () => {
-    const error = await failure(httpAdapter({ ...fast, endpoint: `${contract}?limit=500` }).submit(submission(), { files: new Map() }));
+    // The second test receiver takes JSON bodies up to 100,000 bytes (web-test-runner.config.js).
+    const oversized = submission({ data: { ...data, bemerkung: 'x'.repeat(150_000) } });
+    const error = await failure(httpAdapter({ ...fast, endpoint: '/small-receiver/api/submissions' }).submit(oversized, { files: new Map() }));
     expect(error.failure).to.equal('too-large');
-    expect(error.details.limit).to.equal(500);
+    expect(error.details.limit).to.equal(100_000);
   });
 
   it('estimates the request size from above, close to what the browser sends', async () => {
