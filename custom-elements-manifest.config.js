@@ -3,30 +3,42 @@
  * cannot see on its own:
  * - tags: elements register through `define(tag, Class)` (components/define.ts), not `customElements.define`;
  * - event detail types, from the one event map in components/efa-form/events.ts;
- * - every `--efa-*` design token (components/shared/tokens.styles.ts) on every element, with its default;
+ * - every `--efa-*` design token the styles read on every element, with its default (tokens.styles.ts);
  * - no internal state (`state: true`, protected or private members) as attributes or members.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
 const TOKENS_FILE = 'components/shared/tokens.styles.ts';
 const EVENTS_FILE = 'components/efa-form/events.ts';
 
-/** `--efa-*` tokens in order of first use, each with the fallback after the first comma of its `var()`. */
+/**
+ * Every `--efa-*` token the styles read (`var(--efa-…)` in components/), the default being the fallback of its
+ * first `var()` with one, and the `@cssprop` descriptions of tokens.styles.ts.
+ */
 function designTokens() {
-  const text = readFileSync(TOKENS_FILE, 'utf8');
   const tokens = new Map();
-  for (const match of text.matchAll(/var\((--efa-[a-z0-9-]+)\s*,\s*/g)) {
-    if (tokens.has(match[1])) continue;
-    let depth = 0;
-    let end = match.index + match[0].length;
-    for (; end < text.length; end++) {
-      if (text[end] === '(') depth++;
-      else if (text[end] === ')' && depth-- === 0) break;
+  for (const file of readdirSync('components', { recursive: true }).filter((f) => f.endsWith('.ts')).sort()) {
+    const text = readFileSync(`components/${file}`, 'utf8');
+    for (const match of text.matchAll(/var\((--efa-[a-z0-9-]+)\s*(,?)/g)) {
+      if (tokens.get(match[1]) !== undefined) continue;
+      tokens.set(match[1], match[2] ? fallbackAt(text, match.index + match[0].length) : undefined);
     }
-    tokens.set(match[1], text.slice(match.index + match[0].length, end).trim());
   }
-  const described = new Map([...text.matchAll(/@cssprop\s+(?:\{[^}]*\}\s+)?(--efa-[a-z0-9-]+)\s*-?\s*(.*)/g)].map((m) => [m[1], m[2].trim()]));
+  const described = new Map(
+    [...readFileSync(TOKENS_FILE, 'utf8').matchAll(/@cssprop\s+(?:\{[^}]*\}\s+)?(--efa-[a-z0-9-]+)\s*-?\s*(.*)/g)].map((m) => [m[1], m[2].trim()]),
+  );
   return { tokens, described };
+}
+
+/** The text from `start` to the `)` that closes the `var(` it is in. */
+function fallbackAt(text, start) {
+  let depth = 0;
+  let end = start;
+  for (; end < text.length; end++) {
+    if (text[end] === '(') depth++;
+    else if (text[end] === ')' && depth-- === 0) break;
+  }
+  return text.slice(start, end).trim();
 }
 
 function efaManifestPlugin() {
@@ -84,7 +96,7 @@ function efaManifestPlugin() {
           }
           declaration.cssProperties = [...tokens].map(([name, fallback]) => ({
             name,
-            default: fallback,
+            ...(fallback ? { default: fallback } : {}),
             ...(described.has(name) ? { description: described.get(name) } : {}),
           }));
         }
