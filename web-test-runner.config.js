@@ -24,7 +24,8 @@ const startReceiver = () =>
     limits: DEFAULT_LIMITS,
     // Every test file asks from the same address; the limit itself is tested in test/server/.
     lookupsPerMinute: 100_000,
-    clerkRoutes: 'open',
+    // The inbox's sign-in is tested in server/test/clerks.test.ts.
+    clerkRoutes: 'open-for-tests',
     faultQueues,
   });
 let receiver = await startReceiver();
@@ -36,7 +37,7 @@ const smallReceiver = await buildApp({
   dataDir: mkdtempSync(join(tmpdir(), 'efa-small-receiver-')),
   limits: { ...DEFAULT_LIMITS, json: 100_000, multipart: 200_000 },
   lookupsPerMinute: 100_000,
-  clerkRoutes: 'open',
+  clerkRoutes: 'open-for-tests',
 });
 
 /** Hands a Koa request to a Fastify app and waits until it has answered. */

@@ -53,12 +53,21 @@ function announce(message) {
   byId('inbox-status').textContent = message;
 }
 
-/** The server's refusal (403), in its own words: e.g. no inbox without sign-in on a server open to the network. */
+/** The server's refusal (403), in its own words: e.g. no inbox where no sign-in is set up. */
 class Refused extends Error {}
+
+/** The session ended (expired, signed out in another tab): sign in again and come back here. */
+function signInAgain() {
+  location.assign(`/clerks/login?return=${encodeURIComponent(location.pathname + location.search)}`);
+}
 
 /** @param {string} url */
 async function getJson(url) {
   const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  if (response.status === 401) {
+    signInAgain();
+    throw new Refused('Bitte melden Sie sich an.');
+  }
   if (response.status === 403) throw new Refused((await response.json()).message);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return response.json();
@@ -167,9 +176,23 @@ async function showDetail(entry) {
   heading.focus();
 }
 
+/** Who is signed in, and the sign-out form with its CSRF token. */
+async function showClerk() {
+  const { name, csrfToken } = await getJson('/clerks/session');
+  byId('clerk-name').textContent = `Angemeldet als ${name}.`;
+  /** @type {HTMLInputElement} */ (byId('clerk-csrf')).value = csrfToken;
+  byId('clerk').hidden = false;
+}
+
 async function main() {
   const chosen = new URLSearchParams(location.search).get('vorgang');
   announce('Die Anträge werden geladen …');
+  try {
+    await showClerk();
+  } catch (error) {
+    announce(error instanceof Refused ? error.message : 'Die Anmeldung konnte nicht geprüft werden. Bitte laden Sie die Seite neu.');
+    return;
+  }
   /** @type {Entry[]} */
   let entries;
   try {

@@ -1,10 +1,12 @@
 /**
  * `npm start`: the demo portal of a fictional city. Builds first when dist/ or the server bundle is missing or
  * older than its sources, then runs the server (server/, bundled to build/server/) with the portal pages of
- * demo/ and the store in demo/data/, so submissions survive a restart. Every variable of server/config.ts
- * works here too (PORT, HOST, …).
+ * demo/ and the store in demo/data/, so submissions survive a restart. The clerks sign in at the demo's own
+ * OpenID Connect provider (idp.js), started here on a free port of 127.0.0.1. Every variable of
+ * server/config.ts works here too (PORT, HOST, DATABASE_URL, EFA_OIDC_ISSUER for another provider, …).
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,4 +60,18 @@ try {
 }
 process.env.EFA_PORTAL ??= join(root, 'demo');
 process.env.EFA_DATA_DIR ??= join(root, 'demo', 'data');
+if (!process.env.EFA_OIDC_ISSUER) {
+  const { DEMO_CLERKS, startIdentityProvider } = await import('./idp.js');
+  const publicUrl = (process.env.EFA_PUBLIC_URL ??= `http://localhost:${process.env.PORT || 8000}`);
+  const idp = await startIdentityProvider({ redirectUri: new URL('/clerks/callback', publicUrl).toString() });
+  Object.assign(process.env, {
+    EFA_OIDC_ISSUER: idp.issuer,
+    EFA_OIDC_CLIENT_ID: idp.clientId,
+    EFA_OIDC_CLIENT_SECRET: idp.clientSecret,
+    // A new key at each start: clerks sign in again after a restart.
+    EFA_SESSION_KEY: process.env.EFA_SESSION_KEY || randomBytes(32).toString('hex'),
+  });
+  const accounts = Object.entries(DEMO_CLERKS).map(([user, { password }]) => `${user} / ${password}`).join(', ');
+  console.log(`Inbox: ${publicUrl}/inbox.html — demo clerks (user / password): ${accounts}; identity provider ${idp.issuer}`);
+}
 await import('../build/server/main.js');

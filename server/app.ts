@@ -6,30 +6,39 @@
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { join } from 'node:path';
+import { clerkSessions, type ClerkAccess, type SignInOptions } from './clerks.js';
 import { CSP_DIRECTIVES, STRICT_CSP } from './csp.js';
 import { createFitConnectRelay } from './fit-connect.js';
 import { portal } from './portal.js';
 import { HttpError } from './problems.js';
-import { receiver, type Limits, type ReceiverOptions } from './receiver.js';
-import { openFileStore, type FileStoreOptions } from './storage/file-store.js';
-import type { SubmissionStore } from './storage/store.js';
+import { receiver, type Limits } from './receiver.js';
+import { openFileStore } from './storage/file-store.js';
+import { openPostgresStore } from './storage/postgres-store.js';
+import type { StepHook, SubmissionStore } from './storage/store.js';
 import { loadValidation } from './validation.js';
 
 export { STRICT_CSP };
-export { DEFAULT_LIMITS, isLoopback, projectRoot, readConfig } from './config.js';
+export { DEFAULT_LIMITS, projectRoot, readConfig } from './config.js';
 
 export interface AppOptions {
   root: string;
+  /** The file store's folder; with `databaseUrl`, only where uploads are received. */
   dataDir: string;
+  /** A PostgreSQL connection string: submissions are stored there instead of in `dataDir`. */
+  databaseUrl?: string | undefined;
   limits: Limits;
   lookupsPerMinute: number;
-  clerkRoutes: ReceiverOptions['clerkRoutes'];
+  /** `sign-in` needs `signIn`; `open-for-tests` only in tests that are not about access. */
+  clerkRoutes: ClerkAccess;
+  signIn?: SignInOptions | undefined;
+  /** Origins of portals that send to this receiver from another origin (CORS). */
+  corsOrigins?: string[] | undefined;
   /** Host names the `Host` header may carry; undefined: any (behind a test server that checks its own). */
   allowedHosts?: string[] | undefined;
   portalDir?: string | undefined;
   faultQueues?: Map<string, string[]> | undefined;
   /** Make a storage step fail (tests only). */
-  beforeStoreStep?: FileStoreOptions['beforeStep'];
+  beforeStoreStep?: StepHook | undefined;
   logger?: FastifyServerOptions['logger'];
   trustProxy?: boolean;
 }
@@ -45,6 +54,15 @@ function hostnameOf(host: string | undefined): string | undefined {
   return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
 }
 
+async function openStore(options: AppOptions, warn: (message: string, error?: unknown) => void): Promise<SubmissionStore> {
+  if (options.databaseUrl) {
+    return openPostgresStore({ connectionString: options.databaseUrl, uploadDir: join(options.dataDir, 'uploads'), beforeStep: options.beforeStoreStep, warn });
+  }
+  const store = await openFileStore({ dataDir: options.dataDir, beforeStep: options.beforeStoreStep, warn });
+  if (store.recovery.quarantined.length > 0 || store.recovery.indexed > 0) warn(`storage recovered: ${JSON.stringify(store.recovery)}`);
+  return store;
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance & { store: SubmissionStore }> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -53,12 +71,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     requestTimeout: 300_000,
     return503OnClosing: true,
   });
-  const store = await openFileStore({
-    dataDir: options.dataDir,
-    beforeStep: options.beforeStoreStep,
-    warn: (message, error) => app.log.warn({ err: error }, message),
-  });
-  if (store.recovery.quarantined.length > 0 || store.recovery.indexed > 0) app.log.warn({ recovery: store.recovery }, 'storage recovered');
+  const store = await openStore(options, (message, error) => app.log.warn({ err: error }, message));
   app.addHook('onClose', () => store.close());
 
   const allowed = options.allowedHosts && new Set(options.allowedHosts.map((h) => h.toLowerCase()));
@@ -88,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
   });
 
   app.get('/health', async () => ({ status: 'ok' }));
+  const clerks = await clerkSessions(app, options.clerkRoutes, options.signIn);
 
   await app.register(receiver, {
     prefix: '/api',
@@ -96,10 +110,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     validation: await loadValidation(join(options.root, 'schemas')),
     limits: options.limits,
     lookupsPerMinute: options.lookupsPerMinute,
-    clerkRoutes: options.clerkRoutes,
+    clerks,
+    corsOrigins: options.corsOrigins ?? [],
     faultQueues: options.faultQueues,
   });
-  if (options.portalDir) await app.register(portal, { portalDir: options.portalDir, root: options.root });
+  if (options.portalDir) await app.register(portal, { portalDir: options.portalDir, root: options.root, clerks });
 
   await app.ready();
   return Object.assign(app as FastifyInstance, { store });

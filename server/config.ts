@@ -1,11 +1,15 @@
 /**
  * Configuration by environment variables (one place; README "Server" lists them):
  *   PORT                      8000
- *   HOST                      localhost. On anything but a loopback address the clerks' routes are refused
- *                             (there is no sign-in yet) and a warning is logged.
- *   EFA_DATA_DIR              where the file store keeps submissions (default `data/` in the project)
+ *   HOST                      localhost
+ *   EFA_DATA_DIR              where the file store keeps submissions (default `data/` in the project); with
+ *                             DATABASE_URL only where uploads are received before they go into the database
+ *   DATABASE_URL              postgres://user:password@host:port/database: store submissions in PostgreSQL
+ *                             (the schema is created and migrated at start); unset: the file store
  *   EFA_ALLOWED_HOSTS         comma-separated host names the `Host` header may carry (DNS rebinding); default
  *                             localhost, 127.0.0.1, ::1 and HOST
+ *   EFA_CORS_ORIGINS          comma-separated origins (https://www.musterstadt.de) of portals that embed the forms
+ *                             with this server as a cross-origin endpoint; requests from other origins are refused
  *   EFA_PORTAL                a folder with portal pages to serve as well (`npm start`: demo/), else API only
  *   EFA_JSON_LIMIT            bytes, default 1 MiB (the client helper assumes this default)
  *   EFA_MULTIPART_LIMIT       bytes, default 30 MiB (the client helper checks this before sending)
@@ -13,10 +17,19 @@
  *   EFA_LOOKUPS_PER_MINUTE    reference look-ups per client address and minute, default 60
  *   EFA_TRUST_PROXY           `true` behind a reverse proxy that sets X-Forwarded-For
  *   LOG_LEVEL                 pino level, default info
+ * The clerks' sign-in (clerks.ts); without EFA_OIDC_ISSUER the clerks' routes are refused (403):
+ *   EFA_OIDC_ISSUER           the authority's OpenID Connect provider (issuer URL)
+ *   EFA_OIDC_CLIENT_ID        this server's client at that provider (authorization code flow with PKCE)
+ *   EFA_OIDC_CLIENT_SECRET
+ *   EFA_PUBLIC_URL            where browsers reach this server; the redirect URI is <EFA_PUBLIC_URL>/clerks/callback.
+ *                             Default http://localhost:<PORT>
+ *   EFA_SESSION_KEY           64 hex digits (`openssl rand -hex 32`): encrypts the session cookie; the same in
+ *                             every process behind one address
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sessionKeyFrom, type SignInOptions } from './clerks.js';
 import type { Limits } from './receiver.js';
 
 export const DEFAULT_LIMITS: Limits = { json: 1024 * 1024, multipart: 30 * 1024 * 1024, concurrentUploads: 8 };
@@ -32,22 +45,19 @@ export function projectRoot(): string {
   return dir;
 }
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
-
-export function isLoopback(host: string): boolean {
-  return LOOPBACK.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
 export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  databaseUrl: string | undefined;
   allowedHosts: string[];
+  corsOrigins: string[];
   portalDir: string | undefined;
   limits: Limits;
   lookupsPerMinute: number;
   trustProxy: boolean;
   logLevel: string;
+  signIn: SignInOptions | undefined;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -58,15 +68,44 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
   return value;
 }
 
+function originOf(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    // reported below
+  }
+  if (!url || url.origin === 'null' || url.origin !== value.replace(/\/$/, '')) {
+    throw new Error(`EFA_CORS_ORIGINS takes origins such as https://www.musterstadt.de (scheme, host, port; no path), not "${value}".`);
+  }
+  return url.origin;
+}
+
+function signInFrom(env: NodeJS.ProcessEnv, port: number): SignInOptions | undefined {
+  if (!env.EFA_OIDC_ISSUER) return undefined;
+  const missing = ['EFA_OIDC_CLIENT_ID', 'EFA_OIDC_CLIENT_SECRET', 'EFA_SESSION_KEY'].filter((name) => !env[name]);
+  if (missing.length > 0) throw new Error(`EFA_OIDC_ISSUER is set, so the clerks' sign-in also needs ${missing.join(', ')}.`);
+  return {
+    issuer: env.EFA_OIDC_ISSUER,
+    clientId: env.EFA_OIDC_CLIENT_ID!,
+    clientSecret: env.EFA_OIDC_CLIENT_SECRET!,
+    publicUrl: env.EFA_PUBLIC_URL || `http://localhost:${port}`,
+    sessionKey: sessionKeyFrom(env.EFA_SESSION_KEY!),
+  };
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const root = projectRoot();
   const host = env.HOST || 'localhost';
+  const port = positive(env, 'PORT', 8000);
   const allowed = env.EFA_ALLOWED_HOSTS?.split(',').map((h) => h.trim()).filter(Boolean);
   return {
-    port: positive(env, 'PORT', 8000),
+    port,
     host,
     dataDir: resolve(env.EFA_DATA_DIR || join(root, 'data')),
+    databaseUrl: env.DATABASE_URL || undefined,
     allowedHosts: allowed ?? ['localhost', '127.0.0.1', '[::1]', host],
+    corsOrigins: (env.EFA_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean).map(originOf),
     portalDir: env.EFA_PORTAL ? resolve(env.EFA_PORTAL) : undefined,
     limits: {
       json: positive(env, 'EFA_JSON_LIMIT', DEFAULT_LIMITS.json),
@@ -76,5 +115,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lookupsPerMinute: positive(env, 'EFA_LOOKUPS_PER_MINUTE', 60),
     trustProxy: env.EFA_TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL || 'info',
+    signIn: signInFrom(env, port),
   };
 }

@@ -2,26 +2,25 @@
  * The one entry point: `node build/server/main.js` (built by `npm run build`), configured by environment
  * variables (config.ts). `npm start` runs it with the demo portal.
  */
-import { buildApp, isLoopback, projectRoot, readConfig, LOG_SERIALIZERS } from './app.js';
+import { buildApp, projectRoot, readConfig, LOG_SERIALIZERS } from './app.js';
 
 const config = readConfig();
-const exposed = !isLoopback(config.host);
 const app = await buildApp({
   root: projectRoot(),
   dataDir: config.dataDir,
+  databaseUrl: config.databaseUrl,
   limits: config.limits,
   lookupsPerMinute: config.lookupsPerMinute,
-  clerkRoutes: exposed ? 'refused' : 'open',
+  clerkRoutes: config.signIn ? 'sign-in' : 'refused',
+  signIn: config.signIn,
   allowedHosts: config.allowedHosts,
+  corsOrigins: config.corsOrigins,
   portalDir: config.portalDir,
   trustProxy: config.trustProxy,
   logger: { level: config.logLevel, serializers: LOG_SERIALIZERS },
 });
-if (exposed) {
-  app.log.warn(
-    `HOST=${config.host} makes this server reachable from the network. There is no sign-in for clerks yet, so the inbox and ` +
-      'every route that reads submissions are REFUSED (403). Run on localhost, or put an authenticating proxy in front and keep HOST on loopback.',
-  );
+if (!config.signIn) {
+  app.log.warn('EFA_OIDC_ISSUER is not set: there is no sign-in for clerks, so the inbox and every route that reads submissions are refused (403).');
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -9,13 +9,21 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ClerkGuard } from './clerks.js';
 
 export interface PortalOptions {
   portalDir: string;
   root: string;
+  clerks: ClerkGuard;
 }
 
-export async function portal(app: FastifyInstance, { portalDir, root }: PortalOptions): Promise<void> {
+/** The clerks' workspace: served to signed-in clerks only. */
+const CLERK_PATHS = new Set(['/inbox.html', '/inbox.js']);
+
+export async function portal(app: FastifyInstance, { portalDir, root, clerks }: PortalOptions): Promise<void> {
+  app.addHook('onRequest', async (request, reply) => {
+    if (CLERK_PATHS.has(request.url.split('?')[0]!) && !(await clerks.page(request, reply))) return reply;
+  });
   const assets = { cacheControl: false, decorateReply: false, index: false, wildcard: true } as const;
   const noCache = (reply: FastifyReply): void => {
     reply.header('Cache-Control', 'no-cache');

@@ -33,8 +33,12 @@
  * Idempotency: the envelope `id` is the key (an `Idempotency-Key` header, when sent, must equal it); the store
  * handles one id at a time, so concurrent repeats store once.
  *
- * Clerks' routes refuse cross-site requests (`Sec-Fetch-Site`, `Origin`) and, on a server reachable from the
- * network without sign-in (which a later issue brings), every request.
+ * Clerks' routes answer only signed-in clerks and refuse cross-site requests (`clerks.ts`).
+ *
+ * Cross-origin portals: a request whose `Origin` is neither this server's own nor one of `corsOrigins` is
+ * refused (403 cross-origin), preflight or not. The listed origins get CORS answers (`@fastify/cors`): a
+ * preflight 204 allowing GET and POST with `Content-Type`, `Accept` and `Idempotency-Key`, and `Location` and
+ * `Retry-After` readable; no credentials (a citizen's submission needs none).
  *
  * Fault injection (only with `faults`, for the tests of the browser's adapters):
  *   POST   /api/__faults { next: [kind, …] }   queue faults; each following POST /api/submissions takes one
@@ -50,9 +54,11 @@ import { open, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ClerkGuard } from './clerks.js';
 import { MAGIC_LENGTH, cleanFileName, contentDisposition, hasSignatureOf, storedName } from './attachments.js';
 import { envelopeHash } from './canonical.js';
 import { MAX_DEPTH, nestsDeeperThan } from './guard.js';
@@ -88,8 +94,10 @@ export interface ReceiverOptions {
   limits: Limits;
   /** Look-ups by reference per client address and minute. */
   lookupsPerMinute: number;
-  /** Whether the clerks' routes answer at all (not on a network-facing server without sign-in). */
-  clerkRoutes: 'open' | 'refused';
+  /** Guards the clerks' routes (`clerks.ts`). */
+  clerks: ClerkGuard;
+  /** Origins of portals on other origins that embed the forms with this receiver as their endpoint. */
+  corsOrigins: string[];
   /** Queued faults by calling page; present only in tests. */
   faultQueues?: Map<string, string[]> | undefined;
 }
@@ -175,6 +183,29 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
   });
   await app.register(multipart, { throwFileSizeLimit: true });
 
+  const corsOrigins = new Set(options.corsOrigins);
+  app.addHook('onRequest', async (request) => {
+    const origin = request.headers.origin;
+    // Absent or opaque (`null`): no origin to judge; a browser sends its own origin with every cross-origin request.
+    if (origin === undefined || origin === 'null' || corsOrigins.has(origin)) return;
+    let own = false;
+    try {
+      own = new URL(origin).host === request.headers.host;
+    } catch {
+      // not an origin at all
+    }
+    if (!own) throw new HttpError(403, 'cross-origin', 'Diese Seite darf an diese Behörde nicht senden: ihre Adresse ist nicht freigegeben.');
+  });
+  if (corsOrigins.size > 0) {
+    await app.register(cors, {
+      origin: [...corsOrigins],
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['Content-Type', 'Accept', 'Idempotency-Key'],
+      exposedHeaders: ['Location', 'Retry-After'],
+      maxAge: 600,
+    });
+  }
+
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
     try {
@@ -234,24 +265,7 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
     app.route({ method: METHODS.filter((m) => !allowed.includes(m)), url, onRequest: refuse, handler: refuse });
   }
 
-  async function clerksOnly(request: FastifyRequest): Promise<void> {
-    if (options.clerkRoutes === 'refused') {
-      throw new HttpError(403, 'clerks-only', 'Der Posteingang ist ohne Anmeldung nur auf dem Server selbst erreichbar.');
-    }
-    const site = request.headers['sec-fetch-site'];
-    const origin = request.headers.origin;
-    let sameOrigin = origin === undefined;
-    if (origin !== undefined) {
-      try {
-        sameOrigin = new URL(origin).host === request.headers.host;
-      } catch {
-        sameOrigin = false;
-      }
-    }
-    if ((site !== undefined && site !== 'same-origin' && site !== 'none') || !sameOrigin) {
-      throw new HttpError(403, 'cross-site', 'Der Posteingang ist nur von seiner eigenen Seite aus erreichbar.');
-    }
-  }
+  const clerksOnly = options.clerks.api;
 
   const lookupLimit = { rateLimit: { max: options.lookupsPerMinute, timeWindow: 60_000 } };
 

@@ -34,7 +34,7 @@ export type StoreStep = 'attachments' | 'envelope' | 'receipt' | 'commit' | 'ind
 export interface FileStoreOptions {
   dataDir: string;
   /** Called before each step; throwing there simulates a failing disk (tests only). */
-  beforeStep?: (step: StoreStep) => void | Promise<void>;
+  beforeStep?: ((step: StoreStep) => void | Promise<void>) | undefined;
   /** Told about problems that do not fail the call (an index line that could not be written). */
   warn?: (message: string, error?: unknown) => void;
 }

@@ -1,6 +1,7 @@
 /**
- * Storage of submissions: one interface, so that the embedded file store (the default, `file-store.ts`) and a
- * later PostgreSQL store pass the same test suite (test/server/storage.test.ts runs against any `openStore`).
+ * Storage of submissions: one interface, so that the embedded file store (the default, `file-store.ts`) and the
+ * PostgreSQL store (`postgres-store.ts`, chosen by `DATABASE_URL`) pass the same test suite
+ * (server/test/storage.test.ts runs against both).
  *
  * Promises every implementation keeps:
  * - Exactly once: `put` either stores one complete submission (envelope, every attachment, its receipt) or
@@ -56,6 +57,9 @@ export interface SubmissionStore {
   attachment(reference: string, name: string): Promise<StoredAttachment | undefined>;
   close(): Promise<void>;
 }
+
+/** Called before each step of a `put` (each store names its steps); throwing there simulates a failure (tests only). */
+export type StepHook = (step: string) => void | Promise<void>;
 
 /** The shape of a reference (`VE-2026-4F7K2Q`): only such names are submission folders or lookups. */
 export const REFERENCE = /^[A-Z]{2}-\d{4}-[A-Z0-9]{6}$/;

@@ -1,8 +1,11 @@
 /** What the server's Node tests share: a real server on a free port of 127.0.0.1 over a fresh store. */
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
+import pg from 'pg';
 import { buildApp, type AppOptions } from '../app.js';
 import { DEFAULT_LIMITS, projectRoot } from '../config.js';
 
@@ -15,19 +18,20 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(options: Partial<AppOptions> = {}): Promise<TestServer> {
+/** Starts on `port` (0: any free one). */
+export async function startServer(options: Partial<AppOptions> = {}, port = 0): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'efa-server-test-'));
   const app = await buildApp({
     root,
     dataDir,
     limits: DEFAULT_LIMITS,
     lookupsPerMinute: 1000,
-    clerkRoutes: 'open',
+    clerkRoutes: 'open-for-tests',
     ...options,
   });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = app.server.address() as AddressInfo;
-  return { base: `http://127.0.0.1:${port}`, dataDir, app, close: () => app.close() };
+  await app.listen({ port, host: '127.0.0.1' });
+  const listening = (app.server.address() as AddressInfo).port;
+  return { base: `http://127.0.0.1:${listening}`, dataDir, app, close: () => app.close() };
 }
 
 export function validData(): Record<string, unknown> {
@@ -67,4 +71,64 @@ export function postMultipart(base: string, env: unknown, files: Record<string, 
   form.append('submission', JSON.stringify(env));
   for (const [name, blob] of Object.entries(files)) form.append(name, blob, 'datei');
   return fetch(`${base}/api/submissions`, { method: 'POST', body: form });
+}
+
+/**
+ * The PostgreSQL server the tests use (`DATABASE_URL`, e.g. from `eval "$(bash scripts/postgres.sh)"`); CI always
+ * sets it. Unset in a local run, the PostgreSQL variants are skipped with this reason, and said so loudly.
+ */
+export const DATABASE_URL = process.env.DATABASE_URL || undefined;
+export const POSTGRES_SKIPPED = DATABASE_URL
+  ? false
+  : 'DATABASE_URL is not set: the PostgreSQL store is NOT tested. Run eval "$(bash scripts/postgres.sh)" first.';
+if (!DATABASE_URL) {
+  if (process.env.CI) throw new Error('CI must test the PostgreSQL store: .ci/run sets DATABASE_URL (scripts/postgres.sh).');
+  console.warn(`\n*** ${POSTGRES_SKIPPED} ***\n`);
+}
+
+/** A fresh, empty database on the tests' PostgreSQL server; `drop` removes it. */
+export async function scratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `efa_scratch_${crypto.randomUUID().replaceAll('-', '')}`;
+  const admin = async (sql: string): Promise<void> => {
+    const client = new pg.Client({ connectionString: DATABASE_URL });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(DATABASE_URL!);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
+/** Runs `sql` on the database at `url` in a connection of its own. */
+export async function sql<T extends pg.QueryResultRow = any>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Restarts the tests' PostgreSQL cluster, when scripts/postgres.sh made it (EFA_POSTGRES_DIR), else undefined. */
+export const restartPostgres: (() => Promise<void>) | undefined = process.env.EFA_POSTGRES_DIR
+  ? async () => {
+      await promisify(execFile)('bash', [join(root, 'scripts/postgres.sh'), 'restart']);
+    }
+  : undefined;
+
+/** A port of 127.0.0.1 that is free now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
 }

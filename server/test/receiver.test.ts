@@ -196,7 +196,7 @@ describe('demo hardening', () => {
     assert.equal((await fetch(list, { headers: { 'Sec-Fetch-Site': 'same-origin', Origin: server.base } })).status, 200);
   });
 
-  it('refuses the clerks’ routes on a network-facing server without sign-in, but takes submissions', async () => {
+  it('refuses the clerks’ routes where no sign-in is set up, but takes submissions', async () => {
     const exposed = await startServer({ clerkRoutes: 'refused' });
     try {
       assert.equal((await fetch(`${exposed.base}/api/submissions`)).status, 403);
@@ -267,5 +267,54 @@ describe('storage failures over HTTP', () => {
 
   it('answers /health', async () => {
     assert.deepEqual(await (await fetch(`${server.base}/health`)).json(), { status: 'ok' });
+  });
+});
+
+describe('portals on other origins (CORS)', () => {
+  const PORTAL = 'https://www.musterstadt.example';
+  let cross: TestServer;
+  before(async () => {
+    cross = await startServer({ corsOrigins: [PORTAL] });
+  });
+  after(() => cross.close());
+
+  const preflight = (origin: string, method = 'POST') =>
+    fetch(`${cross.base}/api/submissions`, {
+      method: 'OPTIONS',
+      headers: { Origin: origin, 'Access-Control-Request-Method': method, 'Access-Control-Request-Headers': 'content-type,idempotency-key' },
+    });
+
+  it('answers a listed portal’s preflight with 204, its methods and headers', async () => {
+    const response = await preflight(PORTAL);
+    assert.equal(response.status, 204);
+    assert.equal(response.headers.get('access-control-allow-origin'), PORTAL);
+    const list = (name: string) => response.headers.get(name)?.toLowerCase().split(',').map((v) => v.trim()).sort();
+    assert.deepEqual(list('access-control-allow-methods'), ['get', 'post']);
+    assert.deepEqual(list('access-control-allow-headers'), ['accept', 'content-type', 'idempotency-key']);
+    assert.equal(response.headers.get('access-control-allow-credentials'), null);
+  });
+
+  it('takes a listed portal’s submission and lets it read the receipt', async () => {
+    const sent = envelope();
+    const response = await postJson(cross.base, sent, { Origin: PORTAL, 'Idempotency-Key': sent.id });
+    assert.equal(response.status, 201);
+    assert.equal(response.headers.get('access-control-allow-origin'), PORTAL);
+    assert.match(response.headers.get('access-control-expose-headers') ?? '', /Location/);
+  });
+
+  it('refuses other origins, preflight or not, and stores nothing from them', async () => {
+    const response = await preflight('https://attacker.example');
+    assert.equal(response.status, 403);
+    assert.equal(response.headers.get('access-control-allow-origin'), null);
+    const sent = envelope();
+    const post = await postJson(cross.base, sent, { Origin: 'https://attacker.example' });
+    assert.equal(post.status, 403);
+    assert.equal((await post.json()).code, 'cross-origin');
+    assert.equal(await cross.app.store.find(sent.id), undefined);
+  });
+
+  it('still takes its own origin’s submissions, and a listed portal cannot read the clerks’ routes', async () => {
+    assert.equal((await postJson(cross.base, envelope(), { Origin: cross.base })).status, 201);
+    assert.equal((await fetch(`${cross.base}/api/submissions`, { headers: { Origin: PORTAL } })).status, 403);
   });
 });

@@ -1,23 +1,33 @@
 /**
  * The store's promises (storage/store.ts): exactly once whatever step fails, the same reference for the same
- * id. `storeContract` takes any store that can be opened on a place and told to fail at a step, so a PostgreSQL
- * store runs the same suite; the recovery tests below it are the file store's own.
+ * id. `storeContract` is one suite that runs against both back ends, the file store and the PostgreSQL store
+ * (skipped, loudly, where DATABASE_URL is unset; CI always sets it). Below it: the file store's recovery and the
+ * PostgreSQL store's own faults (a killed connection, a restarted server, failing statements).
  */
 import assert from 'node:assert/strict';
 import { cp, mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
-import { openFileStore, type StoreStep } from '../storage/file-store.js';
-import type { NewSubmission, SubmissionStore } from '../storage/store.js';
+import { after, describe, it } from 'node:test';
+import { openFileStore } from '../storage/file-store.js';
+import { openPostgresStore } from '../storage/postgres-store.js';
+import type { NewSubmission, StepHook, SubmissionStore } from '../storage/store.js';
+import { POSTGRES_SKIPPED, restartPostgres, scratchDatabase, sql } from './helpers.js';
 
 /** Opens a store on one place (a folder, a database) that survives reopening; counts the copies it holds. */
 interface StoreUnderTest {
-  open(beforeStep?: (step: StoreStep) => void): Promise<SubmissionStore>;
+  open(beforeStep?: StepHook): Promise<SubmissionStore>;
   copies(): Promise<string[]>;
 }
 
-const STEPS: StoreStep[] = ['attachments', 'envelope', 'receipt', 'commit', 'index'];
+interface Backend {
+  name: string;
+  skip: string | false;
+  place(): Promise<StoreUnderTest>;
+  /** The steps of `put` before its commit point, and the one after it. */
+  stepsBeforeCommit: string[];
+  stepAfterCommit: string;
+}
 
 let counter = 0;
 const newReference = (): string => `VE-2026-${String(100000 + (counter += 1)).replace(/[01]/g, 'Z')}`;
@@ -36,8 +46,45 @@ async function folders(dataDir: string): Promise<string[]> {
   return (await readdir(join(dataDir, 'submissions'))).sort();
 }
 
-function storeContract(name: string, place: () => Promise<StoreUnderTest>): void {
-  describe(`${name}: the store contract`, () => {
+const scratch: Array<() => Promise<void>> = [];
+after(async () => {
+  for (const drop of scratch) await drop();
+});
+
+/** A fresh database for each test, dropped at the end. */
+async function postgresPlace(): Promise<StoreUnderTest & { url: string }> {
+  const database = await scratchDatabase();
+  scratch.push(database.drop);
+  const uploadDir = join(await fresh(), 'uploads');
+  return {
+    url: database.url,
+    open: (beforeStep) => openPostgresStore({ connectionString: database.url, uploadDir, beforeStep }),
+    copies: async () => (await sql(database.url, 'select reference from submissions order by reference')).map((row) => row.reference),
+  };
+}
+
+const BACKENDS: Backend[] = [
+  {
+    name: 'file store',
+    skip: false,
+    place: async () => {
+      const dataDir = await fresh();
+      return { open: (beforeStep) => openFileStore({ dataDir, beforeStep }), copies: () => folders(dataDir) };
+    },
+    stepsBeforeCommit: ['attachments', 'envelope', 'receipt', 'commit'],
+    stepAfterCommit: 'index',
+  },
+  {
+    name: 'PostgreSQL store',
+    skip: POSTGRES_SKIPPED,
+    place: postgresPlace,
+    stepsBeforeCommit: ['envelope', 'attachments', 'commit'],
+    stepAfterCommit: 'committed',
+  },
+];
+
+function storeContract({ name, skip, place, stepsBeforeCommit, stepAfterCommit }: Backend): void {
+  describe(`${name}: the store contract`, { skip }, () => {
     it('stores once per id and gives a repeat the first entry', async () => {
       const store = await (await place()).open();
       const sent = await submission(store);
@@ -61,10 +108,10 @@ function storeContract(name: string, place: () => Promise<StoreUnderTest>): void
       await store.close();
     });
 
-    for (const step of STEPS.filter((s) => s !== 'index')) {
+    for (const step of stepsBeforeCommit) {
       it(`leaves nothing when the ${step} step fails, and the retry stores once`, async () => {
         const under = await place();
-        let failing: StoreStep | undefined = step;
+        let failing: string | undefined = step;
         const store = await under.open((current) => {
           if (current === failing) throw new Error(`injected: ${current}`);
         });
@@ -80,36 +127,48 @@ function storeContract(name: string, place: () => Promise<StoreUnderTest>): void
       });
     }
 
-    it('keeps one copy under one reference when the index write fails, also after a restart', async () => {
+    it(`keeps one copy under one reference when the ${stepAfterCommit} step fails, also after a restart`, async () => {
       const under = await place();
-      let failIndex = true;
+      let failAfterCommit = true;
       const store = await under.open((step) => {
-        if (step === 'index' && failIndex) throw new Error('injected: index');
+        if (step === stepAfterCommit && failAfterCommit) throw new Error(`injected: ${step}`);
       });
       const sent = await submission(store);
-      const first = await store.put(sent, newReference);
+      // The file store reports a failed index line without failing the call; a lost COMMIT answer fails it.
+      const first = await store.put(sent, newReference).catch(() => undefined);
       const retry = await store.put(await submission(store, sent.envelope.id), newReference);
       assert.equal(retry.created, false);
-      assert.equal(retry.entry.reference, first.entry.reference);
-      assert.deepEqual(await under.copies(), [first.entry.reference]);
+      if (first) assert.equal(retry.entry.reference, first.entry.reference);
+      assert.deepEqual(await under.copies(), [retry.entry.reference]);
       await store.close();
 
-      failIndex = false;
+      failAfterCommit = false;
       const reopened = await under.open();
-      assert.equal((await reopened.find(sent.envelope.id))?.reference, first.entry.reference);
+      assert.equal((await reopened.find(sent.envelope.id))?.reference, retry.entry.reference);
       assert.equal((await reopened.list()).length, 1);
       await reopened.close();
+    });
+
+    it('gives back the envelope and the attachment as stored, and lists newest first', async () => {
+      const store = await (await place()).open();
+      const sent = await submission(store);
+      const { entry } = await store.put(sent, newReference);
+      const later = await store.put(await submission(store), newReference);
+      assert.deepEqual(await store.envelope(entry.reference), sent.envelope);
+      const stored = await store.attachment(entry.reference, sent.files[0]!.name);
+      assert.equal(stored?.size, 13);
+      let content = '';
+      for await (const chunk of stored!.stream) content += chunk;
+      assert.equal(content, '%PDF-1.4 test');
+      assert.equal(await store.attachment(entry.reference, 'other.pdf'), undefined);
+      assert.deepEqual((await store.list()).map((e) => e.reference), [later.entry, entry].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || b.reference.localeCompare(a.reference)).map((e) => e.reference));
+      assert.equal(await store.get('VE-2026-NOTHER'), undefined);
+      await store.close();
     });
   });
 }
 
-storeContract('file store', async () => {
-  const dataDir = await fresh();
-  return {
-    open: (beforeStep) => openFileStore({ dataDir, ...(beforeStep ? { beforeStep } : {}) }),
-    copies: () => folders(dataDir),
-  };
-});
+for (const backend of BACKENDS) storeContract(backend);
 
 describe('file store: recovery', () => {
   it('finds by reference what a store opened earlier on the same folder committed after this one started', async () => {
@@ -176,5 +235,89 @@ describe('file store: recovery', () => {
     await reopened.close();
     const lines = (await readFile(join(dataDir, 'index.log'), 'utf8')).split('\n').filter(Boolean);
     assert.equal(JSON.parse(lines.at(-1)!).reference, next.entry.reference);
+  });
+});
+
+describe('PostgreSQL store: faults', { skip: POSTGRES_SKIPPED }, () => {
+  for (const step of ['envelope', 'attachments', 'commit']) {
+    it(`leaves nothing when its connection is killed before the ${step} step (pg_terminate_backend), and the retry stores once`, async () => {
+      const under = await postgresPlace();
+      let kill = true;
+      const store = await under.open(async (current) => {
+        if (current !== step || !kill) return;
+        kill = false;
+        // The put's connection is the one waiting inside a transaction.
+        const killed = await sql(
+          under.url,
+          "select pg_terminate_backend(pid) as done from pg_stat_activity where datname = current_database() and state = 'idle in transaction'",
+        );
+        assert.equal(killed.length, 1);
+      });
+      const sent = await submission(store);
+      await assert.rejects(store.put(sent, newReference));
+      assert.deepEqual(await under.copies(), []);
+      const retry = await store.put(await submission(store, sent.envelope.id), newReference);
+      assert.equal(retry.created, true);
+      assert.deepEqual(await under.copies(), [retry.entry.reference]);
+      assert.deepEqual(await sql(under.url, 'select count(*)::int as n from attachments'), [{ n: 1 }]);
+      await store.close();
+    });
+  }
+
+  for (const [what, trigger] of [
+    ['inserting the submission', 'before insert on submissions for each row'],
+    ['inserting an attachment', 'before insert on attachments for each row'],
+    // A deferred constraint trigger runs at COMMIT: the COMMIT statement itself fails.
+    ['the COMMIT', 'after insert on submissions deferrable initially deferred for each row'],
+  ] as const) {
+    it(`leaves nothing when the database refuses ${what}, and the retry stores once`, async () => {
+      const under = await postgresPlace();
+      const store = await under.open();
+      await sql(under.url, "create function refuse() returns trigger language plpgsql as $$ begin raise exception 'injected statement failure'; end $$");
+      await sql(under.url, `create ${trigger.includes('deferrable') ? 'constraint ' : ''}trigger refuse ${trigger} execute function refuse()`);
+      const sent = await submission(store);
+      await assert.rejects(store.put(sent, newReference), /injected statement failure/);
+      assert.deepEqual(await under.copies(), []);
+      assert.deepEqual(await sql(under.url, 'select count(*)::int as n from attachments'), [{ n: 0 }]);
+      await sql(under.url, `drop trigger refuse on ${trigger.includes('attachments') ? 'attachments' : 'submissions'}`);
+      const retry = await store.put(await submission(store, sent.envelope.id), newReference);
+      assert.equal(retry.created, true);
+      assert.deepEqual(await under.copies(), [retry.entry.reference]);
+      await store.close();
+    });
+  }
+
+  it('keeps what was stored and stores once more when the server restarts during a put', { skip: restartPostgres ? false : 'EFA_POSTGRES_DIR is not set: the cluster is not ours to restart' }, async () => {
+    const under = await postgresPlace();
+    let restart = false;
+    const store = await under.open(async (step) => {
+      if (step === 'attachments' && restart) {
+        restart = false;
+        await restartPostgres!();
+      }
+    });
+    const before = await store.put(await submission(store), newReference);
+    restart = true;
+    const sent = await submission(store);
+    await assert.rejects(store.put(sent, newReference));
+    // The pool's other connections died with the server: the next calls must open new ones.
+    let retry;
+    for (let attempt = 0; !retry; attempt += 1) {
+      retry = await store.put(await submission(store, sent.envelope.id), newReference).catch((error) => {
+        if (attempt >= 3) throw error;
+        return undefined;
+      });
+    }
+    assert.equal(retry.created, true);
+    assert.deepEqual(await store.find(before.entry.id), before.entry);
+    assert.deepEqual(await under.copies(), [before.entry.reference, retry.entry.reference].sort());
+    await store.close();
+  });
+
+  it('migrates a database once, also when several stores open it at the same time', async () => {
+    const under = await postgresPlace();
+    const stores = await Promise.all([1, 2, 3].map(() => under.open()));
+    assert.deepEqual(await sql(under.url, 'select name from schema_migrations'), [{ name: '001-submissions.sql' }]);
+    for (const store of stores) await store.close();
   });
 });

@@ -4,7 +4,14 @@ import { sourceLocale, targetLocales } from './generated/locale-codes.js';
 export type Locale = typeof sourceLocale | (typeof targetLocales)[number];
 
 const shipped: readonly string[] = [sourceLocale, ...targetLocales];
-const translations = { en: () => import('./generated/locales/en.js') };
+const translations = {
+  en: () => import('./generated/locales/en.js'),
+  uk: () => import('./generated/locales/uk.js'),
+  ru: () => import('./generated/locales/ru.js'),
+  tr: () => import('./generated/locales/tr.js'),
+  fr: () => import('./generated/locales/fr.js'),
+  es: () => import('./generated/locales/es.js'),
+};
 
 /**
  * One active locale per bundle: @lit/localize keeps it globally, so every efa element on a page renders

@@ -1,0 +1,212 @@
+/**
+ * Who may use the clerks' workspace (the inbox page and the APIs that read submissions): clerks signed in at
+ * the authority's OpenID Connect provider, with the authorization code flow and PKCE (`openid-client`).
+ *
+ *   GET  /clerks/login      starts the sign-in (`?return=/inbox.html`: where to go afterwards, a local path)
+ *   GET  /clerks/callback   the provider sends the clerk back here with a code; the session starts
+ *   GET  /clerks/session    { name, csrfToken } of the signed-in clerk, else 401
+ *   POST /clerks/logout     ends the session (CSRF token in `_csrf` or the `X-CSRF-Token` header)
+ *
+ * The session lives in a signed and encrypted cookie (`@fastify/secure-session`), so any process that knows the
+ * session key serves any clerk: nothing is kept in a process's memory. Every state-changing clerk route is
+ * CSRF-protected (`@fastify/csrf-protection`, the secret in the session) and refuses requests that a browser
+ * marks as cross-site (`Origin`, `Sec-Fetch-Site`); the cookie is `SameSite=Lax` (it must travel on the
+ * provider's top-level redirect back to /clerks/callback).
+ */
+import csrfProtection from '@fastify/csrf-protection';
+import secureSession from '@fastify/secure-session';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import * as oidc from 'openid-client';
+import { HttpError } from './problems.js';
+
+/**
+ * `sign-in`: a signed-in session is needed. `refused`: no sign-in is configured, the clerks' routes answer 403.
+ * `open-for-tests`: no session needed (tests of the inbox and its APIs that are not about access).
+ */
+export type ClerkAccess = 'sign-in' | 'refused' | 'open-for-tests';
+
+export interface SignInOptions {
+  /** The provider's issuer URL (its discovery document is at `/.well-known/openid-configuration`). */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Where browsers reach this server (`https://antrag.example.de`): the redirect URI is `/clerks/callback` there. */
+  publicUrl: string;
+  /** 32 bytes: encrypts and signs the session cookie. The same key in every process behind one address. */
+  sessionKey: Buffer;
+}
+
+export interface Clerk {
+  sub: string;
+  name: string;
+}
+
+declare module '@fastify/secure-session' {
+  interface SessionData {
+    clerk: Clerk;
+    /** The sign-in under way: PKCE verifier, state and nonce, and where to go afterwards. */
+    signIn: { verifier: string; state: string; nonce: string; returnTo: string };
+  }
+}
+
+const SESSION_HOURS = 8;
+
+/** Refuses a request that the browser says comes from another site, or whose `Origin` is another origin. */
+export function sameOriginOnly(request: FastifyRequest): void {
+  const site = request.headers['sec-fetch-site'];
+  const origin = request.headers.origin;
+  // Under `Referrer-Policy: no-referrer` a browser sends `Origin: null` with its own forms; Sec-Fetch-Site tells.
+  let sameOrigin = origin === undefined || (origin === 'null' && site === 'same-origin');
+  if (origin !== undefined && !sameOrigin) {
+    try {
+      sameOrigin = new URL(origin).host === request.headers.host;
+    } catch {
+      sameOrigin = false;
+    }
+  }
+  if ((site !== undefined && site !== 'same-origin' && site !== 'none') || !sameOrigin) {
+    throw new HttpError(403, 'cross-site', 'Der Posteingang ist nur von seiner eigenen Seite aus erreichbar.');
+  }
+}
+
+/** Only local paths: a `return` parameter must not send a clerk to another site after signing in. */
+function localPath(value: unknown): string {
+  return typeof value === 'string' && /^\/(?![/\\])[\w\-./?=&%]*$/.test(value) ? value : '/inbox.html';
+}
+
+export interface ClerkGuard {
+  /** For APIs: throws 401 (no session) or 403 (refused, cross-site). */
+  api(request: FastifyRequest): Promise<void>;
+  /** For pages: sends a signed-out clerk to the sign-in; true when the page may be served. */
+  page(request: FastifyRequest, reply: FastifyReply): Promise<boolean>;
+}
+
+/**
+ * Registers sessions and the sign-in routes on `app` (when `access` is `sign-in`) and returns the guard for
+ * the clerks' pages and APIs.
+ */
+export async function clerkSessions(app: FastifyInstance, access: ClerkAccess, signIn?: SignInOptions): Promise<ClerkGuard> {
+  if (access === 'open-for-tests') {
+    return { api: async (request) => sameOriginOnly(request), page: async () => true };
+  }
+  if (access === 'refused' || !signIn) {
+    const refuse = (): never => {
+      throw new HttpError(403, 'clerks-only', 'Für den Posteingang ist keine Anmeldung eingerichtet: er ist gesperrt.');
+    };
+    return { api: async () => refuse(), page: async () => refuse() };
+  }
+
+  const publicUrl = new URL(signIn.publicUrl);
+  const redirectUri = new URL('/clerks/callback', publicUrl).toString();
+  const issuer = new URL(signIn.issuer);
+  // Plain http only for a provider on this machine (the demo's); anything else must be https.
+  const insecureAllowed = issuer.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname);
+  let configuration: Promise<oidc.Configuration> | undefined;
+  /** Discovered on first use, again after a failure (the provider may start after this server). */
+  function provider(): Promise<oidc.Configuration> {
+    configuration ??= oidc
+      .discovery(issuer, signIn!.clientId, signIn!.clientSecret, undefined, insecureAllowed ? { execute: [oidc.allowInsecureRequests] } : undefined)
+      .catch((error: unknown) => {
+        configuration = undefined;
+        throw error;
+      });
+    return configuration;
+  }
+
+  await app.register(secureSession, {
+    key: signIn.sessionKey,
+    cookieName: 'efa_clerk',
+    expiry: SESSION_HOURS * 3600,
+    cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: publicUrl.protocol === 'https:' },
+  });
+  await app.register(csrfProtection, { sessionPlugin: '@fastify/secure-session' });
+
+  const signedIn = (request: FastifyRequest): Clerk | undefined => request.session.get('clerk');
+
+  await app.register(async (routes) => {
+    // csrf-protection's refusals are 403s of their own; the app's handler would turn a 403 into a 404.
+    routes.setErrorHandler((error: unknown, request, reply) => {
+      if (error instanceof HttpError) return reply.code(error.status).send({ code: error.code, message: error.message });
+      const code = (error as { code?: string }).code;
+      if (code === 'FST_CSRF_MISSING_SECRET' || code === 'FST_CSRF_INVALID_TOKEN') {
+        return reply.code(403).send({ code: 'csrf', message: 'Die Anfrage kam nicht von der Seite des Posteingangs. Bitte laden Sie die Seite neu.' });
+      }
+      request.log.error({ err: error }, 'sign-in failed');
+      return reply.code(502).send({ code: 'sign-in-failed', message: 'Die Anmeldung ist fehlgeschlagen. Bitte versuchen Sie es erneut.' });
+    });
+    // A logout form posts url-encoded; nothing else here takes a body.
+    routes.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(body as string)));
+    });
+
+    routes.get<{ Querystring: { return?: string } }>('/clerks/login', async (request, reply) => {
+      const config = await provider();
+      const verifier = oidc.randomPKCECodeVerifier();
+      const state = oidc.randomState();
+      const nonce = oidc.randomNonce();
+      request.session.set('signIn', { verifier, state, nonce, returnTo: localPath(request.query.return) });
+      const url = oidc.buildAuthorizationUrl(config, {
+        redirect_uri: redirectUri,
+        scope: 'openid profile',
+        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+        state,
+        nonce,
+      });
+      return reply.redirect(url.toString(), 303);
+    });
+
+    routes.get('/clerks/callback', async (request, reply) => {
+      const pending = request.session.get('signIn');
+      if (!pending) return reply.redirect('/clerks/login', 303);
+      request.session.set('signIn', undefined);
+      const config = await provider();
+      const tokens = await oidc.authorizationCodeGrant(config, new URL(request.url, publicUrl), {
+        pkceCodeVerifier: pending.verifier,
+        expectedState: pending.state,
+        expectedNonce: pending.nonce,
+      });
+      const claims = tokens.claims()!;
+      // Providers put the name in the ID token or only behind the userinfo endpoint.
+      let name = claims.name;
+      if (typeof name !== 'string') name = (await oidc.fetchUserInfo(config, tokens.access_token, claims.sub)).name;
+      request.session.set('clerk', { sub: claims.sub, name: typeof name === 'string' ? name : claims.sub });
+      return reply.redirect(pending.returnTo, 303);
+    });
+
+    routes.get('/clerks/session', async (request, reply) => {
+      sameOriginOnly(request);
+      const clerk = signedIn(request);
+      if (!clerk) throw new HttpError(401, 'sign-in-required', 'Bitte melden Sie sich an.');
+      reply.header('Cache-Control', 'no-store');
+      return { name: clerk.name, csrfToken: reply.generateCsrf() };
+    });
+
+    routes.post('/clerks/logout', {
+      onRequest: async (request) => sameOriginOnly(request),
+      preHandler: routes.csrfProtection,
+      handler: async (request, reply) => {
+        request.session.delete();
+        return reply.redirect('/', 303);
+      },
+    });
+  });
+
+  return {
+    async api(request) {
+      sameOriginOnly(request);
+      if (!signedIn(request)) throw new HttpError(401, 'sign-in-required', 'Bitte melden Sie sich für den Posteingang an.');
+    },
+    async page(request, reply) {
+      if (signedIn(request)) return true;
+      reply.redirect(`/clerks/login?return=${encodeURIComponent(request.url)}`, 303);
+      return false;
+    },
+  };
+}
+
+/** `EFA_SESSION_KEY`: 64 hex digits (32 bytes), e.g. from `openssl rand -hex 32`. */
+export function sessionKeyFrom(hex: string): Buffer {
+  if (!/^[0-9a-fA-F]{64}$/.test(hex)) throw new Error('EFA_SESSION_KEY must be 64 hex digits (32 bytes), e.g. from `openssl rand -hex 32`.');
+  return Buffer.from(hex, 'hex');
+}

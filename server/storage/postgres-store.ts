@@ -1,0 +1,179 @@
+/**
+ * The PostgreSQL store, chosen by `DATABASE_URL`: for an authority that runs several receivers behind a load
+ * balancer against one database, or wants its submissions in its database backups.
+ *
+ * Exactly once by one transaction: the submission row (receipt and envelope) and every attachment (as `bytea`
+ * rows) are inserted in one transaction, and its COMMIT is the commit point. A failure or a lost connection
+ * before it leaves nothing (PostgreSQL rolls back); after it, the submission exists. The primary key on the
+ * envelope id is what keeps one copy per id across processes: a concurrent `put` of the same id waits on the
+ * first one's row and, once that commits, inserts nothing and answers with the first entry. A COMMIT whose
+ * answer is lost (the connection dies) fails the call, and the retry finds the submission by its id.
+ *
+ * Attachments are in the database rather than on disk, so there is no second place to keep in step with the
+ * transaction (no two-phase scheme, no orphan files) and a database backup holds everything; the price is that
+ * a submission's attachments (at most the multipart limit, 30 MiB) are read into memory once to be sent.
+ *
+ * The schema is created and migrated at start (`migrations/*.sql`, applied in name order, each once, under an
+ * advisory lock so that several processes starting together apply it once).
+ */
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import pg from 'pg';
+import { projectRoot } from '../config.js';
+import type { NewSubmission, StepHook, StoredEntry, SubmissionStore } from './store.js';
+
+/** The steps of `put`, in order; `committed` comes after the COMMIT (a lost answer to it). */
+export const POSTGRES_STEPS = ['envelope', 'attachments', 'commit', 'committed'] as const;
+
+export interface PostgresStoreOptions {
+  connectionString: string;
+  /** Where uploads are streamed to before `put` reads them into the transaction. */
+  uploadDir: string;
+  beforeStep?: StepHook | undefined;
+  /** Told about problems that do not fail a call (a connection of the pool that broke while idle). */
+  warn?: (message: string, error?: unknown) => void;
+}
+
+const MIGRATIONS_DIR = join(projectRoot(), 'server', 'storage', 'migrations');
+/** Any constant: the advisory lock that serialises migrations of one database. */
+const MIGRATION_LOCK = 4_711_066;
+const UNIQUE_VIOLATION = '23505';
+
+interface Row {
+  id: string;
+  reference: string;
+  service: string;
+  received_at: Date;
+  hash: string;
+}
+
+function entryOf(row: Row): StoredEntry {
+  return { id: row.id, reference: row.reference, service: row.service, receivedAt: row.received_at.toISOString(), hash: row.hash };
+}
+
+const ENTRY_COLUMNS = 'id, reference, service, received_at, hash';
+
+async function migrate(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await client.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query('create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())');
+    const applied = new Set((await client.query<{ name: string }>('select name from schema_migrations')).rows.map((row) => row.name));
+    for (const name of (await readdir(MIGRATIONS_DIR)).filter((file) => file.endsWith('.sql')).sort()) {
+      if (applied.has(name)) continue;
+      await client.query(await readFile(join(MIGRATIONS_DIR, name), 'utf8'));
+      await client.query('insert into schema_migrations (name) values ($1)', [name]);
+    }
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+export async function openPostgresStore({ connectionString, uploadDir, beforeStep = () => {}, warn = () => {} }: PostgresStoreOptions): Promise<SubmissionStore> {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  // A connection that breaks (the server restarted, the backend was terminated) fails the query under way and
+  // is dropped by the pool, which opens a new one; it also emits errors, which without a listener on every
+  // connection, idle or in use, would end the process.
+  pool.on('error', (error) => warn('a database connection broke while idle; the pool opens a new one', error));
+  pool.on('connect', (client) => client.on('error', () => {}));
+  try {
+    await migrate(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  await mkdir(uploadDir, { recursive: true });
+  for (const name of await readdir(uploadDir)) await rm(join(uploadDir, name), { recursive: true, force: true });
+
+  async function find(id: string): Promise<StoredEntry | undefined> {
+    const { rows } = await pool.query<Row>(`select ${ENTRY_COLUMNS} from submissions where id = $1`, [id]);
+    return rows[0] && entryOf(rows[0]);
+  }
+
+  /** One attempt under one reference: the entry stored, `existing` when the id was stored first, `taken` when the reference was. */
+  async function attempt({ envelope, hash, files }: NewSubmission, reference: string, receivedAt: string): Promise<StoredEntry | 'existing' | 'taken'> {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('begin');
+      await beforeStep('envelope');
+      const inserted = await client.query<Row>(
+        `insert into submissions (id, reference, service, received_at, hash, envelope) values ($1, $2, $3, $4, $5, $6)
+         on conflict (id) do nothing returning ${ENTRY_COLUMNS}`,
+        [envelope.id, reference, envelope.service, receivedAt, hash, JSON.stringify(envelope)],
+      );
+      if (inserted.rows.length === 0) {
+        await client.query('rollback');
+        return 'existing';
+      }
+      await beforeStep('attachments');
+      for (const file of files) {
+        await client.query('insert into attachments (reference, name, content) values ($1, $2, $3)', [reference, file.name, await readFile(file.path)]);
+      }
+      await beforeStep('commit');
+      await client.query('commit');
+      return entryOf(inserted.rows[0]!);
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION && (error as { constraint?: string }).constraint === 'submissions_reference_key') {
+        await client.query('rollback');
+        return 'taken';
+      }
+      await client.query('rollback').catch((rollbackFailed: Error) => (broken = rollbackFailed));
+      throw error;
+    } finally {
+      // A connection whose rollback failed must not be handed out again.
+      client.release(broken);
+    }
+  }
+
+  return {
+    uploadDir,
+
+    async put(submission, newReference) {
+      for (;;) {
+        const stored = await find(submission.envelope.id);
+        if (stored) return { entry: stored, created: false };
+        const receivedAt = new Date().toISOString();
+        const result = await attempt(submission, newReference(receivedAt), receivedAt);
+        if (result === 'existing' || result === 'taken') continue;
+        await beforeStep('committed');
+        await Promise.all(submission.files.map((file) => rm(file.path, { force: true })));
+        return { entry: result, created: true };
+      }
+    },
+
+    find,
+
+    async get(reference) {
+      const { rows } = await pool.query<Row>(`select ${ENTRY_COLUMNS} from submissions where reference = $1`, [reference]);
+      return rows[0] && entryOf(rows[0]);
+    },
+
+    async list() {
+      const { rows } = await pool.query<Row>(`select ${ENTRY_COLUMNS} from submissions order by received_at desc, reference desc`);
+      return rows.map(entryOf);
+    },
+
+    async envelope(reference) {
+      const { rows } = await pool.query<{ envelope: unknown }>('select envelope from submissions where reference = $1', [reference]);
+      if (!rows[0]) throw new Error(`no submission ${reference}`);
+      return rows[0].envelope;
+    },
+
+    async attachment(reference, name) {
+      const { rows } = await pool.query<{ content: Buffer }>('select content from attachments where reference = $1 and name = $2', [reference, name]);
+      if (!rows[0]) return undefined;
+      return { stream: Readable.from([rows[0].content]), size: rows[0].content.byteLength };
+    },
+
+    close() {
+      return pool.end();
+    },
+  };
+}

@@ -1,0 +1,182 @@
+/**
+ * The clerks' workspace answers only signed-in clerks (clerks.ts): a real sign-in round trip against the demo's
+ * OpenID Connect provider (demo/idp.js, `oidc-provider`), the way a browser does it (redirects followed by hand,
+ * cookies kept per origin), then the refusals: no session, a forged session, a cross-site or token-less POST.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { join } from 'node:path';
+import { DEMO_CLERKS, startIdentityProvider } from '../../demo/idp.js';
+import { envelope, freePort, postJson, root, startServer, type TestServer } from './helpers.js';
+
+/** A browser's cookies, per origin, and its way of following redirects. */
+class Browser {
+  readonly cookies = new Map<string, Map<string, string>>();
+
+  private jar(url: URL): Map<string, string> {
+    let jar = this.cookies.get(url.origin);
+    if (!jar) this.cookies.set(url.origin, (jar = new Map()));
+    return jar;
+  }
+
+  async request(url: string | URL, init: RequestInit = {}): Promise<Response> {
+    const target = new URL(url);
+    const jar = this.jar(target);
+    const headers = new Headers(init.headers);
+    if (jar.size > 0) headers.set('Cookie', [...jar].map(([name, value]) => `${name}=${value}`).join('; '));
+    const response = await fetch(target, { ...init, headers, redirect: 'manual' });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair, ...attributes] = line.split(';');
+      const [name, value] = [pair!.slice(0, pair!.indexOf('=')).trim(), pair!.slice(pair!.indexOf('=') + 1).trim()];
+      const expired = value === '' || attributes.some((a) => /^\s*max-age=0$/i.test(a) || /^\s*expires=Thu, 01 Jan 1970/i.test(a));
+      if (expired) jar.delete(name);
+      else jar.set(name, value);
+    }
+    return response;
+  }
+
+  /** Follows redirects as a top-level navigation does; answers the last response and its URL. */
+  async navigate(url: string | URL, init: RequestInit = {}): Promise<{ response: Response; url: URL }> {
+    let current = new URL(url);
+    let response = await this.request(current, init);
+    for (let hops = 0; response.status >= 300 && response.status < 400; hops += 1) {
+      assert.ok(hops < 20, 'too many redirects');
+      current = new URL(response.headers.get('location')!, current);
+      response = await this.request(current);
+    }
+    return { response, url: current };
+  }
+}
+
+const [USER, ACCOUNT] = Object.entries(DEMO_CLERKS)[0]!;
+
+describe('clerks’ sign-in (OpenID Connect, authorization code with PKCE)', () => {
+  let server: TestServer;
+  let idp: Awaited<ReturnType<typeof startIdentityProvider>>;
+  let reference: string;
+
+  before(async () => {
+    const port = await freePort();
+    const publicUrl = `http://127.0.0.1:${port}`;
+    idp = await startIdentityProvider({ redirectUri: `${publicUrl}/clerks/callback` });
+    server = await startServer(
+      {
+        clerkRoutes: 'sign-in',
+        signIn: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, publicUrl, sessionKey: randomBytes(32) },
+        portalDir: join(root, 'demo'),
+      },
+      port,
+    );
+    const created = await postJson(server.base, envelope());
+    assert.equal(created.status, 201);
+    reference = (await created.json()).reference;
+  });
+
+  after(async () => {
+    await server.close();
+    await idp.close();
+  });
+
+  /** Signs in as a browser does; answers the browser with its session and where it ended. */
+  async function signIn(password = ACCOUNT.password): Promise<{ browser: Browser; landed: URL; page: Response }> {
+    const browser = new Browser();
+    const { response: form, url: formUrl } = await browser.navigate(`${server.base}/inbox.html`);
+    assert.equal(formUrl.origin, idp.issuer, 'a signed-out clerk is sent to the identity provider');
+    assert.match(await form.text(), /Benutzername/);
+    const action = new URL(formUrl.pathname.replace(/\/?$/, '/login'), formUrl);
+    const { response: page, url: landed } = await browser.navigate(action, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ username: USER, password }).toString(),
+    });
+    return { browser, landed, page };
+  }
+
+  it('answers no page or API of the workspace without a session', async () => {
+    const browser = new Browser();
+    for (const path of ['/api/submissions', `/api/submissions/${reference}/data`, `/api/submissions/${reference}/attachments/x`, '/clerks/session']) {
+      const response = await browser.request(`${server.base}${path}`);
+      assert.equal(response.status, 401, path);
+      assert.equal((await response.json()).code, 'sign-in-required', path);
+    }
+    for (const path of ['/inbox.html', '/inbox.html?vorgang=VE-2026-ZZZZZZ', '/inbox.js']) {
+      const response = await browser.request(`${server.base}${path}`);
+      assert.equal(response.status, 303, path);
+      assert.equal(response.headers.get('location'), `/clerks/login?return=${encodeURIComponent(path)}`);
+    }
+    // Citizens are not clerks: sending and looking up a reference need no session.
+    assert.equal((await browser.request(`${server.base}/api/submissions/${reference}`)).status, 200);
+  });
+
+  it('signs a clerk in at the provider and back to the page asked for; the workspace then answers', async () => {
+    const { browser, landed, page } = await signIn();
+    assert.equal(landed.toString(), `${server.base}/inbox.html`);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /<h1>Posteingang<\/h1>/);
+    const list = await browser.request(`${server.base}/api/submissions`);
+    assert.equal(list.status, 200);
+    assert.ok((await list.json()).some((entry: { reference: string }) => entry.reference === reference));
+    assert.equal((await browser.request(`${server.base}/api/submissions/${reference}/data`)).status, 200);
+    const session = await (await browser.request(`${server.base}/clerks/session`)).json();
+    assert.equal(session.name, ACCOUNT.name);
+    assert.ok(session.csrfToken.length > 10);
+  });
+
+  it('does not sign in with a wrong password', async () => {
+    const { browser, landed, page } = await signIn('wrong');
+    assert.equal(landed.origin, idp.issuer);
+    assert.match(await page.text(), /stimmen nicht/);
+    assert.equal((await browser.request(`${server.base}/api/submissions`)).status, 401);
+  });
+
+  it('refuses a session cookie that it did not make', async () => {
+    const { browser } = await signIn();
+    const jar = browser.cookies.get(server.base)!;
+    const cookie = jar.get('efa_clerk')!;
+    jar.set('efa_clerk', `${cookie.slice(0, -8)}AAAAAAAA`);
+    assert.equal((await browser.request(`${server.base}/api/submissions`)).status, 401);
+  });
+
+  it('refuses a forged cross-site POST and one without the CSRF token; signs out with both right', async () => {
+    const { browser } = await signIn();
+    const { csrfToken } = await (await browser.request(`${server.base}/clerks/session`)).json();
+    const logout = (headers: Record<string, string>, token?: string) =>
+      browser.request(`${server.base}/clerks/logout`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+        body: token === undefined ? '' : new URLSearchParams({ _csrf: token }).toString(),
+      });
+    // What a page of another site can make a browser send: the cookie travels, the token is unknown.
+    assert.equal((await logout({ Origin: 'https://attacker.example', 'Sec-Fetch-Site': 'cross-site' })).status, 403);
+    assert.equal((await logout({ Origin: 'https://attacker.example' }, csrfToken)).status, 403);
+    assert.equal((await logout({ 'Sec-Fetch-Site': 'cross-site' }, csrfToken)).status, 403);
+    assert.equal((await logout({ Origin: server.base, 'Sec-Fetch-Site': 'same-origin' })).status, 403);
+    assert.equal((await logout({ Origin: server.base, 'Sec-Fetch-Site': 'same-origin' }, 'forged')).status, 403);
+    assert.equal((await logout({ Origin: 'null' }, csrfToken)).status, 403, 'an opaque origin without Sec-Fetch-Site');
+    assert.equal((await browser.request(`${server.base}/api/submissions`)).status, 200, 'still signed in');
+    // What Chromium sends with the inbox's own sign-out form under `Referrer-Policy: no-referrer`.
+    const signedOut = await logout({ Origin: 'null', 'Sec-Fetch-Site': 'same-origin' }, csrfToken);
+    assert.equal(signedOut.status, 303);
+    assert.equal((await browser.request(`${server.base}/api/submissions`)).status, 401);
+  });
+
+  it('refuses a cross-site read of the workspace even with a session', async () => {
+    const { browser } = await signIn();
+    assert.equal((await browser.request(`${server.base}/api/submissions`, { headers: { 'Sec-Fetch-Site': 'cross-site' } })).status, 403);
+  });
+
+  it('returns only to a local path after signing in', async () => {
+    const browser = new Browser();
+    await browser.request(`${server.base}/clerks/login?return=${encodeURIComponent('//attacker.example/x')}`);
+    const response = await browser.request(`${server.base}/clerks/login?return=${encodeURIComponent('https://attacker.example/')}`);
+    assert.equal(response.status, 303);
+    const { url } = await browser.navigate(response.headers.get('location')!);
+    const { url: landed } = await browser.navigate(new URL(url.pathname.replace(/\/?$/, '/login'), url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ username: USER, password: ACCOUNT.password }).toString(),
+    });
+    assert.equal(landed.toString(), `${server.base}/inbox.html`);
+  });
+});
