@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const amountFieldStyles = css`
   .amount {
     display: flex;
-    max-inline-size: 16rem;
+    max-inline-size: 16em;
   }
   .amount input {
     flex: 1;

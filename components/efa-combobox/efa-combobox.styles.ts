@@ -6,16 +6,16 @@ export const comboboxStyles = css`
     max-inline-size: var(--_input-width);
   }
   input {
-    padding-inline-end: 2.5rem;
+    padding-inline-end: 2.5em;
   }
   /* A drawn triangle says "there is a list here"; decorative, so clicks go to the input. */
   .control::after {
     content: '';
     position: absolute;
-    inset-inline-end: 0.875rem;
+    inset-inline-end: 0.875em;
     inset-block-start: 50%;
-    inline-size: 0.75rem;
-    block-size: 0.5rem;
+    inline-size: 0.75em;
+    block-size: 0.5em;
     transform: translateY(-50%);
     background: var(--_text);
     clip-path: polygon(0 0, 100% 0, 50% 100%);
@@ -29,7 +29,7 @@ export const comboboxStyles = css`
     margin-block-start: 2px;
     display: flex;
     flex-direction: column;
-    max-block-size: min(20rem, 60vh);
+    max-block-size: min(20em, 60vh);
     background: var(--_bg);
     border: var(--_border-width) solid var(--_border);
     border-radius: var(--_radius);
@@ -52,7 +52,7 @@ export const comboboxStyles = css`
     display: flex;
     align-items: center;
     gap: calc(var(--_space) * 0.5);
-    min-block-size: 2.75rem;
+    min-block-size: 2.75em;
     padding: calc(var(--_space) * 0.375) calc(var(--_space) * 0.75);
     border-block-end: 1px solid var(--_surface);
     overflow-wrap: anywhere;

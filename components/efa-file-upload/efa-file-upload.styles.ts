@@ -1,9 +1,12 @@
 import { css } from 'lit';
 
 export const fileUploadStyles = css`
-  /* Only the button shows: the browser's "no file chosen" would contradict the list of added files below. */
+  /*
+   * Only the button shows: the browser's "no file chosen" would contradict the list of added files below. Hidden
+   * by colour, not by font-size 0, so the button keeps the form's size also when that is given in em.
+   */
   input[type='file'] {
-    font-size: 0;
+    color: transparent;
     inline-size: auto;
     max-inline-size: 100%;
     min-block-size: 0;
@@ -13,9 +16,8 @@ export const fileUploadStyles = css`
   }
   input::file-selector-button {
     font: inherit;
-    font-size: var(--_font-size);
     font-weight: 700;
-    min-block-size: 2.75rem;
+    min-block-size: 2.75em;
     margin: 0;
     padding: calc(var(--_space) * 0.375) calc(var(--_space) * 0.75);
     color: var(--_text);
@@ -39,7 +41,7 @@ export const fileUploadStyles = css`
     border-block-end: 1px solid var(--_border);
   }
   .name {
-    flex: 1 1 10rem;
+    flex: 1 1 10em;
     font-weight: 700;
     overflow-wrap: anywhere;
   }
@@ -48,7 +50,7 @@ export const fileUploadStyles = css`
   }
   .remove {
     font: inherit;
-    min-block-size: 2.75rem;
+    min-block-size: 2.75em;
     padding: 0 calc(var(--_space) * 0.75);
     color: var(--_primary);
     background: var(--_bg);

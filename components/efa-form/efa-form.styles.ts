@@ -1,12 +1,50 @@
 import { css } from 'lit';
 
-/** The shell: headings, buttons, error summary, repeated groups, review list, confirmation, print. */
+/** The shell: its surface, headings, buttons, error summary, repeated groups, review list, confirmation, print. */
 export const formStyles = css`
+  /* Light or dark token defaults: the reader's preference unless the page sets --efa-color-scheme. */
+  :host {
+    color-scheme: var(--efa-color-scheme, light dark);
+  }
+  /*
+   * The surface the form paints. What a host page sets on the element itself (a theme's * { font: 30px serif },
+   * box-sizing: content-box, text-align: center, letter spacing) stops here; only the tokens, the colour scheme
+   * and the direction come through. It is the query container of every step, so the layout
+   * follows the column the element is placed in, not the viewport. Text hyphenates in the form's language (lang).
+   */
+  .form {
+    all: initial;
+    display: block;
+    container-type: inline-size;
+    color-scheme: inherit;
+    box-sizing: border-box;
+    padding: var(--_padding);
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    line-height: var(--_line-height);
+    color: var(--_text);
+    background: var(--_bg);
+    hyphens: auto;
+    /* The last resort where even hyphenation leaves a word too long (or the browser has no hyphenation data). */
+    overflow-wrap: break-word;
+  }
   h2 {
     font-family: var(--_heading-font);
     font-size: 1.5em;
     line-height: 1.25;
     margin-block: 0 var(--_space);
+  }
+  /* Long compound words in a narrow column: "Verpflichtungserklärung" needs 329 px at 1.5em. */
+  @container (inline-size < 30em) {
+    h2 {
+      font-size: 1.25em;
+    }
+  }
+  @container (inline-size < 20em) {
+    h2,
+    h3 {
+      font-size: 1.125em;
+    }
   }
   h2:focus {
     outline: none;
@@ -43,6 +81,7 @@ export const formStyles = css`
     min-inline-size: 0;
   }
   legend {
+    max-inline-size: 100%;
     font-weight: 700;
     font-size: 1.125em;
     padding: 0;
@@ -60,9 +99,10 @@ export const formStyles = css`
     margin-block: calc(var(--_space) * 2) var(--_space);
   }
   button {
+    max-inline-size: 100%;
     font: inherit;
     font-weight: 700;
-    min-block-size: 2.75rem;
+    min-block-size: 2.75em;
     padding: calc(var(--_space) * 0.5) var(--_space);
     border-radius: var(--_radius);
     border: var(--_border-width) solid var(--_primary);
@@ -126,6 +166,9 @@ export const formStyles = css`
   .warning p {
     margin-block-end: 0;
   }
+  .warning p {
+    min-inline-size: 0;
+  }
   .warning {
     display: flex;
     gap: var(--_space);
@@ -137,8 +180,8 @@ export const formStyles = css`
     flex: none;
     display: inline-grid;
     place-items: center;
-    inline-size: 2rem;
-    block-size: 2rem;
+    inline-size: 2em;
+    block-size: 2em;
     border-radius: 50%;
     background: var(--_text);
     color: var(--_bg);
@@ -155,15 +198,23 @@ export const formStyles = css`
   }
   .summary-list dt {
     font-weight: 700;
-    flex: 1 1 12rem;
+    flex: 1 1 12em;
   }
   .summary-list dd {
     margin: 0;
-    flex: 2 1 14rem;
+    flex: 2 1 14em;
     overflow-wrap: anywhere;
   }
   .summary-list dd.change {
     flex: 0 0 auto;
+  }
+  /* In a narrow column question, answer and "Ändern" each take a line, so a long question keeps its words whole. */
+  @container (inline-size < 30em) {
+    .summary-list dt,
+    .summary-list dd {
+      flex-basis: 100%;
+      min-inline-size: 0;
+    }
   }
   .send-error {
     border: 5px solid var(--_error);
@@ -200,6 +251,9 @@ export const formStyles = css`
     }
   }
   @media print {
+    .form {
+      color-scheme: light;
+    }
     .actions,
     button {
       display: none !important;

@@ -59,9 +59,45 @@ export interface StepChangeDetail {
  * @csspart confirmation - The confirmation panel with the reference.
  * @csspart resume - The offer to continue with answers saved in this browser.
  * @csspart drafts - "Zwischenstand speichern / laden".
- * @cssprop --efa-color-primary - Buttons and links.
- * @cssprop --efa-color-error - Errors and the error summary.
- * @cssprop --efa-color-success - The confirmation panel.
+ * @csspart label - Every field's label or legend (the parts below come from the field kit, forwarded with `exportparts`).
+ * @csspart hint - Every field's hint.
+ * @csspart error - Every field's error message.
+ * @csspart input - Text, date, amount, combobox and file inputs.
+ * @csspart textarea - Multi-line inputs.
+ * @csspart select - Native selects.
+ * @csspart checkbox - Checkboxes (consents and checkbox groups).
+ * @csspart radio - Radio buttons.
+ * @csspart option - The row of one radio or checkbox option; one option of a combobox list.
+ * @csspart count - The character count under a multi-line input.
+ * @csspart currency - The "€" beside an amount.
+ * @csspart popup - The box a combobox opens.
+ * @csspart listbox - The list of options in that box.
+ * @csspart note - "No results" or "first 50 shown" in that box.
+ * @csspart files - The list of files added to an upload.
+ * @csspart file - One added file.
+ * @csspart remove-button - The button that removes an added file.
+ * @cssprop [--efa-color-scheme=light dark] - Which default colours: `light`, `dark`, or `light dark` (the reader's preference).
+ * @cssprop [--efa-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif] - All text. Name the site's family to use it (a custom property cannot carry `inherit`).
+ * @cssprop [--efa-heading-font-family=var(--efa-font-family)] - Step headings.
+ * @cssprop [--efa-font-size=medium] - Base size; every size in the form is in em of it. `medium` is the reader's browser setting, independent of the page's root size; `1em` follows the text around the element, `1rem` the page's root.
+ * @cssprop [--efa-line-height=1.5] - Line height of text.
+ * @cssprop [--efa-color-text=light-dark(#1b1b1b, #f2f2f2)] - Text.
+ * @cssprop [--efa-color-text-muted=light-dark(#4f4f4f, #c7c7c7)] - Hints, progress.
+ * @cssprop [--efa-color-background=light-dark(#ffffff, #1a1a1a)] - The form's surface and inputs.
+ * @cssprop [--efa-color-surface=light-dark(#f3f3f3, #2e2e2e)] - Notices, the file button, amount currency.
+ * @cssprop [--efa-color-border=light-dark(#5f5f5f, #949494)] - Input borders, separators.
+ * @cssprop [--efa-color-primary=light-dark(#0b4f8a, #8cc4ff)] - Buttons and links.
+ * @cssprop [--efa-color-on-primary=light-dark(#ffffff, #0b0c0c)] - Text on primary and on success.
+ * @cssprop [--efa-color-error=light-dark(#b3261e, #ff9990)] - Errors and the error summary.
+ * @cssprop [--efa-color-success=light-dark(#1e6b34, #8fd4a4)] - The confirmation panel.
+ * @cssprop [--efa-color-focus=#ffbf47] - Focus ring.
+ * @cssprop [--efa-color-focus-text=#0b0c0c] - Outer focus ring.
+ * @cssprop [--efa-space=1em] - Spacing unit.
+ * @cssprop [--efa-padding=clamp(0.25em, 1.5%, 1em)] - Space between the form's surface edge and its content.
+ * @cssprop [--efa-radius=0.25em] - Corners.
+ * @cssprop [--efa-border-width=2px] - Input borders.
+ * @cssprop [--efa-focus-width=3px] - Focus ring.
+ * @cssprop [--efa-input-max-width=32em] - Widest input.
  */
 export class EfaForm extends LitElement {
   static override styles = [tokens, base, formStyles, draftStyles];
@@ -524,7 +560,7 @@ export class EfaForm extends LitElement {
 
   override render() {
     if (!this.engine) return nothing;
-    return html`<div class="form" part="form">
+    return html`<div class="form" part="form" lang=${getLocale()}>
       <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
       ${this.phase === 'done' ? this.renderConfirmation() : this.phase === 'review' ? this.renderReview() : this.renderStep()}
     </div>`;
@@ -628,42 +664,42 @@ export class EfaForm extends LitElement {
     switch (def.kind) {
       case 'text':
       case 'integer':
-        return html`<efa-text-field id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+        return html`<efa-text-field id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
           ?optional=${common.optional} .autocomplete=${common.autocomplete} .value=${value} .type=${def.inputType ?? 'text'}
           .inputmode=${def.inputmode ?? (def.kind === 'integer' ? 'numeric' : '')}
           .width=${def.width ?? (def.kind === 'integer' ? 'short' : 'full')} @input=${onInput} @change=${onChange}></efa-text-field>`;
       case 'textarea':
-        return html`<efa-textarea id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+        return html`<efa-textarea id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
           ?optional=${common.optional} .value=${value} @input=${onInput} @change=${onChange}></efa-textarea>`;
       case 'amount':
-        return html`<efa-amount-field id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+        return html`<efa-amount-field id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
           ?optional=${common.optional} .value=${value} @input=${onInput} @change=${onChange}></efa-amount-field>`;
       case 'date':
-        return html`<efa-date-field id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+        return html`<efa-date-field id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
           ?optional=${common.optional} .autocomplete=${common.autocomplete} .value=${value} @input=${onInput}
           @change=${onChange}></efa-date-field>`;
       case 'select':
-        return html`<efa-select id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+        return html`<efa-select id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
           ?optional=${common.optional} .autocomplete=${common.autocomplete} .options=${options} .value=${value}
           @input=${onInput} @change=${onChange}></efa-select>`;
       case 'combobox':
-        return html`<efa-combobox id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+        return html`<efa-combobox id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
           ?optional=${common.optional} .autocomplete=${common.autocomplete} .options=${options} .value=${value}
           @input=${onInput} @change=${onChange}></efa-combobox>`;
       case 'radio':
       case 'yesno':
-        return html`<efa-radio-group id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+        return html`<efa-radio-group id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
           ?optional=${common.optional} .options=${options} ?inline=${def.inline ?? def.kind === 'yesno'} .value=${value}
           @input=${onInput} @change=${onChange}></efa-radio-group>`;
       case 'checkboxes':
-        return html`<efa-checkbox-group id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+        return html`<efa-checkbox-group id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
           ?optional=${common.optional} .options=${options} .value=${value} @input=${onInput}
           @change=${onChange}></efa-checkbox-group>`;
       case 'consent':
-        return html`<efa-consent id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+        return html`<efa-consent id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
           ?optional=${common.optional} .value=${value} @input=${onInput} @change=${onChange}></efa-consent>`;
       case 'file':
-        return html`<efa-file-upload id=${view.id} .label=${common.label} .hint=${common.hint} .error=${common.error}
+        return html`<efa-file-upload id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
           ?optional=${common.optional} .value=${value} accept=${(def.accept ?? ['application/pdf', 'image/jpeg', 'image/png']).join(',')}
           .maxSize=${def.maxSize ?? this.maxFileSize * 1024 * 1024} ?multiple=${def.multiple ?? false} @input=${onInput}
           @change=${onChange}></efa-file-upload>`;
@@ -822,6 +858,12 @@ function renderBlocks(blocks: readonly ContentBlock[]): TemplateResult[] {
     }
   });
 }
+
+/**
+ * The parts of the field kit, forwarded by every field the shell renders, so a page reaches them through the
+ * service element: \`efa-verpflichtungserklaerung::part(label)\`.
+ */
+const FIELD_PARTS = 'label, hint, error, input, textarea, select, checkbox, radio, option, count, currency, popup, listbox, note, files, file, remove-button';
 
 type FieldOption = { value: string; label: string; hint?: string; keywords?: string[] };
 

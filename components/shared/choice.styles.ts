@@ -12,19 +12,26 @@ export const choiceStyles = css`
   }
   .choice {
     display: grid;
-    grid-template-columns: auto 1fr;
+    grid-template-columns: auto minmax(0, 1fr);
     column-gap: calc(var(--_space) * 0.5);
     align-items: start;
   }
   .choice input {
     /* field.styles gives every input the text-control look; a choice keeps the native one. */
-    inline-size: 2rem;
-    block-size: 2rem;
+    inline-size: 2em;
+    block-size: 2em;
     min-block-size: 0;
     margin: 0;
     padding: 0;
     accent-color: var(--_primary);
     cursor: pointer;
+  }
+  /* A narrow column keeps its width for the label's long words; 1.5em is still above the 24 px target size. */
+  @container (inline-size < 20em) {
+    .choice input {
+      inline-size: 1.5em;
+      block-size: 1.5em;
+    }
   }
   .choice input[type='radio'] {
     border-radius: 50%;
@@ -36,7 +43,7 @@ export const choiceStyles = css`
   }
   .choice label {
     font-weight: 400;
-    padding-block: 0.25rem;
+    padding-block: 0.25em;
     cursor: pointer;
   }
   .choice .hint {

@@ -25,6 +25,10 @@ export const fieldStyles = css`
     font-weight: 700;
     padding: 0;
   }
+  /* A legend is as wide as its longest word unless told otherwise; in a narrow column that word must break. */
+  legend {
+    max-inline-size: 100%;
+  }
   .optional {
     font-weight: 400;
   }
@@ -48,10 +52,10 @@ export const fieldStyles = css`
     padding: calc(var(--_space) * 0.375) calc(var(--_space) * 0.5);
     inline-size: 100%;
     max-inline-size: var(--_input-width);
-    min-block-size: 2.75rem;
+    min-block-size: 2.75em;
   }
   textarea {
-    min-block-size: 7.5rem;
+    min-block-size: 7.5em;
     resize: vertical;
   }
   .invalid input,

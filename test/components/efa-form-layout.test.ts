@@ -3,22 +3,7 @@ import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import '../../components/efa-verpflichtungserklaerung/efa-verpflichtungserklaerung.js';
 import type { EfaVerpflichtungserklaerung } from '../../components/efa-verpflichtungserklaerung/efa-verpflichtungserklaerung.js';
 import { next, radio } from '../helpers/form-driver.js';
-
-/** Every element in the form's shadow trees that sticks out to the right (left in RTL) of the form. */
-function overflowing(form: HTMLElement): string[] {
-  const bounds = form.getBoundingClientRect();
-  const found: string[] = [];
-  const visit = (root: ShadowRoot | null) => {
-    if (!root) return;
-    for (const el of root.querySelectorAll<HTMLElement>('*')) {
-      const box = el.getBoundingClientRect();
-      if (box.width > 0 && (box.right > bounds.right + 1 || box.left < bounds.left - 1)) found.push(`${el.tagName.toLowerCase()}.${el.className}`);
-      visit(el.shadowRoot);
-    }
-  };
-  visit(form.shadowRoot);
-  return found;
-}
+import { overflowing } from '../helpers/layout-checks.js';
 
 async function signerStep(form: EfaVerpflichtungserklaerung): Promise<void> {
   await next(form);

@@ -1,0 +1,3 @@
+import { fitsNarrowColumns } from './columns.js';
+
+fitsNarrowColumns('aufenthaltstitel');

@@ -1,0 +1,3 @@
+import { onLightAndDarkPages } from './host-pages.js';
+
+onLightAndDarkPages('aufenthaltstitel');

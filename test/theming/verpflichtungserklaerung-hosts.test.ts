@@ -1,0 +1,4 @@
+import { colourSchemes, onLightAndDarkPages } from './host-pages.js';
+
+onLightAndDarkPages('verpflichtungserklaerung');
+colourSchemes();
