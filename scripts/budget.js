@@ -11,7 +11,11 @@ export const BUDGET_BYTES = 40 * 1024;
  * - efa-aufenthaltstitel: 42.7 kB on 2026-12-02 (the sixteen route definitions travel whole in the entry).
  *   Issue 19 loads the steps after the first question as a chunk. The ceiling leaves room for the routes
  *   being added meanwhile; beyond it the test fails.
+ * - efa-verpflichtungserklaerung: 40.1 kB on 2026-12-02. It was 59 bytes under when the message for pages
+ *   without HTTPS and the id fallback for them (issue 13) added 170 bytes; the same lazy-loading of steps
+ *   (issue 19) brings it back under.
  */
 export const KNOWN_OVERRUNS = {
   'efa-aufenthaltstitel': { ceilingBytes: 46 * 1024, issue: 19 },
+  'efa-verpflichtungserklaerung': { ceilingBytes: 41 * 1024, issue: 19 },
 };
