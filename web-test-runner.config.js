@@ -14,6 +14,7 @@ import { buildServer } from './scripts/build-server.js';
 // A test can restart it (same store, new process state) with the server command `restart-receiver`.
 await buildServer();
 const { buildApp, DEFAULT_LIMITS, STRICT_CSP } = await import('./build/server/app.js');
+const testPki = await import('./build/server/test-pki.js');
 
 const receiverDataDir = mkdtempSync(join(tmpdir(), 'efa-receiver-'));
 const faultQueues = new Map();
@@ -39,6 +40,48 @@ const smallReceiver = await buildApp({
   lookupsPerMinute: 100_000,
   clerkRoutes: 'open-for-tests',
 });
+
+/**
+ * Server command `fit-connect-test-certificates` { n, e, issuer, expired?, scheme?, withRoot? } → { x5c, anchor }:
+ * an `x5c` chain for the RSA key n/e from a test PKI made once per run (test-pki.ts), and the PEM root the page
+ * should trust. `issuer`: `intermediate` (under that root), `foreign-intermediate` (under another root) or
+ * `non-ca-intermediate` (under the root, without the CA flag).
+ */
+function testCertificates() {
+  // RSA 2048 for the CAs: four 4096-bit keys take longer than a server command may on a busy machine.
+  const size = { modulusLength: 2048 };
+  async function authorities() {
+    const root = await testPki.createTestRoot('efa-forms Test-Root', size);
+    const foreignRoot = await testPki.createTestRoot('efa-forms Fremde Test-Root', size);
+    return {
+      root,
+      intermediate: await testPki.createTestIntermediate('efa-forms Test-Zwischen-CA', root, size),
+      'foreign-intermediate': await testPki.createTestIntermediate('efa-forms Test-Zwischen-CA', foreignRoot, size),
+      'non-ca-intermediate': await testPki.createTestIntermediate('efa-forms Test-Zwischen-CA ohne CA-Recht', root, { ...size, ca: false }),
+    };
+  }
+  let pki;
+  return {
+    name: 'fit-connect-test-certificates',
+    async executeCommand({ command, payload }) {
+      if (command !== 'fit-connect-test-certificates') return undefined;
+      pki ??= authorities();
+      const { root, ...intermediates } = await pki;
+      const issuer = intermediates[payload.issuer];
+      const day = 86_400_000;
+      const leaf = testPki.issueCertificate({
+        subject: 'Test-Zustellpunkt',
+        publicKey: testPki.publicKeyOfJwk(payload),
+        issuer,
+        ca: false,
+        scheme: payload.scheme,
+        ...(payload.expired ? { notBefore: new Date(Date.now() - 400 * day), notAfter: new Date(Date.now() - day) } : {}),
+      });
+      const chain = [leaf, issuer.certificate, ...(payload.withRoot ? [root.certificate] : [])];
+      return { x5c: chain.map((der) => der.toString('base64')), anchor: testPki.toPem(root.certificate) };
+    },
+  };
+}
 
 /** Hands a Koa request to a Fastify app and waits until it has answered. */
 async function answerWith(app, ctx) {
@@ -75,6 +118,7 @@ export default {
   ],
   plugins: [
     esbuildPlugin({ ts: true, target: 'esnext', tsconfig: 'tsconfig.json' }),
+    testCertificates(),
     {
       name: 'restart-receiver',
       async executeCommand({ command }) {

@@ -1,6 +1,7 @@
 /**
  * The clerks' inbox (inbox.html): lists the submissions from the reference receiver and shows the chosen one
- * (`?vorgang=<reference>`) with its data as nested definition lists, its attachments and a JSON download.
+ * (`?vorgang=<reference>`) with its data as nested definition lists, its attachments under their purpose and a
+ * JSON download.
  * Everything from the API is written with textContent or attributes, never parsed as HTML.
  */
 
@@ -71,6 +72,17 @@ async function getJson(url) {
   if (response.status === 403) throw new Refused((await response.json()).message);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return response.json();
+}
+
+/** @type {Promise<Map<string, string>> | undefined} */
+let purposeList;
+
+/** The German names of the document purposes (schemas/codelists/dokumentzweck.json), fetched once. */
+function purposeLabels() {
+  purposeList ??= getJson('/schemas/codelists/dokumentzweck.json').then(
+    (/** @type {{ values: { code: string, de: string }[] }} */ list) => new Map(list.values.map((v) => [v.code, v.de])),
+  );
+  return purposeList;
 }
 
 /**
@@ -156,16 +168,25 @@ async function showDetail(entry) {
 
   /** @type {Attachment[]} */
   const attachments = envelope.attachments;
-  const list = el('ul');
-  list.className = 'attachments';
+  const purposes = attachments.some((a) => a.zweck) ? await purposeLabels() : new Map();
+  /** @type {Map<string, Attachment[]>} each purpose with its files, in the order the files came */
+  const byPurpose = new Map();
   for (const attachment of attachments) {
-    const link = el('a', attachment.dateiname);
-    link.href = `${API}/${reference}/attachments/${encodeURIComponent(attachment.id)}`;
-    const item = el('li');
-    const type = attachment.mimeType.split('/')[1].toUpperCase();
-    item.append(link, ` (${type}, ${size(attachment.groesse)})`);
-    if (attachment.zweck) item.append(` – ${attachment.zweck}`);
-    list.append(item);
+    const purpose = attachment.zweck ? (purposes.get(attachment.zweck) ?? attachment.zweck) : 'Ohne Angabe des Zwecks';
+    byPurpose.set(purpose, [...(byPurpose.get(purpose) ?? []), attachment]);
+  }
+  const list = el('dl');
+  list.className = 'attachments';
+  for (const [purpose, files] of byPurpose) {
+    list.append(el('dt', purpose));
+    for (const attachment of files) {
+      const link = el('a', attachment.dateiname);
+      link.href = `${API}/${reference}/attachments/${encodeURIComponent(attachment.id)}`;
+      const type = attachment.mimeType.split('/')[1].toUpperCase();
+      const item = definition(link);
+      item.append(` (${type}, ${size(attachment.groesse)})`);
+      list.append(item);
+    }
   }
   byId('detail-attachments').replaceChildren(attachments.length > 0 ? list : el('p', 'Keine Anlagen.'));
 

@@ -24,7 +24,10 @@ const common = {
 };
 
 export async function buildServer() {
-  await build({ ...common, entryPoints: ['server/main.ts', 'server/app.ts'], outdir: SERVER_OUT, splitting: true });
+  // test-pki: the browser tests' server command issues test certificates with it (web-test-runner.config.js).
+  // relay/main: the FIT-Connect relay, a process of its own (build/server/relay/main.js).
+  const entryPoints = ['server/main.ts', 'server/app.ts', 'server/test-pki.ts', 'server/relay/main.ts'];
+  await build({ ...common, entryPoints, outdir: SERVER_OUT, outbase: 'server', splitting: true });
 }
 
 export async function buildServerTests() {

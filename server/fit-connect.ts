@@ -5,20 +5,22 @@
  * authority's subscriber would do the opening; here both happen in one place so the demo shows the whole way.
  *
  * The key pair (RSA 4096, RSA-OAEP with SHA-256) is created on first use and kept in
- * `<dataDir>/fit-connect-key.json`, so submissions stay readable across restarts. It is a test key: no
- * certificate chain (`x5c`), never for real data.
+ * `<dataDir>/fit-connect-key.json`, so submissions stay readable across restarts. It is a test key, never for
+ * real data: its `x5c` chain leads to a test root made with it (test-pki.ts), whose private key is dropped at
+ * once. The demo page trusts that root (`demoTrustAnchor`); a real page carries the Verwaltungs-PKI root.
  */
 import { createHash, randomUUID, webcrypto } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { decryptCompact, JweError } from './jwe.js';
 import { writeFileAtomic } from './storage/fs-atomic.js';
+import { createTestRoot, issueCertificate, publicKeyOfJwk, toPem } from './test-pki.js';
 
 const { subtle } = webcrypto;
 const RSA_OAEP_256 = { name: 'RSA-OAEP', hash: 'SHA-256' };
 /** A fixed demo destination, as a real one would be configured once per authority. */
 export const DESTINATION_ID = '6b0c5a4e-2f1d-4c8a-9e3b-7d5f1a2c4e60';
 export const SUBMISSION_SCHEMA = 'https://efa-forms.de/schemas/submission.schema.json';
-const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
 export interface OpenedFile {
   id: string;
@@ -49,11 +51,6 @@ export class RelayError extends Error {
 const malformed = () =>
   new RelayError(400, 'invalid-jwe', 'Ein Teil der Einreichung ist kein gültiges JWE oder ließ sich nicht entschlüsseln. Bitte senden Sie die Einreichung erneut.');
 
-function decode(text: string): Uint8Array<ArrayBuffer> {
-  if (!BASE64URL.test(text)) throw malformed();
-  return new Uint8Array(Buffer.from(text, 'base64url'));
-}
-
 function isObject(value: unknown): value is Record<string, any> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -62,7 +59,17 @@ export type FitConnectRelay = ReturnType<typeof createFitConnectRelay>;
 
 export function createFitConnectRelay(dataDir: string) {
   const keyPath = join(dataDir, 'fit-connect-key.json');
-  let keys: Promise<{ publicJwk: JsonWebKey & { kid: string }; privateKey: CryptoKey }> | undefined;
+  let keys: Promise<{ publicJwk: JsonWebKey & { kid: string }; privateKey: CryptoKey; trustAnchor: string }> | undefined;
+
+  /** A test chain for the key: leaf and root; key files from before the chain get one on first use. */
+  async function withTestChain(stored: { publicJwk: { n: string; e: string; x5c?: string[] }; trustAnchor?: string }) {
+    const root = await createTestRoot('efa-forms Demo-Test-Root (nicht für echte Daten)');
+    const leaf = issueCertificate({ subject: 'efa-forms Demo-Zustellpunkt', publicKey: publicKeyOfJwk(stored.publicJwk), issuer: root, ca: false });
+    stored.publicJwk.x5c = [leaf.toString('base64'), root.certificate.toString('base64')];
+    stored.trustAnchor = toPem(root.certificate);
+    await mkdir(dataDir, { recursive: true });
+    await writeFileAtomic(keyPath, `${JSON.stringify(stored, null, 2)}\n`);
+  }
 
   async function loadOrCreate() {
     let stored;
@@ -81,12 +88,11 @@ export function createFitConnectRelay(dataDir: string) {
         publicJwk: { kty: 'RSA', kid, alg: 'RSA-OAEP-256', key_ops: ['wrapKey'], use: 'enc', n, e },
         privateJwk: { ...(await subtle.exportKey('jwk', pair.privateKey)), kid },
       };
-      await mkdir(dataDir, { recursive: true });
-      await writeFileAtomic(keyPath, `${JSON.stringify(stored, null, 2)}\n`);
     }
+    if (!stored.publicJwk.x5c) await withTestChain(stored);
     const { key_ops: _ops, use: _use, ext: _ext, kid: _kid, ...privateJwk } = stored.privateJwk;
     const privateKey = await subtle.importKey('jwk', privateJwk, RSA_OAEP_256, false, ['decrypt']);
-    return { publicJwk: stored.publicJwk, privateKey };
+    return { publicJwk: stored.publicJwk, privateKey, trustAnchor: stored.trustAnchor as string };
   }
 
   function ready() {
@@ -100,32 +106,12 @@ export function createFitConnectRelay(dataDir: string) {
   /** Opens one compact JWE of our profile (RSA-OAEP-256 + A256GCM, our kid). */
   async function decrypt(jwe: unknown): Promise<Uint8Array<ArrayBuffer>> {
     const { publicJwk, privateKey } = await ready();
-    if (typeof jwe !== 'string') throw malformed();
-    const parts = jwe.split('.');
-    if (parts.length !== 5) throw malformed();
-    const [header, wrapped, iv, ciphertext, tag] = parts.map(decode) as [Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>];
-    let protectedHeader;
     try {
-      protectedHeader = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(header));
-    } catch {
-      throw malformed();
-    }
-    if (!isObject(protectedHeader) || protectedHeader.alg !== 'RSA-OAEP-256' || protectedHeader.enc !== 'A256GCM' || 'zip' in protectedHeader) {
-      throw malformed();
-    }
-    if (protectedHeader.kid !== publicJwk.kid) {
-      throw new RelayError(400, 'unknown-key', 'Die Einreichung ist für einen anderen Schlüssel verschlüsselt. Bitte laden Sie das Formular neu und senden Sie erneut.');
-    }
-    if (iv.length !== 12 || tag.length !== 16) throw malformed();
-    try {
-      const cek = await subtle.decrypt({ name: 'RSA-OAEP' }, privateKey, wrapped);
-      const aesKey = await subtle.importKey('raw', cek, 'AES-GCM', false, ['decrypt']);
-      const sealed = new Uint8Array(ciphertext.length + tag.length);
-      sealed.set(ciphertext);
-      sealed.set(tag, ciphertext.length);
-      const aad = new TextEncoder().encode(jwe.split('.', 1)[0]);
-      return new Uint8Array(await subtle.decrypt({ name: 'AES-GCM', iv, additionalData: aad, tagLength: 128 }, aesKey, sealed));
-    } catch {
+      return await decryptCompact(jwe, privateKey, publicJwk.kid);
+    } catch (error) {
+      if (error instanceof JweError && error.reason === 'unknown-key') {
+        throw new RelayError(400, 'unknown-key', 'Die Einreichung ist für einen anderen Schlüssel verschlüsselt. Bitte laden Sie das Formular neu und senden Sie erneut.');
+      }
       throw malformed();
     }
   }
@@ -146,7 +132,18 @@ export function createFitConnectRelay(dataDir: string) {
   return {
     async destination() {
       const { publicJwk } = await ready();
-      return { destinationId: DESTINATION_ID, encryptionKid: publicJwk.kid, publicKey: publicJwk, metadataVersions: ['2.1.0'] };
+      return {
+        destinationId: DESTINATION_ID,
+        encryptionKid: publicJwk.kid,
+        publicKey: publicJwk,
+        metadataVersions: ['2.1.0'],
+        submissionSchemas: [{ schemaUri: SUBMISSION_SCHEMA, mimeType: 'application/json' }],
+      };
+    },
+
+    /** The test root the demo key's chain leads to, as PEM: what the demo page configures as its trust anchor. */
+    async demoTrustAnchor() {
+      return (await ready()).trustAnchor;
     },
 
     /** Decrypts metadata, Fachdaten and attachments of a relay request (the parsed body) and checks every hash. */

@@ -36,7 +36,7 @@ export async function portal(app: FastifyInstance, { portalDir, root, clerks }: 
     root: portalDir,
     prefix: '/',
     wildcard: false,
-    allowedPath: (path) => path === '/portal.css' || path === '/inbox.js',
+    allowedPath: (path) => path === '/portal.css' || path === '/inbox.js' || path === '/fit-connect-trust.js',
     setHeaders: noCache,
   });
 

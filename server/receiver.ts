@@ -21,6 +21,7 @@
  *   GET    /api/submissions/:reference/data           the stored envelope (`?download=1`: as a file) (clerks)
  *   GET    /api/submissions/:reference/attachments/:id  the attachment with its type (clerks)
  *   GET    /api/fit-connect/destination               the demo FIT-Connect destination and its public key
+ *   GET    /api/fit-connect/demo-trust-anchor         the test root the demo key's x5c chain leads to (PEM)
  *   POST   /api/fit-connect/submissions               the `fit-connect` adapter's relay request (fit-connect.ts),
  *          decrypted and hash-checked, then stored like POST /api/submissions, with the same answers.
  *
@@ -476,6 +477,10 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
 
   onlyFor('/fit-connect/destination', 'GET');
   app.get('/fit-connect/destination', async () => relay.destination());
+
+  // Demo and tests only: a real page carries its trust anchor itself, the relay must not be the one to name it.
+  onlyFor('/fit-connect/demo-trust-anchor', 'GET');
+  app.get('/fit-connect/demo-trust-anchor', async (_request, reply) => reply.type('application/x-pem-file').send(await relay.demoTrustAnchor()));
 
   onlyFor('/fit-connect/submissions', 'POST');
   app.post('/fit-connect/submissions', { bodyLimit: relayLimit }, async (request, reply) => {

@@ -11,8 +11,9 @@ import { summarize } from '../../src/engine/summary.js';
 import { randomUuid } from '../../src/engine/random-uuid.js';
 import type { ServiceSpec } from '../../src/services/service.js';
 import { SubmitError, untilAborted, type Adapter, type Receipt, type Submission } from '../../src/adapters/adapter.js';
+import type { KeyTrust } from '../../src/adapters/key-trust.js';
 import { MIB, attachmentsToShrink, formatSize, requestBytes } from '../../src/adapters/limits.js';
-import { getLocale, resolveLang, setLocale } from '../../src/i18n/locale.js';
+import { getLocale, resolveLang, setLocale, textDirection } from '../../src/i18n/locale.js';
 import { codeLabelIn } from '../../src/i18n/code-labels.js';
 import { DraftsController } from './drafts-controller.js';
 
@@ -36,7 +37,8 @@ export interface StepChangeDetail {
   stepId: string;
   /** 1-based position among the visible steps; the review page comes after the last. */
   position: number;
-  count: number;
+  /** How many pages the path has, review included; undefined until the answers that decide the path are given. */
+  count: number | undefined;
   title: string;
 }
 
@@ -106,6 +108,7 @@ export class EfaForm extends LitElement {
     spec: { attribute: false },
     endpoint: {},
     adapter: {},
+    keyTrust: { attribute: 'key-trust', type: Object },
     authority: {},
     drafts: {},
     draftDays: { attribute: 'draft-days', type: Number },
@@ -127,6 +130,12 @@ export class EfaForm extends LitElement {
   declare endpoint: string;
   /** `http` (default), `event` or `fit-connect`; or an object implementing the adapter interface. */
   declare adapter: string | Adapter;
+  /**
+   * `fit-connect` only: what makes the destination key trusted, set by the authority (never by the relay):
+   * `{ anchors: [CA certificate, PEM or base64 DER], thumbprints: [RFC 7638 SHA-256 thumbprint] }`, as a
+   * property or as JSON in the `key-trust` attribute. For production the anchor is the Verwaltungs-PKI root.
+   */
+  declare keyTrust: KeyTrust | undefined;
   /** AGS (8 digits) or ARS (12 digits) of the receiving office. */
   declare authority: string;
   /**
@@ -288,7 +297,7 @@ export class EfaForm extends LitElement {
     const detail: StepChangeDetail = {
       stepId: onReview ? 'review' : engine.currentStepId,
       position,
-      count: steps.length + 1,
+      count: engine.pageCount(),
       title: onReview ? msg('Angaben prüfen') : (steps.find((s) => s.id === engine.currentStepId)?.title() ?? ''),
     };
     this.dispatchEvent(new CustomEvent('efa-step-change', { detail, bubbles: true, composed: true }));
@@ -419,7 +428,10 @@ export class EfaForm extends LitElement {
     if (this.adapter === 'event') return (await import('../../src/adapters/event.js')).eventAdapter(this);
     if (this.adapter === 'fit-connect') {
       // Encrypted in this browser; `endpoint` is the relay that holds the FIT-Connect client credentials.
-      return (await import('../../src/adapters/fit-connect.js')).fitConnectAdapter({ relay: this.endpoint || '/api/fit-connect' });
+      return (await import('../../src/adapters/fit-connect.js')).fitConnectAdapter({
+        relay: this.endpoint || '/api/fit-connect',
+        trust: this.keyTrust ?? {},
+      });
     }
     const { httpAdapter } = await import('../../src/adapters/http.js');
     return httpAdapter({ endpoint: this.endpoint || '/api/submissions' });
@@ -432,12 +444,7 @@ export class EfaForm extends LitElement {
     this.createdAt ??= new Date().toISOString();
     const today = this.createdAt.slice(0, 10);
     const data = spec.derive ? spec.derive(engine.submissionData(), this.config as never, today) : engine.submissionData();
-    const attachments = [...engine.attachments()].map(([id, file]) => ({
-      id,
-      dateiname: file.name,
-      mimeType: file.type as 'application/pdf' | 'image/jpeg' | 'image/png',
-      groesse: file.size,
-    }));
+    const attachments = engine.attachmentReferences() as Submission['attachments'];
     return {
       id: this.submissionId,
       service: spec.service as Submission['service'],
@@ -560,7 +567,8 @@ export class EfaForm extends LitElement {
 
   override render() {
     if (!this.engine) return nothing;
-    return html`<div class="form" part="form" lang=${getLocale()}>
+    const locale = getLocale();
+    return html`<div class="form" part="form" lang=${locale} dir=${textDirection(locale)}>
       <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
       ${this.phase === 'done' ? this.renderConfirmation() : this.phase === 'review' ? this.renderReview() : this.renderStep()}
     </div>`;
@@ -571,13 +579,13 @@ export class EfaForm extends LitElement {
     return { get: (pointer) => engine.visibleValue(pointer), config: this.config, today: engine.todayIso() };
   }
 
-  private renderProgress(position: number, count: number): TemplateResult {
-    return html`<span class="progress" part="progress">${msg(str`Schritt ${position} von ${count}`)}</span>`;
+  private renderProgress(position: number, count: number | undefined): TemplateResult {
+    const text = count === undefined ? msg(str`Schritt ${position}`) : msg(str`Schritt ${position} von ${count}`);
+    return html`<span class="progress" part="progress">${text}</span>`;
   }
 
   private renderStep(): TemplateResult {
     const engine = this.engine!;
-    const steps = engine.visibleSteps();
     const view = engine.view();
     const position = this.positionOf(view.def.id);
     const hasPrevious = position > 1;
@@ -585,7 +593,7 @@ export class EfaForm extends LitElement {
     const confirmation = view.def.confirmation;
     return html`<form novalidate @submit=${this.next} @keydown=${this.submitOnEnter}>
       ${this.draftsController.renderResumeOffer()} ${this.renderErrorSummary()}
-      <h2 tabindex="-1">${this.renderProgress(position, steps.length + 1)} ${view.def.title()}</h2>
+      <h2 tabindex="-1">${this.renderProgress(position, engine.pageCount())} ${view.def.title()}</h2>
       ${(engine.isReady && this.fieldsReady) || view.children.every((node) => node.kind === 'content')
         ? this.renderNodes(view.children)
         : html`<p role="status">${msg('Das Formular wird geladen …')}</p>`}
@@ -743,10 +751,9 @@ export class EfaForm extends LitElement {
 
   private renderReview(): TemplateResult {
     const engine = this.engine!;
-    const count = engine.visibleSteps().length + 1;
     const confirmation = engine.visibleSteps().find((s) => s.confirmation);
     return html`<div class="review" part="review">
-      <h2 tabindex="-1">${this.renderProgress(this.positionOf('review'), count)} ${msg('Prüfen Sie Ihre Angaben')}</h2>
+      <h2 tabindex="-1">${this.renderProgress(this.positionOf('review'), engine.pageCount())} ${msg('Prüfen Sie Ihre Angaben')}</h2>
       <p>${msg('Bitte prüfen Sie alles, bevor Sie es absenden. Mit „Ändern“ kommen Sie zur jeweiligen Angabe.')}</p>
       ${this.renderReviewSections(true)}
       ${confirmation
@@ -934,6 +941,10 @@ function sendErrorText(error: SubmitError, locale: string): string {
       return msg('Das Senden wurde abgebrochen. Ihre Angaben sind nicht verloren. Falls sie doch schon angekommen sind, kommen sie beim erneuten Senden nicht doppelt an.');
     case 'insecure-context':
       return msg('Diese Seite ist nicht sicher verschlüsselt (ihre Adresse beginnt nicht mit „https://“). Ohne diese Verschlüsselung kann Ihr Browser Ihre Angaben nicht geschützt an die Behörde senden. Ihre Angaben sind nicht verloren. Öffnen Sie die Seite mit „https://“ am Anfang der Adresse oder wenden Sie sich an die Behörde.');
+    case 'untrusted-key':
+      return msg('Der Schlüssel der Behörde konnte nicht überprüft werden. Damit Ihre Angaben nur die Behörde lesen kann, wurde nichts gesendet. Ihre Angaben sind nicht verloren. Bitte wenden Sie sich an die Behörde.');
+    case 'service-not-offered':
+      return msg('Die Behörde nimmt diesen Antrag auf diesem Weg derzeit nicht an. Es wurde nichts gesendet. Ihre Angaben sind nicht verloren. Bitte wenden Sie sich an die Behörde.');
     case 'too-large':
       return error.details.limit
         ? msg(str`Ihre Angaben sind mit allen Dateien zu groß zum Senden: Die Behörde nimmt höchstens ${formatSize(error.details.limit, locale)} an. Ihre Angaben sind nicht verloren.`)

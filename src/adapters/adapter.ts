@@ -47,6 +47,13 @@ export type SubmitFailure =
    * way of sending needs (the `fit-connect` adapter encrypts with it). Only serving the page over HTTPS helps.
    */
   | 'insecure-context'
+  /**
+   * The destination key the relay handed over failed FIT-Connect's key profile or could not be verified against
+   * the page's trust configuration (certificate chain or pinned thumbprint): nothing was encrypted or sent.
+   */
+  | 'untrusted-key'
+  /** The FIT-Connect destination does not accept this service or its data schema: nothing was sent. */
+  | 'service-not-offered'
   /** The host page answered an `event` adapter submission with an error. */
   | 'host'
   | 'aborted';

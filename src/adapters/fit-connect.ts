@@ -2,12 +2,20 @@
  * The FIT-Connect adapter: the submission is encrypted in the browser for the destination's public key and
  * only ciphertext leaves it (shared/domain/fit-connect.md §8). The relay (the authority's back end for front
  * end) holds the OAuth client credentials and makes the real Submission API calls (create → upload
- * attachments → submit, §4), passing the JWEs through without being able to read them; it also validates the
- * key's certificate chain (§3), which this adapter re-checks only in its JWK profile.
+ * attachments → submit, §4), passing the JWEs through without being able to read them.
  *
- * Relay contract:
- *   GET  {relay}/destination   → { destinationId, encryptionKid, publicKey (JWK), metadataVersions? }
- *   POST {relay}/submissions   { destinationId, encryptedMetadata, encryptedData, attachments: { [id]: JWE } },
+ * The relay hands over the destination key, but it is not trusted to choose it: before anything is encrypted,
+ * the key must pass FIT-Connect's JWK profile and `trust` (key-trust.ts) — its `x5c` chain leads to a trust
+ * anchor the page configures, or its thumbprint is pinned there. A key that does not is refused with the
+ * failure `untrusted-key`, and nothing is sent.
+ *
+ * Relay contract (server/relay/relay.ts): the service and route travel in clear, as FIT-Connect's `serviceType`
+ * does, so the relay can choose the destination and the LeiKa service type.
+ *   GET  {relay}/destination?service=…[&route=…]
+ *                              → { destinationId, encryptionKid, publicKey (JWK with x5c), metadataVersions?, submissionSchemas? }
+ *                              or 422 { code: "service-not-offered" }: the failure `service-not-offered`, as when
+ *                              `submissionSchemas` lacks ours
+ *   POST {relay}/submissions   { service, route?, destinationId, encryptedMetadata, encryptedData, attachments: { [id]: JWE } },
  *                              `Idempotency-Key: <envelope id>` → a receipt { reference, receivedAt? }
  *
  * No automatic retries: every attempt encrypts afresh, and the relay stores a repeated envelope id once, so
@@ -16,11 +24,14 @@
 import { SubmitError, type Adapter, type Receipt, type Submission, type SubmitOptions } from './adapter.js';
 import { answerError, fetchWithin, readJson, sendingDeadline } from './http.js';
 import { encryptCompact, importEncryptionKey, sha512Hex, type EncryptionJwk } from './jwe.js';
+import { verifyDestinationKey, type KeyTrust } from './key-trust.js';
 import { parseReceipt } from './receipt.js';
 
 export interface FitConnectAdapterOptions {
   /** Base URL of the relay, without a trailing slash. */
   relay: string;
+  /** What makes the destination key trusted; without anchors or thumbprints no key is. */
+  trust: KeyTrust;
   /** For the whole sending, both requests included (default 45 s, plus upload time for attachments). */
   deadlineMs?: number;
   /** Per request, within the deadline. */
@@ -32,7 +43,12 @@ interface Destination {
   encryptionKid: string;
   publicKey: EncryptionJwk;
   metadataVersions?: string[];
+  /** The Fachdaten schemas the destination accepts for this service (from its `services[].submissionSchemas`). */
+  submissionSchemas?: { schemaUri: string; mimeType: string }[];
 }
+
+/** What the relay needs to choose the destination and the LeiKa service type; never personal data. */
+type ServiceRoute = { service: string; route?: string };
 
 const METADATA_VERSION = '2.1.0';
 export const METADATA_SCHEMA = `https://schema.fitko.de/fit-connect/metadata/${METADATA_VERSION}/metadata.schema.json`;
@@ -81,19 +97,28 @@ function isDestination(value: unknown): value is Destination {
 }
 
 export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
-  const { relay, deadlineMs = 45_000, timeoutMs = 30_000 } = options;
+  const { relay, trust, deadlineMs = 45_000, timeoutMs = 30_000 } = options;
   const json = new TextEncoder();
 
-  async function destination(timeout: number, signal?: AbortSignal): Promise<Destination> {
-    const response = await fetchWithin(`${relay}/destination`, { headers: { Accept: 'application/json' } }, timeout, signal);
-    if (!response.ok) throw await answerError(response);
+  async function destination(service: ServiceRoute, timeout: number, signal?: AbortSignal): Promise<Destination> {
+    const query = new URLSearchParams(service);
+    const response = await fetchWithin(`${relay}/destination?${query}`, { headers: { Accept: 'application/json' } }, timeout, signal);
+    if (!response.ok) {
+      const problem = (await response.clone().json().catch(() => undefined)) as { code?: unknown } | undefined;
+      if (problem?.code === 'service-not-offered') throw new SubmitError('service-not-offered', 'The destination does not offer this service.');
+      throw await answerError(response);
+    }
     const answer = await readJson(response);
     if (!isDestination(answer)) throw new SubmitError('server', 'The relay described the destination in an unknown form.');
     if (answer.publicKey.kid !== answer.encryptionKid) {
-      throw new SubmitError('server', 'The destination key does not match its encryptionKid.');
+      throw new SubmitError('untrusted-key', 'The destination key does not match its encryptionKid.');
     }
     if (answer.metadataVersions && !answer.metadataVersions.includes(METADATA_VERSION)) {
       throw new SubmitError('server', `The destination does not accept metadata ${METADATA_VERSION}.`);
+    }
+    // FITKO's SDKs check this before creating a submission (planning#871): a schema not offered is never sent.
+    if (answer.submissionSchemas && !answer.submissionSchemas.some((s) => s.schemaUri === SUBMISSION_SCHEMA && s.mimeType === 'application/json')) {
+      throw new SubmitError('service-not-offered', `The destination does not accept Fachdaten of schema ${SUBMISSION_SCHEMA}.`);
     }
     return answer;
   }
@@ -107,12 +132,15 @@ export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
         );
       }
       const { uploadMs, left } = sendingDeadline(deadlineMs, submission, files);
-      const target = await destination(Math.min(timeoutMs, left()), signal);
+      const route = (submission.data as { route?: unknown }).route;
+      const service: ServiceRoute = { service: submission.service, ...(typeof route === 'string' ? { route } : {}) };
+      const target = await destination(service, Math.min(timeoutMs, left()), signal);
       let key: CryptoKey;
       try {
         key = await importEncryptionKey(target.publicKey);
+        await verifyDestinationKey(target.publicKey, trust);
       } catch (cause) {
-        throw new SubmitError('server', (cause as Error).message, { cause });
+        throw new SubmitError('untrusted-key', (cause as Error).message, { cause });
       }
       const kid = target.encryptionKid;
 
@@ -129,6 +157,7 @@ export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
       }
       const metadata = buildMetadata(submission, await sha512Hex(data), digests);
       const body = JSON.stringify({
+        ...service,
         destinationId: target.destinationId,
         encryptedMetadata: await encryptCompact(json.encode(JSON.stringify(metadata)), key, kid, 'application/json'),
         encryptedData: await encryptCompact(data, key, kid, 'application/json'),

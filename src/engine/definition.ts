@@ -36,6 +36,8 @@ export interface ConditionContext {
   get(pointer: string): unknown;
   /** The pointer of the node being decided, e.g. `/begleitpersonen/1/geburtsdatum`. */
   pointer: string;
+  /** Whether the embedding page fixed the answer at this pointer (e.g. the `route` attribute): it is not asked. */
+  isFixed(pointer: string): boolean;
 }
 
 /**
@@ -156,4 +158,10 @@ export interface FormDefinition {
   steps: readonly StepDef[];
   /** Cross-field rules, run on the visible answers after the schema. */
   rules?: (data: Readonly<Record<string, unknown>>, today: string) => RuleError[];
+  /**
+   * The ids of the steps a path goes through, as soon as the answers that decide it are given, and `undefined`
+   * before: the progress indicator counts these, so its total never changes under the user's feet (and shows no
+   * total while the path is open). Each of them must then be visible. Without it the visible steps are counted.
+   */
+  countedSteps?: (context: Omit<ConditionContext, 'pointer'>) => readonly string[] | undefined;
 }

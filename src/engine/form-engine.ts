@@ -119,7 +119,8 @@ interface Layout {
   steps: { def: StepDef; children: NodeView[] }[];
   fields: Map<string, FieldView>;
   groups: Map<string, GroupView>;
-  files: Map<string, File>;
+  /** The chosen files of visible file fields and their references, by attachment id. */
+  files: Map<string, { file: File; reference: AttachmentRef }>;
   /** Required fields per step id, computed when a step is first viewed. */
   required: Map<string, Set<string>>;
 }
@@ -273,6 +274,15 @@ export class FormEngine {
     return this.layout().steps.map((s) => s.def);
   }
 
+  /** The pages the progress indicator counts (the steps of the path and the review page), or undefined while the path is open. */
+  pageCount(): number | undefined {
+    const layout = this.layout();
+    const counted = this.definition.countedSteps
+      ? this.definition.countedSteps({ get: (p) => getAt(layout.data, p), isFixed: (p) => this.fixed.has(p) })
+      : layout.steps;
+    return counted && counted.length + 1;
+  }
+
   goTo(stepId: string): void {
     if (!this.visibleSteps().some((s) => s.id === stepId)) throw new Error(`No visible step ${stepId}`);
     this.stepId = stepId;
@@ -378,7 +388,12 @@ export class FormEngine {
 
   /** The chosen files of visible file fields, by attachment id. */
   attachments(): Map<string, File> {
-    return new Map(this.layout().files);
+    return new Map([...this.layout().files].map(([id, { file }]) => [id, file]));
+  }
+
+  /** The references of those files as the envelope lists them, each with its purpose. */
+  attachmentReferences(): AttachmentRef[] {
+    return [...this.layout().files.values()].map(({ reference }) => ({ ...reference }));
   }
 
   /** All current errors by field pointer (schema, then rules), without showing them. */
@@ -484,7 +499,7 @@ export class FormEngine {
       setAt(probe, pointer, undefined);
       return validationErrors(this.validate, probe).some((e) => e.keyword === 'required' && errorPointer(e) === pointer);
     }
-    return when({ pointer, get: (p) => getAt(layout.data, p) });
+    return when({ pointer, get: (p) => getAt(layout.data, p), isFixed: (p) => this.fixed.has(p) });
   }
 
   private walk(nodes: readonly Node[], base: string, layout: Layout): NodeView[] {
@@ -524,8 +539,9 @@ export class FormEngine {
     if (def.kind === 'file') {
       const refs = (Array.isArray(value) ? value : []).map((file: File): AttachmentRef => {
         const id = attachmentIdOf(file);
-        layout.files.set(id, file);
-        return { id, dateiname: file.name, mimeType: file.type, groesse: file.size, ...(def.purpose ? { zweck: def.purpose } : {}) };
+        const reference = { id, dateiname: file.name, mimeType: file.type, groesse: file.size, ...(def.purpose ? { zweck: def.purpose } : {}) };
+        layout.files.set(id, { file, reference });
+        return reference;
       });
       return def.multiple ? refs : refs[0];
     }

@@ -11,6 +11,8 @@ const translations = {
   tr: () => import('./generated/locales/tr.js'),
   fr: () => import('./generated/locales/fr.js'),
   es: () => import('./generated/locales/es.js'),
+  ar: () => import('./generated/locales/ar.js'),
+  fa: () => import('./generated/locales/fa.js'),
 };
 
 /**
@@ -23,6 +25,14 @@ export const { getLocale, setLocale } = configureLocalization({
   targetLocales,
   loadLocale: (locale) => translations[locale as keyof typeof translations](),
 });
+
+/** Languages written right to left, among those we ship or may ship. */
+const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'he', 'ps', 'ur']);
+
+/** The writing direction of a locale: the form sets it on its own surface, never on the host page. */
+export function textDirection(locale: string): 'ltr' | 'rtl' {
+  return RIGHT_TO_LEFT.has(locale.split('-')[0]!) ? 'rtl' : 'ltr';
+}
 
 /** Maps a BCP 47 tag such as `en-GB` to a shipped locale, falling back to German. */
 export function toShippedLocale(tag: string | null | undefined): Locale {

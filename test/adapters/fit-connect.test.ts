@@ -5,8 +5,10 @@ import { base64url, encryptCompact, fromBase64url, importEncryptionKey, sha512He
 import validateMetadata from '../generated/fit-connect-metadata-2.1.0.js';
 import { envelope, validData } from '../helpers/submission.js';
 
-// The relay is the demo one (demo/fit-connect.js) inside the reference receiver the test server mounts on /api.
+// The relay is the demo one (server/fit-connect.ts) inside the reference receiver the test server mounts on /api;
+// its key's x5c chain leads to the demo test root, which these tests trust as a page would.
 const relay = '/api/fit-connect';
+const demoTrust = async () => ({ anchors: [await (await fetch(`${relay}/demo-trust-anchor`)).text()] });
 const RSA_OAEP_256 = { name: 'RSA-OAEP', hash: 'SHA-256' };
 const text = new TextEncoder();
 
@@ -149,7 +151,10 @@ describe('FIT-Connect metadata', () => {
 
 describe('fit-connect adapter against the demo relay', () => {
   let data: Record<string, unknown>;
-  before(async () => {
+  before(async function () {
+    // On first use the demo relay makes its key and the test root of its chain: two RSA 4096 keys.
+    this.timeout(60_000);
+    await fetch(`${relay}/destination`);
     data = await validData();
   });
 
@@ -164,7 +169,7 @@ describe('fit-connect adapter against the demo relay', () => {
     };
     let reference: string;
     try {
-      ({ reference } = await fitConnectAdapter({ relay }).submit(sent, { files: new Map([[ref.id, new Blob([bytes], { type: 'application/pdf' })]]) }));
+      ({ reference } = await fitConnectAdapter({ relay, trust: await demoTrust() }).submit(sent, { files: new Map([[ref.id, new Blob([bytes], { type: 'application/pdf' })]]) }));
     } finally {
       window.fetch = realFetch;
     }
@@ -180,19 +185,19 @@ describe('fit-connect adapter against the demo relay', () => {
     expect(file.headers.get('Content-Type')).to.equal('application/pdf');
     expect(new Uint8Array(await file.arrayBuffer())).to.deep.equal(bytes);
 
-    const again = await fitConnectAdapter({ relay }).submit(sent, { files: new Map([[ref.id, new Blob([bytes], { type: 'application/pdf' })]]) });
+    const again = await fitConnectAdapter({ relay, trust: await demoTrust() }).submit(sent, { files: new Map([[ref.id, new Blob([bytes], { type: 'application/pdf' })]]) });
     expect(again.reference).to.equal(reference);
   });
 
   it('reports the receiver\'s field errors as a validation failure', async () => {
-    const error = await rejection(fitConnectAdapter({ relay }).submit(envelope({}), { files: new Map() }));
+    const error = await rejection(fitConnectAdapter({ relay, trust: await demoTrust() }).submit(envelope({}), { files: new Map() }));
     expect(error).to.be.instanceOf(SubmitError);
     expect((error as SubmitError).failure).to.equal('validation');
     expect((error as SubmitError).details.fieldErrors).to.not.be.empty;
   });
 
   it('keeps one deadline for the whole sending, not a fresh one per request', async () => {
-    const error = await rejection(fitConnectAdapter({ relay, deadlineMs: 1 }).submit(envelope(data), { files: new Map() }));
+    const error = await rejection(fitConnectAdapter({ relay, trust: await demoTrust(), deadlineMs: 1 }).submit(envelope(data), { files: new Map() }));
     expect((error as SubmitError).failure).to.equal('timeout');
   });
 

@@ -3,22 +3,13 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/efa-form/efa-form.js';
 import type { EfaForm } from '../../components/efa-form/efa-form.js';
-import type { ServiceSpec } from '../../src/services/service.js';
 import { draftToFile } from '../../src/drafts/draft-file.js';
-import validate from '../generated/engine-test.js';
-import { definition } from '../fixtures/engine-test-definition.js';
+import { definition, engineTestSpec } from '../fixtures/engine-test-definition.js';
 
-const spec: ServiceSpec = {
-  service: 'verpflichtungserklaerung',
-  definition,
-  loadValidator: async () => validate,
-  title: () => 'Testdienst',
-  nextSteps: () => [],
-};
 const KEY = 'efa-forms:draft:engine-test:09999000';
 
 function form(drafts = 'local'): Promise<EfaForm> {
-  return fixture<EfaForm>(html`<efa-form .spec=${spec} drafts=${drafts} authority="09999000" adapter="event"></efa-form>`);
+  return fixture<EfaForm>(html`<efa-form .spec=${engineTestSpec} drafts=${drafts} authority="09999000" adapter="event"></efa-form>`);
 }
 
 function $(el: EfaForm, selector: string): HTMLElement {

@@ -7,7 +7,7 @@ import type { ServiceSpec } from '../../src/services/service.js';
 import type { EfaSubmitDetail } from '../../src/adapters/event.js';
 import { SubmitError, type Receipt } from '../../src/adapters/adapter.js';
 import validate from '../generated/engine-test.js';
-import { definition } from '../fixtures/engine-test-definition.js';
+import { completeAnswers, definition } from '../fixtures/engine-test-definition.js';
 import { setLocale } from '../../src/i18n/locale.js';
 
 const spec: ServiceSpec = {
@@ -46,18 +46,9 @@ async function fillFirstStep(el: EfaForm): Promise<void> {
 }
 
 
-const complete = {
-  name: 'Ada',
-  plz: '10115',
-  art: 'person',
-  personen: [{ vorname: 'Ada', geburtsdatum: '1985-03-27' }],
-  staatsangehoerigkeiten: [{ code: '000', listURI: 'urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:staatsangehoerigkeit', listVersionID: '2021-02-19' }],
-  zustimmung: true,
-};
-
 /** Complete answers, then on to the review page. */
 async function toReview(el: EfaForm): Promise<void> {
-  el.prefill = complete;
+  el.prefill = completeAnswers;
   await el.updateComplete;
   $(el, 'button.primary').click();
   await el.updateComplete;

@@ -53,9 +53,26 @@ export async function walk(name: string, lang: 'de' | 'en'): Promise<void> {
   await walkToConfirmation(form, lang, prefill);
 }
 
+const PROGRESS = { de: /^Schritt (\d+) von (\d+)\b/, en: /^Step (\d+) of (\d+)\b/ };
+
+/**
+ * "Schritt x von n" on every page from the current one to the review, as shown and as the focused heading
+ * reads it out: n never changes, x counts up by one.
+ */
+function expectSteadyProgress(headings: readonly string[], lang: 'de' | 'en'): void {
+  const counts = headings.map((h) => PROGRESS[lang].exec(h));
+  for (const [i, count] of counts.entries()) expect(count, `"${headings[i]}" shows its step and the total`).not.to.equal(null);
+  const totals = new Set(counts.map((c) => c![2]));
+  expect([...totals], `one total on every page: ${headings.join(' | ')}`).to.have.length(1);
+  const positions = counts.map((c) => Number(c![1]));
+  expect(positions, 'the steps count up one by one').to.deep.equal(positions.map((_, i) => positions[0]! + i));
+  expect(positions.at(-1), 'the review is the last page counted').to.equal(Number([...totals][0]));
+}
+
 /**
  * From the current step: every step checked with axe, the review, the send, and what the receiver stored —
- * schema-valid, on `prefill.route`, with the answers given and nothing invented. Returns what was stored.
+ * schema-valid, on `prefill.route`, with the answers given and nothing invented. On the way, the progress
+ * count stays the same. Returns what was stored.
  */
 export async function walkToConfirmation(
   form: EfaAufenthaltstitel,
@@ -68,7 +85,10 @@ export async function walkToConfirmation(
     await expect(form).to.be.accessible();
     await next(form);
     expect(headings.length, 'reaches the review page').to.be.below(16);
+    expect(form.shadowRoot!.activeElement?.textContent?.replace(/\s+/g, ' ').trim(), 'the screen reader hears the heading with the count').to.equal(heading(form));
   }
+  headings.push(heading(form));
+  expectSteadyProgress(headings, lang);
   await expect(form).to.be.accessible();
   form.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
   await waitUntil(() => form.shadowRoot!.querySelector('.reference'), 'confirmation', { timeout: 10_000 });

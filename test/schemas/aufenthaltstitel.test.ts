@@ -651,8 +651,9 @@ describe('Aufenthaltstitel schema', () => {
     });
 
     it('tells refugee status (§ 25 Abs. 2 Satz 1) and subsidiary protection (Satz 2) of the family member apart', () => {
+      const syrian = withValue(valid.familie, '/bezugsperson/staatsangehoerigkeiten', [staatsangehoerigkeit('475')]);
       for (const status of ['asyl-oder-fluechtlingsschutz', 'subsidiaerer-schutz']) {
-        expectValid(withValue(valid.familie, '/bezugsperson/aufenthaltsstatus', status));
+        expectValid(withValue(syrian, '/bezugsperson/aufenthaltsstatus', status));
       }
       expectErrors(errorsOf(withValue(valid.familie, '/bezugsperson/aufenthaltsstatus', 'schutzberechtigt')), [
         { instancePath: '/bezugsperson/aufenthaltsstatus', keyword: 'enum' },
@@ -724,8 +725,8 @@ describe('Aufenthaltstitel schema', () => {
       ]);
     });
 
-    it('takes an EU, EEA, Swiss or German nationality for the EU citizen, no other', () => {
-      for (const code of ['129', '152', '149', '158', '000']) {
+    it('takes an EU, EEA or Swiss nationality for the EU citizen, no other', () => {
+      for (const code of ['129', '152', '149', '158']) {
         expectValid(withValue(valid.aufenthaltskarte, '/unionsbuerger/staatsangehoerigkeit', staatsangehoerigkeit(code)));
       }
       for (const code of ['168', '163', '252']) {
@@ -733,6 +734,35 @@ describe('Aufenthaltstitel schema', () => {
           { instancePath: '/unionsbuerger/staatsangehoerigkeit/code', keyword: 'enum' },
         ]);
       }
+    });
+
+    it('takes a German for the residence card only with the § 12a FreizügG/EU stay in another EU state, and asks it of nobody else', () => {
+      const german = withValue(valid.aufenthaltskarte, '/unionsbuerger/staatsangehoerigkeit', staatsangehoerigkeit('000'));
+      expectErrors(errorsOf(german), [required('/unionsbuerger', 'freizuegigkeitDeutscher')]);
+      const spain = {
+        staat: { code: '161', listURI: 'urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:staat', listVersionID: '2021-02-19' },
+        von: '2021-03-01',
+        bis: '2024-06-30',
+      };
+      expectValid(withValue(german, '/unionsbuerger/freizuegigkeitDeutscher', spain));
+      expectErrors(errorsOf(withValue(german, '/unionsbuerger/freizuegigkeitDeutscher', { ...spain, staat: { ...spain.staat, code: '000' } })), [
+        { instancePath: '/unionsbuerger/freizuegigkeitDeutscher/staat/code', keyword: 'enum' },
+      ]);
+      expectErrors(errorsOf(withValue(valid.aufenthaltskarte, '/unionsbuerger/freizuegigkeitDeutscher', spain)), [
+        forbidden('/unionsbuerger/freizuegigkeitDeutscher'),
+      ]);
+    });
+
+    it('family reunification: a German anchor has the status "deutsch" and nobody else has it; an EU citizen is no anchor (§ 1 Abs. 2 Nr. 1 AufenthG)', () => {
+      const anchor = '/bezugsperson/staatsangehoerigkeiten';
+      expectErrors(errorsOf(withValue(valid.familie, '/bezugsperson/aufenthaltsstatus', 'niederlassungserlaubnis')), [
+        { instancePath: '/bezugsperson/aufenthaltsstatus', keyword: 'const' },
+      ]);
+      const turkish = withValues(valid.familie, { [anchor]: [staatsangehoerigkeit('163')], '/bezugsperson/aufenthaltsstatus': 'niederlassungserlaubnis' });
+      expectValid(turkish);
+      expectErrors(errorsOf(withValue(turkish, '/bezugsperson/aufenthaltsstatus', 'deutsch')), [{ instancePath: '/bezugsperson/aufenthaltsstatus', keyword: 'not' }]);
+      expectErrors(errorsOf(withValue(turkish, anchor, [staatsangehoerigkeit('129')])), [forbidden('/bezugsperson/aufenthaltsstatus')]);
+      expectValid(withValues(valid.familie, { [anchor]: [staatsangehoerigkeit('000'), staatsangehoerigkeit('129')] }));
     });
   });
 
@@ -770,6 +800,20 @@ describe('Aufenthaltstitel schema', () => {
       expectValid(withValue(withValue(valid.ausbildung, '/antragstellung', 'vertretung'), '/vertretung', carer));
       expectErrors(errorsOf(withValue(withValue(valid.ausbildung, '/antragstellung', 'vertretung'), '/vertretung', { ...carer, zustimmungPersonensorge: true })), [
         forbidden('/vertretung/zustimmungPersonensorge'),
+      ]);
+    });
+  });
+
+  describe('named documents', () => {
+    it('files each document under a purpose code, each reference carrying it; an unknown purpose is refused', () => {
+      const contract = { id: '3f6c2a9e-1b4d-4c7a-9e2f-000000000031', dateiname: 'vertrag.pdf', mimeType: 'application/pdf', groesse: 1000, zweck: 'arbeitsvertrag' };
+      expectValid(withValue(valid.erwerbstaetigkeit, '/nachweise/dokumente', { arbeitsvertrag: [contract] }));
+      expectErrors(errorsOf(withValue(valid.erwerbstaetigkeit, '/nachweise/dokumente', { gehaltszettel: [contract] })), [
+        { instancePath: '/nachweise/dokumente', keyword: 'propertyNames' },
+      ]);
+      const { zweck: _none, ...withoutPurpose } = contract;
+      expectErrors(errorsOf(withValue(valid.erwerbstaetigkeit, '/nachweise/dokumente', { arbeitsvertrag: [withoutPurpose] })), [
+        required('/nachweise/dokumente/arbeitsvertrag/0', 'zweck'),
       ]);
     });
   });

@@ -5,6 +5,8 @@ import { setLocale } from '../../src/i18n/locale.js';
 import { aufenthaltstitelDefinition } from '../../src/services/aufenthaltstitel/definition.js';
 import { aufenthaltstitel } from '../../src/services/aufenthaltstitel/spec.js';
 import type { ContentDef } from '../../src/engine/definition.js';
+import { PURPOSE_LABELS } from '../../src/services/aufenthaltstitel/documents.js';
+import dokumentzweck from '../../schemas/codelists/dokumentzweck.json' with { type: 'json' };
 import { ROUTES, answers, walks } from '../helpers/aufenthaltstitel.js';
 import { field, heading, next, radio } from '../helpers/form-driver.js';
 
@@ -14,7 +16,7 @@ function purposeNotices(answers: Record<string, unknown>, today: string): string
   const get = (pointer: string) => answers[pointer.slice(1)];
   return step.children
     .filter((node): node is ContentDef => node.type === 'content')
-    .filter((node) => typeof node.when !== 'function' || node.when({ get, pointer: '' }))
+    .filter((node) => typeof node.when !== 'function' || node.when({ get, pointer: '', isFixed: () => false }))
     .flatMap((node) => node.blocks({ get, config: undefined, today }))
     .map((block) => ('text' in block ? block.text : ''));
 }
@@ -35,7 +37,7 @@ describe('efa-aufenthaltstitel', () => {
     await next(form);
     expect(heading(form)).to.contain('Ihr Anliegen');
     await expect(form).to.be.accessible();
-    await radio(form, '/route', 6); // "Ich habe schon einen Aufenthaltstitel, eine Duldung oder eine Gestattung und möchte eine Auflage ändern lassen"
+    await radio(form, '/route', 0); // "Ich habe einen Aufenthaltstitel und möchte nur eine Auflage ändern lassen oder zusätzlich arbeiten dürfen"
     await next(form);
     expect(form.shadowRoot!.getElementById('f-antragsart'), 'no first issue or extension for a change of conditions').to.equal(null);
     await radio(form, '/zweck', 0);
@@ -58,7 +60,7 @@ describe('efa-aufenthaltstitel', () => {
     expect(field(form, '/zweck')).to.exist;
   });
 
-  it('sends uploaded documents as attachments beside the data, not inside it', async function () {
+  it('sends each uploaded document beside the data under its purpose, shown under it on the review and the confirmation', async function () {
     this.timeout(60_000);
     const form = await fixture<EfaAufenthaltstitel>(
       html`<efa-aufenthaltstitel route="erwerbstaetigkeit" max-file-size="1" .prefill=${await answers('erwerbstaetigkeit')} endpoint="/api/submissions"></efa-aufenthaltstitel>`,
@@ -67,24 +69,57 @@ describe('efa-aufenthaltstitel', () => {
     while (!heading(form).includes('Unterlagen')) await next(form);
     expect(form.shadowRoot!.textContent!.replace(/\s+/g, ' ')).to.contain('Die Gebühr beträgt in der Regel 100,00 € (§ 45 Nr. 1 AufenthV).');
     expect((field(form, '/nachweise/weitere') as unknown as { maxSize: number }).maxSize, 'the authority\'s limit').to.equal(1024 * 1024);
-    const bytes = new TextEncoder().encode('%PDF-1.7\n% Arbeitsvertrag\n');
-    const upload = field(form, '/nachweise/weitere');
-    const input = upload.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!;
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([bytes], 'arbeitsvertrag.pdf', { type: 'application/pdf' }));
-    input.files = transfer.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-    await waitUntil(() => (upload.value as File[] | undefined)?.length === 1, 'the file is accepted');
+    const slots = [...form.shadowRoot!.querySelectorAll('[id^="f-nachweise-"]')].map((el) => el.id);
+    expect(slots, 'a slot for each document a Blue Card needs, then the rest').to.deep.equal([
+      'f-nachweise-reisepass',
+      'f-nachweise-dokumente-aufenthaltsdokument',
+      'f-nachweise-dokumente-arbeitsvertrag',
+      'f-nachweise-dokumente-hochschulabschluss',
+      'f-nachweise-dokumente-einkommensnachweise',
+      'f-nachweise-dokumente-krankenversicherung',
+      'f-nachweise-weitere',
+    ]);
+    const upload = async (pointer: string, name: string, bytes: Uint8Array<ArrayBuffer>) => {
+      const slot = field(form, pointer);
+      const input = slot.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], name, { type: 'application/pdf' }));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await waitUntil(() => (slot.value as File[] | undefined)?.length === 1, `${name} is accepted`);
+    };
+    const contract = new TextEncoder().encode('%PDF-1.7\n% Arbeitsvertrag\n');
+    await upload('/nachweise/dokumente/arbeitsvertrag', 'vertrag.pdf', contract);
+    await upload('/nachweise/weitere', 'lebenslauf.pdf', new TextEncoder().encode('%PDF-1.7\n% CV\n'));
+    await expect(form).to.be.accessible();
     await next(form);
+    const rowOf = (name: string) =>
+      [...form.shadowRoot!.querySelectorAll('.summary-list .row')].find((row) => row.querySelector('dd')!.textContent!.includes(name))?.querySelector('dt')?.textContent?.trim();
+    expect(rowOf('vertrag.pdf'), 'the review shows the file under its purpose').to.equal('Arbeitsvertrag oder Stellenangebot');
+    expect(rowOf('lebenslauf.pdf')).to.equal('Weitere Unterlagen');
     form.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
     await waitUntil(() => form.shadowRoot!.querySelector('.reference'), 'confirmation', { timeout: 10_000 });
+    expect(rowOf('vertrag.pdf'), 'so does the confirmation').to.equal('Arbeitsvertrag oder Stellenangebot');
     const reference = form.shadowRoot!.querySelector('.reference')!.textContent!.trim();
     const stored = await (await fetch(`/api/submissions/${reference}/data`)).json();
-    const [ref] = stored.data.nachweise.weitere;
-    expect(ref).to.include({ dateiname: 'arbeitsvertrag.pdf', mimeType: 'application/pdf', zweck: 'Weitere Unterlagen' });
-    expect(stored.attachments.map((a: { id: string }) => a.id)).to.deep.equal([ref.id]);
+    const [ref] = stored.data.nachweise.dokumente.arbeitsvertrag;
+    expect(ref).to.include({ dateiname: 'vertrag.pdf', mimeType: 'application/pdf', zweck: 'arbeitsvertrag' });
+    expect(stored.data.nachweise.weitere[0]).to.include({ dateiname: 'lebenslauf.pdf', zweck: 'weitere' });
+    expect(stored.attachments.map((a: { id: string; zweck: string }) => [a.id, a.zweck]), 'the envelope says what each file is').to.deep.equal([
+      [ref.id, 'arbeitsvertrag'],
+      [stored.data.nachweise.weitere[0].id, 'weitere'],
+    ]);
     const back = new Uint8Array(await (await fetch(`/api/submissions/${reference}/attachments/${ref.id}`)).arrayBuffer());
-    expect([...back]).to.deep.equal([...bytes]);
+    expect([...back]).to.deep.equal([...contract]);
+  });
+
+  it('names each document slot as the purpose code list does, in German and English', async () => {
+    for (const lang of ['de', 'en'] as const) {
+      await setLocale(lang);
+      expect(Object.keys(PURPOSE_LABELS)).to.deep.equal(dokumentzweck.values.map((v) => v.code));
+      for (const entry of dokumentzweck.values) expect(PURPOSE_LABELS[entry.code]!(), entry.code).to.equal(entry[lang]);
+    }
+    await setLocale('de');
   });
 
   it('says what happens next as it is for the route: no card for a work permission, no visit abroad for § 81a, no § 81 Abs. 4 for a new card', async () => {

@@ -3,15 +3,17 @@ import '../../components/efa-verpflichtungserklaerung/efa-verpflichtungserklaeru
 import '../../components/efa-aufenthaltstitel/efa-aufenthaltstitel.js';
 import type { EfaForm } from '../../components/efa-form/efa-form.js';
 import { targetLocales } from '../../src/i18n/generated/locale-codes.js';
-import { getLocale, setLocale } from '../../src/i18n/locale.js';
+import { getLocale, setLocale, textDirection } from '../../src/i18n/locale.js';
 import { heading, next, tick } from '../helpers/form-driver.js';
 import { validData } from '../helpers/submission.js';
 import { answers } from '../helpers/aufenthaltstitel.js';
+import { brokenWords, horizontalOverflow } from '../helpers/layout-checks.js';
 
 /**
  * Issue 14: each shipped language beyond English (which has walks of its own in every service test) through
- * both services, keyboard-free but step by step: every step accessible, in that language, and sent. That no
- * message lacks a translation is checked at build time (scripts/check-translations.js).
+ * both services, step by step in a 320 px column: every step accessible, in that language and its writing
+ * direction, without sideways scrolling or a word broken without a hyphen, and sent. That no message lacks a
+ * translation is checked at build time (scripts/check-translations.js).
  */
 const primary = (form: EfaForm) => form.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!;
 const onReview = (form: EfaForm) => form.shadowRoot!.querySelector('.review') !== null;
@@ -20,19 +22,35 @@ async function inLanguage(form: EfaForm, lang: string): Promise<void> {
   await waitUntil(() => getLocale() === lang && heading(form) !== '', `the form speaks "${lang}"`, { timeout: 10_000 });
 }
 
-/** Every step up to the review: accessible, and not German. Returns the headings seen. */
-async function stepsToReview(form: EfaForm): Promise<string[]> {
-  const headings: string[] = [];
+/** What every page must be, whatever the language. */
+async function checkPage(form: EfaForm, lang: string): Promise<void> {
+  const page = heading(form);
+  const surface = form.shadowRoot!.querySelector<HTMLElement>('.form')!;
+  expect(surface.dir, `${page}: writing direction`).to.equal(textDirection(lang));
+  expect(getComputedStyle(surface).direction).to.equal(textDirection(lang));
+  expect(horizontalOverflow(form.parentElement!, form), `${page} at 320 px`).to.deep.equal([]);
+  expect(brokenWords(form), `${page} at 320 px`).to.deep.equal([]);
+  await expect(form).to.be.accessible();
+}
+
+/** Every step up to the review, checked, and not German. */
+async function stepsToReview(form: EfaForm, lang: string): Promise<void> {
+  let steps = 0;
   while (!onReview(form)) {
-    headings.push(heading(form));
     expect(heading(form), 'the step heading is translated').to.not.match(/\bSchritt \d+ von \d+/);
     expect(primary(form).textContent!.trim(), 'the button is translated').to.not.equal('Weiter');
-    await expect(form).to.be.accessible();
+    await checkPage(form, lang);
     await next(form);
-    expect(headings.length, 'reaches the review page').to.be.below(16);
+    steps += 1;
+    expect(steps, 'reaches the review page').to.be.below(16);
   }
-  await expect(form).to.be.accessible();
-  return headings;
+  await checkPage(form, lang);
+}
+
+/** The element in a 320 px column, as on a phone. */
+async function inColumn<T extends EfaForm>(element: ReturnType<typeof html>): Promise<T> {
+  const column = await fixture<HTMLDivElement>(html`<div style="inline-size: 320px">${element}</div>`);
+  return column.firstElementChild as T;
 }
 
 async function sent(form: EfaForm): Promise<Record<string, unknown>> {
@@ -50,13 +68,13 @@ for (const lang of targetLocales.filter((locale) => locale !== 'en')) {
     it('the Verpflichtungserklärung: every step translated and accessible, and sent', async () => {
       const { abgabeart: _byTheForm, warnhinweisBestaetigt: _onItsPage, ...prefill } = await validData();
       await setLocale(lang);
-      const form = await fixture<EfaForm>(
+      const form = await inColumn(
         html`<efa-verpflichtungserklaerung lang=${lang} adapter="http" endpoint="/api/submissions" authority="09999000" .prefill=${prefill}></efa-verpflichtungserklaerung>`,
       );
       await inLanguage(form, lang);
-      await stepsToReview(form);
+      await stepsToReview(form, lang);
       await next(form);
-      await expect(form).to.be.accessible();
+      await checkPage(form, lang);
       await tick(form, '/warnhinweisBestaetigt');
       primary(form).click();
       const stored = await sent(form);
@@ -66,11 +84,11 @@ for (const lang of targetLocales.filter((locale) => locale !== 'en')) {
     it('the residence permit under § 24 AufenthG: every step translated and accessible, and sent', async () => {
       const prefill = await answers('schutz-24');
       await setLocale(lang);
-      const form = await fixture<EfaForm>(
+      const form = await inColumn(
         html`<efa-aufenthaltstitel lang=${lang} route="schutz-24" .prefill=${prefill} endpoint="/api/submissions" authority="09999000"></efa-aufenthaltstitel>`,
       );
       await inLanguage(form, lang);
-      await stepsToReview(form);
+      await stepsToReview(form, lang);
       primary(form).click();
       const stored = await sent(form);
       expect((stored.data as { route: string }).route).to.equal('schutz-24');

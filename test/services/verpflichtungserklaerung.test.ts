@@ -4,6 +4,7 @@ import type { EfaVerpflichtungserklaerung } from '../../components/efa-verpflich
 import type { EfaForm } from '../../components/efa-form/efa-form.js';
 import validate from '../../src/schema/generated/verpflichtungserklaerung.js';
 import { setLocale } from '../../src/i18n/locale.js';
+import type { KeyTrust } from '../../src/adapters/key-trust.js';
 import { combobox, date, field, heading, next, radio, select, tick, type } from '../helpers/form-driver.js';
 
 /** Labels of the service's own select options, per language (code-list labels are German everywhere). */
@@ -53,10 +54,10 @@ async function person(form: EfaForm, base: string, p: { family: string; given: s
  */
 async function declare(
   lang: 'de' | 'en',
-  transport: { adapter: string; endpoint: string } = { adapter: 'http', endpoint: '/api/submissions' },
+  transport: { adapter: string; endpoint: string; keyTrust?: KeyTrust } = { adapter: 'http', endpoint: '/api/submissions' },
 ): Promise<{ form: EfaVerpflichtungserklaerung; reference: string }> {
   const form = await fixture<EfaVerpflichtungserklaerung>(
-    html`<efa-verpflichtungserklaerung lang=${lang} adapter=${transport.adapter} endpoint=${transport.endpoint} authority="09999000"></efa-verpflichtungserklaerung>`,
+    html`<efa-verpflichtungserklaerung lang=${lang} adapter=${transport.adapter} endpoint=${transport.endpoint} .keyTrust=${transport.keyTrust} authority="09999000"></efa-verpflichtungserklaerung>`,
   );
   await waitUntil(() => heading(form).startsWith(labels[lang].heading), `first step in ${lang}: ${heading(form)}`);
   const axe = async () => expect(form).to.be.accessible();
@@ -201,7 +202,9 @@ describe('efa-verpflichtungserklaerung', () => {
 
   it('sends the same declaration encrypted through FIT-Connect; the relay decrypts and stores it', async function () {
     this.timeout(120_000);
-    const { reference } = await declare('de', { adapter: 'fit-connect', endpoint: '/api/fit-connect' });
+    // The page trusts the demo relay's test root, as a real page would the Verwaltungs-PKI root.
+    const keyTrust = { anchors: [await (await fetch('/api/fit-connect/demo-trust-anchor')).text()] };
+    const { reference } = await declare('de', { adapter: 'fit-connect', endpoint: '/api/fit-connect', keyTrust });
     const stored = await (await fetch(`/api/submissions/${reference}/data`)).json();
     expect(validate(stored.data), JSON.stringify(validate.errors)).to.equal(true);
     expect(stored.data.gast.familienname).to.equal('Yilmaz');

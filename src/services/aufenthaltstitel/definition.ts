@@ -23,29 +23,11 @@ import {
 import { isIsoDate } from '../common/answers.js';
 import { FRISTEN, inForce } from '../../rules/legal-parameters.js';
 import { usualFee } from './fees.js';
-import { furtherDocuments, furtherProjectBlocks, furtherPurposeNotes, furtherPurposes, furtherRouteOptions } from './further-routes.js';
+import { documentSlots } from './documents.js';
+import { furtherProjectBlocks, furtherPurposeNotes, furtherPurposes } from './further-routes.js';
+import { notSureGuide, routeQuestion } from './route-question.js';
 import { aufenthaltstitelRules } from './rules.js';
 import { aufenthaltstitelDataProtectionBlocks } from './data-protection.js';
-
-const routeQuestion: Node = {
-  type: 'field',
-  kind: 'radio',
-  name: 'route',
-  label: () => msg('Warum möchten Sie in Deutschland leben?'),
-  hint: () => msg('Wählen Sie, was am besten passt. Danach fragt das Formular nur, was dafür nötig ist.'),
-  options: choices([
-    ['erwerbstaetigkeit', () => msg('Ich arbeite oder möchte arbeiten'), () => msg('Als Angestellte oder Angestellter, mit Blauer Karte EU, selbstständig oder mit Chancenkarte zur Arbeitssuche.')],
-    ['ausbildung', () => msg('Ich mache eine Ausbildung, studiere oder lerne Deutsch'), () => msg('Auch wenn Sie einen Ausbildungs- oder Studienplatz suchen.')],
-    ['familie', () => msg('Ich lebe mit meiner Familie in Deutschland'), () => msg('Zum Beispiel bei meinem Ehegatten, meinen Eltern oder meinem Kind.')],
-    ['niederlassung', () => msg('Ich lebe schon länger hier und möchte unbefristet bleiben'), () => msg('Niederlassungserlaubnis oder Erlaubnis zum Daueraufenthalt – EU.')],
-    ['humanitaer', () => msg('Ich habe Schutz in Deutschland bekommen oder kann nicht zurück'), () => msg('Zum Beispiel nach einer Anerkennung durch das Bundesamt für Migration und Flüchtlinge.')],
-    ['schutz-24', () => msg('Ich bin wegen des Krieges aus der Ukraine gekommen'), () => msg('Vorübergehender Schutz nach § 24 Aufenthaltsgesetz.')],
-    ['nebenbestimmungen', () => msg('Ich habe schon einen Aufenthaltstitel, eine Duldung oder eine Gestattung und möchte eine Auflage ändern lassen'), () => msg('Zum Beispiel, damit Sie mit Ihrem Aufenthaltstitel arbeiten oder an einen anderen Ort ziehen dürfen. Mit Duldung oder Gestattung arbeiten: Wählen Sie dafür die Antwort weiter unten.')],
-    ['aufenthaltskarte', () => msg('Ich bin Familienangehörige oder Familienangehöriger einer Person aus der EU'), () => msg('Aufenthaltskarte oder Daueraufenthaltskarte, wenn Sie selbst nicht aus der EU kommen.')],
-    ...furtherRouteOptions,
-  ]),
-  errors: { required: () => msg('Wählen Sie aus, warum Sie in Deutschland leben möchten.') },
-};
 
 /** The sub-purpose, asked per route; the schema lists which values belong to which route. */
 function purposeQuestion(route: string, label: Text, options: [string, Text, Text?][]): Node {
@@ -152,36 +134,16 @@ const yesNo = (name: string, label: Text, details: string, detailsLabel: Text): 
   { type: 'field', kind: 'textarea', name: details, when: 'schema', label: detailsLabel },
 ];
 
-/** Which documents the office needs, from the route and purpose given so far. */
+/** Before the upload slots: what they are for, the photo (never uploaded) and the fee. */
 function documentBlocks(context: ContentContext): ContentBlock[] {
   const { get } = context;
-  const items = [msg('Ihren Reisepass'), msg('Ihren aktuellen Aufenthaltstitel oder Ihr Visum, wenn Sie eines haben')];
-  if (get('/person/koerpergroesse') !== undefined || !['nebenbestimmungen', 'beschaeftigungserlaubnis'].includes(get('/route') as string)) {
-    items.push(msg('ein biometrisches Lichtbild: seit 1. Mai 2025 nur elektronisch, vom Fotostudio übermittelt oder in der Ausländerbehörde aufgenommen'));
-  }
-  const zweck = get('/zweck');
-  if (get('/arbeitsplatz') !== undefined) items.push(msg('Ihren Arbeitsvertrag oder das Stellenangebot'));
-  if (zweck === 'fachkraft-akademisch' || zweck === 'blaue-karte-eu') items.push(msg('Ihren Hochschulabschluss und, falls nötig, seine Anerkennung'));
-  if (zweck === 'fachkraft-berufsausbildung') items.push(msg('den Nachweis Ihrer Berufsausbildung und ihrer Anerkennung'));
-  if (get('/ausbildungsstaette') !== undefined) items.push(msg('die Zulassung oder Bescheinigung der Schule, Hochschule oder des Ausbildungsbetriebs'));
-  if (get('/bezugsperson') !== undefined || get('/unionsbuerger') !== undefined) {
-    items.push(msg('die Heirats- oder Geburtsurkunde, die die Familienbeziehung zeigt'));
-  }
-  if (get('/unionsbuerger') !== undefined) items.push(msg('die Meldebestätigung der Person aus der EU, zu der Sie gehören'));
-  if (get('/unionsbuerger/nahestehend') !== undefined) {
-    items.push(msg('Nachweise, dass Sie der Person nahestehen: zum Beispiel über den Unterhalt, das Zusammenleben, die Pflegebedürftigkeit, die Vormundschaft oder die dauerhafte Partnerschaft (§ 5a Abs. 3 FreizügG/EU)'));
-  }
-  if (get('/vertretung') !== undefined) items.push(msg('einen Nachweis des Sorgerechts oder der Vertretung, zum Beispiel die Geburtsurkunde, den Sorgerechtsbeschluss oder die Bestellung als Vormund oder Betreuer'));
-  if (get('/schutzstatus') !== undefined) items.push(msg('den Bescheid des Bundesamts für Migration und Flüchtlinge'));
-  if (get('/lebensunterhalt') !== undefined) items.push(msg('Nachweise über Ihr Einkommen, zum Beispiel die letzten 3 Gehaltsabrechnungen'));
-  if (get('/krankenversicherung') !== undefined) items.push(msg('den Nachweis Ihrer Krankenversicherung'));
-  if (get('/wohnung') !== undefined) items.push(msg('Ihren Mietvertrag'));
-  items.push(...furtherDocuments(get));
-  return [
-    { kind: 'paragraph', text: msg('Nach Ihren Angaben braucht die Ausländerbehörde diese Unterlagen. Sie können sie hier hochladen oder zum Termin mitbringen.') },
-    { kind: 'list', items },
-    ...feeBlocks(context),
+  const blocks: ContentBlock[] = [
+    { kind: 'paragraph', text: msg('Nach Ihren Angaben braucht die Ausländerbehörde die Unterlagen unten. Sie können sie hier hochladen oder zum Termin mitbringen.') },
   ];
+  if (get('/person/koerpergroesse') !== undefined || !['nebenbestimmungen', 'beschaeftigungserlaubnis'].includes(get('/route') as string)) {
+    blocks.push({ kind: 'paragraph', text: msg('Ein biometrisches Lichtbild laden Sie nicht hoch: seit 1. Mai 2025 nur elektronisch, vom Fotostudio übermittelt oder in der Ausländerbehörde aufgenommen.') });
+  }
+  return [...blocks, ...feeBlocks(context)];
 }
 
 /** What the application usually costs (AufenthV), so that nobody is surprised by the bill. */
@@ -222,6 +184,10 @@ function expiredTitleWarning({ get, today }: ContentContext): ContentBlock[] {
     },
   ];
 }
+
+const nothingNeededHere = (): ContentBlock[] => [
+  { kind: 'paragraph', text: msg('Für Ihr Anliegen braucht die Ausländerbehörde hier keine Angaben. Sie können weitergehen.') },
+];
 
 const steps: FormDefinition['steps'] = [
   {
@@ -264,7 +230,7 @@ const steps: FormDefinition['steps'] = [
   {
     id: 'anliegen',
     title: () => msg('Ihr Anliegen'),
-    children: [routeQuestion],
+    children: [routeQuestion, notSureGuide],
   },
   {
     id: 'zweck',
@@ -680,6 +646,12 @@ const steps: FormDefinition['steps'] = [
             kind: 'select',
             name: 'aufenthaltsstatus',
             label: () => msg('Welches Aufenthaltsrecht hat diese Person?'),
+            errors: {
+              const: () => msg('Die Person ist deutsch: Wählen Sie „Deutsche Staatsangehörigkeit“.'),
+              not: () => msg('Wählen Sie „Deutsche Staatsangehörigkeit“ nur, wenn Sie oben bei der Staatsangehörigkeit Deutschland angegeben haben.'),
+              'false schema': () =>
+                msg('Die Person hat die Staatsangehörigkeit eines anderen EU-Staats, Islands, Liechtensteins, Norwegens oder der Schweiz. Dann gilt für Sie das Freizügigkeitsrecht: Gehen Sie zurück zu „Ihr Anliegen“ und wählen Sie die Antwort für Familien aus diesen Staaten.'),
+            },
             options: choices([
               ['deutsch', () => msg('Deutsche Staatsangehörigkeit')],
               ['niederlassungserlaubnis', () => msg('Niederlassungserlaubnis')],
@@ -822,9 +794,31 @@ const steps: FormDefinition['steps'] = [
             ]),
           },
           { type: 'field', kind: 'date', name: 'rechtmaessigerAufenthaltSeit', when: 'schema', label: () => msg('Sie leben rechtmäßig in Deutschland seit') },
+          {
+            type: 'group',
+            name: 'freizuegigkeitDeutscher',
+            when: 'schema',
+            legend: () => msg('Ihr gemeinsames Leben in einem anderen EU-Staat'),
+            hint: () =>
+              msg('Familienangehörige von Deutschen bekommen eine Aufenthaltskarte nur, wenn sie mit ihnen in einem anderen EU- oder EWR-Staat gelebt haben und die deutsche Person dort zum Beispiel gearbeitet hat (§ 12a FreizügG/EU). Sonst gehen Sie zurück zu „Ihr Anliegen“ und wählen die Antwort für Familien von Deutschen.'),
+            children: [
+              {
+                type: 'field',
+                kind: 'combobox',
+                name: 'staat',
+                codelist: 'staat',
+                label: () => msg('In welchem Staat?'),
+                errors: { enum: () => msg('Wählen Sie einen anderen EU-Staat, Island, Liechtenstein, Norwegen oder die Schweiz.') },
+              },
+              { type: 'field', kind: 'date', name: 'von', label: () => msg('Gemeinsam dort gelebt seit') },
+              { type: 'field', kind: 'date', name: 'bis', label: () => msg('Gemeinsam dort gelebt bis') },
+            ],
+          },
         ],
       },
       ...furtherProjectBlocks,
+      // Looking for a place to study or train is the one purpose of its route that asks nothing here.
+      { type: 'content', when: ({ get }) => get('/zweck') === 'platzsuche', blocks: nothingNeededHere },
     ],
   },
   {
@@ -933,7 +927,7 @@ const steps: FormDefinition['steps'] = [
       {
         type: 'content',
         when: ({ get }) => get('/lebensunterhalt') === undefined && get('/krankenversicherung') === undefined,
-        blocks: () => [{ kind: 'paragraph', text: msg('Für Ihr Anliegen braucht die Ausländerbehörde hier keine Angaben. Sie können weitergehen.') }],
+        blocks: nothingNeededHere,
       },
     ],
   },
@@ -1009,36 +1003,34 @@ const steps: FormDefinition['steps'] = [
     title: () => msg('Unterlagen'),
     children: [
       { type: 'content', blocks: documentBlocks },
-      {
-        type: 'group',
-        name: 'nachweise',
-        children: [
-          {
-            type: 'field',
-            kind: 'file',
-            name: 'reisepass',
-            purpose: 'Reisepass (Seite mit Lichtbild)',
-            label: () => msg('Kopie der Seite mit dem Foto in Ihrem Pass'),
-            hint: () => msg('PDF, JPEG oder PNG, höchstens 10 MB.'),
-          },
-          {
-            type: 'field',
-            kind: 'file',
-            name: 'weitere',
-            purpose: 'Weitere Unterlagen',
-            label: () => msg('Weitere Unterlagen'),
-            hint: () => msg('Zum Beispiel Arbeitsvertrag, Zeugnisse oder Urkunden. PDF, JPEG oder PNG, höchstens 10 MB je Datei.'),
-            multiple: true,
-          },
-        ],
-      },
+      { type: 'group', name: 'nachweise', children: documentSlots },
     ],
   },
 ];
+
+/**
+ * Steps a route never shows, because its schema asks nothing there (no family members for a change of
+ * conditions, a work permission or a new card; no project for a settlement permit; no address in Germany for
+ * a skilled worker still abroad). test/services/aufenthaltstitel-progress.test.ts checks this against the
+ * schema for every route and purpose.
+ */
+const STEPS_NOT_ON_ROUTE: Readonly<Record<string, readonly string[]>> = {
+  nebenbestimmungen: ['familie'],
+  'neue-karte': ['familie'],
+  beschaeftigungserlaubnis: ['familie'],
+  niederlassung: ['vorhaben'],
+  'beschleunigtes-fachkraefteverfahren': ['wohnen'],
+};
 
 export const aufenthaltstitelDefinition: FormDefinition = {
   service: 'aufenthaltstitel',
   schemaVersion: '2.0.0',
   steps,
   rules: aufenthaltstitelRules,
+  countedSteps: ({ get, isFixed }) => {
+    const route = get('/route');
+    if (typeof route !== 'string') return undefined;
+    const skipped = [...(STEPS_NOT_ON_ROUTE[route] ?? []), ...(isFixed('/route') ? ['anliegen'] : [])];
+    return steps.map((step) => step.id).filter((id) => !skipped.includes(id));
+  },
 };

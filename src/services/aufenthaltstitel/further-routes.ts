@@ -3,66 +3,18 @@
  * transfer (§§ 19, 19b), job search after a degree in Germany (§ 20), the right to stay after years of
  * integration (§§ 25a, 25b), the permission to work with a Duldung or Aufenthaltsgestattung (§ 4a Abs. 4
  * AufenthG, § 61 AsylG, § 32 BeschV), a new card for an unchanged title (§ 45c AufenthV) and the employer's
- * application for the accelerated skilled-worker procedure (§ 81a AufenthG): their answers to
- * the first question, their sub-purposes and their blocks. definition.ts places them among the others; which
+ * application for the accelerated skilled-worker procedure (§ 81a AufenthG): their sub-purposes and their
+ * blocks (their answers to the first question are in route-question.ts). definition.ts places them among the others; which
  * block a route needs is the schema's (`when: 'schema'`). Legal sources and their date are in the schema.
  */
 import { msg, str } from '@lit/localize';
-import type { ContentContext, Node, Text } from '../../engine/definition.js';
+import type { Node, Text } from '../../engine/definition.js';
 import { formatAmount } from '../../engine/summary.js';
 import { getLocale } from '../../i18n/locale.js';
 import { GEBUEHREN } from '../../rules/legal-parameters.js';
 import { addressInGermanyGroup, choices, nameFields } from '../common/blocks.js';
 
 type Choice = [string, Text, Text?];
-
-/**
- * Answers to "Warum möchten Sie in Deutschland leben?", each told apart from its neighbours by what the person
- * has or does (a degree from abroad, a research contract, a company abroad, a degree from Germany, a Duldung
- * for years, only a permission to work, only a new card) or, for the employer, who fills in the form.
- */
-export const furtherRouteOptions: Choice[] = [
-  [
-    'anerkennung',
-    () => msg('Mein Berufsabschluss aus dem Ausland soll in Deutschland anerkannt werden'),
-    () => msg('Für einen Kurs, eine Prüfung oder eine Arbeit, die zur Anerkennung führt (§ 16d AufenthG).'),
-  ],
-  [
-    'forschung',
-    () => msg('Ich forsche an einer Hochschule oder einem Forschungsinstitut'),
-    () => msg('Mit einem Vertrag oder einer Aufnahmevereinbarung der Forschungseinrichtung (§ 18d AufenthG).'),
-  ],
-  [
-    'ict-karte',
-    () => msg('Meine Firma im Ausland schickt mich für einige Zeit zu ihrer Niederlassung in Deutschland'),
-    () => msg('ICT-Karte für Führungskräfte, Spezialisten und Trainees (§§ 19, 19b AufenthG).'),
-  ],
-  [
-    'arbeitsplatzsuche',
-    () => msg('Ich habe in Deutschland einen Abschluss gemacht und suche jetzt Arbeit'),
-    () => msg('Nach einem Studium, einer Berufsausbildung, einer Forschung oder einer Anerkennung in Deutschland (§ 20 AufenthG).'),
-  ],
-  [
-    'bleiberecht',
-    () => msg('Ich lebe seit Jahren mit einer Duldung hier und möchte eine Aufenthaltserlaubnis'),
-    () => msg('Für gut integrierte junge Menschen oder nach vielen Jahren mit Arbeit und Deutschkenntnissen (§§ 25a, 25b AufenthG).'),
-  ],
-  [
-    'beschaeftigungserlaubnis',
-    () => msg('Ich habe eine Duldung oder Aufenthaltsgestattung und möchte arbeiten oder eine Ausbildung machen'),
-    () => msg('Sie beantragen nur die Erlaubnis zu arbeiten, keinen Aufenthaltstitel.'),
-  ],
-  [
-    'neue-karte',
-    () => msg('Mein Aufenthaltstitel bleibt gleich, ich brauche nur eine neue Karte'),
-    () => msg('Zum Beispiel wenn die Karte verloren oder kaputt ist, Sie einen neuen Pass haben oder sich Ihr Name geändert hat.'),
-  ],
-  [
-    'beschleunigtes-fachkraefteverfahren',
-    () => msg('Ich bin Arbeitgeber und möchte eine Fachkraft aus dem Ausland einstellen'),
-    () => msg('Beschleunigtes Fachkräfteverfahren: Sie beantragen es mit Vollmacht der Fachkraft, bevor sie einreist (§ 81a AufenthG).'),
-  ],
-];
 
 /** The sub-purpose question of each new route that has one, as `[route, label, options]`. */
 export const furtherPurposes: [string, Text, Choice[]][] = [
@@ -349,16 +301,3 @@ export const furtherProjectBlocks: Node[] = [
   },
 ];
 
-/** Documents the new routes need, for the list on the step "Unterlagen". */
-export function furtherDocuments(get: ContentContext['get']): string[] {
-  const items: string[] = [];
-  if (get('/anerkennung') !== undefined) items.push(msg('den Bescheid oder die Zusage der Anerkennungsstelle, falls Sie eines haben, und Ihr Sprachzertifikat'));
-  if (get('/forschung') !== undefined) items.push(msg('die Aufnahmevereinbarung oder den Vertrag mit der Forschungseinrichtung'));
-  if (get('/ict') !== undefined) items.push(msg('den Arbeitsvertrag und das Abordnungsschreiben Ihres Unternehmens'));
-  if (get('/abschluss') !== undefined) items.push(msg('Ihr Abschlusszeugnis oder eine Bestätigung, dass Sie den Abschluss bestanden haben'));
-  if (get('/integration') !== undefined) items.push(msg('Zeugnisse, Arbeitsverträge und Sprachzertifikate'));
-  if (get('/route') === 'beschaeftigungserlaubnis') items.push(msg('Ihre Duldung oder Aufenthaltsgestattung'));
-  if (get('/fachkraefteverfahren') !== undefined) items.push(msg('die Vollmacht der Fachkraft'));
-  if (get('/neuausstellung/grund') === 'verlust') items.push(msg('die Bestätigung Ihrer Anzeige bei der Polizei, wenn Sie eine haben'));
-  return items;
-}

@@ -73,5 +73,9 @@ export function aufenthaltstitelRules(data: Readonly<Record<string, unknown>>, t
   notAfterToday('/integration/ununterbrochenInDeutschlandSeit', date('integration', 'ununterbrochenInDeutschlandSeit'), () =>
     msg('Das Datum darf nicht in der Zukunft liegen.'),
   );
+  const abroadFrom = date('unionsbuerger', 'freizuegigkeitDeutscher', 'von');
+  const abroadUntil = date('unionsbuerger', 'freizuegigkeitDeutscher', 'bis');
+  inOrder('/unionsbuerger/freizuegigkeitDeutscher/bis', abroadFrom, abroadUntil, () => msg('„Bis“ muss nach „Seit“ liegen.'));
+  notAfterToday('/unionsbuerger/freizuegigkeitDeutscher/von', abroadFrom, () => msg('Das Datum darf nicht in der Zukunft liegen.'));
   return errors;
 }

@@ -1,0 +1,204 @@
+/**
+ * The FIT-Connect relay (back end for front end) an authority or its IT provider runs in front of the Submission
+ * API (issue 12, point 1). It holds the OAuth client credentials, never a private key; it passes the browser's
+ * JWEs on unread. Per idempotency key it makes exactly one FIT-Connect submission, also across restarts
+ * (journal.ts), and answers the browser with a receipt whose reference is the FIT-Connect case id.
+ *
+ * Browser contract (src/adapters/fit-connect.ts):
+ *   GET  /destination?service=<service>[&route=<route>]
+ *        → { destinationId, encryptionKid, publicKey (the destination's JWK with x5c), metadataVersions, submissionSchemas }
+ *   POST /submissions   { service, route?, destinationId, encryptedMetadata, encryptedData, attachments: { [id]: JWE } },
+ *        `Idempotency-Key: <submission id>` → 201 { reference, receivedAt }
+ *   GET  /health        → { status: "ok" }
+ * Refusals are `{ code, message }` with a German message, as the reference receiver's.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { openJournal, isIdempotencyKey, type JournalEntry } from './journal.js';
+import { SubmissionApiError, type ServiceType, type SubmissionApi } from './submission-api.js';
+
+export interface RelayTarget {
+  destinationId: string;
+  serviceType: ServiceType;
+}
+
+/** Per service (the envelope's `service`) a destination and a LeiKa service type; routes may override either. */
+export type RelayServices = Record<string, RelayTarget & { routes?: Record<string, Partial<RelayTarget>> }>;
+
+export interface RelayOptions {
+  api: SubmissionApi;
+  services: RelayServices;
+  /** Where the journal of idempotency keys lives; must survive restarts. */
+  dataDir: string;
+  /** Largest relay request (default 45 MB: 30 MB of attachments grow by a third as base64url JWEs). */
+  maxBodyBytes?: number;
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const JWE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+$/;
+const ATTACHMENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+interface RelayRequest {
+  service: string;
+  route?: string;
+  destinationId: string;
+  encryptedMetadata: string;
+  encryptedData: string;
+  attachments: Record<string, string>;
+}
+
+function isRelayRequest(value: unknown): value is RelayRequest {
+  const body = value as Partial<RelayRequest> | undefined;
+  return (
+    typeof body?.service === 'string' &&
+    (body.route === undefined || typeof body.route === 'string') &&
+    typeof body.destinationId === 'string' &&
+    typeof body.encryptedMetadata === 'string' &&
+    JWE.test(body.encryptedMetadata) &&
+    typeof body.encryptedData === 'string' &&
+    JWE.test(body.encryptedData) &&
+    typeof body.attachments === 'object' &&
+    body.attachments !== null &&
+    Object.entries(body.attachments).every(([id, jwe]) => ATTACHMENT_ID.test(id) && typeof jwe === 'string' && JWE.test(jwe))
+  );
+}
+
+export function createRelay(options: RelayOptions) {
+  const { api, services, maxBodyBytes = 45_000_000, log = () => {} } = options;
+  const journal = openJournal(options.dataDir);
+
+  function target(service: unknown, route: unknown): RelayTarget {
+    const configured = typeof service === 'string' && Object.hasOwn(services, service) ? services[service]! : undefined;
+    if (!configured) throw new Refusal(404, 'unknown-service', 'Diese Leistung wird über diesen Zugang nicht angenommen.');
+    const override = typeof route === 'string' && configured.routes && Object.hasOwn(configured.routes, route) ? configured.routes[route] : undefined;
+    return { destinationId: override?.destinationId ?? configured.destinationId, serviceType: override?.serviceType ?? configured.serviceType };
+  }
+
+  async function destination(service: unknown, route: unknown) {
+    const { destinationId, serviceType } = target(service, route);
+    const found = await api.destination(destinationId);
+    if (found.status !== 'active') throw new Refusal(503, 'destination-inactive', 'Der Zustellpunkt der Behörde nimmt gerade nichts an. Bitte versuchen Sie es später erneut.');
+    const offered = found.services.find((s) => s.identifier === serviceType.identifier);
+    if (!offered) throw new Refusal(422, 'service-not-offered', 'Der Zustellpunkt der Behörde bietet diese Leistung nicht an. Bitte wenden Sie sich an die Behörde.');
+    return {
+      destinationId,
+      encryptionKid: found.encryptionKid,
+      publicKey: await api.destinationKey(destinationId, found.encryptionKid),
+      metadataVersions: found.metadataVersions,
+      submissionSchemas: offered.submissionSchemas,
+    };
+  }
+
+  async function finish(key: string, entry: JournalEntry) {
+    entry.receipt = { reference: entry.caseId, receivedAt: new Date().toISOString() };
+    await journal.write(key, entry);
+    log({ event: 'submitted', idempotencyKey: key, submissionId: entry.submissionId });
+    return entry.receipt;
+  }
+
+  async function submit(key: string, request: RelayRequest) {
+    const { destinationId, serviceType } = target(request.service, request.route);
+    if (request.destinationId !== destinationId) {
+      throw new Refusal(422, 'unknown-destination', 'Diesen Zustellpunkt gibt es hier nicht. Bitte laden Sie das Formular neu und senden Sie erneut.');
+    }
+    const attachmentIds = Object.keys(request.attachments);
+    return journal.exclusive(key, async () => {
+      let entry = await journal.read(key);
+      if (entry?.receipt) return entry.receipt;
+      if (entry && [...entry.announced].sort().join() !== [...attachmentIds].sort().join()) {
+        throw new Refusal(409, 'attachments-changed', 'Diese Einreichung wurde schon mit anderen Anlagen begonnen. Bitte senden Sie sie als neue Einreichung.');
+      }
+      if (!entry) {
+        const created = await api.createSubmission({ destinationId, announcedAttachments: attachmentIds, serviceType });
+        entry = { service: request.service, ...(request.route ? { route: request.route } : {}), destinationId, submissionId: created.submissionId, caseId: created.caseId, announced: attachmentIds, uploaded: [] };
+        await journal.write(key, entry);
+      }
+      for (const id of entry.announced.filter((a) => !entry!.uploaded.includes(a))) {
+        await api.uploadAttachment(entry.submissionId, id, request.attachments[id]!);
+        entry.uploaded.push(id);
+        await journal.write(key, entry);
+      }
+      // An earlier submit whose answer was lost may have gone through: the event log says.
+      if (entry.submitSent && (await api.wasSubmitted(entry.caseId, entry.submissionId))) return finish(key, entry);
+      entry.submitSent = true;
+      await journal.write(key, entry);
+      await api.submit(entry.submissionId, { encryptedMetadata: request.encryptedMetadata, encryptedData: request.encryptedData });
+      return finish(key, entry);
+    });
+  }
+
+  async function readBody(request: IncomingMessage): Promise<unknown> {
+    if (!request.headers['content-type']?.toLowerCase().startsWith('application/json')) {
+      throw new Refusal(415, 'unsupported-media-type', 'Dieses Format wird nicht angenommen. Senden Sie die verschlüsselte Einreichung als application/json.');
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of request) {
+      size += (chunk as Buffer).length;
+      if (size > maxBodyBytes) throw new Refusal(413, 'too-large', 'Die Einreichung ist zu groß.');
+      chunks.push(chunk as Buffer);
+    }
+    try {
+      return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      throw new Refusal(400, 'invalid-json', 'Die Einreichung ist kein gültiges JSON. Bitte senden Sie sie erneut.');
+    }
+  }
+
+  async function answer(request: IncomingMessage): Promise<{ status: number; body: unknown }> {
+    const url = new URL(request.url ?? '/', 'http://relay');
+    if (url.pathname === '/health' && request.method === 'GET') return { status: 200, body: { status: 'ok' } };
+    if (url.pathname === '/destination' && request.method === 'GET') {
+      return { status: 200, body: await destination(url.searchParams.get('service'), url.searchParams.get('route') ?? undefined) };
+    }
+    if (url.pathname === '/submissions' && request.method === 'POST') {
+      const key = String(request.headers['idempotency-key'] ?? '');
+      if (!isIdempotencyKey(key)) throw new Refusal(400, 'idempotency-key', 'Der Einreichung fehlt ihre Kennung (Idempotency-Key). Bitte laden Sie das Formular neu.');
+      const body = await readBody(request);
+      if (!isRelayRequest(body)) throw new Refusal(400, 'invalid-request', 'Die verschlüsselte Einreichung ist unvollständig. Bitte senden Sie sie erneut.');
+      return { status: 201, body: await submit(key, body) };
+    }
+    throw new Refusal(404, 'not-found', 'Diese Adresse gibt es hier nicht.');
+  }
+
+  /** The relay as a Node request handler: mount it with `http.createServer(relay.handle)` or behind any router. */
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const started = Date.now();
+    let status: number;
+    let body: unknown;
+    try {
+      ({ status, body } = await answer(request));
+    } catch (error) {
+      if (error instanceof Refusal) {
+        ({ status } = error);
+        body = { code: error.code, message: error.message };
+      } else if (error instanceof SubmissionApiError) {
+        // 5xx or no answer: worth another try (the journal goes on from the last step); 4xx: a configuration problem.
+        const retry = error.status === 0 || error.status >= 500;
+        status = retry ? 503 : 422;
+        body = retry
+          ? { code: 'fit-connect-unavailable', message: 'FIT-Connect ist gerade nicht erreichbar. Ihre Angaben sind nicht verloren. Bitte senden Sie in einigen Minuten erneut.' }
+          : { code: 'fit-connect-refused', message: 'FIT-Connect hat die Einreichung abgelehnt. Bitte wenden Sie sich an die Behörde.' };
+        log({ event: 'submission-api', operation: error.operation, status: error.status });
+      } else {
+        status = 500;
+        body = { code: 'internal', message: 'Beim Weiterleiten ist ein Fehler aufgetreten. Bitte senden Sie in einigen Minuten erneut.' };
+        log({ event: 'error', error: (error as Error).message });
+      }
+    }
+    // Logs name method, path and status only: no query, no body, no address.
+    log({ event: 'request', method: request.method, path: (request.url ?? '/').split('?')[0], status, ms: Date.now() - started });
+    response.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
+  }
+
+  return { handle, destination, submit };
+}

@@ -1,0 +1,486 @@
+/**
+ * A stand-in of the FIT-Connect Submission API 1.1.3 for tests, built from FITKO's OpenAPI file
+ * (test/fixtures/fit-connect/submission-api-1.1.3.yaml), so a client is tested against the spec, not against our
+ * own idea of it:
+ * - every request must match an operation of the spec (method and path), its path and query parameters, its
+ *   `Content-Type` and its body (Ajv against the spec's schemas), and carry a valid bearer token where the
+ *   operation has `security`; anything else is answered 4xx and recorded in `violations`;
+ * - every answer is checked against the operation's documented responses before it goes out (a stand-in that
+ *   strays from the spec is recorded too, so a test can fail on it);
+ * - it plays the destination and its subscriber: it publishes a destination with an encryption key whose `x5c`
+ *   chain leads to a test root, decrypts what is submitted, and checks the metadata against FITKO's metadata
+ *   2.1.0 schema, every SHA-512 hash, and that the attachments are exactly the announced ones;
+ * - OAuth2 client credentials (`client_secret_post`) at `tokenUrl`;
+ * - fault injection per operation: fail the next call with a 5xx (nothing done), lose the answer to the next
+ *   call after it took effect, expire every issued token right after the next call.
+ * The event log holds `create-submission` and `submit-submission` SETs signed PS512, verifiable with
+ * `/.well-known/jwks.json`.
+ */
+import Ajv from 'ajv';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { KeyObject, constants, createHash, generateKeyPair, randomUUID, sign, webcrypto } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import { decryptCompact } from '../jwe.js';
+import { createTestRoot, issueCertificate, toPem } from '../test-pki.js';
+import { root } from './helpers.js';
+
+const generate = promisify(generateKeyPair);
+const EVENTS = 'https://schema.fitko.de/fit-connect/events';
+
+export interface StandInDestination {
+  destinationId: string;
+  services: { identifier: string; regions: string[]; submissionSchemas: { schemaUri: string; mimeType: 'application/json' | 'application/xml' }[] }[];
+  metadataVersions: string[];
+  status?: 'created' | 'active' | 'inactive' | 'decommissioned';
+}
+
+export interface StandInOptions {
+  destination: StandInDestination;
+  /** client_id → client_secret of the senders that may get tokens. */
+  clients: Record<string, string>;
+  tokenLifetimeSeconds?: number;
+}
+
+/** A submission as the subscriber opened it: its decrypted parts and what was wrong with them. */
+export interface ReceivedSubmission {
+  submissionId: string;
+  caseId: string;
+  serviceType: { name: string; identifier: string };
+  metadata: unknown;
+  data: Uint8Array;
+  attachments: Map<string, Uint8Array>;
+  problems: string[];
+}
+
+interface Operation {
+  operationId: string;
+  parameters?: Parameter[];
+  requestBody?: { content: Record<string, { schema: object }> };
+  responses: Record<string, { content?: Record<string, { schema: object }> }>;
+  security?: unknown[];
+}
+interface Parameter {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required?: boolean;
+  schema: object;
+  $ref?: string;
+}
+interface Route {
+  method: string;
+  pattern: RegExp;
+  names: string[];
+  operation: Operation;
+}
+interface StoredSubmission {
+  submissionId: string;
+  caseId: string;
+  destinationId: string;
+  serviceType: { name: string; identifier: string };
+  announced: string[];
+  attachments: Map<string, string>;
+  submitted?: { encryptedMetadata: string; encryptedData?: string };
+}
+
+class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+  ) {
+    super(title);
+  }
+}
+
+const SPEC_FILE = join(root, 'test/fixtures/fit-connect/submission-api-1.1.3.yaml');
+const METADATA_SCHEMA_FILE = join(root, 'test/fixtures/schemas/fit-connect-metadata-2.1.0.schema.json');
+
+function loadSpec() {
+  const spec = parseYaml(readFileSync(SPEC_FILE, 'utf8'));
+  // OpenAPI 3.0 schema objects are JSON Schema draft 4/7 with extras (`example`, `nullable`, `deprecated`).
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addSchema({ ...spec, $id: 'openapi' });
+  const validators = new Map<object, ReturnType<typeof ajv.compile>>();
+  const resolve = <T>(node: T & { $ref?: string }): T => {
+    if (!node.$ref) return node;
+    return node.$ref.slice(2).split('/').reduce((at: any, key) => at[key], spec) as T;
+  };
+  const validate = (schema: object, value: unknown): string | undefined => {
+    let check = validators.get(schema);
+    if (!check) {
+      // Schemas inside `paths` reference `#/components/…`: compile them as fragments of the whole document.
+      const ref = (schema as { $ref?: string }).$ref;
+      check = ajv.compile(ref ? { $ref: `openapi${ref}` } : (rewriteRefs(schema) as object));
+      validators.set(schema, check);
+    }
+    return check(value) ? undefined : ajv.errorsText(check.errors);
+  };
+  const routes: Route[] = [];
+  for (const [template, item] of Object.entries<Record<string, any>>(spec.paths)) {
+    const names: string[] = [];
+    const pattern = new RegExp(`^${template.replace(/\{(\w+)\}/g, (_, name: string) => (names.push(name), '([^/]+)'))}$`);
+    for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
+      const operation = item[method] as Operation | undefined;
+      if (!operation) continue;
+      const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p: Parameter) => resolve(p));
+      routes.push({ method: method.toUpperCase(), pattern, names, operation: { ...operation, parameters } });
+    }
+  }
+  return { routes, validate, resolve };
+}
+
+function rewriteRefs(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(rewriteRefs);
+  if (typeof schema !== 'object' || schema === null) return schema;
+  return Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [key, key === '$ref' && typeof value === 'string' ? `openapi${value}` : rewriteRefs(value)]),
+  );
+}
+
+function metadataValidator() {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  const check = ajv.compile(JSON.parse(readFileSync(METADATA_SCHEMA_FILE, 'utf8')));
+  return (value: unknown) => (check(value) ? undefined : ajv.errorsText(check.errors));
+}
+
+const sha512 = (bytes: Uint8Array) => createHash('sha512').update(bytes).digest('hex');
+const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
+const lastSegment = (jwe: string) => jwe.slice(jwe.lastIndexOf('.') + 1);
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+export type SubmissionApiStandIn = Awaited<ReturnType<typeof startSubmissionApiStandIn>>;
+
+export async function startSubmissionApiStandIn(options: StandInOptions) {
+  const { routes, validate } = loadSpec();
+  const validateMetadata = metadataValidator();
+  const destination = { status: 'active' as const, ...options.destination };
+  const tokenLifetime = options.tokenLifetimeSeconds ?? 1800;
+
+  // The destination's keys: encryption (RSA-OAEP-256, x5c to a test root) and the delivery service's SET key.
+  const testRoot = await createTestRoot('FIT-Connect-Stand-in Test-Root');
+  const encryption = await webcrypto.subtle.generateKey(
+    { name: 'RSA-OAEP', hash: 'SHA-256', modulusLength: 4096, publicExponent: new Uint8Array([1, 0, 1]) },
+    true,
+    ['encrypt', 'decrypt'],
+  );
+  const encryptionKid = randomUUID();
+  const { n, e } = await webcrypto.subtle.exportKey('jwk', encryption.publicKey);
+  const leaf = issueCertificate({
+    subject: 'Stand-in-Zustellpunkt',
+    publicKey: KeyObject.from(encryption.publicKey),
+    issuer: testRoot,
+    ca: false,
+  });
+  const encryptionJwk = {
+    kty: 'RSA',
+    key_ops: ['wrapKey'],
+    alg: 'RSA-OAEP-256',
+    x5c: [leaf.toString('base64'), testRoot.certificate.toString('base64')],
+    kid: encryptionKid,
+    n: n!,
+    e: e!,
+  };
+  const signing: { publicKey: KeyObject; privateKey: KeyObject } = await generate('rsa', { modulusLength: 4096 });
+  const signingKid = randomUUID();
+  const signingJwk = {
+    ...(signing.publicKey.export({ format: 'jwk' }) as { n: string; e: string; kty: string }),
+    key_ops: ['verify'],
+    alg: 'PS512',
+    kid: signingKid,
+    x5c: [issueCertificate({ subject: 'Stand-in-Zustelldienst', publicKey: signing.publicKey, issuer: testRoot, ca: false }).toString('base64')],
+  };
+
+  const violations: string[] = [];
+  const tokens = new Map<string, number>();
+  const submissions = new Map<string, StoredSubmission>();
+  const events = new Map<string, string[]>();
+  const received: ReceivedSubmission[] = [];
+  const failNext = new Map<string, number>();
+  const loseNextAnswer = new Set<string>();
+  const expireTokensAfter = new Set<string>();
+  let requestCount = 0;
+  let baseUrl = '';
+
+  function setToken(submission: StoredSubmission, event: string, payload: object) {
+    const header = { kid: signingKid, typ: 'secevent+jwt', alg: 'PS512' };
+    const claims = {
+      $schema: 'https://schema.fitko.de/fit-connect/set-payload/1.0.0/set-payload.schema.json',
+      iss: baseUrl,
+      iat: Math.floor(Date.now() / 1000),
+      jti: randomUUID(),
+      sub: `submission:${submission.submissionId}`,
+      txn: `case:${submission.caseId}`,
+      events: { [`${EVENTS}/${event}`]: payload },
+    };
+    const input = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}`;
+    const signature = sign('sha512', Buffer.from(input), { key: signing.privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 64 });
+    const log = events.get(submission.caseId) ?? [];
+    log.push(`${input}.${signature.toString('base64url')}`);
+    events.set(submission.caseId, log);
+  }
+
+  /** What a subscriber checks on pickup; every problem is recorded on the received submission. */
+  async function open(submission: StoredSubmission): Promise<void> {
+    const { encryptedMetadata, encryptedData } = submission.submitted!;
+    const problems: string[] = [];
+    const decrypt = async (jwe: string | undefined, what: string) => {
+      try {
+        return await decryptCompact(jwe, encryption.privateKey, encryptionKid);
+      } catch (error) {
+        problems.push(`${what}: ${(error as Error).message}`);
+        return undefined;
+      }
+    };
+    const metadataBytes = await decrypt(encryptedMetadata, 'metadata');
+    let metadata: any;
+    if (metadataBytes) {
+      metadata = JSON.parse(new TextDecoder().decode(metadataBytes));
+      const invalid = validateMetadata(metadata);
+      if (invalid) problems.push(`metadata 2.1.0: ${invalid}`);
+    }
+    const data = (await decrypt(encryptedData, 'data')) ?? new Uint8Array();
+    if (metadata && metadata.contentStructure?.data?.hash?.content !== sha512(data)) problems.push('data: hash mismatch');
+    const offered = destination.services.find((s) => s.identifier === submission.serviceType.identifier);
+    const schemaUri = metadata?.contentStructure?.data?.submissionSchema?.schemaUri;
+    if (!offered?.submissionSchemas.some((s) => s.schemaUri === schemaUri)) problems.push(`data: schema ${schemaUri} not offered for the service`);
+    const attachments = new Map<string, Uint8Array>();
+    const described: { attachmentId: string; hash: { content: string } }[] = metadata?.contentStructure?.attachments ?? [];
+    const describedIds = described.map((a) => a.attachmentId).sort();
+    if (JSON.stringify(describedIds) !== JSON.stringify([...submission.announced].sort())) problems.push('attachments: metadata and announcement differ');
+    for (const part of described) {
+      const bytes = await decrypt(submission.attachments.get(part.attachmentId), `attachment ${part.attachmentId}`);
+      if (!bytes) continue;
+      if (sha512(bytes) !== part.hash.content) problems.push(`attachment ${part.attachmentId}: hash mismatch`);
+      attachments.set(part.attachmentId, bytes);
+    }
+    received.push({ submissionId: submission.submissionId, caseId: submission.caseId, serviceType: submission.serviceType, metadata, data, attachments, problems });
+  }
+
+  function bearer(request: IncomingMessage): void {
+    const match = /^Bearer (.+)$/.exec(request.headers.authorization ?? '');
+    const expires = match ? tokens.get(match[1]!) : undefined;
+    if (!expires || expires <= Date.now()) throw new Refusal(401, 'Unauthorized');
+  }
+
+  function submissionOf(id: string): StoredSubmission {
+    const submission = submissions.get(id);
+    if (!submission) throw new Refusal(404, 'Submission not found');
+    return submission;
+  }
+
+  type Answer = { status: number; body?: unknown; contentType?: string };
+
+  async function handle(operation: Operation, params: Record<string, string>, body: unknown): Promise<Answer> {
+    switch (operation.operationId) {
+      case 'get-destination-info': {
+        if (params.destinationId !== destination.destinationId) throw new Refusal(404, 'Not Found');
+        const { destinationId, services, metadataVersions, status } = destination;
+        return { status: 200, body: { destinationId, encryptionKid, metadataVersions, services, status } };
+      }
+      case 'get-destination-key':
+        if (params.destinationId !== destination.destinationId || params.keyId !== encryptionKid) throw new Refusal(404, 'Not Found');
+        return { status: 200, body: encryptionJwk };
+      case 'get-jwks.json':
+        return { status: 200, body: { keys: [signingJwk] } };
+      case 'create-submission': {
+        const create = body as { destinationId: string; announcedAttachments: string[]; serviceType: { name: string; identifier: string } };
+        if (create.destinationId !== destination.destinationId) throw new Refusal(404, 'Destination not found');
+        if (destination.status !== 'active') throw new Refusal(422, 'Destination not active');
+        if (!destination.services.some((s) => s.identifier === create.serviceType.identifier)) throw new Refusal(422, 'Service not offered by the destination');
+        const submission: StoredSubmission = {
+          submissionId: randomUUID(),
+          caseId: randomUUID(),
+          destinationId: create.destinationId,
+          serviceType: { name: create.serviceType.name, identifier: create.serviceType.identifier },
+          announced: create.announcedAttachments,
+          attachments: new Map(),
+        };
+        submissions.set(submission.submissionId, submission);
+        setToken(submission, 'create-submission', {});
+        return { status: 201, body: { destinationId: submission.destinationId, submissionId: submission.submissionId, caseId: submission.caseId } };
+      }
+      case 'add-submission-attachment': {
+        const submission = submissionOf(params.submissionId!);
+        if (submission.submitted) throw new Refusal(422, 'Submission already submitted');
+        if (!submission.announced.includes(params.attachmentId!)) throw new Refusal(422, 'Attachment not announced');
+        submission.attachments.set(params.attachmentId!, body as string);
+        return { status: 204 };
+      }
+      case 'submit-submission': {
+        const submission = submissionOf(params.submissionId!);
+        if (submission.submitted) throw new Refusal(422, 'Submission already submitted');
+        const missing = submission.announced.filter((id) => !submission.attachments.has(id));
+        if (missing.length > 0) throw new Refusal(422, `Announced attachments not uploaded: ${missing.join(', ')}`);
+        submission.submitted = body as StoredSubmission['submitted'];
+        const { encryptedMetadata, encryptedData } = submission.submitted!;
+        setToken(submission, 'submit-submission', {
+          authenticationTags: {
+            metadata: lastSegment(encryptedMetadata),
+            ...(encryptedData ? { data: lastSegment(encryptedData) } : {}),
+            attachments: Object.fromEntries([...submission.attachments].map(([id, jwe]) => [id, lastSegment(jwe)])),
+          },
+        });
+        await open(submission);
+        return {
+          status: 202,
+          body: {
+            destinationId: submission.destinationId,
+            submissionId: submission.submissionId,
+            caseId: submission.caseId,
+            attachments: submission.announced,
+            serviceType: submission.serviceType,
+          },
+        };
+      }
+      case 'get-case-events': {
+        const log = events.get(params.caseId!);
+        if (!log) throw new Refusal(404, 'Not Found');
+        return { status: 200, body: { count: log.length, offset: 0, totalCount: log.length, eventLog: log } };
+      }
+      default:
+        throw new Refusal(501, `${operation.operationId} is not played by the stand-in`);
+    }
+  }
+
+  async function token(request: IncomingMessage, response: ServerResponse) {
+    const form = new URLSearchParams((await readBody(request)).toString('utf8'));
+    const json = (status: number, body: object) => {
+      response.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
+    };
+    if (!request.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) return json(400, { error: 'invalid_request' });
+    if (form.get('grant_type') !== 'client_credentials') return json(400, { error: 'unsupported_grant_type' });
+    const id = form.get('client_id');
+    if (!id || options.clients[id] === undefined || options.clients[id] !== form.get('client_secret')) return json(401, { error: 'invalid_client' });
+    const accessToken = randomUUID();
+    tokens.set(accessToken, Date.now() + tokenLifetime * 1000);
+    return json(200, { access_token: accessToken, token_type: 'Bearer', expires_in: tokenLifetime, scope: 'send:region:DE' });
+  }
+
+  async function serve(request: IncomingMessage, response: ServerResponse) {
+    requestCount += 1;
+    const url = new URL(request.url ?? '/', 'http://stand-in');
+    if (url.pathname === '/token' && request.method === 'POST') return token(request, response);
+    const what = `${request.method} ${url.pathname}`;
+    const route = routes.find((r) => r.method === request.method && r.pattern.test(url.pathname));
+    const answer = async (): Promise<Answer> => {
+      if (!route) {
+        violations.push(`${what}: no such operation in the spec`);
+        throw new Refusal(404, 'Not Found');
+      }
+      const { operation } = route;
+      const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(route.pattern.exec(url.pathname)![i + 1]!)]));
+      const refuse = (problem: string, status = 400): never => {
+        violations.push(`${what} (${operation.operationId}): ${problem}`);
+        throw new Refusal(status, problem);
+      };
+      for (const parameter of operation.parameters ?? []) {
+        const raw = parameter.in === 'path' ? params[parameter.name] : parameter.in === 'query' ? url.searchParams.get(parameter.name) : request.headers[parameter.name.toLowerCase()];
+        if (raw === undefined || raw === null) {
+          if (parameter.required) refuse(`${parameter.in} parameter ${parameter.name} is missing`);
+          continue;
+        }
+        const value = (parameter.schema as { type?: string }).type === 'integer' ? Number(raw) : raw;
+        const invalid = validate(parameter.schema, value);
+        if (invalid) refuse(`${parameter.in} parameter ${parameter.name}: ${invalid}`);
+      }
+      const bytes = await readBody(request);
+      let body: unknown;
+      if (operation.requestBody) {
+        const type = request.headers['content-type']?.split(';')[0]!.trim().toLowerCase() ?? '';
+        const media = operation.requestBody.content[type];
+        if (!media) refuse(`Content-Type ${type || '(none)'} is not one of ${Object.keys(operation.requestBody.content).join(', ')}`, 415);
+        const text = bytes.toString('utf8');
+        try {
+          body = type === 'application/json' ? JSON.parse(text) : text;
+        } catch {
+          refuse('the body is not JSON');
+        }
+        const invalid = validate(media!.schema, body);
+        if (invalid) refuse(`body: ${invalid}`);
+      } else if (bytes.length > 0) {
+        refuse('a body where the operation has none');
+      }
+      if (operation.security) bearer(request);
+      const failure = failNext.get(operation.operationId);
+      if (failure) {
+        failNext.delete(operation.operationId);
+        return { status: failure, body: { type: 'about:blank', title: 'Service Unavailable', status: failure }, contentType: 'application/problem+json' };
+      }
+      const result = await handle(operation, params, body);
+      if (expireTokensAfter.delete(operation.operationId)) tokens.clear();
+      return result;
+    };
+
+    let result: Answer;
+    try {
+      result = await answer();
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      result = { status: error.status, body: { type: 'about:blank', title: error.title, status: error.status }, contentType: 'application/problem+json' };
+    }
+    const injected = result.status >= 500 && result.status !== 501;
+    if (route && !injected) {
+      const documented = route.operation.responses[String(result.status)];
+      const contentType = result.contentType ?? 'application/json';
+      if (!documented) violations.push(`stand-in answered ${what} with undocumented status ${result.status}`);
+      else if (result.body !== undefined) {
+        const media = documented.content?.[contentType];
+        const invalid = media ? validate(media.schema, result.body) : `no ${contentType} documented`;
+        if (invalid) violations.push(`stand-in answer to ${what} (${result.status}): ${invalid}`);
+      } else if (documented.content) violations.push(`stand-in answered ${what} (${result.status}) without the documented body`);
+    }
+    if (route && result.status < 300 && loseNextAnswer.delete(route.operation.operationId)) {
+      request.socket.destroy();
+      return;
+    }
+    if (result.body === undefined) response.writeHead(result.status).end();
+    else response.writeHead(result.status, { 'Content-Type': result.contentType ?? 'application/json' }).end(JSON.stringify(result.body));
+  }
+
+  const server = createServer((request, response) => {
+    serve(request, response).catch((error) => {
+      violations.push(`stand-in failed: ${(error as Error).stack}`);
+      response.writeHead(500).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: baseUrl,
+    tokenUrl: `${baseUrl}/token`,
+    encryptionJwk,
+    trustAnchor: toPem(testRoot.certificate),
+    violations,
+    /** Submissions the subscriber opened, in order of their submit. */
+    received,
+    /** How many submissions were created (announced), submitted or not. */
+    created: () => submissions.size,
+    requests: () => requestCount,
+    faults: {
+      /** The next call of the operation is answered `status` and has no effect. */
+      failNext: (operationId: string, status = 503) => void failNext.set(operationId, status),
+      /** The next successful call of the operation takes effect, but its answer never arrives. */
+      loseNextAnswer: (operationId: string) => void loseNextAnswer.add(operationId),
+      /** Every token issued so far expires right after the next call of the operation. */
+      expireTokensAfter: (operationId: string) => void expireTokensAfter.add(operationId),
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
