@@ -12,7 +12,10 @@ rmSync('dist', { recursive: true, force: true });
 
 export default entries.map((file) => ({
   input: { [file.replace(/\.ts$/, '')]: `components/entries/${file}` },
-  output: { dir: 'dist', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es', sourcemap: true },
+  // An entry exports its element classes; letting it export internals to its chunks too keeps the code in the
+  // entry instead of a facade that loads one more file before anything shows.
+  preserveEntrySignatures: 'allow-extension',
+  output: { dir: 'dist', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es', sourcemap: 'hidden' },
   plugins: [
     resolve({ exportConditions: ['production'] }),
     json({ preferConst: true }),

@@ -30,12 +30,12 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { chromeArgs, chromePath } from './chrome.js';
 import { printLegalParameterWarnings } from './legal-parameters.js';
+import { BUDGET_BYTES } from './budget.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const distDir = join(root, 'dist');
 const resultsFile = join(root, 'bench-results.json');
 const PAGE_PATH = '/scripts/bench-page.html';
-const BUDGET_BYTES = 40 * 1024;
 const CPU_SLOWDOWNS = [1, 4];
 const READY_TIMEOUT_MS = 30_000;
 

@@ -8,6 +8,7 @@ import { FormEngine, type FieldView, type GroupView, type NodeView, type Summary
 import { codeListEntries } from '../../src/engine/codelists.js';
 import { fromFieldValue, toFieldValue } from '../../src/engine/values.js';
 import { summarize } from '../../src/engine/summary.js';
+import { randomUuid } from '../../src/engine/random-uuid.js';
 import type { ServiceSpec } from '../../src/services/service.js';
 import { SubmitError, untilAborted, type Adapter, type Receipt, type Submission } from '../../src/adapters/adapter.js';
 import type { KeyTrust } from '../../src/adapters/key-trust.js';
@@ -479,7 +480,7 @@ export class EfaForm extends LitElement {
   private buildSubmission(): Submission {
     const spec = this.spec!;
     const engine = this.engine!;
-    this.submissionId ??= crypto.randomUUID();
+    this.submissionId ??= randomUuid();
     this.createdAt ??= new Date().toISOString();
     const today = this.createdAt.slice(0, 10);
     const data = spec.derive ? spec.derive(engine.submissionData(), this.config as never, today) : engine.submissionData();
@@ -1001,6 +1002,8 @@ function sendErrorText(error: SubmitError, locale: string): string {
       return msg('Der Server der Behörde ist gerade nicht erreichbar. Ihre Angaben sind nicht verloren. Versuchen Sie es in einigen Minuten erneut.');
     case 'aborted':
       return msg('Das Senden wurde abgebrochen. Ihre Angaben sind nicht verloren. Falls sie doch schon angekommen sind, kommen sie beim erneuten Senden nicht doppelt an.');
+    case 'insecure-context':
+      return msg('Diese Seite ist nicht sicher verschlüsselt (ihre Adresse beginnt nicht mit „https://“). Ohne diese Verschlüsselung kann Ihr Browser Ihre Angaben nicht geschützt an die Behörde senden. Ihre Angaben sind nicht verloren. Öffnen Sie die Seite mit „https://“ am Anfang der Adresse oder wenden Sie sich an die Behörde.');
     case 'untrusted-key':
       return msg('Der Schlüssel der Behörde konnte nicht überprüft werden. Damit Ihre Angaben nur die Behörde lesen kann, wurde nichts gesendet. Ihre Angaben sind nicht verloren. Bitte wenden Sie sich an die Behörde.');
     case 'service-not-offered':

@@ -1,2 +1,3 @@
 // The residence-permit application as one module.
-import '../efa-aufenthaltstitel/efa-aufenthaltstitel.js';
+export { EfaAufenthaltstitel } from '../efa-aufenthaltstitel/efa-aufenthaltstitel.js';
+export type * from '../public-types.js';

@@ -1,2 +1,3 @@
 // The Verpflichtungserklärung as one self-contained module.
-import '../efa-verpflichtungserklaerung/efa-verpflichtungserklaerung.js';
+export { EfaVerpflichtungserklaerung } from '../efa-verpflichtungserklaerung/efa-verpflichtungserklaerung.js';
+export type * from '../public-types.js';

@@ -43,6 +43,11 @@ export type SubmitFailure =
   /** The request is larger than the receiver accepts (413, or the form's own check before sending); `limit` in bytes. */
   | 'too-large'
   /**
+   * The page is not a secure context (plain HTTP, not localhost), so the browser withholds WebCrypto, which this
+   * way of sending needs (the `fit-connect` adapter encrypts with it). Only serving the page over HTTPS helps.
+   */
+  | 'insecure-context'
+  /**
    * The destination key the relay handed over failed FIT-Connect's key profile or could not be verified against
    * the page's trust configuration (certificate chain or pinned thumbprint): nothing was encrypted or sent.
    */

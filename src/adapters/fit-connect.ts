@@ -125,6 +125,12 @@ export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
 
   return {
     async submit(submission: Submission, { signal, files }: SubmitOptions): Promise<Receipt> {
+      if (!globalThis.crypto?.subtle) {
+        throw new SubmitError(
+          'insecure-context',
+          'FIT-Connect encrypts in the browser with WebCrypto (crypto.subtle), which browsers offer only on HTTPS pages; this page is served without HTTPS.',
+        );
+      }
       const { uploadMs, left } = sendingDeadline(deadlineMs, submission, files);
       const route = (submission.data as { route?: unknown }).route;
       const service: ServiceRoute = { service: submission.service, ...(typeof route === 'string' ? { route } : {}) };

@@ -9,6 +9,7 @@ import type { ContentDef, FieldDef, FormDefinition, GroupDef, Node, RuleError, S
 import { errorText } from './messages.js';
 import { getAt, isContainer, isWithin, joinPointer, setAt, type JsonObject } from './pointer.js';
 import { errorPointer, validationErrors, type ValidationError, type Validator } from './validator.js';
+import { randomUuid } from './random-uuid.js';
 
 export interface FieldView {
   kind: 'field';
@@ -105,7 +106,7 @@ const attachmentIds = new WeakMap<File, string>();
 export function attachmentIdOf(file: File): string {
   let id = attachmentIds.get(file);
   if (!id) {
-    id = crypto.randomUUID();
+    id = randomUuid();
     attachmentIds.set(file, id);
   }
   return id;

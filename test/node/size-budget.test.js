@@ -1,0 +1,36 @@
+/**
+ * The budget of scripts/budget.js on the built dist/: what each service element needs for its first step (its
+ * entry and the chunks that entry imports statically) must stay within 40 kB gzip, or within the recorded
+ * ceiling of a known overrun. A size, not a timing: the same build gives the same answer on any machine.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { BUDGET_BYTES, KNOWN_OVERRUNS } from '../../scripts/budget.js';
+
+const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
+
+/** The entry and every module it imports statically (not `import()`), as paths under dist/. */
+function firstStepFiles(entry) {
+  const files = new Set([entry]);
+  for (const file of files) {
+    const code = readFileSync(file, 'utf8');
+    for (const [, specifier] of code.matchAll(/\bimport\s*(?:[^"'();]*?from\s*)?["'](\.\.?\/[^"']+\.js)["']/g)) {
+      files.add(normalize(join(dirname(file), specifier)));
+    }
+  }
+  return [...files];
+}
+
+for (const service of ['efa-verpflichtungserklaerung', 'efa-aufenthaltstitel']) {
+  const overrun = KNOWN_OVERRUNS[service];
+  const limit = overrun?.ceilingBytes ?? BUDGET_BYTES;
+  test(`${service}: the first step is at most ${kB(limit)} gzip${overrun ? ` (known overrun, issue ${overrun.issue})` : ''}`, () => {
+    const files = firstStepFiles(`dist/${service}.js`);
+    const gzip = files.reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0);
+    assert.ok(gzip <= limit, `${files.join(' + ')}: ${kB(gzip)} gzip > ${kB(limit)}`);
+    if (overrun) assert.ok(gzip > BUDGET_BYTES, `${service} is within ${kB(BUDGET_BYTES)} now: remove it from KNOWN_OVERRUNS`);
+  });
+}
