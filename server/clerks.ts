@@ -59,7 +59,7 @@ export function sameOriginOnly(request: FastifyRequest): void {
   let sameOrigin = origin === undefined || (origin === 'null' && site === 'same-origin');
   if (origin !== undefined && !sameOrigin) {
     try {
-      sameOrigin = new URL(origin).host === request.headers.host;
+      sameOrigin = new URL(origin).host === request.host;
     } catch {
       sameOrigin = false;
     }

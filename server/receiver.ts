@@ -191,7 +191,8 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
     if (origin === undefined || origin === 'null' || corsOrigins.has(origin)) return;
     let own = false;
     try {
-      own = new URL(origin).host === request.headers.host;
+      // request.host: behind a trusted proxy (EFA_TRUST_PROXY) the host the browser asked for (X-Forwarded-Host).
+      own = new URL(origin).host === request.host;
     } catch {
       // not an origin at all
     }

@@ -318,3 +318,25 @@ describe('portals on other origins (CORS)', () => {
     assert.equal((await fetch(`${cross.base}/api/submissions`, { headers: { Origin: PORTAL } })).status, 403);
   });
 });
+
+describe('behind a proxy of the portal’s own site', () => {
+  // The README's Apache and nginx snippets: the browser sends to the portal's origin, the proxy forwards to the
+  // receiver's own address and names the portal's host in X-Forwarded-Host.
+  const SITE = 'https://www.musterstadt.example';
+  let proxied: TestServer;
+  before(async () => {
+    proxied = await startServer({ trustProxy: true });
+  });
+  after(() => proxied.close());
+
+  it('takes the site’s submissions: their origin is the host the browser asked for', async () => {
+    const sent = envelope();
+    const response = await postJson(proxied.base, sent, { Origin: SITE, 'X-Forwarded-Host': 'www.musterstadt.example' });
+    assert.equal(response.status, 201);
+  });
+
+  it('refuses a page of another site all the same', async () => {
+    const response = await postJson(proxied.base, envelope(), { Origin: 'https://attacker.example', 'X-Forwarded-Host': 'www.musterstadt.example' });
+    assert.equal(response.status, 403);
+  });
+});

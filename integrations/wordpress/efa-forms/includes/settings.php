@@ -12,7 +12,7 @@ const EFA_FORMS_OPTION = 'efa_forms_settings';
 /** The choices the elements understand; the first is the default. An empty language follows the page. */
 function efa_forms_choices() {
 	return array(
-		'lang'    => array( '', 'de', 'en' ),
+		'lang'    => array( '', 'de', 'en', 'uk', 'ru', 'tr', 'fr', 'es', 'ar', 'fa' ),
 		'adapter' => array( 'http', 'fit-connect' ),
 		'drafts'  => array( 'off', 'local', 'file' ),
 	);
