@@ -156,8 +156,10 @@ async function startMariaDb() {
 
 async function startReceiver() {
   const port = await freePort();
+  // The file store, which this test reads back, even where CI has set DATABASE_URL for the storage tests.
+  const { DATABASE_URL: _postgres, ...env } = process.env;
   const receiver = start('receiver', process.execPath, [join(root, 'build', 'server', 'main.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', EFA_DATA_DIR: join(work, 'receiver'), EFA_TRUST_PROXY: 'true', LOG_LEVEL: 'warn' },
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1', EFA_DATA_DIR: join(work, 'receiver'), EFA_TRUST_PROXY: 'true', LOG_LEVEL: 'warn' },
   });
   await waitFor('the receiver', async () => (await fetch(`http://127.0.0.1:${port}/health`)).ok, receiver);
   return { port, receiver };
