@@ -97,8 +97,9 @@ class Walk {
 async function walk(session, service, lang, base) {
   const w = new Walk(session, `${service.page} (${lang})`);
   const t = words[lang];
-  const stepHeading = (n) => new RegExp(`^${t.step} ${n} ${t.of} \\d+ \\S`);
-  const glued = new RegExp(`${t.step} \\d+ ${t.of} \\d+[^\\s\\d]`);
+  // "Schritt 2 von 9 …"; on the residence permit "Schritt 2 …" until the route, and with it the total, is known.
+  const stepHeading = (n) => new RegExp(`^${t.step} ${n}( ${t.of} \\d+)? \\S`);
+  const glued = new RegExp(`${t.step} \\d+( ${t.of} \\d+)?[^\\s\\d]`);
   try {
     const url = `${base}/sr-${service.page}-${lang}.html`;
     const atLoad = [...w.record(`open ${url}`, await session.openBrowser(url)), ...(await w.tabTo(t.next))];
