@@ -1,35 +1,33 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { define } from '../define.js';
 import { base, tokens } from '../shared/tokens.styles.js';
 import { draftStyles, formStyles } from './efa-form.styles.js';
-import type { ContentBlock, ContentContext, FieldDef } from '../../src/engine/definition.js';
+import type { ContentContext } from '../../src/engine/definition.js';
 import { FormEngine, type FieldView, type GroupView, type NodeView, type SummaryEntry } from '../../src/engine/form-engine.js';
-import { codeListEntries } from '../../src/engine/codelists.js';
+import { FormFlow, type Problems } from '../../src/engine/flow.js';
+import { fieldsIn, findGroup } from '../../src/engine/tree.js';
 import { fromFieldValue, toFieldValue } from '../../src/engine/values.js';
-import { summarize } from '../../src/engine/summary.js';
 import { randomUuid } from '../../src/engine/random-uuid.js';
 import type { ServiceSpec } from '../../src/services/service.js';
-import { SubmitError, untilAborted, type Adapter, type Receipt, type Submission } from '../../src/adapters/adapter.js';
+import { buildSubmission } from '../../src/services/submission.js';
+import { SubmitError, untilAborted, type Adapter, type Receipt } from '../../src/adapters/adapter.js';
 import type { KeyTrust } from '../../src/adapters/key-trust.js';
-import { MIB, attachmentsToShrink, formatSize, requestBytes } from '../../src/adapters/limits.js';
+import { MIB, attachmentsToShrink, requestBytes } from '../../src/adapters/limits.js';
 import { getLocale, resolveLang, setLocale, textDirection } from '../../src/i18n/locale.js';
-import { codeLabelIn } from '../../src/i18n/code-labels.js';
+import type { FieldElementEntry } from '../fields.js';
 import { DraftsController } from './drafts-controller.js';
-
-type Phase = 'form' | 'review' | 'done';
-
-/** Why the last sending did not work; when it was too large, also the attachments to remove or shrink. */
-interface SendFailure {
-  error: SubmitError;
-  shrink: File[];
-}
+import { changingTexts, renderBlocks } from './content-blocks.js';
+import { properties } from './properties.js';
+import { renderReviewSections } from './review.js';
+import { renderSendFailure, type SendFailure } from './send-failure.js';
 
 /**
  * The field kit loads beside the shell: a start page shows without it, and by the time the user continues it
  * is there. Started once, when the shell's module is first evaluated.
  */
-const fieldsLoaded = import('../fields.js');
+const fieldKit = import('../fields.js');
 
 type Focus = { kind: 'heading' } | { kind: 'summary' } | { kind: 'field'; id: string } | { kind: 'element'; selector: string };
 
@@ -117,7 +115,6 @@ export class EfaForm extends LitElement {
     config: { attribute: false },
     prefill: { attribute: false },
     langAttribute: { attribute: 'lang' },
-    phase: { state: true },
     summary: { state: true },
     sending: { state: true },
     sendFailure: { state: true },
@@ -158,22 +155,24 @@ export class EfaForm extends LitElement {
   declare prefill: Record<string, unknown> | undefined;
   declare langAttribute: string | null;
 
-  declare protected phase: Phase;
+  /** The problems listed at the top of the step, as found on "Weiter" (like a server-rendered form). */
   declare protected summary: SummaryEntry[];
   declare protected sending: boolean;
   declare protected sendFailure: SendFailure | undefined;
   declare protected receipt: Receipt | undefined;
+  /** The text of the one live region: what a screen reader says beside the focus move. */
   declare protected announcement: string;
 
   protected engine: FormEngine | undefined;
+  private flow: FormFlow | undefined;
   private unsubscribe: (() => void) | undefined;
-  private returnToReview = false;
-  /** The warnings of the step as last rendered, in its language: one that appears on the same step is announced. */
-  private shownWarnings: { page: string; texts: string[] } | undefined;
+  /** Which element shows which kind of field, once the field kit has loaded. */
+  private fieldElements: Record<string, FieldElementEntry> | undefined;
+  /** What the step said when last rendered, in its language: what appears or changes on the same step is read out. */
+  private spoken: { page: string; warnings: string[]; results: string[] } | undefined;
   private pendingFocus: Focus | undefined;
   private focusDone: Promise<void> = Promise.resolve();
   private draftsAttached: Promise<void> = Promise.resolve();
-  private fieldsReady = false;
   /** Set from the first moment of a sending to its end: the one sending there is, and how to cancel it. */
   private sendController: AbortController | undefined;
   /** Kept across retries: it is the idempotency key, so a retry after a lost answer stores nothing twice. */
@@ -192,7 +191,6 @@ export class EfaForm extends LitElement {
     this.maxFileSize = 10;
     this.maxRequestSize = 30;
     this.langAttribute = null;
-    this.phase = 'form';
     this.summary = [];
     this.sending = false;
     this.sendFailure = undefined;
@@ -203,9 +201,9 @@ export class EfaForm extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.fieldsReady) {
-      void fieldsLoaded.then(() => {
-        this.fieldsReady = true;
+    if (!this.fieldElements) {
+      void fieldKit.then(({ fieldElements }) => {
+        this.fieldElements = fieldElements;
         this.requestUpdate();
       });
     }
@@ -227,33 +225,45 @@ export class EfaForm extends LitElement {
     if (changed.has('langAttribute')) this.applyLang();
     if (changed.has('spec') && this.spec) {
       this.unsubscribe?.();
-      this.engine = new FormEngine(this.spec.definition, this.spec.loadValidator());
-      this.unsubscribe = this.engine.subscribe(() => this.requestUpdate());
+      const engine = new FormEngine(this.spec.definition, this.spec.loadValidator());
+      const flow = new FormFlow(engine);
+      const unsubscribeEngine = engine.subscribe(() => this.requestUpdate());
+      const unsubscribeFlow = flow.subscribe(() => this.pageChanged());
+      this.unsubscribe = () => (unsubscribeEngine(), unsubscribeFlow());
+      this.engine = engine;
+      this.flow = flow;
     }
     if (this.engine && this.prefill && (changed.has('spec') || changed.has('prefill'))) this.engine.prefill(this.prefill);
     if (this.engine && (changed.has('spec') || changed.has('drafts') || changed.has('authority') || changed.has('draftDays'))) {
       this.draftsAttached = this.draftsController.attach(this.engine);
     }
-    this.announceNewWarnings();
+    this.announceChanges(false);
   }
 
   /**
-   * A warning that appears because of an answer is read out once, through the one live region; a warning that is
-   * there when the step is shown is read with the step, like any text (a live region would speak it on every load).
+   * A warning that appears because of an answer is read out once, through the one live region; so is a result
+   * (a `live` notice) that changed when the user leaves a field. What is there when the step is shown is read
+   * with the step, like any text (a live region would speak it on every load).
    */
-  private announceNewWarnings(): void {
+  private announceChanges(fieldLeft: boolean): void {
     const engine = this.engine;
-    if (!engine?.isReady || this.phase !== 'form') {
-      this.shownWarnings = undefined;
+    if (!engine?.isReady || this.flow!.phase !== 'form') {
+      this.spoken = undefined;
       return;
     }
     const page = `${engine.currentStepId} ${getLocale()}`;
-    const texts = warningsIn(engine.view().children, this.contentContext());
-    const before = this.shownWarnings;
-    this.shownWarnings = { page, texts };
-    if (before?.page !== page) return;
-    const added = texts.filter((text) => !before.texts.includes(text));
-    if (added.length > 0) this.announcement = added.map((text) => `${msg('Wichtig:')} ${text}`).join(' ');
+    const now = changingTexts(engine.view().children, this.contentContext());
+    const before = this.spoken;
+    if (before?.page !== page) {
+      this.spoken = { page, ...now };
+      return;
+    }
+    const news = [
+      ...now.warnings.filter((text) => !before.warnings.includes(text)),
+      ...(fieldLeft ? now.results.filter((text) => !before.results.includes(text)) : []),
+    ];
+    this.spoken = { page, warnings: now.warnings, results: fieldLeft ? now.results : before.results };
+    if (news.length > 0) this.announcement = news.join(' ');
   }
 
   protected override updated(): void {
@@ -268,7 +278,7 @@ export class EfaForm extends LitElement {
    * (which may need a field element's own first render).
    */
   protected override async getUpdateComplete(): Promise<boolean> {
-    await fieldsLoaded;
+    await fieldKit;
     await this.engine?.ready;
     await this.draftsAttached;
     const result = await super.getUpdateComplete();
@@ -286,10 +296,8 @@ export class EfaForm extends LitElement {
           : focus.kind === 'field'
             ? root.getElementById(focus.id)
             : root.querySelector<HTMLElement>(focus.selector);
-    if (!target) return;
     if (target instanceof LitElement) await target.updateComplete;
-    target.focus();
-    target.scrollIntoView({ block: 'center' });
+    reveal(target);
   }
 
   // ---- drafts (see DraftsController) ----------------------------------------------------------------------
@@ -298,76 +306,47 @@ export class EfaForm extends LitElement {
     return this.engine;
   }
 
-  resumeAt(stepId: string, announcement: string): void {
-    const engine = this.engine!;
-    const visible = engine.visibleSteps();
-    engine.goTo(visible.some((s) => s.id === stepId) ? stepId : visible[0]!.id);
-    this.phase = 'form';
+  /** Show a page (a step, or `review`) after answers were loaded, saying why through the live region. */
+  resumeAt(page: string, announcement: string): void {
     this.summary = [];
+    this.flow!.show(page);
     this.announcement = announcement;
     this.pendingFocus = { kind: 'heading' };
-    this.stepChanged();
   }
 
-  // ---- steps ----------------------------------------------------------------------------------------------
+  // ---- pages ----------------------------------------------------------------------------------------------
 
-  private stepChanged(): void {
-    const engine = this.engine!;
-    const steps = engine.visibleSteps();
-    const onReview = this.phase === 'review';
-    const position = this.positionOf(onReview ? 'review' : engine.currentStepId);
+  /** Every move of the flow: what was said on the last page is not said again, and the page tells the host. */
+  private pageChanged(): void {
+    this.announcement = '';
+    this.requestUpdate();
+    const flow = this.flow!;
+    if (flow.phase === 'done') return;
+    const onReview = flow.phase === 'review';
     const detail: StepChangeDetail = {
-      stepId: onReview ? 'review' : engine.currentStepId,
-      position,
-      count: engine.pageCount(),
-      title: onReview ? msg('Angaben prüfen') : (steps.find((s) => s.id === engine.currentStepId)?.title() ?? ''),
+      stepId: flow.page,
+      position: flow.position(),
+      count: flow.count,
+      title: onReview ? msg('Angaben prüfen') : this.engine!.view().def.title(),
     };
     this.dispatchEvent(new CustomEvent('efa-step-change', { detail, bubbles: true, composed: true }));
   }
 
   /** "Schritt 2 von 9 Wer gibt die Erklärung ab?": the heading of the page shown. */
   private pageTitle(): string {
-    const engine = this.engine!;
-    const onReview = this.phase === 'review';
-    const title = onReview ? msg('Prüfen Sie Ihre Angaben') : engine.view().def.title();
-    return `${progressText(this.positionOf(onReview ? 'review' : engine.currentStepId), engine.pageCount())} ${title}`;
-  }
-
-  /**
-   * 1-based position among the pages: the steps, the review page, then a confirmation step (see
-   * `StepDef.confirmation`), which comes after the review.
-   */
-  private positionOf(page: string): number {
-    const steps = this.engine!.visibleSteps();
-    const beforeReview = steps.filter((s) => !s.confirmation).length;
-    if (page === 'review') return beforeReview + 1;
-    const index = steps.findIndex((s) => s.id === page);
-    return steps[index]?.confirmation ? beforeReview + 2 : index + 1;
+    const flow = this.flow!;
+    const title = flow.phase === 'review' ? msg('Prüfen Sie Ihre Angaben') : this.engine!.view().def.title();
+    return `${progressText(flow.position(), flow.count)} ${title}`;
   }
 
   private async next(event?: Event): Promise<void> {
     event?.preventDefault();
-    const engine = this.engine!;
-    await engine.ready;
-    this.summary = engine.checkStep();
-    if (this.summary.length > 0) {
-      this.pendingFocus = { kind: 'summary' };
-      return;
-    }
-    if (engine.view().def.confirmation) {
-      this.returnToReview = false;
-      return this.submit();
-    }
-    const following = engine.stepAfter(engine.currentStepId);
-    if (this.returnToReview || !following || following.confirmation) {
-      this.returnToReview = false;
-      this.phase = 'review';
-    } else {
-      engine.goTo(following.id);
-    }
-    this.announcement = '';
-    this.pendingFocus = { kind: 'heading' };
-    this.stepChanged();
+    await this.engine!.ready;
+    const outcome = this.flow!.next();
+    this.summary = outcome.kind === 'problems' ? outcome.problems : [];
+    if (outcome.kind === 'problems') this.pendingFocus = { kind: 'summary' };
+    else if (outcome.kind === 'send') await this.submit();
+    else this.pendingFocus = { kind: 'heading' };
   }
 
   /**
@@ -376,41 +355,26 @@ export class EfaForm extends LitElement {
    */
   private submitOnEnter(event: KeyboardEvent): void {
     if (event.key !== 'Enter' || event.defaultPrevented || event.isComposing) return;
-    if (this.engine!.view().def.confirmation) return; // sending is never a side effect of Enter
+    if (this.flow!.onConfirmationStep) return; // sending is never a side effect of Enter
     const origin = event.composedPath()[0];
     if (origin instanceof HTMLInputElement && origin.type !== 'file') {
       event.preventDefault();
-      void this.next();
+      (event.currentTarget as HTMLFormElement).requestSubmit();
     }
   }
 
   private back(): void {
-    const engine = this.engine!;
     this.summary = [];
-    if (this.phase === 'review') {
-      this.phase = 'form';
-    } else if (engine.view().def.confirmation) {
-      this.phase = 'review';
-    } else {
-      const previous = engine.stepBefore(engine.currentStepId);
-      if (!previous) return;
-      engine.goTo(previous.id);
-    }
+    if (!this.flow!.back()) return;
     // Focus goes to the heading, but the focused "Zurück" may vanish in the same render (on the first step, or
     // coming from the review): then Orca takes the heading as focused without a focus event and says nothing.
     this.announcement = this.pageTitle();
     this.pendingFocus = { kind: 'heading' };
-    this.stepChanged();
   }
 
-  /** A confirmation is given on its page each time: one ticked earlier (or restored from a draft) does not count. */
   private toConfirmation(stepId: string): void {
-    const engine = this.engine!;
-    for (const field of fieldsIn(engine.view(stepId).children)) engine.set(field.pointer, undefined);
-    engine.goTo(stepId);
-    this.phase = 'form';
+    this.flow!.toConfirmation(stepId);
     this.pendingFocus = { kind: 'heading' };
-    this.stepChanged();
   }
 
   /**
@@ -418,20 +382,21 @@ export class EfaForm extends LitElement {
    * speaks its own label); a step change by "Weiter" or "Zurück" focuses the step heading instead.
    */
   private change(stepId: string, fieldId: string): void {
-    const engine = this.engine!;
-    engine.goTo(stepId);
-    this.phase = 'form';
-    this.returnToReview = true;
+    this.flow!.change(stepId);
     this.announcement = this.pageTitle();
     this.pendingFocus = { kind: 'field', id: fieldId };
-    this.stepChanged();
+  }
+
+  /** Back to a step from the review page, its problems listed at the top; "Weiter" returns to the review. */
+  private showProblems(problems: Problems): void {
+    this.flow!.showProblems(problems);
+    this.summary = problems.problems;
+    this.pendingFocus = { kind: 'summary' };
   }
 
   private focusField(event: Event, id: string): void {
     event.preventDefault();
-    const field = this.shadowRoot!.getElementById(id);
-    field?.focus();
-    field?.scrollIntoView({ block: 'center' });
+    reveal(this.shadowRoot!.getElementById(id));
   }
 
   // ---- input from the fields ------------------------------------------------------------------------------
@@ -443,14 +408,14 @@ export class EfaForm extends LitElement {
 
   private onChange(view: FieldView): void {
     this.engine!.commit(view.pointer);
+    this.announceChanges(true);
   }
 
   private addItem(group: GroupView): void {
     const index = this.engine!.addItem(group.pointer);
     this.announcement = group.def.repeat!.added(index);
-    const first = this.engine!.view().children;
-    const item = findGroup(first, group.pointer)?.items?.[index];
-    const firstField = item && firstFieldIn(item.children);
+    const item = findGroup(this.engine!.view().children, group.pointer)?.items?.[index];
+    const firstField = item && fieldsIn(item.children)[0];
     if (firstField) this.pendingFocus = { kind: 'field', id: firstField.id };
   }
 
@@ -477,26 +442,6 @@ export class EfaForm extends LitElement {
     return httpAdapter({ endpoint: this.endpoint || '/api/submissions' });
   }
 
-  private buildSubmission(): Submission {
-    const spec = this.spec!;
-    const engine = this.engine!;
-    this.submissionId ??= randomUuid();
-    this.createdAt ??= new Date().toISOString();
-    const today = this.createdAt.slice(0, 10);
-    const data = spec.derive ? spec.derive(engine.submissionData(), this.config as never, today) : engine.submissionData();
-    const attachments = engine.attachmentReferences() as Submission['attachments'];
-    return {
-      id: this.submissionId,
-      service: spec.service as Submission['service'],
-      schemaVersion: spec.definition.schemaVersion,
-      createdAt: this.createdAt,
-      locale: getLocale(),
-      ...(this.authority ? { authority: this.authority } : {}),
-      data,
-      attachments,
-    };
-  }
-
   private async submit(): Promise<void> {
     // Taken before the first `await`: clicks in the same moment find it and send nothing more.
     if (this.sendController) return;
@@ -513,12 +458,17 @@ export class EfaForm extends LitElement {
   private async send(signal: AbortSignal): Promise<void> {
     const engine = this.engine!;
     await engine.ready;
-    const invalid = engine.firstInvalidStep();
-    if (invalid) {
-      this.showProblems(invalid.id, engine.checkStep(invalid.id));
+    const problems = this.flow!.firstProblems();
+    if (problems) {
+      this.showProblems(problems);
       return;
     }
-    const submission = this.buildSubmission();
+    const submission = buildSubmission(this.spec!, engine, this.config as never, {
+      id: (this.submissionId ??= randomUuid()),
+      createdAt: (this.createdAt ??= new Date().toISOString()),
+      locale: getLocale(),
+      authority: this.authority,
+    });
     const files = engine.attachments();
     const size = requestBytes(submission, files);
     const limit = this.maxRequestSize * MIB;
@@ -538,7 +488,7 @@ export class EfaForm extends LitElement {
       }
       this.receipt = await untilAborted(adapter.submit(submission, { files, signal }), signal);
       this.draftsController.submitted();
-      this.phase = 'done';
+      this.flow!.sent();
       this.pendingFocus = { kind: 'heading' };
       this.dispatchEvent(new CustomEvent('efa-submitted', { detail: { receipt: this.receipt, submission }, bubbles: true, composed: true }));
     } catch (cause) {
@@ -564,24 +514,11 @@ export class EfaForm extends LitElement {
     void this.submit();
   }
 
-  /** Back to a step from the review page, its problems listed at the top; "Weiter" returns to the review. */
-  private showProblems(stepId: string, summary: SummaryEntry[]): void {
-    this.engine!.goTo(stepId);
-    this.phase = 'form';
-    this.returnToReview = true;
-    this.summary = summary;
-    this.pendingFocus = { kind: 'summary' };
-    this.stepChanged();
-  }
-
   private failed(error: SubmitError, files: ReadonlyMap<string, File>, size: number): void {
-    const engine = this.engine!;
-    if (error.failure === 'validation' && error.details.fieldErrors) {
-      const step = engine.showExternalErrors(error.details.fieldErrors);
-      if (step) {
-        this.showProblems(step.id, engine.shownErrors(step.id));
-        return;
-      }
+    const refused = error.failure === 'validation' && error.details.fieldErrors ? this.flow!.refused(error.details.fieldErrors) : undefined;
+    if (refused) {
+      this.showProblems(refused);
+      return;
     }
     // A receiver that refuses without naming its limit has one below this size: then the largest file first.
     const shrink = error.failure === 'too-large' ? attachmentsToShrink(files.values(), size, error.details.limit ?? size - 1) : [];
@@ -608,9 +545,10 @@ export class EfaForm extends LitElement {
   override render() {
     if (!this.engine) return nothing;
     const locale = getLocale();
+    const phase = this.flow!.phase;
     return html`<div class="form" part="form" lang=${locale} dir=${textDirection(locale)}>
       <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
-      ${this.phase === 'done' ? this.renderConfirmation() : this.phase === 'review' ? this.renderReview() : this.renderStep()}
+      ${phase === 'done' ? this.renderConfirmation() : phase === 'review' ? this.renderReview() : this.renderStep()}
     </div>`;
   }
 
@@ -619,31 +557,32 @@ export class EfaForm extends LitElement {
     return { get: (pointer) => engine.visibleValue(pointer), config: this.config, today: engine.todayIso() };
   }
 
-  private renderProgress(position: number, count: number | undefined): TemplateResult {
+  private renderHeading(title: string): TemplateResult {
+    const flow = this.flow!;
     // A line break, not a block: text after a block is joined to it without a space ("Schritt 2 von 8Wer …").
-    return html`<span class="progress" part="progress">${progressText(position, count)}</span><br />`;
+    return html`<h2 tabindex="-1">
+      <span class="progress" part="progress">${progressText(flow.position(), flow.count)}</span><br />
+      ${title}
+    </h2>`;
   }
 
   private renderStep(): TemplateResult {
     const engine = this.engine!;
+    const flow = this.flow!;
     const view = engine.view();
-    const position = this.positionOf(view.def.id);
-    const hasPrevious = position > 1;
-    const following = engine.stepAfter(view.def.id);
     const confirmation = view.def.confirmation;
     return html`<form novalidate @submit=${this.next} @keydown=${this.submitOnEnter}>
-      ${this.draftsController.renderResumeOffer()} ${this.renderErrorSummary()}
-      <h2 tabindex="-1">${this.renderProgress(position, engine.pageCount())} ${view.def.title()}</h2>
-      ${(engine.isReady && this.fieldsReady) || view.children.every((node) => node.kind === 'content')
+      ${this.draftsController.renderResumeOffer()} ${this.renderErrorSummary()} ${this.renderHeading(view.def.title())}
+      ${(engine.isReady && this.fieldElements) || view.children.every((node) => node.kind === 'content')
         ? this.renderNodes(view.children)
         : html`<p role="status">${msg('Das Formular wird geladen …')}</p>`}
       ${confirmation
         ? this.renderSendControls(confirmation.submitLabel(), 'submit')
         : html`<div class="actions">
             <button type="submit" class="primary" part="button primary-button">
-              ${this.returnToReview || !following || following.confirmation ? msg('Weiter zur Übersicht') : msg('Weiter')}
+              ${flow.nextIsReview ? msg('Weiter zur Übersicht') : msg('Weiter')}
             </button>
-            ${hasPrevious ? html`<button type="button" class="secondary" part="button" @click=${this.back}>${msg('Zurück')}</button>` : nothing}
+            ${flow.hasPrevious ? html`<button type="button" class="secondary" part="button" @click=${this.back}>${msg('Zurück')}</button>` : nothing}
           </div>`}
       ${this.draftsController.renderFileActions()}
     </form>`;
@@ -704,106 +643,23 @@ export class EfaForm extends LitElement {
     </fieldset>`;
   }
 
+  /** One template for every kind: what differs between kinds is the element and its `properties` (components/fields.ts). */
   private renderField(view: FieldView): TemplateResult {
     const { def } = view;
-    const common = {
-      label: def.label(),
-      hint: def.hint?.() ?? '',
-      error: view.error?.() ?? '',
-      optional: !view.required,
-      autocomplete: def.autocomplete ?? '',
-    };
-    const value = toFieldValue(def, view.value);
-    const onInput = (e: Event) => this.onInput(view, e);
-    const onChange = () => this.onChange(view);
-    const options = optionsOf(def);
-    switch (def.kind) {
-      case 'text':
-      case 'integer':
-        return html`<efa-text-field id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
-          ?optional=${common.optional} .autocomplete=${common.autocomplete} .value=${value} .type=${def.inputType ?? 'text'}
-          .inputmode=${def.inputmode ?? (def.kind === 'integer' ? 'numeric' : '')}
-          .width=${def.width ?? (def.kind === 'integer' ? 'short' : 'full')} @input=${onInput} @change=${onChange}></efa-text-field>`;
-      case 'textarea':
-        return html`<efa-textarea id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
-          ?optional=${common.optional} .value=${value} @input=${onInput} @change=${onChange}></efa-textarea>`;
-      case 'amount':
-        return html`<efa-amount-field id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
-          ?optional=${common.optional} .value=${value} @input=${onInput} @change=${onChange}></efa-amount-field>`;
-      case 'date':
-        return html`<efa-date-field id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
-          ?optional=${common.optional} .autocomplete=${common.autocomplete} .value=${value} @input=${onInput}
-          @change=${onChange}></efa-date-field>`;
-      case 'select':
-        return html`<efa-select id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
-          ?optional=${common.optional} .autocomplete=${common.autocomplete} .options=${options} .value=${value}
-          @input=${onInput} @change=${onChange}></efa-select>`;
-      case 'combobox':
-        return html`<efa-combobox id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
-          ?optional=${common.optional} .autocomplete=${common.autocomplete} .options=${options} .value=${value}
-          @input=${onInput} @change=${onChange}></efa-combobox>`;
-      case 'radio':
-      case 'yesno':
-        return html`<efa-radio-group id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
-          ?optional=${common.optional} .options=${options} ?inline=${def.inline ?? def.kind === 'yesno'} .value=${value}
-          @input=${onInput} @change=${onChange}></efa-radio-group>`;
-      case 'checkboxes':
-        return html`<efa-checkbox-group id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
-          ?optional=${common.optional} .options=${options} .value=${value} @input=${onInput}
-          @change=${onChange}></efa-checkbox-group>`;
-      case 'consent':
-        return html`<efa-consent id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
-          ?optional=${common.optional} .value=${value} @input=${onInput} @change=${onChange}></efa-consent>`;
-      case 'file':
-        return html`<efa-file-upload id=${view.id} exportparts=${FIELD_PARTS} .label=${common.label} .hint=${common.hint} .error=${common.error}
-          ?optional=${common.optional} .value=${value} accept=${(def.accept ?? ['application/pdf', 'image/jpeg', 'image/png']).join(',')}
-          .maxSize=${def.maxSize ?? this.maxFileSize * 1024 * 1024} ?multiple=${def.multiple ?? false} @input=${onInput}
-          @change=${onChange}></efa-file-upload>`;
-    }
-  }
-
-  private renderReviewSections(editable: boolean): TemplateResult[] {
-    const engine = this.engine!;
-    const locale = getLocale();
-    return engine.visibleSteps().flatMap((step) => {
-      if (step.confirmation) return [];
-      const view = engine.view(step.id);
-      const sections = summarize(view, locale);
-      if (sections.length === 0) return [];
-      const ids = new Map(fieldsIn(view.children).map((f) => [f.pointer, f.id]));
-      return [
-        html`<section class="review-step">
-          <h3>${step.title()}</h3>
-          ${sections.map(
-            (section) => html`${section.heading ? html`<h4>${section.heading}</h4>` : nothing}
-              <dl class="summary-list">
-                ${section.rows.map(
-                  (row) => html`<div class="row">
-                    <dt>${row.label}</dt>
-                    <dd>${row.value}</dd>
-                    ${editable
-                      ? html`<dd class="change">
-                          <button type="button" class="link" part="button" @click=${() => this.change(step.id, ids.get(row.pointer)!)}>
-                            ${msg('Ändern')}<span class="visually-hidden"> ${row.label}</span>
-                          </button>
-                        </dd>`
-                      : nothing}
-                  </div>`,
-                )}
-              </dl>`,
-          )}
-        </section>`,
-      ];
-    });
+    const { tag, properties: extra } = this.fieldElements![def.kind]!;
+    return staticHtml`<${tag} id=${view.id} exportparts=${FIELD_PARTS} .label=${def.label()} .hint=${def.hint?.() ?? ''}
+      .error=${view.error?.() ?? ''} ?optional=${!view.required} .value=${toFieldValue(def, view.value)}
+      ${properties(extra?.(def, { maxFileSize: this.maxFileSize * MIB }) ?? {})}
+      @input=${(e: Event) => this.onInput(view, e)} @change=${() => this.onChange(view)}></${tag}>`;
   }
 
   private renderReview(): TemplateResult {
     const engine = this.engine!;
     const confirmation = engine.visibleSteps().find((s) => s.confirmation);
     return html`<div class="review" part="review">
-      <h2 tabindex="-1">${this.renderProgress(this.positionOf('review'), engine.pageCount())} ${msg('Prüfen Sie Ihre Angaben')}</h2>
+      ${this.renderHeading(msg('Prüfen Sie Ihre Angaben'))}
       <p>${msg('Bitte prüfen Sie alles, bevor Sie es absenden. Mit „Ändern“ kommen Sie zur jeweiligen Angabe.')}</p>
-      ${this.renderReviewSections(true)}
+      ${renderReviewSections(engine, (stepId, fieldId) => this.change(stepId, fieldId))}
       ${confirmation
         ? html`<div class="actions">
             <button type="button" class="primary" part="button primary-button" @click=${() => this.toConfirmation(confirmation.id)}>
@@ -821,7 +677,7 @@ export class EfaForm extends LitElement {
    */
   private renderSendControls(label: string, primaryType: 'button' | 'submit'): TemplateResult {
     const correction = this.sendFailure?.error.failure === 'changed-resend' && !this.sending;
-    return html`${this.sendFailure ? this.renderSendFailure(this.sendFailure) : nothing}
+    return html`${this.sendFailure ? renderSendFailure(this.sendFailure) : nothing}
       <p class="send-progress" role="status">
         ${this.sending ? msg('Ihre Angaben werden gesendet. Das dauert höchstens eine Minute, mit großen Dateien etwas länger.') : ''}
       </p>
@@ -845,33 +701,6 @@ export class EfaForm extends LitElement {
       </div>`;
   }
 
-  private renderSendFailure({ error, shrink }: SendFailure): TemplateResult {
-    const locale = getLocale();
-    const earlier = error.details.earlier?.reference;
-    return html`<div class="send-error" part="send-error" role="alert" tabindex="-1">
-      ${error.failure === 'changed-resend'
-        ? html`<h3>${msg('Eine frühere Fassung ist schon angekommen')}</h3>
-            <p>
-              ${earlier
-                ? msg(str`Eine frühere Fassung Ihrer Angaben ist bei der Behörde unter der Vorgangsnummer ${earlier} eingegangen. Ihre Änderungen danach sind dort nicht angekommen.`)
-                : msg('Eine frühere Fassung Ihrer Angaben ist bei der Behörde eingegangen. Ihre Änderungen danach sind dort nicht angekommen.')}
-              ${msg('Ihre Angaben hier sind nicht verloren.')}
-            </p>
-            <p>
-              ${msg('Wenn die Behörde Ihre geänderten Angaben bekommen soll, senden Sie sie als Korrektur. Die Korrektur bekommt eine eigene Vorgangsnummer; nennen Sie bei Rückfragen beide Nummern.')}
-            </p>`
-        : html`<h3>${msg('Das Senden hat nicht geklappt')}</h3>
-            <p>${sendErrorText(error, locale)}</p>`}
-      ${shrink.length > 0
-        ? html`<p>${msg('Entfernen oder verkleinern Sie zum Beispiel diese Dateien (etwa mit geringerer Auflösung eingescannt):')}</p>
-            <ul class="shrink">
-              ${shrink.map((file) => html`<li>${file.name} (${formatSize(file.size, locale)})</li>`)}
-            </ul>
-            <p>${msg('Mit „Ändern“ bei der jeweiligen Angabe kommen Sie zu den Dateien.')}</p>`
-        : nothing}
-    </div>`;
-  }
-
   private renderConfirmation(): TemplateResult {
     const receipt = this.receipt!;
     const data = this.engine!.submissionData();
@@ -887,10 +716,15 @@ export class EfaForm extends LitElement {
       </div>
       <section class="printable">
         <h2>${msg('Ihre Angaben im Überblick')}</h2>
-        ${this.renderReviewSections(false)}
+        ${renderReviewSections(this.engine!)}
       </section>
     </div>`;
   }
+}
+
+function reveal(target: HTMLElement | null): void {
+  target?.focus();
+  target?.scrollIntoView({ block: 'center' });
 }
 
 /** No total until the route (and with it the number of pages) is known. */
@@ -898,124 +732,11 @@ function progressText(position: number, count: number | undefined): string {
   return count === undefined ? msg(str`Schritt ${position}`) : msg(str`Schritt ${position} von ${count}`);
 }
 
-function renderBlocks(blocks: readonly ContentBlock[]): TemplateResult[] {
-  return blocks.map((block) => {
-    switch (block.kind) {
-      case 'heading':
-        return html`<h3>${block.text}</h3>`;
-      case 'paragraph':
-        return html`<p>${block.text}</p>`;
-      case 'list':
-        return html`<ul>${block.items.map((item) => html`<li>${item}</li>`)}</ul>`;
-      case 'notice':
-        return html`<div class="notice"><p>${block.text}</p></div>`;
-      case 'warning':
-        // Not a live region: one that appears because of an answer is announced by the shell (announceNewWarnings).
-        return html`<div class="warning">
-          <span class="icon" aria-hidden="true">!</span>
-          <p><span class="visually-hidden">${msg('Wichtig:')}</span>${` ${block.text}`}</p>
-        </div>`;
-    }
-  });
-}
-
 /**
  * The parts of the field kit, forwarded by every field the shell renders, so a page reaches them through the
  * service element: \`efa-verpflichtungserklaerung::part(label)\`.
  */
 const FIELD_PARTS = 'label, hint, error, input, textarea, select, checkbox, radio, option, count, currency, popup, listbox, note, files, file, remove-button';
-
-type FieldOption = { value: string; label: string; hint?: string; keywords?: string[] };
-
-/** Options are rebuilt only when the language changes, so a field's options stay the same object between renders. */
-const optionsCache = new WeakMap<FieldDef, { locale: string; options: FieldOption[] }>();
-
-function optionsOf(def: FieldDef): FieldOption[] {
-  const locale = getLocale();
-  const cached = optionsCache.get(def);
-  if (cached?.locale === locale) return cached.options;
-  const options = buildOptions(def, locale);
-  optionsCache.set(def, { locale, options });
-  return options;
-}
-
-function buildOptions(def: FieldDef, locale: string): FieldOption[] {
-  if (def.kind === 'yesno') {
-    return [
-      { value: 'true', label: msg('Ja') },
-      { value: 'false', label: msg('Nein') },
-    ];
-  }
-  if (def.codelist) {
-    const list = def.codelist;
-    // In another language the official German label stays findable as a keyword.
-    return codeListEntries(list).filter((entry) => !def.excludeCodes?.includes(entry.code)).map((entry) => ({
-      value: entry.code,
-      label: codeLabelIn(list, entry.code, entry.label, locale),
-      ...(locale === 'de' ? {} : { keywords: [entry.label] }),
-    }));
-  }
-  return (def.options?.() ?? []).map((o) => ({ value: o.value, label: o.label(), ...(o.hint ? { hint: o.hint() } : {}) }));
-}
-
-function warningsIn(nodes: readonly NodeView[], context: ContentContext): string[] {
-  return nodes.flatMap((node) =>
-    node.kind === 'content'
-      ? node.def.blocks(context).flatMap((block) => (block.kind === 'warning' ? [block.text] : []))
-      : node.kind === 'group'
-        ? [...warningsIn(node.children, context), ...(node.items ?? []).flatMap((item) => warningsIn(item.children, context))]
-        : [],
-  );
-}
-
-function fieldsIn(nodes: readonly NodeView[]): FieldView[] {
-  return nodes.flatMap((node) =>
-    node.kind === 'field'
-      ? [node]
-      : node.kind === 'group'
-        ? [...fieldsIn(node.children), ...(node.items ?? []).flatMap((item) => fieldsIn(item.children))]
-        : [],
-  );
-}
-
-function firstFieldIn(nodes: readonly NodeView[]): FieldView | undefined {
-  return fieldsIn(nodes)[0];
-}
-
-function findGroup(nodes: readonly NodeView[], pointer: string): GroupView | undefined {
-  for (const node of nodes) {
-    if (node.kind !== 'group') continue;
-    if (node.pointer === pointer) return node;
-    const inner = findGroup([...node.children, ...(node.items ?? []).flatMap((i) => i.children)], pointer);
-    if (inner) return inner;
-  }
-  return undefined;
-}
-
-function sendErrorText(error: SubmitError, locale: string): string {
-  switch (error.failure) {
-    case 'network':
-      return msg('Die Verbindung zur Behörde ist gerade nicht möglich. Ihre Angaben sind nicht verloren. Prüfen Sie Ihre Internetverbindung und senden Sie dann erneut.');
-    case 'timeout':
-      return msg('Die Behörde hat nicht rechtzeitig geantwortet. Ihre Angaben sind nicht verloren. Senden Sie bitte erneut: Falls sie doch angekommen sind, kommen sie nicht doppelt an.');
-    case 'server':
-      return msg('Der Server der Behörde ist gerade nicht erreichbar. Ihre Angaben sind nicht verloren. Versuchen Sie es in einigen Minuten erneut.');
-    case 'aborted':
-      return msg('Das Senden wurde abgebrochen. Ihre Angaben sind nicht verloren. Falls sie doch schon angekommen sind, kommen sie beim erneuten Senden nicht doppelt an.');
-    case 'insecure-context':
-      return msg('Diese Seite ist nicht sicher verschlüsselt (ihre Adresse beginnt nicht mit „https://“). Ohne diese Verschlüsselung kann Ihr Browser Ihre Angaben nicht geschützt an die Behörde senden. Ihre Angaben sind nicht verloren. Öffnen Sie die Seite mit „https://“ am Anfang der Adresse oder wenden Sie sich an die Behörde.');
-    case 'untrusted-key':
-      return msg('Der Schlüssel der Behörde konnte nicht überprüft werden. Damit Ihre Angaben nur die Behörde lesen kann, wurde nichts gesendet. Ihre Angaben sind nicht verloren. Bitte wenden Sie sich an die Behörde.');
-    case 'service-not-offered':
-      return msg('Die Behörde nimmt diesen Antrag auf diesem Weg derzeit nicht an. Es wurde nichts gesendet. Ihre Angaben sind nicht verloren. Bitte wenden Sie sich an die Behörde.');
-    case 'too-large':
-      return error.details.limit
-        ? msg(str`Ihre Angaben sind mit allen Dateien zu groß zum Senden: Die Behörde nimmt höchstens ${formatSize(error.details.limit, locale)} an. Ihre Angaben sind nicht verloren.`)
-        : msg('Ihre Angaben sind mit allen Dateien zu groß zum Senden. Ihre Angaben sind nicht verloren.');
-    default:
-      return msg('Ihre Angaben konnten nicht übermittelt werden. Ihre Angaben sind nicht verloren. Versuchen Sie es später erneut oder wenden Sie sich an die Behörde.');
-  }
-}
 
 define('efa-form', EfaForm);
 

@@ -75,11 +75,6 @@ export interface FieldDef extends NodeBase {
   inputType?: 'email' | 'tel';
   inputmode?: string;
   width?: 'short' | 'medium';
-  /** Layout hint for two short radio options. */
-  inline?: boolean;
-  /** file: accepted MIME types and size limit (bytes). */
-  accept?: readonly string[];
-  maxSize?: number;
   /** file: several files (the answer is a list, possibly empty) or one (the answer is one reference). */
   multiple?: boolean;
   /** file: what the documents are, stored with each reference (`zweck`) for the clerk; German, as data. */
@@ -129,7 +124,11 @@ export type ContentBlock =
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string }
   | { kind: 'list'; items: readonly string[] }
-  | { kind: 'notice'; text: string }
+  /**
+   * `live`: a result computed from answers on the same step (the self-check): when it changes after the user
+   * changed an answer, it is read out once.
+   */
+  | { kind: 'notice'; text: string; live?: boolean }
   | { kind: 'warning'; text: string };
 
 export type Node = FieldDef | GroupDef | ContentDef;

@@ -77,6 +77,7 @@ export function creditworthinessBlocks({ get, config, today }: ContentContext): 
     { kind: 'heading', text: msg('Selbstprüfung Ihrer Zahlungsfähigkeit') },
     {
       kind: 'notice',
+      live: true,
       text: result.ausreichend
         ? msg(
             str`Nach Ihren Angaben sind von Ihrem Einkommen ${seizable} im Monat pfändbar (§ 850c ZPO). Für Ihre Gäste wird mit ${need} im Monat gerechnet. Das reicht nach dieser Selbstprüfung voraussichtlich aus. Die Entscheidung trifft die Ausländerbehörde.`,

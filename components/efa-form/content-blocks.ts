@@ -1,0 +1,44 @@
+import { html, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
+import type { ContentBlock, ContentContext } from '../../src/engine/definition.js';
+import type { NodeView } from '../../src/engine/form-engine.js';
+
+export function renderBlocks(blocks: readonly ContentBlock[]): TemplateResult[] {
+  return blocks.map((block) => {
+    switch (block.kind) {
+      case 'heading':
+        return html`<h3>${block.text}</h3>`;
+      case 'paragraph':
+        return html`<p>${block.text}</p>`;
+      case 'list':
+        return html`<ul>${block.items.map((item) => html`<li>${item}</li>`)}</ul>`;
+      case 'notice':
+        return html`<div class="notice"><p>${block.text}</p></div>`;
+      case 'warning':
+        // Not a live region: one that appears because of an answer is announced by the shell (`spokenChanges`).
+        return html`<div class="warning">
+          <span class="icon" aria-hidden="true">!</span>
+          <p><span class="visually-hidden">${msg('Wichtig:')}</span>${` ${block.text}`}</p>
+        </div>`;
+    }
+  });
+}
+
+/** What a step says that changes with its answers: warnings, and results marked `live`, as they would be read out. */
+export function changingTexts(nodes: readonly NodeView[], context: ContentContext): { warnings: string[]; results: string[] } {
+  const blocks = contentBlocksIn(nodes, context);
+  return {
+    warnings: blocks.flatMap((block) => (block.kind === 'warning' ? [`${msg('Wichtig:')} ${block.text}`] : [])),
+    results: blocks.flatMap((block) => (block.kind === 'notice' && block.live ? [block.text] : [])),
+  };
+}
+
+function contentBlocksIn(nodes: readonly NodeView[], context: ContentContext): ContentBlock[] {
+  return nodes.flatMap((node) =>
+    node.kind === 'content'
+      ? node.def.blocks(context)
+      : node.kind === 'group'
+        ? [...contentBlocksIn(node.children, context), ...(node.items ?? []).flatMap((item) => contentBlocksIn(item.children, context))]
+        : [],
+  );
+}
