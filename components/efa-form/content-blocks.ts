@@ -42,3 +42,29 @@ function contentBlocksIn(nodes: readonly NodeView[], context: ContentContext): C
         : [],
   );
 }
+
+/**
+ * Remembers what a step said when last rendered, in its language, to tell what is new on the same step: a warning
+ * as soon as it appears, a changed result when the user leaves a field (not on every keystroke).
+ */
+export class ChangeSpotter {
+  private spoken: { page: string; warnings: string[]; results: string[] } | undefined;
+
+  /** What to read out; nothing on a page just shown, which is read with the page. */
+  news(page: string, now: { warnings: string[]; results: string[] }, fieldLeft: boolean): string[] {
+    const before = this.spoken;
+    if (before?.page !== page) {
+      this.spoken = { page, ...now };
+      return [];
+    }
+    this.spoken = { page, warnings: now.warnings, results: fieldLeft ? now.results : before.results };
+    return [
+      ...now.warnings.filter((text) => !before.warnings.includes(text)),
+      ...(fieldLeft ? now.results.filter((text) => !before.results.includes(text)) : []),
+    ];
+  }
+
+  forget(): void {
+    this.spoken = undefined;
+  }
+}

@@ -1,35 +1,32 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { html as staticHtml } from 'lit/static-html.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { define } from '../define.js';
 import { base, tokens } from '../shared/tokens.styles.js';
 import { draftStyles, formStyles } from './efa-form.styles.js';
 import type { ContentContext } from '../../src/engine/definition.js';
-import { FormEngine, type FieldView, type GroupView, type NodeView, type SummaryEntry } from '../../src/engine/form-engine.js';
+import { FormEngine, type GroupView, type SummaryEntry } from '../../src/engine/form-engine.js';
 import { FormFlow, type Problems } from '../../src/engine/flow.js';
 import { fieldsIn, findGroup } from '../../src/engine/tree.js';
-import { fromFieldValue, toFieldValue } from '../../src/engine/values.js';
-import { randomUuid } from '../../src/engine/random-uuid.js';
+import { fromFieldValue } from '../../src/engine/values.js';
 import type { ServiceSpec } from '../../src/services/service.js';
-import { buildSubmission } from '../../src/services/submission.js';
-import { SubmitError, untilAborted, type Adapter, type Receipt } from '../../src/adapters/adapter.js';
+import type { Adapter } from '../../src/adapters/adapter.js';
 import type { KeyTrust } from '../../src/adapters/key-trust.js';
-import { MIB, attachmentsToShrink, requestBytes } from '../../src/adapters/limits.js';
-import { getLocale, resolveLang, setLocale, textDirection } from '../../src/i18n/locale.js';
+import { MIB } from '../../src/adapters/limits.js';
+import { getLocale, setLocale, textDirection } from '../../src/i18n/locale.js';
 import type { FieldElementEntry } from '../fields.js';
 import { DraftsController } from './drafts-controller.js';
-import { changingTexts, renderBlocks } from './content-blocks.js';
-import { properties } from './properties.js';
+import { ChangeSpotter, changingTexts, renderBlocks } from './content-blocks.js';
+import { FocusController, reveal } from './focus-controller.js';
+import { LangController } from './lang-controller.js';
+import { renderNodes, type StepNodesContext } from './step-nodes.js';
 import { renderReviewSections } from './review.js';
-import { renderSendFailure, type SendFailure } from './send-failure.js';
+import { SendingController } from './sending-controller.js';
 
 /**
  * The field kit loads beside the shell: a start page shows without it, and by the time the user continues it
  * is there. Started once, when the shell's module is first evaluated.
  */
 const fieldKit = import('../fields.js');
-
-type Focus = { kind: 'heading' } | { kind: 'summary' } | { kind: 'field'; id: string } | { kind: 'element'; selector: string };
 
 export interface StepChangeDetail {
   stepId: string;
@@ -116,9 +113,6 @@ export class EfaForm extends LitElement {
     prefill: { attribute: false },
     langAttribute: { attribute: 'lang' },
     summary: { state: true },
-    sending: { state: true },
-    sendFailure: { state: true },
-    receipt: { state: true },
     announcement: { state: true },
   };
 
@@ -157,9 +151,6 @@ export class EfaForm extends LitElement {
 
   /** The problems listed at the top of the step, as found on "Weiter" (like a server-rendered form). */
   declare protected summary: SummaryEntry[];
-  declare protected sending: boolean;
-  declare protected sendFailure: SendFailure | undefined;
-  declare protected receipt: Receipt | undefined;
   /** The text of the one live region: what a screen reader says beside the focus move. */
   declare protected announcement: string;
 
@@ -168,18 +159,12 @@ export class EfaForm extends LitElement {
   private unsubscribe: (() => void) | undefined;
   /** Which element shows which kind of field, once the field kit has loaded. */
   private fieldElements: Record<string, FieldElementEntry> | undefined;
-  /** What the step said when last rendered, in its language: what appears or changes on the same step is read out. */
-  private spoken: { page: string; warnings: string[]; results: string[] } | undefined;
-  private pendingFocus: Focus | undefined;
-  private focusDone: Promise<void> = Promise.resolve();
   private draftsAttached: Promise<void> = Promise.resolve();
-  /** Set from the first moment of a sending to its end: the one sending there is, and how to cancel it. */
-  private sendController: AbortController | undefined;
-  /** Kept across retries: it is the idempotency key, so a retry after a lost answer stores nothing twice. */
-  private submissionId: string | undefined;
-  private createdAt: string | undefined;
-  private readonly langObserver = new MutationObserver(() => this.applyLang());
+  private readonly language = new LangController(this);
+  private readonly focusing = new FocusController(this);
+  private readonly changes = new ChangeSpotter();
   private readonly draftsController = new DraftsController(this);
+  private readonly sendingController = new SendingController(this, () => ({ engine: this.engine!, flow: this.flow! }));
 
   constructor() {
     super();
@@ -192,9 +177,6 @@ export class EfaForm extends LitElement {
     this.maxRequestSize = 30;
     this.langAttribute = null;
     this.summary = [];
-    this.sending = false;
-    this.sendFailure = undefined;
-    this.receipt = undefined;
     this.announcement = '';
     updateWhenLocaleChanges(this);
   }
@@ -207,22 +189,10 @@ export class EfaForm extends LitElement {
         this.requestUpdate();
       });
     }
-    this.applyLang();
-    this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.langObserver.disconnect();
-  }
-
-  private applyLang(): void {
-    const lang = resolveLang(this);
-    if (lang !== getLocale()) void setLocale(lang);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('langAttribute')) this.applyLang();
+    if (changed.has('langAttribute')) this.language.apply();
     if (changed.has('spec') && this.spec) {
       this.unsubscribe?.();
       const engine = new FormEngine(this.spec.definition, this.spec.loadValidator());
@@ -247,30 +217,10 @@ export class EfaForm extends LitElement {
    */
   private announceChanges(fieldLeft: boolean): void {
     const engine = this.engine;
-    if (!engine?.isReady || this.flow!.phase !== 'form') {
-      this.spoken = undefined;
-      return;
-    }
-    const page = `${engine.currentStepId} ${getLocale()}`;
-    const now = changingTexts(engine.view().children, this.contentContext());
-    const before = this.spoken;
-    if (before?.page !== page) {
-      this.spoken = { page, ...now };
-      return;
-    }
-    const news = [
-      ...now.warnings.filter((text) => !before.warnings.includes(text)),
-      ...(fieldLeft ? now.results.filter((text) => !before.results.includes(text)) : []),
-    ];
-    this.spoken = { page, warnings: now.warnings, results: fieldLeft ? now.results : before.results };
+    if (!engine?.isReady || this.flow!.phase !== 'form') return this.changes.forget();
+    const texts = changingTexts(engine.view().children, this.contentContext());
+    const news = this.changes.news(`${engine.currentStepId} ${getLocale()}`, texts, fieldLeft);
     if (news.length > 0) this.announcement = news.join(' ');
-  }
-
-  protected override updated(): void {
-    const focus = this.pendingFocus;
-    if (!focus) return;
-    this.pendingFocus = undefined;
-    this.focusDone = this.moveFocus(focus);
   }
 
   /**
@@ -282,22 +232,8 @@ export class EfaForm extends LitElement {
     await this.engine?.ready;
     await this.draftsAttached;
     const result = await super.getUpdateComplete();
-    await this.focusDone;
+    await this.focusing.done;
     return result;
-  }
-
-  private async moveFocus(focus: Focus): Promise<void> {
-    const root = this.shadowRoot!;
-    const target =
-      focus.kind === 'heading'
-        ? root.querySelector<HTMLElement>('h2[tabindex]')
-        : focus.kind === 'summary'
-          ? root.querySelector<HTMLElement>('.error-summary')
-          : focus.kind === 'field'
-            ? root.getElementById(focus.id)
-            : root.querySelector<HTMLElement>(focus.selector);
-    if (target instanceof LitElement) await target.updateComplete;
-    reveal(target);
   }
 
   // ---- drafts (see DraftsController) ----------------------------------------------------------------------
@@ -311,7 +247,7 @@ export class EfaForm extends LitElement {
     this.summary = [];
     this.flow!.show(page);
     this.announcement = announcement;
-    this.pendingFocus = { kind: 'heading' };
+    this.focusing.queue({ kind: 'heading' });
   }
 
   // ---- pages ----------------------------------------------------------------------------------------------
@@ -344,9 +280,9 @@ export class EfaForm extends LitElement {
     await this.engine!.ready;
     const outcome = this.flow!.next();
     this.summary = outcome.kind === 'problems' ? outcome.problems : [];
-    if (outcome.kind === 'problems') this.pendingFocus = { kind: 'summary' };
-    else if (outcome.kind === 'send') await this.submit();
-    else this.pendingFocus = { kind: 'heading' };
+    if (outcome.kind === 'problems') this.focusing.queue({ kind: 'summary' });
+    else if (outcome.kind === 'send') await this.sendingController.submit();
+    else this.focusing.queue({ kind: 'heading' });
   }
 
   /**
@@ -369,12 +305,12 @@ export class EfaForm extends LitElement {
     // Focus goes to the heading, but the focused "Zurück" may vanish in the same render (on the first step, or
     // coming from the review): then Orca takes the heading as focused without a focus event and says nothing.
     this.announcement = this.pageTitle();
-    this.pendingFocus = { kind: 'heading' };
+    this.focusing.queue({ kind: 'heading' });
   }
 
   private toConfirmation(stepId: string): void {
     this.flow!.toConfirmation(stepId);
-    this.pendingFocus = { kind: 'heading' };
+    this.focusing.queue({ kind: 'heading' });
   }
 
   /**
@@ -384,14 +320,14 @@ export class EfaForm extends LitElement {
   private change(stepId: string, fieldId: string): void {
     this.flow!.change(stepId);
     this.announcement = this.pageTitle();
-    this.pendingFocus = { kind: 'field', id: fieldId };
+    this.focusing.queue({ kind: 'field', id: fieldId });
   }
 
   /** Back to a step from the review page, its problems listed at the top; "Weiter" returns to the review. */
-  private showProblems(problems: Problems): void {
+  showProblems(problems: Problems): void {
     this.flow!.showProblems(problems);
     this.summary = problems.problems;
-    this.pendingFocus = { kind: 'summary' };
+    this.focusing.queue({ kind: 'summary' });
   }
 
   private focusField(event: Event, id: string): void {
@@ -401,14 +337,19 @@ export class EfaForm extends LitElement {
 
   // ---- input from the fields ------------------------------------------------------------------------------
 
-  private onInput(view: FieldView, event: Event): void {
-    const value = (event.currentTarget as HTMLElement & { value: unknown }).value;
-    this.engine!.set(view.pointer, fromFieldValue(view.def, value));
-  }
-
-  private onChange(view: FieldView): void {
-    this.engine!.commit(view.pointer);
-    this.announceChanges(true);
+  private stepNodesContext(): StepNodesContext {
+    return {
+      fieldElements: this.fieldElements!,
+      settings: { maxFileSize: this.maxFileSize * MIB },
+      content: this.contentContext(),
+      input: (view, value) => this.engine!.set(view.pointer, fromFieldValue(view.def, value)),
+      change: (view) => {
+        this.engine!.commit(view.pointer);
+        this.announceChanges(true);
+      },
+      addItem: (group) => this.addItem(group),
+      removeItem: (group, index) => this.removeItem(group, index),
+    };
   }
 
   private addItem(group: GroupView): void {
@@ -416,114 +357,13 @@ export class EfaForm extends LitElement {
     this.announcement = group.def.repeat!.added(index);
     const item = findGroup(this.engine!.view().children, group.pointer)?.items?.[index];
     const firstField = item && fieldsIn(item.children)[0];
-    if (firstField) this.pendingFocus = { kind: 'field', id: firstField.id };
+    if (firstField) this.focusing.queue({ kind: 'field', id: firstField.id });
   }
 
   private removeItem(group: GroupView, index: number): void {
     this.engine!.removeItem(group.pointer, index);
     this.announcement = group.def.repeat!.removed(index);
-    this.pendingFocus = { kind: 'element', selector: `[data-add="${group.id}"]` };
-  }
-
-  // ---- sending --------------------------------------------------------------------------------------------
-
-  /** Adapters (and the receipt parser) load when first needed, not with the first step. */
-  private async resolveAdapter(): Promise<Adapter> {
-    if (typeof this.adapter === 'object') return this.adapter;
-    if (this.adapter === 'event') return (await import('../../src/adapters/event.js')).eventAdapter(this);
-    if (this.adapter === 'fit-connect') {
-      // Encrypted in this browser; `endpoint` is the relay that holds the FIT-Connect client credentials.
-      return (await import('../../src/adapters/fit-connect.js')).fitConnectAdapter({
-        relay: this.endpoint || '/api/fit-connect',
-        trust: this.keyTrust ?? {},
-      });
-    }
-    const { httpAdapter } = await import('../../src/adapters/http.js');
-    return httpAdapter({ endpoint: this.endpoint || '/api/submissions' });
-  }
-
-  private async submit(): Promise<void> {
-    // Taken before the first `await`: clicks in the same moment find it and send nothing more.
-    if (this.sendController) return;
-    const controller = new AbortController();
-    this.sendController = controller;
-    try {
-      await this.send(controller.signal);
-    } finally {
-      this.sendController = undefined;
-      this.sending = false;
-    }
-  }
-
-  private async send(signal: AbortSignal): Promise<void> {
-    const engine = this.engine!;
-    await engine.ready;
-    const problems = this.flow!.firstProblems();
-    if (problems) {
-      this.showProblems(problems);
-      return;
-    }
-    const submission = buildSubmission(this.spec!, engine, this.config as never, {
-      id: (this.submissionId ??= randomUuid()),
-      createdAt: (this.createdAt ??= new Date().toISOString()),
-      locale: getLocale(),
-      authority: this.authority,
-    });
-    const files = engine.attachments();
-    const size = requestBytes(submission, files);
-    const limit = this.maxRequestSize * MIB;
-    if (size > limit) {
-      this.failed(new SubmitError('too-large', 'The submission is larger than the endpoint accepts.', { limit }), files, size);
-      return;
-    }
-    this.sending = true;
-    this.sendFailure = undefined;
-    try {
-      const adapter = await this.resolveAdapter();
-      if (!adapter.ownsSubmitEvent) {
-        const proceed = this.dispatchEvent(
-          new CustomEvent('efa-submit', { detail: { submission, files }, bubbles: true, composed: true, cancelable: true }),
-        );
-        if (!proceed) return;
-      }
-      this.receipt = await untilAborted(adapter.submit(submission, { files, signal }), signal);
-      this.draftsController.submitted();
-      this.flow!.sent();
-      this.pendingFocus = { kind: 'heading' };
-      this.dispatchEvent(new CustomEvent('efa-submitted', { detail: { receipt: this.receipt, submission }, bubbles: true, composed: true }));
-    } catch (cause) {
-      const error = cause instanceof SubmitError ? cause : new SubmitError('network', String(cause), { cause });
-      this.dispatchEvent(new CustomEvent('efa-submit-error', { detail: { error }, bubbles: true, composed: true }));
-      this.failed(error, files, size);
-    }
-  }
-
-  /** "Senden abbrechen": the answers stay; sending again later uses the same id, so nothing arrives twice. */
-  private cancelSending(): void {
-    this.sendController?.abort();
-  }
-
-  /**
-   * After a changed resend: the corrected answers go as a new submission (a new id, so a new reference); the
-   * earlier version stays with the office under its own reference.
-   */
-  private sendCorrection(): void {
-    if (this.sendController) return;
-    this.submissionId = undefined;
-    this.createdAt = undefined;
-    void this.submit();
-  }
-
-  private failed(error: SubmitError, files: ReadonlyMap<string, File>, size: number): void {
-    const refused = error.failure === 'validation' && error.details.fieldErrors ? this.flow!.refused(error.details.fieldErrors) : undefined;
-    if (refused) {
-      this.showProblems(refused);
-      return;
-    }
-    // A receiver that refuses without naming its limit has one below this size: then the largest file first.
-    const shrink = error.failure === 'too-large' ? attachmentsToShrink(files.values(), size, error.details.limit ?? size - 1) : [];
-    this.sendFailure = { error, shrink };
-    this.pendingFocus = { kind: 'element', selector: '.send-error' };
+    this.focusing.queue({ kind: 'element', selector: `[data-add="${group.id}"]` });
   }
 
   /**
@@ -538,6 +378,13 @@ export class EfaForm extends LitElement {
     }
     window.print();
     if (previous !== 'de') await setLocale(previous);
+  }
+
+  /** Called by the sending controller. */
+  sendingEnded(outcome: 'sent' | 'failed'): void {
+    if (outcome === 'sent') this.draftsController.submitted();
+    this.focusing.queue(outcome === 'sent' ? { kind: 'heading' } : { kind: 'element', selector: '.send-error' });
+    this.requestUpdate();
   }
 
   // ---- rendering ------------------------------------------------------------------------------------------
@@ -574,10 +421,10 @@ export class EfaForm extends LitElement {
     return html`<form novalidate @submit=${this.next} @keydown=${this.submitOnEnter}>
       ${this.draftsController.renderResumeOffer()} ${this.renderErrorSummary()} ${this.renderHeading(view.def.title())}
       ${(engine.isReady && this.fieldElements) || view.children.every((node) => node.kind === 'content')
-        ? this.renderNodes(view.children)
+        ? renderNodes(view.children, this.stepNodesContext())
         : html`<p role="status">${msg('Das Formular wird geladen …')}</p>`}
       ${confirmation
-        ? this.renderSendControls(confirmation.submitLabel(), 'submit')
+        ? this.sendingController.render(confirmation.submitLabel(), 'submit', this.back)
         : html`<div class="actions">
             <button type="submit" class="primary" part="button primary-button">
               ${flow.nextIsReview ? msg('Weiter zur Übersicht') : msg('Weiter')}
@@ -608,51 +455,6 @@ export class EfaForm extends LitElement {
     </div>`;
   }
 
-  private renderNodes(nodes: readonly NodeView[]): unknown[] {
-    return nodes.map((node) =>
-      node.kind === 'field' ? this.renderField(node) : node.kind === 'group' ? this.renderGroup(node) : renderBlocks(node.def.blocks(this.contentContext())),
-    );
-  }
-
-  private renderGroup(group: GroupView): TemplateResult {
-    const { def } = group;
-    const hint = def.hint ? html`<p class="hint">${def.hint()}</p>` : nothing;
-    if (!def.repeat) {
-      if (!def.legend) return html`${this.renderNodes(group.children)}`;
-      return html`<fieldset class="group"><legend>${def.legend()}</legend>${hint}${this.renderNodes(group.children)}</fieldset>`;
-    }
-    const repeat = def.repeat;
-    return html`<fieldset class="group repeat" id=${group.id}>
-      ${def.legend ? html`<legend>${def.legend()}</legend>` : nothing}${hint}
-      ${group.items!.map(
-        (item) => html`<fieldset class="item">
-          <legend>${item.legend}</legend>
-          ${this.renderNodes(item.children)}
-          ${group.canRemove
-            ? html`<button type="button" class="secondary" part="button" @click=${() => this.removeItem(group, item.index)}>
-                ${repeat.removeLabel(item.index)}
-              </button>`
-            : nothing}
-        </fieldset>`,
-      )}
-      ${group.canAdd
-        ? html`<button type="button" class="secondary" part="button" data-add=${group.id} @click=${() => this.addItem(group)}>
-            ${repeat.addLabel()}
-          </button>`
-        : nothing}
-    </fieldset>`;
-  }
-
-  /** One template for every kind: what differs between kinds is the element and its `properties` (components/fields.ts). */
-  private renderField(view: FieldView): TemplateResult {
-    const { def } = view;
-    const { tag, properties: extra } = this.fieldElements![def.kind]!;
-    return staticHtml`<${tag} id=${view.id} exportparts=${FIELD_PARTS} .label=${def.label()} .hint=${def.hint?.() ?? ''}
-      .error=${view.error?.() ?? ''} ?optional=${!view.required} .value=${toFieldValue(def, view.value)}
-      ${properties(extra?.(def, { maxFileSize: this.maxFileSize * MIB }) ?? {})}
-      @input=${(e: Event) => this.onInput(view, e)} @change=${() => this.onChange(view)}></${tag}>`;
-  }
-
   private renderReview(): TemplateResult {
     const engine = this.engine!;
     const confirmation = engine.visibleSteps().find((s) => s.confirmation);
@@ -667,42 +469,12 @@ export class EfaForm extends LitElement {
             </button>
             <button type="button" class="secondary" part="button" @click=${this.back}>${msg('Zurück')}</button>
           </div>`
-        : this.renderSendControls(msg('Verbindlich absenden'), 'button')}
+        : this.sendingController.render(msg('Verbindlich absenden'), 'button', this.back)}
     </div>`;
   }
 
-  /**
-   * What the sending page shows: a failure, the progress while sending and the send buttons. The sending page is the
-   * review, or a confirmation step after it (`StepDef.confirmation`), where the primary button submits its form.
-   */
-  private renderSendControls(label: string, primaryType: 'button' | 'submit'): TemplateResult {
-    const correction = this.sendFailure?.error.failure === 'changed-resend' && !this.sending;
-    return html`${this.sendFailure ? renderSendFailure(this.sendFailure) : nothing}
-      <p class="send-progress" role="status">
-        ${this.sending ? msg('Ihre Angaben werden gesendet. Das dauert höchstens eine Minute, mit großen Dateien etwas länger.') : ''}
-      </p>
-      <div class="actions">
-        ${correction
-          ? html`<button type="button" class="primary" part="button primary-button" @click=${this.sendCorrection}>
-              ${msg('Korrektur als neue Einreichung senden')}
-            </button>`
-          : html`<button
-              type=${primaryType}
-              class="primary"
-              part="button primary-button"
-              aria-disabled=${this.sending ? 'true' : 'false'}
-              @click=${primaryType === 'button' ? this.submit : nothing}
-            >
-              ${this.sending ? msg('Wird gesendet …') : this.sendFailure ? msg('Erneut senden') : label}
-            </button>`}
-        ${this.sending
-          ? html`<button type="button" class="secondary" part="button" @click=${this.cancelSending}>${msg('Senden abbrechen')}</button>`
-          : html`<button type="button" class="secondary" part="button" @click=${this.back}>${msg('Zurück')}</button>`}
-      </div>`;
-  }
-
   private renderConfirmation(): TemplateResult {
-    const receipt = this.receipt!;
+    const receipt = this.sendingController.receipt!;
     const data = this.engine!.submissionData();
     return html`<div class="confirmation" part="confirmation">
       <div class="panel">
@@ -722,21 +494,10 @@ export class EfaForm extends LitElement {
   }
 }
 
-function reveal(target: HTMLElement | null): void {
-  target?.focus();
-  target?.scrollIntoView({ block: 'center' });
-}
-
 /** No total until the route (and with it the number of pages) is known. */
 function progressText(position: number, count: number | undefined): string {
   return count === undefined ? msg(str`Schritt ${position}`) : msg(str`Schritt ${position} von ${count}`);
 }
-
-/**
- * The parts of the field kit, forwarded by every field the shell renders, so a page reaches them through the
- * service element: \`efa-verpflichtungserklaerung::part(label)\`.
- */
-const FIELD_PARTS = 'label, hint, error, input, textarea, select, checkbox, radio, option, count, currency, popup, listbox, note, files, file, remove-button';
 
 define('efa-form', EfaForm);
 
