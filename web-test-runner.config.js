@@ -98,10 +98,19 @@ export default {
   nodeResolve: true,
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
+  // Per file. The default (120 s) is less than the longest journey files take on a loaded 2-core machine (the
+  // 26 route-finding walks, the nine-language walks); measured in README "Tests".
+  testsFinishTimeout: 300_000,
   middleware: [
     async function strictCspPages(ctx, next) {
       await next();
       if (ctx.path.startsWith('/test/csp/')) ctx.set('Content-Security-Policy', STRICT_CSP);
+    },
+    async function validFixtures(ctx, next) {
+      const service = /^\/__valid-fixtures__\/([a-z]+)$/.exec(ctx.path)?.[1];
+      if (!service) return next();
+      ctx.type = 'json';
+      ctx.body = JSON.stringify(readdirSync(`test/fixtures/${service}/valid`).filter((f) => f.endsWith('.json')));
     },
     async function distListing(ctx, next) {
       if (ctx.path !== '/__dist__') return next();

@@ -4,7 +4,7 @@ import { define } from '../define.js';
 import { base, tokens } from '../shared/tokens.styles.js';
 import { draftStyles, formStyles } from './efa-form.styles.js';
 import type { ContentContext } from '../../src/engine/definition.js';
-import { FormEngine, type GroupView, type SummaryEntry } from '../../src/engine/form-engine.js';
+import { FormEngine, type GroupView, type NodeView, type SummaryEntry } from '../../src/engine/form-engine.js';
 import { FormFlow, type Problems } from '../../src/engine/flow.js';
 import { fieldsIn, findGroup } from '../../src/engine/tree.js';
 import { fromFieldValue } from '../../src/engine/values.js';
@@ -13,20 +13,16 @@ import type { Adapter } from '../../src/adapters/adapter.js';
 import type { KeyTrust } from '../../src/adapters/key-trust.js';
 import { MIB } from '../../src/adapters/limits.js';
 import { getLocale, setLocale, textDirection } from '../../src/i18n/locale.js';
-import type { FieldElementEntry } from '../fields.js';
 import { DraftsController } from './drafts-controller.js';
 import { ChangeSpotter, changingTexts, renderBlocks } from './content-blocks.js';
 import { FocusController, reveal } from './focus-controller.js';
 import { LangController } from './lang-controller.js';
-import { renderNodes, type StepNodesContext } from './step-nodes.js';
+import type { StepNodesContext } from './field-kit.js';
 import { renderReviewSections } from './review.js';
 import { SendingController } from './sending-controller.js';
 
-/**
- * The field kit loads beside the shell: a start page shows without it, and by the time the user continues it
- * is there. Started once, when the shell's module is first evaluated.
- */
-const fieldKit = import('../fields.js');
+/** Started once, when the shell's module is first evaluated (see field-kit.ts). */
+const fieldKit = import('./field-kit.js');
 
 export interface StepChangeDetail {
   stepId: string;
@@ -157,8 +153,8 @@ export class EfaForm extends LitElement {
   protected engine: FormEngine | undefined;
   private flow: FormFlow | undefined;
   private unsubscribe: (() => void) | undefined;
-  /** Which element shows which kind of field, once the field kit has loaded. */
-  private fieldElements: Record<string, FieldElementEntry> | undefined;
+  /** How fields render, once the field kit has loaded. */
+  private kit: Awaited<typeof fieldKit> | undefined;
   private draftsAttached: Promise<void> = Promise.resolve();
   private readonly language = new LangController(this);
   private readonly focusing = new FocusController(this);
@@ -183,9 +179,9 @@ export class EfaForm extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.fieldElements) {
-      void fieldKit.then(({ fieldElements }) => {
-        this.fieldElements = fieldElements;
+    if (!this.kit) {
+      void fieldKit.then((kit) => {
+        this.kit = kit;
         this.requestUpdate();
       });
     }
@@ -339,8 +335,12 @@ export class EfaForm extends LitElement {
 
   private stepNodesContext(): StepNodesContext {
     return {
-      fieldElements: this.fieldElements!,
-      settings: { maxFileSize: this.maxFileSize * MIB },
+      settings: {
+        maxFileSize: this.maxFileSize * MIB,
+        // Code lists keep their own values (XÖV triples); yes/no is a boolean.
+        allowedValues: (field) => (field.def.options ? this.engine!.allowedValues(field.pointer, field.def.kind === 'checkboxes') : undefined),
+        longestText: (field) => this.engine!.longestText(field.pointer),
+      },
       content: this.contentContext(),
       input: (view, value) => this.engine!.set(view.pointer, fromFieldValue(view.def, value)),
       change: (view) => {
@@ -420,9 +420,7 @@ export class EfaForm extends LitElement {
     const confirmation = view.def.confirmation;
     return html`<form novalidate @submit=${this.next} @keydown=${this.submitOnEnter}>
       ${this.draftsController.renderResumeOffer()} ${this.renderErrorSummary()} ${this.renderHeading(view.def.title())}
-      ${(engine.isReady && this.fieldElements) || view.children.every((node) => node.kind === 'content')
-        ? renderNodes(view.children, this.stepNodesContext())
-        : html`<p role="status">${msg('Das Formular wird geladen …')}</p>`}
+      ${this.renderNodes(view.children)}
       ${confirmation
         ? this.sendingController.render(confirmation.submitLabel(), 'submit', this.back)
         : html`<div class="actions">
@@ -433,6 +431,13 @@ export class EfaForm extends LitElement {
           </div>`}
       ${this.draftsController.renderFileActions()}
     </form>`;
+  }
+
+  /** A page of texts only (the start page) shows before the field kit and the validator have come. */
+  private renderNodes(nodes: readonly NodeView[]): unknown {
+    if (this.kit && this.engine!.isReady) return this.kit.renderNodes(nodes, this.stepNodesContext());
+    if (nodes.every((node) => node.kind === 'content')) return nodes.map((node) => renderBlocks(node.def.blocks(this.contentContext())));
+    return html`<p role="status">${msg('Das Formular wird geladen …')}</p>`;
   }
 
   private renderErrorSummary(): TemplateResult | typeof nothing {

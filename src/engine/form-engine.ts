@@ -91,6 +91,14 @@ function idFor(pointer: string): string {
   return `f${pointer.replace(/[^A-Za-z0-9]+/g, '-')}`;
 }
 
+/** A value no schema allows: set at a choice field, it makes the validator name the values it would allow. */
+const NOT_A_VALUE = '\u0000';
+/**
+ * Longer than a text field's `maxLength` (the longest in our schemas is 32 768): probed with, it makes the
+ * validator name the limit. A field with a higher limit simply shows no count.
+ */
+const TOO_LONG = 100_000;
+
 function cloneJson<T>(value: T): T {
   return structuredClone(value);
 }
@@ -123,6 +131,8 @@ interface Layout {
   files: Map<string, { file: File; reference: AttachmentRef }>;
   /** Required fields per step id, computed when a step is first viewed. */
   required: Map<string, Set<string>>;
+  /** What the schema allows at a field (choice values, text length), computed when first asked. */
+  allowed: Map<string, readonly string[] | number | undefined>;
 }
 
 export class FormEngine {
@@ -482,7 +492,7 @@ export class FormEngine {
   }
 
   private buildLayout(): Layout {
-    const layout: Layout = { data: {}, steps: [], fields: new Map(), groups: new Map(), files: new Map(), required: new Map() };
+    const layout: Layout = { data: {}, steps: [], fields: new Map(), groups: new Map(), files: new Map(), required: new Map(), allowed: new Map() };
     for (const step of this.definition.steps) {
       if (!this.isShown(step.when, '', layout)) continue;
       const children = this.walk(step.children, '', layout);
@@ -576,6 +586,42 @@ export class FormEngine {
     view.canAdd = !this.itemLimitError(pointer, layout, Array.from({ length: count + 1 }, () => (single ? null : {})), 'maxItems');
     view.canRemove = count > min;
     return view;
+  }
+
+  /**
+   * The values the schema allows at a choice field for the answers around it: its `enum`, narrowed by conditions
+   * such as the route; undefined where the schema names none. So a definition holds labels, not value lists.
+   * `many`: the field's answer is a list of values (checkboxes).
+   */
+  allowedValues(pointer: string, many = false): readonly string[] | undefined {
+    return this.askSchema(`values ${pointer}`, () => {
+      const lists = this.probe(pointer, many ? [NOT_A_VALUE] : NOT_A_VALUE, 'enum', many ? joinPointer(pointer, 0) : pointer).map((error) =>
+        (error.params.allowedValues as unknown[]).map(String),
+      );
+      return lists.length === 0 ? undefined : lists.reduce((all, list) => all.filter((value) => list.includes(value)));
+    }) as readonly string[] | undefined;
+  }
+
+  /** The schema's `maxLength` for a text field; undefined where it sets none. */
+  longestText(pointer: string): number | undefined {
+    return this.askSchema(`length ${pointer}`, () => {
+      const [error] = this.probe(pointer, NOT_A_VALUE.repeat(TOO_LONG), 'maxLength');
+      return error ? Number(error.params.limit) : undefined;
+    }) as number | undefined;
+  }
+
+  /** An answer about the schema, asked once per version of the answers. */
+  private askSchema(key: string, ask: () => readonly string[] | number | undefined): readonly string[] | number | undefined {
+    const { allowed } = this.layout();
+    if (!allowed.has(key)) allowed.set(key, ask());
+    return allowed.get(key);
+  }
+
+  /** The validator's `keyword` errors at `at` when `value` is put at `pointer` among the answers so far. */
+  private probe(pointer: string, value: unknown, keyword: string, at = pointer): ValidationError[] {
+    const probe = cloneJson(this.layout().data);
+    setAt(probe, pointer, value);
+    return validationErrors(this.validate, probe).filter((error) => error.keyword === keyword && error.instancePath === at);
   }
 
   /** The schema's `minItems` for a list, read from what the validator says about an empty one. */

@@ -12,15 +12,21 @@ export interface FieldOption {
   keywords?: string[];
 }
 
-/** Options are rebuilt only when the language changes, so a field's options stay the same object between renders. */
-const optionsCache = new WeakMap<FieldDef, { locale: string; options: FieldOption[] }>();
+/**
+ * Options are rebuilt only when the language or the allowed values change, so a field's options stay the same
+ * object between renders.
+ */
+const optionsCache = new WeakMap<FieldDef, { key: string; options: FieldOption[] }>();
 
-export function optionsOf(def: FieldDef): FieldOption[] {
+/** `allowed`: the values the schema allows there now (undefined: all); the definition supplies the labels. */
+export function optionsOf(def: FieldDef, allowed?: readonly string[]): FieldOption[] {
   const locale = getLocale();
+  const key = `${locale} ${allowed?.join() ?? '*'}`;
   const cached = optionsCache.get(def);
-  if (cached?.locale === locale) return cached.options;
-  const options = buildOptions(def, locale);
-  optionsCache.set(def, { locale, options });
+  if (cached?.key === key) return cached.options;
+  const all = buildOptions(def, locale);
+  const options = allowed ? all.filter((option) => allowed.includes(option.value)) : all;
+  optionsCache.set(def, { key, options });
   return options;
 }
 

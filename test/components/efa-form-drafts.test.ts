@@ -38,8 +38,10 @@ describe('efa-form drafts', () => {
   it('saves answers as they are typed and offers them on return', async () => {
     const first = await form();
     $(first, '#f-name').focus();
+    // Listening before typing: the autosave may come before `sendKeys` returns on a busy machine.
+    const saved = oneEvent(first, 'efa-draft-saved');
     await sendKeys({ type: 'Ada' });
-    const { detail } = await oneEvent(first, 'efa-draft-saved');
+    const { detail } = await saved;
     expect(Date.parse(detail.expiresAt) - Date.parse(detail.savedAt)).to.equal(7 * 24 * 3600 * 1000);
     first.remove();
 
@@ -56,8 +58,9 @@ describe('efa-form drafts', () => {
   it('starts afresh and deletes the stored answers when asked', async () => {
     const first = await form();
     $(first, '#f-name').focus();
+    const saved = oneEvent(first, 'efa-draft-saved');
     await sendKeys({ type: 'Bo' });
-    await oneEvent(first, 'efa-draft-saved');
+    await saved;
     first.remove();
     const again = await form();
     buttonNamed(again, 'Neu beginnen und Gespeichertes löschen').click();
@@ -67,12 +70,19 @@ describe('efa-form drafts', () => {
   });
 
   it('saves nothing without drafts="local"', async () => {
-    const el = await form('off');
-    $(el, '#f-name').focus();
+    // A form with drafts, typed into after the one without: once its autosave has come, one of the other would have.
+    const off = await form('off');
+    const local = await fixture<EfaForm>(html`<efa-form .spec=${engineTestSpec} drafts="local" authority="09999001" adapter="event"></efa-form>`);
+    $(off, '#f-name').focus();
     await sendKeys({ type: 'Cy' });
-    await new Promise((resolve) => setTimeout(resolve, 1300));
+    $(local, '#f-name').focus();
+    const saved = oneEvent(local, 'efa-draft-saved');
+    await sendKeys({ type: 'Cy' });
+    await saved;
+    expect(localStorage.getItem('efa-forms:draft:engine-test:09999001'), 'the comparison form saved').to.not.equal(null);
     expect(localStorage.getItem(KEY)).to.equal(null);
-    expect(el.shadowRoot!.querySelector('.drafts'), 'no progress-file actions either').to.equal(null);
+    expect(off.shadowRoot!.querySelector('.drafts'), 'no progress-file actions either').to.equal(null);
+    localStorage.removeItem('efa-forms:draft:engine-test:09999001');
   });
 
   it('continues from a progress file, and refuses a changed one with a clear message', async () => {

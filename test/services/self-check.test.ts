@@ -1,4 +1,8 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../components/efa-verpflichtungserklaerung/efa-verpflichtungserklaerung.js';
+import type { EfaForm } from '../../components/efa-form/efa-form.js';
+import { field } from '../helpers/form-driver.js';
 import { getAt } from '../../src/engine/pointer.js';
 import { creditworthinessBlocks, selfCheck } from '../../src/services/verpflichtungserklaerung/self-check.js';
 
@@ -32,5 +36,26 @@ describe('Verpflichtungserklärung self-check', () => {
     const later = blocksFor(data, '2027-08-01').map((b) => ('text' in b ? b.text : '')).join(' ');
     expect(later).to.contain('Diese Selbstprüfung rechnet mit den zuletzt hier hinterlegten Beträgen.');
     expect(later).not.to.match(/Pfändungstabelle|2027-06-30|30\. Juni/);
+  });
+});
+
+describe('the self-check on the finances step', () => {
+  it('reads out a changed result once the citizen leaves the amount, not while typing', async () => {
+    const answers = await (await fetch('/test/fixtures/verpflichtungserklaerung/valid/einfach.json')).json();
+    const el = await fixture<EfaForm>(html`<efa-verpflichtungserklaerung lang="de" .prefill=${answers}></efa-verpflichtungserklaerung>`);
+    el.resumeAt('finanzen', '');
+    await el.updateComplete;
+    const live = el.shadowRoot!.querySelector('[aria-live="polite"]')!;
+    expect(live.textContent!.trim(), 'a result there when the step is shown is read with the step').to.equal('');
+    const net = field(el, '/finanzen/nettoeinkommen');
+    net.focus();
+    net.shadowRoot!.querySelector('input')!.select();
+    await sendKeys({ type: '900' });
+    await el.updateComplete;
+    expect(live.textContent!.trim(), 'nothing while typing').to.equal('');
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(live.textContent).to.contain('Das reicht nach dieser Selbstprüfung voraussichtlich nicht aus.');
+    await expect(el).to.be.accessible();
   });
 });

@@ -1,0 +1,132 @@
+/**
+ * How the shell renders a step's fields, groups and texts, with the field kit. Loaded beside the shell, not with
+ * it: a start page shows without it, and by the time the user continues it is there.
+ *
+ * A new kind of field is one element (registered in components/fields.ts) and one row in `fieldElements`; the
+ * template binds what all fields share (id, label, hint, error, optional, value, input/change) and sets the row's
+ * `properties` besides.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import type { ContentContext, FieldKind } from '../../src/engine/definition.js';
+import type { FieldView, GroupView, NodeView } from '../../src/engine/form-engine.js';
+import { toFieldValue } from '../../src/engine/values.js';
+import { optionsOf } from '../../src/i18n/field-options.js';
+import '../fields.js';
+import { renderBlocks } from './content-blocks.js';
+import { properties } from './properties.js';
+
+/** What the form knows beyond the field's own view. */
+export interface FieldSettings {
+  /** Largest upload in bytes (`max-file-size`). */
+  maxFileSize: number;
+  /** The values the schema allows at a choice field now; undefined: those of the definition. */
+  allowedValues(field: FieldView): readonly string[] | undefined;
+  /** The schema's `maxLength` at a text field. */
+  longestText(field: FieldView): number | undefined;
+}
+
+interface FieldElementEntry {
+  tag: StaticValue;
+  properties?: (field: FieldView, settings: FieldSettings) => Record<string, unknown>;
+}
+
+const autocomplete = ({ def }: FieldView) => ({ autocomplete: def.autocomplete ?? '' });
+const choices = (field: FieldView, settings: FieldSettings) => ({ options: optionsOf(field.def, settings.allowedValues(field)) });
+
+const fieldElements: Record<FieldKind, FieldElementEntry> = {
+  text: {
+    tag: literal`efa-text-field`,
+    properties: (field) => ({
+      ...autocomplete(field),
+      type: field.def.inputType ?? 'text',
+      inputmode: field.def.inputmode ?? '',
+      width: field.def.width ?? 'full',
+    }),
+  },
+  integer: {
+    tag: literal`efa-text-field`,
+    properties: (field) => ({ ...autocomplete(field), inputmode: field.def.inputmode ?? 'numeric', width: field.def.width ?? 'short' }),
+  },
+  // Only the multi-line field gets the limit: it counts down and never cuts off what was typed or pasted, where a
+  // native `maxlength` on a one-line input would.
+  textarea: { tag: literal`efa-textarea`, properties: (field, settings) => ({ maxlength: settings.longestText(field) }) },
+  amount: { tag: literal`efa-amount-field` },
+  date: { tag: literal`efa-date-field`, properties: autocomplete },
+  select: { tag: literal`efa-select`, properties: (field, settings) => ({ ...autocomplete(field), ...choices(field, settings) }) },
+  combobox: { tag: literal`efa-combobox`, properties: (field, settings) => ({ ...autocomplete(field), ...choices(field, settings) }) },
+  radio: { tag: literal`efa-radio-group`, properties: choices },
+  yesno: { tag: literal`efa-radio-group`, properties: (field, settings) => ({ ...choices(field, settings), inline: true }) },
+  checkboxes: { tag: literal`efa-checkbox-group`, properties: choices },
+  consent: { tag: literal`efa-consent` },
+  file: {
+    tag: literal`efa-file-upload`,
+    properties: ({ def }, { maxFileSize }) => ({ maxSize: maxFileSize, multiple: def.multiple ?? false }),
+  },
+};
+
+/** What rendering a step's fields, groups and texts needs from the shell. */
+export interface StepNodesContext {
+  settings: FieldSettings;
+  content: ContentContext;
+  input(view: FieldView, value: unknown): void;
+  change(view: FieldView): void;
+  addItem(group: GroupView): void;
+  removeItem(group: GroupView, index: number): void;
+}
+
+export function renderNodes(nodes: readonly NodeView[], context: StepNodesContext): unknown[] {
+  return nodes.map((node) =>
+    node.kind === 'field'
+      ? renderField(node, context)
+      : node.kind === 'group'
+        ? renderGroup(node, context)
+        : renderBlocks(node.def.blocks(context.content)),
+  );
+}
+
+function renderGroup(group: GroupView, context: StepNodesContext): TemplateResult {
+  const { def } = group;
+  const hint = def.hint ? html`<p class="hint">${def.hint()}</p>` : nothing;
+  if (!def.repeat) {
+    if (!def.legend) return html`${renderNodes(group.children, context)}`;
+    return html`<fieldset class="group"><legend>${def.legend()}</legend>${hint}${renderNodes(group.children, context)}</fieldset>`;
+  }
+  const repeat = def.repeat;
+  return html`<fieldset class="group repeat" id=${group.id}>
+    ${def.legend ? html`<legend>${def.legend()}</legend>` : nothing}${hint}
+    ${group.items!.map(
+      (item) => html`<fieldset class="item">
+        <legend>${item.legend}</legend>
+        ${renderNodes(item.children, context)}
+        ${group.canRemove
+          ? html`<button type="button" class="secondary" part="button" @click=${() => context.removeItem(group, item.index)}>
+              ${repeat.removeLabel(item.index)}
+            </button>`
+          : nothing}
+      </fieldset>`,
+    )}
+    ${group.canAdd
+      ? html`<button type="button" class="secondary" part="button" data-add=${group.id} @click=${() => context.addItem(group)}>
+          ${repeat.addLabel()}
+        </button>`
+      : nothing}
+  </fieldset>`;
+}
+
+/** One template for every kind: what differs between kinds is the element and its `properties` (components/fields.ts). */
+function renderField(view: FieldView, context: StepNodesContext): TemplateResult {
+  const { def } = view;
+  const { tag, properties: extra } = fieldElements[def.kind];
+  return staticHtml`<${tag} id=${view.id} exportparts=${FIELD_PARTS} .label=${def.label()} .hint=${def.hint?.() ?? ''}
+    .error=${view.error?.() ?? ''} ?optional=${!view.required} .value=${toFieldValue(def, view.value)}
+    ${properties(extra?.(view, context.settings) ?? {})}
+    @input=${(e: Event) => context.input(view, (e.currentTarget as HTMLElement & { value: unknown }).value)}
+    @change=${() => context.change(view)}></${tag}>`;
+}
+
+/**
+ * The parts of the field kit, forwarded by every field the shell renders, so a page reaches them through the
+ * service element: \`efa-verpflichtungserklaerung::part(label)\`.
+ */
+const FIELD_PARTS = 'label, hint, error, input, textarea, select, checkbox, radio, option, count, currency, popup, listbox, note, files, file, remove-button';
