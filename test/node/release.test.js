@@ -102,7 +102,7 @@ test('served from another origin and embedded with the snippet under a strict CS
 });
 
 test('a chunk altered on the asset server is refused by its hash', async () => {
-  const [, fields] = /chunks\/(fields-[\w-]+\.js)/.exec(snippet); // the field kit of this service, loaded at once
+  const [, fields] = /chunks\/(field-kit-[\w-]+\.js)/.exec(snippet); // the field kit of this service, loaded at once
   const path = normalize(`/efa-forms-${version}/chunks/${fields}`);
   tampered.add(path);
   try {
