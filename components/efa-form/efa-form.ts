@@ -12,11 +12,12 @@ import type { ServiceSpec } from '../../src/services/service.js';
 import type { Adapter } from '../../src/adapters/adapter.js';
 import type { KeyTrust } from '../../src/adapters/key-trust.js';
 import { MIB } from '../../src/adapters/limits.js';
-import { getLocale, setLocale, textDirection } from '../../src/i18n/locale.js';
+import { getLocale, setLocale, textDirection, type Locale } from '../../src/i18n/locale.js';
 import { DraftsController } from './drafts-controller.js';
 import { ChangeSpotter, changingTexts, renderBlocks } from './content-blocks.js';
 import { FocusController, reveal } from './focus-controller.js';
 import { LangController } from './lang-controller.js';
+import { languageStyles, offeredLocales, renderBindingNote, renderLanguageSwitch } from './language-choice.js';
 import type { StepNodesContext } from './field-kit.js';
 import { renderReviewSections } from './review.js';
 import { SendingController } from './sending-controller.js';
@@ -93,7 +94,7 @@ export interface StepChangeDetail {
  * @cssprop [--efa-input-max-width=32em] - Widest input.
  */
 export class EfaForm extends LitElement {
-  static override styles = [tokens, base, formStyles, draftStyles];
+  static override styles = [tokens, base, formStyles, draftStyles, languageStyles];
 
   static override properties = {
     spec: { attribute: false },
@@ -108,8 +109,10 @@ export class EfaForm extends LitElement {
     config: { attribute: false },
     prefill: { attribute: false },
     langAttribute: { attribute: 'lang' },
+    languages: {},
     summary: { state: true },
     announcement: { state: true },
+    readingGermanFor: { state: true },
   };
 
   declare spec: ServiceSpec<never> | undefined;
@@ -144,11 +147,18 @@ export class EfaForm extends LitElement {
   /** Answers known beforehand (e.g. identity data from the portal's login); values the schema rejects are dropped. */
   declare prefill: Record<string, unknown> | undefined;
   declare langAttribute: string | null;
+  /**
+   * The languages to offer in a switch inside the form, e.g. `de en uk ar`; none by default (portals with their own
+   * switch need no second one). Choosing one changes the form's language, never the page's.
+   */
+  declare languages: string | undefined;
 
   /** The problems listed at the top of the step, as found on "Weiter" (like a server-rendered form). */
   declare protected summary: SummaryEntry[];
   /** The text of the one live region: what a screen reader says beside the focus move. */
   declare protected announcement: string;
+  /** While the citizen reads the binding German text: the language to return to. */
+  declare protected readingGermanFor: Locale | undefined;
 
   protected engine: FormEngine | undefined;
   private flow: FormFlow | undefined;
@@ -188,7 +198,7 @@ export class EfaForm extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('langAttribute')) this.language.apply();
+    if (changed.has('langAttribute')) void this.language.apply();
     if (changed.has('spec') && this.spec) {
       this.unsubscribe?.();
       const engine = new FormEngine(this.spec.definition, this.spec.loadValidator());
@@ -395,6 +405,7 @@ export class EfaForm extends LitElement {
     const phase = this.flow!.phase;
     return html`<div class="form" part="form" lang=${locale} dir=${textDirection(locale)}>
       <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
+      ${renderLanguageSwitch(offeredLocales(this.languages), locale as Locale, (chosen) => this.chooseLanguage(chosen))}
       ${phase === 'done' ? this.renderConfirmation() : phase === 'review' ? this.renderReview() : this.renderStep()}
     </div>`;
   }
@@ -408,9 +419,38 @@ export class EfaForm extends LitElement {
     const flow = this.flow!;
     // A line break, not a block: text after a block is joined to it without a space ("Schritt 2 von 8Wer …").
     return html`<h2 tabindex="-1">
-      <span class="progress" part="progress">${progressText(flow.position(), flow.count)}</span><br />
-      ${title}
-    </h2>`;
+        <span class="progress" part="progress">${progressText(flow.position(), flow.count)}</span><br />
+        ${title}
+      </h2>
+      ${this.bindingTextMatters()
+        ? renderBindingNote(getLocale() as Locale, this.readingGermanFor, (chosen, readingGermanFor) => this.chooseLanguage(chosen, { readingGermanFor }))
+        : nothing}`;
+  }
+
+  /**
+   * Where the German text binds: legal notices, consents, the confirmation step and the review before sending; and
+   * every page while the citizen reads the German text, so the way back is always there.
+   */
+  private bindingTextMatters(): boolean {
+    if (getLocale() === 'de') return this.readingGermanFor !== undefined;
+    if (this.flow!.phase === 'review') return true;
+    const view = this.engine!.view();
+    return Boolean(view.def.legal || view.def.confirmation || fieldsIn(view.children).some((field) => field.def.kind === 'consent'));
+  }
+
+  /**
+   * The language switch, and "read the German text" and back: the answers and the page stay. The switch keeps its
+   * focus and the page's new title is announced; the note's button gives way to another, so focus goes to the title.
+   */
+  private async chooseLanguage(locale: Locale, fromNote?: { readingGermanFor?: Locale }): Promise<void> {
+    this.readingGermanFor = fromNote?.readingGermanFor;
+    await this.language.choose(locale);
+    if (fromNote) {
+      this.focusing.queue({ kind: 'heading' });
+      this.requestUpdate();
+    } else {
+      this.announcement = this.pageTitle();
+    }
   }
 
   private renderStep(): TemplateResult {

@@ -1,12 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { getLocale, resolveLang, setLocale } from '../../src/i18n/locale.js';
+import { getLocale, resolveLang, setLocale, type Locale } from '../../src/i18n/locale.js';
 
 /**
- * The form speaks the language of its `lang` attribute, else of the nearest ancestor with one, else of the page;
- * it follows a page that switches `<html lang>`.
+ * The form speaks the language the citizen chose in it, else that of its `lang` attribute, else of the nearest
+ * ancestor with one, else of the page; it follows a page that switches `<html lang>`. Choosing never changes the
+ * page's own `lang`.
  */
 export class LangController implements ReactiveController {
   private readonly observer = new MutationObserver(() => this.apply());
+  /** Chosen in the form (the language switch, or "read the German text"). */
+  private chosen: Locale | undefined;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -21,8 +24,13 @@ export class LangController implements ReactiveController {
     this.observer.disconnect();
   }
 
-  apply(): void {
-    const lang = resolveLang(this.host);
-    if (lang !== getLocale()) void setLocale(lang);
+  choose(locale: Locale): Promise<void> {
+    this.chosen = locale;
+    return this.apply();
+  }
+
+  async apply(): Promise<void> {
+    const lang = this.chosen ?? resolveLang(this.host);
+    if (lang !== getLocale()) await setLocale(lang);
   }
 }

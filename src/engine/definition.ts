@@ -143,6 +143,11 @@ export interface StepDef extends NodeBase {
    * this label; Enter does not send from it.
    */
   confirmation?: { submitLabel: Text };
+  /**
+   * Its texts are legal notices (consents and confirmation steps are so anyway): in another language the form
+   * says that the German text is binding and offers to read it.
+   */
+  legal?: true;
 }
 
 /** An error a rule finds that the schema cannot express (dates relative to today, comparisons of fields). */

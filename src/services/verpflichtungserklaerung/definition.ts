@@ -85,6 +85,7 @@ const steps: FormDefinition['steps'] = [
   {
     id: 'voraussetzungen',
     title: () => msg('Wer gibt die Erklärung ab?'),
+    legal: true,
     children: [
       {
         type: 'field',
