@@ -248,6 +248,11 @@ export const formStyles = css`
       border-color: ButtonText;
     }
   }
+  .alongside {
+    display: block;
+    font-weight: 400;
+    font-style: italic;
+  }
   @media print {
     .form {
       color-scheme: light;

@@ -19,7 +19,7 @@ import { FocusController, reveal } from './focus-controller.js';
 import { LangController } from './lang-controller.js';
 import { languageStyles, offeredLocales, renderBindingNote, renderLanguageSwitch } from './language-choice.js';
 import type { StepNodesContext } from './field-kit.js';
-import { renderReviewSections } from './review.js';
+import { renderReviewSections, summaryAlongside, type Alongside } from './review.js';
 import { SendingController } from './sending-controller.js';
 
 /** Started once, when the shell's module is first evaluated (see field-kit.ts). */
@@ -113,6 +113,7 @@ export class EfaForm extends LitElement {
     summary: { state: true },
     announcement: { state: true },
     readingGermanFor: { state: true },
+    alongside: { state: true },
   };
 
   declare spec: ServiceSpec<never> | undefined;
@@ -157,6 +158,8 @@ export class EfaForm extends LitElement {
   declare protected summary: SummaryEntry[];
   /** The text of the one live region: what a screen reader says beside the focus move. */
   declare protected announcement: string;
+  /** While the summary prints in German: the citizen's language beside it. */
+  declare protected alongside: Alongside | undefined;
   /** While the citizen reads the binding German text: the language to return to. */
   declare protected readingGermanFor: Locale | undefined;
 
@@ -377,17 +380,21 @@ export class EfaForm extends LitElement {
   }
 
   /**
-   * The printed summary is for the authority, so it is in German whatever language the form is used in:
-   * switch, print, switch back.
+   * The printed summary is for the authority, so it is in German whatever language the form is used in, with the
+   * citizen's language beside it: keep that, switch, print, switch back.
    */
   private async printInGerman(): Promise<void> {
     const previous = getLocale();
     if (previous !== 'de') {
+      this.alongside = summaryAlongside(this.engine!);
       await setLocale('de');
       await this.updateComplete;
     }
     window.print();
-    if (previous !== 'de') await setLocale(previous);
+    if (previous !== 'de') {
+      this.alongside = undefined;
+      await setLocale(previous);
+    }
   }
 
   /** Called by the sending controller. */
@@ -506,7 +513,7 @@ export class EfaForm extends LitElement {
     return html`<div class="review" part="review">
       ${this.renderHeading(msg('Prüfen Sie Ihre Angaben'))}
       <p>${msg('Bitte prüfen Sie alles, bevor Sie es absenden. Mit „Ändern“ kommen Sie zur jeweiligen Angabe.')}</p>
-      ${renderReviewSections(engine, (stepId, fieldId) => this.change(stepId, fieldId))}
+      ${renderReviewSections(engine, { change: (stepId, fieldId) => this.change(stepId, fieldId) })}
       ${confirmation
         ? html`<div class="actions">
             <button type="button" class="primary" part="button primary-button" @click=${() => this.toConfirmation(confirmation.id)}>
@@ -533,7 +540,7 @@ export class EfaForm extends LitElement {
       </div>
       <section class="printable">
         <h2>${msg('Ihre Angaben im Überblick')}</h2>
-        ${renderReviewSections(this.engine!)}
+        ${renderReviewSections(this.engine!, { alongside: this.alongside })}
       </section>
     </div>`;
   }

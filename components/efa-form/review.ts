@@ -3,14 +3,40 @@ import { msg } from '@lit/localize';
 import type { FormEngine } from '../../src/engine/form-engine.js';
 import { summarize } from '../../src/engine/summary.js';
 import { fieldsIn } from '../../src/engine/tree.js';
-import { getLocale } from '../../src/i18n/locale.js';
+import { getLocale, textDirection } from '../../src/i18n/locale.js';
+
+/** The summary as read in another language, to print beside the German: step titles and rows, by pointer. */
+export interface Alongside {
+  locale: string;
+  titles: Map<string, string>;
+  rows: Map<string, { label: string; value: string }>;
+}
+
+/** The summary in the active language, as plain text, to stand beside the German one. */
+export function summaryAlongside(engine: FormEngine): Alongside {
+  const locale = getLocale();
+  const steps = engine.visibleSteps().filter((step) => !step.confirmation);
+  return {
+    locale,
+    titles: new Map(steps.map((step) => [step.id, step.title()])),
+    rows: new Map(steps.flatMap((step) => summarize(engine.view(step.id), locale).flatMap((section) => section.rows.map((row) => [row.pointer, row] as const)))),
+  };
+}
 
 /**
  * The answers of every visible step as headed description lists; with `change`, each row has an "Ändern" that
- * leads to its field (given the step and the field's element id).
+ * leads to its field (given the step and the field's element id); with `alongside`, each title and row also in
+ * the citizen's language (the printed summary).
  */
-export function renderReviewSections(engine: FormEngine, change?: (stepId: string, fieldId: string) => void): TemplateResult[] {
+export function renderReviewSections(
+  engine: FormEngine,
+  { change, alongside }: { change?: (stepId: string, fieldId: string) => void; alongside?: Alongside } = {},
+): TemplateResult[] {
   const locale = getLocale();
+  const other = (text: string | undefined) =>
+    alongside && text !== undefined
+      ? html`<span class="alongside" lang=${alongside.locale} dir=${textDirection(alongside.locale)}>${text}</span>`
+      : nothing;
   return engine.visibleSteps().flatMap((step) => {
     if (step.confirmation) return [];
     const view = engine.view(step.id);
@@ -19,14 +45,14 @@ export function renderReviewSections(engine: FormEngine, change?: (stepId: strin
     const ids = new Map(fieldsIn(view.children).map((f) => [f.pointer, f.id]));
     return [
       html`<section class="review-step">
-        <h3>${step.title()}</h3>
+        <h3>${step.title()} ${other(alongside?.titles.get(step.id))}</h3>
         ${sections.map(
           (section) => html`${section.heading ? html`<h4>${section.heading}</h4>` : nothing}
             <dl class="summary-list">
               ${section.rows.map(
                 (row) => html`<div class="row">
-                  <dt>${row.label}</dt>
-                  <dd>${row.value}</dd>
+                  <dt>${row.label} ${other(alongside?.rows.get(row.pointer)?.label)}</dt>
+                  <dd>${row.value} ${other(alongside?.rows.get(row.pointer)?.value)}</dd>
                   ${change
                     ? html`<dd class="change">
                         <button type="button" class="link" part="button" @click=${() => change(step.id, ids.get(row.pointer)!)}>

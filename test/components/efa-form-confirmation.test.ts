@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/efa-form/efa-form.js';
 import type { EfaForm } from '../../components/efa-form/efa-form.js';
@@ -110,5 +110,43 @@ describe('fixed answers', () => {
     expect(engine.answers(), 'not a typed answer').to.deep.equal({ name: 'Ada' });
     engine.fix('/art', undefined);
     expect(engine.submissionData().art, 'withdrawn').to.equal(undefined);
+  });
+});
+
+describe('the printed summary', () => {
+  it('is German for the authority, with the language the form was used in beside it', async () => {
+    const el = await fixture<EfaForm>(html`<efa-form .spec=${{ ...spec, definition }} adapter="event" lang="en"></efa-form>`);
+    el.prefill = { ...answers, zustimmung: true };
+    el.addEventListener('efa-submit', (e) => (e as CustomEvent<EfaSubmitDetail>).detail.respondWith!(Promise.resolve({ reference: 'T-2' })));
+    el.resumeAt('review', '');
+    await el.updateComplete;
+    const submitted = oneEvent(el, 'efa-submitted');
+    $(el, 'button.primary').click();
+    await submitted;
+    await el.updateComplete;
+    await waitUntil(() => $(el, '.printable h2')?.textContent!.trim() === 'Summary of your answers', 'in English');
+    const print = $(el, '.confirmation .actions button');
+    expect(print.textContent!.trim()).to.equal('Print summary (in German)');
+    let printed: { heading: string; text: string; alongside: string[] } | undefined;
+    const browserPrint = window.print;
+    window.print = () => {
+      const section = $(el, '.printable');
+      printed = {
+        heading: section.querySelector('h2')!.textContent!.trim(),
+        text: section.textContent!.replace(/\s+/g, ' '),
+        alongside: [...section.querySelectorAll('.alongside')].map((node) => `${node.getAttribute('lang')}: ${node.textContent!.trim()}`),
+      };
+    };
+    try {
+      print.click();
+      await waitUntil(() => printed, 'printed');
+    } finally {
+      window.print = browserPrint;
+    }
+    expect(printed!.heading).to.equal('Ihre Angaben im Überblick');
+    expect(printed!.text).to.contain('27. März 1985');
+    expect(printed!.alongside).to.include('en: March 27, 1985');
+    await waitUntil(() => $(el, '.printable h2').textContent!.trim() === 'Summary of your answers', 'back in English');
+    expect(el.shadowRoot!.querySelector('.alongside'), 'only while printing').to.equal(null);
   });
 });
