@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { define } from '../define.js';
 import { EfaFieldElement } from '../shared/field-element.js';
@@ -103,14 +103,20 @@ export class EfaFileUpload extends EfaFieldElement<File[]> {
     this.announcement = '';
   }
 
-  protected override get invalid(): boolean {
-    return super.invalid || this.rejection !== '';
+  /** The form's error wins over the reason a chosen file was not added. */
+  protected override get shownError(): string {
+    return this.error || this.rejection;
   }
 
-  // Untyped map: `PropertyValues<this>` does not know the private state keys.
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed as PropertyValues<this>);
-    if (changed.has('rejection')) this.toggleAttribute('invalid', this.invalid);
+  /** A browser never hands files back to a page: after a restore the user chooses them again. */
+  protected override formState(): null {
+    return null;
+  }
+
+  override formResetCallback(): void {
+    super.formResetCallback();
+    this.rejection = '';
+    this.announcement = '';
   }
 
   private get acceptedTypes(): string[] {
@@ -191,15 +197,6 @@ export class EfaFileUpload extends EfaFieldElement<File[]> {
     (next ?? this.renderRoot.querySelector('input'))!.focus();
   }
 
-  protected override renderError(): TemplateResult | typeof nothing {
-    // The form's error wins over the reason a chosen file was not added.
-    return this.invalid
-      ? html`<p id="error" class="error" part="error">
-          <span class="visually-hidden">${msg('Fehler:')}</span>${` ${this.error || this.rejection}`}
-        </p>`
-      : nothing;
-  }
-
   override render() {
     const files = this.value ?? [];
     return html`<div class="field ${this.invalid ? 'invalid' : ''}">
@@ -213,7 +210,7 @@ export class EfaFileUpload extends EfaFieldElement<File[]> {
         ?multiple=${this.multiple}
         aria-describedby=${this.describedBy()}
         aria-invalid=${this.invalid ? 'true' : 'false'}
-        ?disabled=${this.disabled}
+        ?disabled=${this.isDisabled}
         @input=${this.holdNativeInput}
         @change=${this.onChange}
       />
@@ -229,7 +226,7 @@ export class EfaFileUpload extends EfaFieldElement<File[]> {
                     class="remove"
                     part="remove-button"
                     aria-label=${msg(str`„${file.name}“ entfernen`)}
-                    ?disabled=${this.disabled}
+                    ?disabled=${this.isDisabled}
                     @click=${() => this.removeFile(index)}
                   >
                     ${msg('Entfernen')}

@@ -1,0 +1,204 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { accessibilityTree, findAll } from './accessibility-tree.js';
+import type { EfaFieldElement } from '../../components/shared/field-element.js';
+
+type Field<V> = EfaFieldElement<V> & HTMLElement;
+
+/** What the contract suite needs to know about one field of the kit. */
+export interface FieldConformance<V> {
+  /** Properties every fixture of this field needs, such as its options. */
+  props?: Record<string, unknown>;
+  /** A value to set from outside, and what the field's controls then show (`shows`). */
+  value: V;
+  shows: (field: Field<V>) => unknown;
+  showsValue: unknown;
+  /** The entries the field adds to a host form's data for `value` (files by name). */
+  entries: string[];
+  /** What a user does to fill the empty field (keyboard from `field.focus()`, or the file dialog), and the value it gives. */
+  userFills: (field: Field<V>) => Promise<void>;
+  filledValue: V;
+  /** An `autocomplete` token the field hands to its native control as it is, where it takes one. */
+  autocomplete?: string;
+}
+
+const LABEL = 'Angabe';
+const HINT = 'So wie im Pass';
+const ERROR = 'Geben Sie die Angabe ein';
+
+/** The native controls that take focus. */
+function controls(field: HTMLElement): HTMLElement[] {
+  return [...field.shadowRoot!.querySelectorAll<HTMLElement>('input, select, textarea')];
+}
+
+function text(element: Element | null | undefined): string {
+  return element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+function entriesOf(form: HTMLFormElement): Array<[string, string]> {
+  return [...new FormData(form)].map(([name, value]) => [name, value instanceof File ? value.name : value]);
+}
+
+/**
+ * The contract every field of the kit keeps (`components/shared/field-element.ts`): label, hint and error tied
+ * to each of its controls, the "Fehler:" prefix and "(optional)", a value set from outside, disabled, the
+ * `input`/`change` events, form association (data, reset, validity, disabled fieldset) and axe. The field's
+ * own test file calls it once and keeps only what is special to that field.
+ */
+export function runFieldConformance<V>(tag: string, spec: FieldConformance<V>): void {
+  async function make(properties: Record<string, unknown> = {}, within?: (field: Field<V>) => unknown): Promise<Field<V>> {
+    const field = Object.assign(document.createElement(tag) as Field<V>, { label: LABEL, ...spec.props, ...properties });
+    // A Lit fixture, not a <div> one: a div fixture waits for an animation frame, which a background tab never gets.
+    await fixture(within ? html`${within(field)}` : html`${field}`);
+    await field.updateComplete;
+    return field;
+  }
+
+  const hostForm = (field: Field<V>) => html`<form><fieldset>${field}</fieldset></form>`;
+
+  describe(`${tag}: the field contract`, () => {
+    it('labels each control and describes it with the hint', async () => {
+      const field = await make({ hint: HINT });
+      const label = field.shadowRoot!.querySelector('[part~="label"]')!;
+      expect(text(label)).to.equal(LABEL);
+      expect(text(field.shadowRoot!.getElementById('hint'))).to.equal(HINT);
+      expect(controls(field)).to.not.be.empty;
+      for (const control of controls(field)) {
+        const labels = [...((control as HTMLInputElement).labels ?? [])];
+        const labelled = labels.includes(label as HTMLLabelElement) || (label.localName === 'legend' && label.parentElement!.contains(control));
+        expect(labelled, `${control.id} is labelled by the field's label or legend`).to.equal(true);
+        expect(control.getAttribute('aria-describedby')!.split(' ')).to.include('hint');
+        expect(control.getAttribute('aria-invalid')).to.equal('false');
+      }
+      expect(field.matches(':state(invalid)')).to.equal(false);
+      await expect(field).to.be.accessible();
+    });
+
+    it('shows an error with a hidden "Fehler:" prefix, heard at the focused control', async () => {
+      const field = await make({ hint: HINT, error: ERROR });
+      const error = field.shadowRoot!.getElementById('error')!;
+      expect(text(error)).to.equal(`Fehler: ${ERROR}`);
+      expect(error.querySelector('.visually-hidden')!.textContent).to.equal('Fehler:');
+      for (const control of controls(field)) {
+        expect(control.getAttribute('aria-invalid')).to.equal('true');
+        expect(control.getAttribute('aria-describedby')!.split(' ').slice(-2)).to.deep.equal(['hint', 'error']);
+      }
+      expect(field.matches(':state(invalid)')).to.equal(true);
+      // What a screen reader gets for the control that has focus, also inside a group (issue 21).
+      field.focus();
+      const [focused] = findAll(await accessibilityTree(), (node) => node.focused === true);
+      expect(focused?.description).to.contain(HINT).and.contain(`Fehler: ${ERROR}`);
+      await expect(field).to.be.accessible();
+    });
+
+    it('marks an optional field', async () => {
+      const field = await make({ optional: true });
+      expect(text(field.shadowRoot!.querySelector('[part~="label"]'))).to.equal(`${LABEL} (optional)`);
+      expect(field.matches(':state(optional)')).to.equal(true);
+    });
+
+    it('shows a value set from outside, and nothing once it is taken away', async () => {
+      const empty = spec.shows(await make());
+      const field = await make({ value: spec.value });
+      expect(spec.shows(field)).to.deep.equal(spec.showsValue);
+      field.value = undefined;
+      await field.updateComplete;
+      expect(spec.shows(field)).to.deep.equal(empty);
+    });
+
+    it('takes no input while disabled', async () => {
+      const field = await make({ disabled: true });
+      expect(controls(field).every((control) => (control as HTMLInputElement).disabled)).to.equal(true);
+      expect(field.matches(':disabled')).to.equal(true);
+      field.focus();
+      expect(field.shadowRoot!.activeElement, 'a disabled control takes no focus').to.equal(null);
+    });
+
+    it('reports input while the user fills it, and change once when the user leaves', async () => {
+      const field = await make();
+      const after = Object.assign(document.createElement('button'), { textContent: 'weiter' });
+      field.after(after);
+      let inputs = 0;
+      let changes = 0;
+      field.addEventListener('input', () => (inputs += 1));
+      field.addEventListener('change', () => (changes += 1));
+      await spec.userFills(field);
+      expect(field.value).to.deep.equal(spec.filledValue);
+      expect(inputs).to.be.greaterThan(0);
+      expect(changes, 'no change while inside the field').to.equal(0);
+      expect(field.matches(':state(touched)')).to.equal(false);
+      const changed = oneEvent(field, 'change');
+      after.focus();
+      await changed;
+      field.focus();
+      after.focus();
+      expect(changes, 'leaving again without a change says nothing').to.equal(1);
+      await field.updateComplete;
+      expect(field.matches(':state(touched)')).to.equal(true);
+      expect(field.matches(':state(user-invalid)')).to.equal(false);
+      field.error = ERROR;
+      await field.updateComplete;
+      expect(field.matches(':state(user-invalid)')).to.equal(true);
+    });
+
+    it('adds its value to a host form, which reset() empties', async () => {
+      const field = await make({ name: 'angabe', value: spec.value }, hostForm);
+      const form = field.closest('form')!;
+      expect(entriesOf(form)).to.deep.equal(spec.entries.map((entry) => ['angabe', entry]));
+      const empty = spec.shows(await make());
+      form.reset();
+      await field.updateComplete;
+      expect(field.value).to.equal(undefined);
+      expect(spec.shows(field)).to.deep.equal(empty);
+      expect(entriesOf(form)).to.deep.equal([]);
+    });
+
+    it('adds nothing to a host form without a name', async () => {
+      const field = await make({ value: spec.value }, hostForm);
+      expect(entriesOf(field.closest('form')!)).to.deep.equal([]);
+    });
+
+    it('holds back a host form while it shows an error, without the browser bubble or moving focus', async () => {
+      const field = await make({ name: 'angabe', error: ERROR }, hostForm);
+      const form = field.closest('form')!;
+      let submits = 0;
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        submits += 1;
+      });
+      const invalid = oneEvent(field, 'invalid');
+      form.requestSubmit();
+      // A cancelled `invalid` event is what keeps the browser from reporting the problem itself.
+      expect((await invalid).defaultPrevented).to.equal(true);
+      expect(submits).to.equal(0);
+      expect(field.matches(':invalid')).to.equal(true);
+      expect(document.activeElement, 'focus stays where it was').to.not.equal(field);
+      field.error = '';
+      await field.updateComplete;
+      expect(form.checkValidity()).to.equal(true);
+      form.requestSubmit();
+      expect(submits).to.equal(1);
+    });
+
+    it('is disabled by a disabled fieldset of its host form, and leaves the form data', async () => {
+      const field = await make({ name: 'angabe', value: spec.value }, hostForm);
+      const fieldset = field.closest('fieldset')!;
+      fieldset.disabled = true;
+      await field.updateComplete;
+      expect(controls(field).every((control) => (control as HTMLInputElement).disabled)).to.equal(true);
+      expect(field.matches(':disabled')).to.equal(true);
+      expect(entriesOf(field.closest('form')!)).to.deep.equal([]);
+      await expect(field).to.be.accessible();
+      fieldset.disabled = false;
+      await field.updateComplete;
+      expect(controls(field).some((control) => (control as HTMLInputElement).disabled)).to.equal(false);
+    });
+
+    if (spec.autocomplete) {
+      const token = spec.autocomplete;
+      it('hands its autocomplete token to the native control, where autofill looks', async () => {
+        const field = await make({ autocomplete: token, name: 'angabe' });
+        for (const control of controls(field)) expect(control.getAttribute('autocomplete')).to.equal(token);
+      });
+    }
+  });
+}
