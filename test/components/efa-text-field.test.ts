@@ -9,7 +9,7 @@ function input(el: EfaTextField): HTMLInputElement {
 }
 
 describe('efa-text-field', () => {
-  runFieldConformance<string>('efa-text-field', {
+  runFieldConformance('efa-text-field', {
     value: 'Yılmaz',
     shows: (el) => input(el).value,
     showsValue: 'Yılmaz',
