@@ -152,8 +152,13 @@ export abstract class EfaFieldElement<V> extends LitElement {
    * when focus enters the group, not when it lands on one of its inputs from an error link.
    */
   protected describedBy(ownHint?: string): string | typeof nothing {
-    const ids = [ownHint ?? '', this.hint ? 'hint' : '', this.invalid ? 'error' : ''].filter(Boolean).join(' ');
+    const ids = [ownHint ?? '', ...this.hintIds, this.invalid ? 'error' : ''].filter(Boolean).join(' ');
     return ids || nothing;
+  }
+
+  /** The ids of what `renderHint` shows. */
+  protected get hintIds(): string[] {
+    return this.hint ? ['hint'] : [];
   }
 
   protected renderLabelText(): TemplateResult {

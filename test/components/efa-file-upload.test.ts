@@ -3,6 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../components/efa-file-upload/efa-file-upload.js';
 import type { EfaFileUpload } from '../../components/efa-file-upload/efa-file-upload.js';
 import { runFieldConformance } from '../helpers/field-conformance.js';
+import { setLocale } from '../../src/i18n/locale.js';
+import basis from '../../schemas/common/basis.schema.json' with { type: 'json' };
 
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37]; // "%PDF-1.7"
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -19,6 +21,10 @@ function fileOf(name: string, type: string, head: number[], size = 1000): File {
 
 function input(el: EfaFileUpload): HTMLInputElement {
   return el.shadowRoot!.querySelector('input')!;
+}
+
+function text(el: EfaFileUpload, selector: string): string {
+  return el.shadowRoot!.querySelector(selector)!.textContent!.replace(/\s+/g, ' ').trim();
 }
 
 function statusText(el: EfaFileUpload): string {
@@ -52,6 +58,8 @@ async function choose(el: EfaFileUpload, ...files: File[]): Promise<void> {
 }
 
 describe('efa-file-upload', () => {
+  afterEach(() => setLocale('de'));
+
   const pass = fileOf('pass.pdf', 'application/pdf', PDF);
   runFieldConformance('efa-file-upload', {
     value: [pass],
@@ -65,15 +73,26 @@ describe('efa-file-upload', () => {
     filledValue: [pass],
   });
 
-  it('is the native file input, for PDF, JPEG and PNG by default', async () => {
-    const el = await fixture<EfaFileUpload>(html`<efa-file-upload label="Reisepass" hint="Die Seite mit dem Foto"></efa-file-upload>`);
+  it('is the native file input, by default for the types the submission schema allows', async () => {
+    const el = await fixture<EfaFileUpload>(html`<efa-file-upload label="Reisepass"></efa-file-upload>`);
     const control = input(el);
     expect(control.type).to.equal('file');
-    expect(control.labels?.[0]?.textContent?.trim()).to.equal('Reisepass');
-    expect(control.getAttribute('aria-describedby')).to.equal('hint');
-    expect(control.getAttribute('aria-invalid')).to.equal('false');
-    expect(control.accept).to.equal('application/pdf,image/jpeg,image/png');
+    expect(control.accept.split(','), 'the types the submission schema allows').to.deep.equal(basis.$defs.anlage.properties.mimeType.enum);
     expect(control.multiple).to.equal(false);
+  });
+
+  it('says which types it takes and how large a file may be, under the hint and with it', async () => {
+    const el = await fixture<EfaFileUpload>(html`<efa-file-upload label="Reisepass" hint="Die Seite mit dem Foto"></efa-file-upload>`);
+    expect(text(el, '#limits')).to.equal('PDF, JPEG oder PNG, höchstens 10 MB');
+    expect(input(el).getAttribute('aria-describedby')).to.equal('hint limits');
+    el.multiple = true;
+    el.accept = 'image/jpeg,image/png';
+    el.maxSize = 2 * MB;
+    await el.updateComplete;
+    expect(text(el, '#limits')).to.equal('JPEG oder PNG, höchstens 2 MB je Datei');
+    await setLocale('en');
+    await el.updateComplete;
+    expect(text(el, '#limits')).to.equal('JPEG or PNG, no more than 2 MB per file');
     await expect(el).to.be.accessible();
   });
 
