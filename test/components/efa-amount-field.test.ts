@@ -23,6 +23,7 @@ describe('efa-amount-field', () => {
     entries: ['1250.50'],
     userFills: (el) => type(el, '12,5'),
     filledValue: '12.50',
+    restoredValue: '1250.50',
     autocomplete: 'off',
   });
 

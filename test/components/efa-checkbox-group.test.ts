@@ -26,6 +26,7 @@ describe('efa-checkbox-group', () => {
       await sendKeys({ press: 'Space' });
     },
     filledValue: ['lohn'],
+    restoredValue: ['steuer', 'lohn'],
   });
 
   it('groups labelled checkboxes in a fieldset whose legend is the question', async () => {

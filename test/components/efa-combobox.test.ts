@@ -60,6 +60,7 @@ describe('efa-combobox', () => {
       await press(el, 'Enter');
     },
     filledValue: '163',
+    restoredValue: '163',
     autocomplete: 'off',
   });
 

@@ -21,6 +21,7 @@ describe('efa-consent', () => {
       await sendKeys({ press: 'Space' });
     },
     filledValue: true,
+    restoredValue: true,
   });
 
   it('is one checkbox labelled with the statement', async () => {

@@ -23,6 +23,7 @@ describe('efa-date-field', () => {
       await sendKeys({ type: '1990' });
     },
     filledValue: '1990-03-05',
+    restoredValue: '2007-03-27',
   });
 
   it('groups day, month and year in a fieldset whose legend is the label', async () => {

@@ -71,6 +71,7 @@ describe('efa-file-upload', () => {
       await choose(el, pass);
     },
     filledValue: [pass],
+    restoredValue: undefined,
   });
 
   it('is the native file input, by default for the types the submission schema allows', async () => {

@@ -34,6 +34,7 @@ describe('efa-radio-group', () => {
       await sendKeys({ press: 'Space' });
     },
     filledValue: 'besuch',
+    restoredValue: 'studium',
   });
 
   it('groups labelled radios in a fieldset whose legend is the question', async () => {

@@ -26,6 +26,7 @@ describe('efa-select', () => {
       await sendKeys({ press: 'ArrowDown' });
     },
     filledValue: 'TR',
+    restoredValue: 'UA',
     autocomplete: 'country',
   });
 

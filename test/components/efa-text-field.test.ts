@@ -19,6 +19,7 @@ describe('efa-text-field', () => {
       await sendKeys({ type: 'Ada' });
     },
     filledValue: 'Ada',
+    restoredValue: 'Yılmaz',
     autocomplete: 'family-name',
   });
 

@@ -23,6 +23,7 @@ describe('efa-textarea', () => {
       await sendKeys({ type: 'Ja' });
     },
     filledValue: 'Ja',
+    restoredValue: 'Besuch der Familie',
     autocomplete: 'off',
   });
 

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import { accessibilityTree, findAll } from './accessibility-tree.js';
 import type { EfaFieldElement } from '../../components/shared/field-element.js';
 
@@ -22,9 +23,16 @@ export interface FieldConformance<Field extends EfaFieldElement<unknown>, V = Fi
   /** What a user does to fill the empty field (keyboard from `field.focus()`, or the file dialog), and the value it gives. */
   userFills: (field: Field) => Promise<void>;
   filledValue: V;
+  /** The browser gives the value back when the user returns to the page; not files, which a page never gets back. */
+  restoredValue: V | undefined;
   /** An `autocomplete` token the field hands to its native control as it is, where it takes one. */
   autocomplete?: string;
 }
+
+/** A host page with every field in its own form (test/fixtures/host-form/page.html), each named after its tag. */
+const HOST_PAGE = new URL('../fixtures/host-form/page.html', import.meta.url).href;
+
+const loaded = (frame: HTMLIFrameElement) => new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
 
 const LABEL = 'Angabe';
 const HINT = 'So wie im Pass';
@@ -205,6 +213,42 @@ export function runFieldConformance<K extends FieldTag>(tag: K, spec: FieldConfo
       fieldset.disabled = false;
       await field.updateComplete;
       expect(controls(field).some((control) => (control as HTMLInputElement).disabled)).to.equal(false);
+    });
+
+    it('gets its value back from the browser when the user returns to the page', async () => {
+      const frame = Object.assign(document.createElement('iframe'), { src: HOST_PAGE, title: 'Gastseite' });
+      frame.style.cssText = 'position: fixed; inset-block-start: 0; inset-inline-start: 0; inline-size: 40em; block-size: 30em';
+      document.body.append(frame);
+      try {
+        await loaded(frame);
+        const page = frame.contentWindow!;
+        await page.customElements.whenDefined(tag);
+        const field = page.document.querySelector(tag) as Field;
+        Object.assign(field, spec.props, { value: spec.value });
+        await field.updateComplete;
+        // A real click: the browser's Back skips pages left without a user gesture.
+        const link = page.document.querySelector('a')!.getBoundingClientRect();
+        const away = loaded(frame);
+        await sendMouse({ type: 'click', position: [Math.round(link.x + 2), Math.round(link.y + 2)] });
+        await away;
+        const back = loaded(frame);
+        frame.contentWindow!.history.back();
+        await back;
+        const returned = frame.contentWindow!;
+        await returned.customElements.whenDefined(tag);
+        const restored = returned.document.querySelector(tag) as Field;
+        expect(restored, 'a new page, not the old one from a cache').to.not.equal(field);
+        if (spec.restoredValue === undefined) {
+          await restored.updateComplete;
+          expect(restored.value).to.equal(undefined);
+        } else {
+          await waitUntil(() => restored.value !== undefined, 'the browser hands the value back');
+          expect(restored.value).to.deep.equal(spec.restoredValue);
+        }
+      } finally {
+        frame.remove();
+        await resetMouse();
+      }
     });
 
     if (spec.autocomplete) {
