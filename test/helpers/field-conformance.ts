@@ -109,6 +109,7 @@ export function runFieldConformance<K extends FieldTag>(tag: K, spec: FieldConfo
       field.focus();
       const [focused] = findAll(await accessibilityTree(), (node) => node.focused === true);
       expect(focused?.description).to.contain(HINT).and.contain(`Fehler: ${ERROR}`);
+      expect((focused as { invalid?: string } | undefined)?.invalid, 'and marked invalid').to.equal('true');
       await expect(field).to.be.accessible();
     });
 
