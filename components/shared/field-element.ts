@@ -93,11 +93,12 @@ export abstract class EfaFieldElement<V> extends LitElement {
   }
 
   /**
-   * The browser gives back what `formState` kept (history navigation, autofill). The field reports it as a
-   * change of the user's, so that whoever owns the data hears of it.
+   * The browser gives back what `formState` kept when the user returns to the page (Back, a restored tab). The
+   * field reports it as a change of the user's, so that whoever owns the data hears of it. Autofill fills the
+   * native control inside instead, so the mode `autocomplete` never carries our state.
    */
-  formStateRestoreCallback(state: string | File | FormData | null): void {
-    if (typeof state === 'string') this.userPicked(JSON.parse(state) as V);
+  formStateRestoreCallback(state: string | File | FormData | null, mode: 'restore' | 'autocomplete'): void {
+    if (mode === 'restore' && typeof state === 'string') this.userPicked(JSON.parse(state) as V);
   }
 
   /** What the browser keeps to restore the field: the value as JSON. */
@@ -147,7 +148,7 @@ export abstract class EfaFieldElement<V> extends LitElement {
   }
 
   /**
-   * The ids that describe a control: its own hint first (an option's, say), then the field's hint and error.
+   * The ids that describe a control: its own hint first (an option's, say), then the field's hints and error.
    * Groups put them on every input, not on the fieldset: screen readers (Orca) read a fieldset's description
    * when focus enters the group, not when it lands on one of its inputs from an error link.
    */
