@@ -195,6 +195,9 @@ export function runFieldConformance<K extends FieldTag>(tag: K, spec: FieldConfo
       expect(submits).to.equal(0);
       expect(field.matches(':invalid')).to.equal(true);
       expect(document.activeElement, 'focus stays where it was').to.not.equal(field);
+      // reportValidity() is the other way a page asks the browser to show the problem: the same, silently.
+      expect(form.reportValidity()).to.equal(false);
+      expect(document.activeElement).to.not.equal(field);
       field.error = '';
       await field.updateComplete;
       expect(form.checkValidity()).to.equal(true);
