@@ -4,7 +4,9 @@
  *     published schemas are complete without this script);
  *  2. one Ajv standalone validator per top-level schema, bundled with esbuild so that no `require` is left
  *     and nothing is compiled at run time (strict CSP);
- *  3. TypeScript types of the same schemas.
+ *  3. TypeScript types of the same schemas;
+ *  4. src/schema/generated/constants.js: the few values of the contract a component needs without a validator
+ *     (the attachment MIME types, for the upload's default `accept`).
  * Output: src/schema/generated/<name>.js + <name>.d.ts (not committed). The small schemas the engine's tests
  * exercise (test/fixtures/schemas/) go the same way into test/generated/.
  * The server (server/) gets its own build of the published schemas' validators in src/schema/generated/server/,
@@ -163,6 +165,16 @@ export default validate;
   await writeFile(join(outDir, `${name}.d.ts`), ts + validatorDecl);
 }
 
+/** Values the components read from the contract instead of restating them. */
+async function writeContractConstants(outDir, common) {
+  const basis = common.find((schema) => schema.$id.endsWith('/common/basis.schema.json'));
+  const mimeTypes = basis.$defs.anlage.properties.mimeType.enum;
+  const banner = '/* Generated from schemas/common/basis.schema.json by scripts/generate.js. Do not edit. */';
+  const doc = '/** The MIME types an attachment may have (basis.schema.json#/$defs/anlage/properties/mimeType). */';
+  await writeFile(join(outDir, 'constants.js'), `${banner}\n${doc}\nexport const ATTACHMENT_MIME_TYPES = ${JSON.stringify(mimeTypes)};\n`);
+  await writeFile(join(outDir, 'constants.d.ts'), `${banner}\n${doc}\nexport declare const ATTACHMENT_MIME_TYPES: readonly string[];\n`);
+}
+
 await writeCodelistSchema();
 const common = await loadCommonSchemas();
 /** The server's validators (first error only) and one module that names them all by schema name. */
@@ -194,4 +206,5 @@ for (const { from, to, serverTo } of targets) {
   console.log(`generated validators and types in ${to.slice(root.length)}: ${top.map((t) => t.name).join(', ')}`);
   if (serverTo) await generateServerValidators(serverTo, top, common);
 }
+await writeContractConstants(targets[0].to, common);
 await printLegalParameterWarnings();

@@ -1,8 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/efa-amount-field/efa-amount-field.js';
-import type { FieldArgs } from './field-args.js';
+import { renderField, type FieldArgs } from './field-args.js';
 
 type Args = FieldArgs<string>;
 
@@ -10,15 +8,7 @@ const meta: Meta<Args> = {
   title: 'Fields/Amount field',
   component: 'efa-amount-field',
   args: { label: 'Monatliches Nettoeinkommen' },
-  render: (args) =>
-    html`<efa-amount-field
-      label=${args.label}
-      hint=${ifDefined(args.hint)}
-      error=${ifDefined(args.error)}
-      .value=${args.value}
-      ?optional=${args.optional}
-      ?disabled=${args.disabled}
-    ></efa-amount-field>`,
+  render: (args) => renderField('efa-amount-field', args),
 };
 export default meta;
 

@@ -1,8 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/efa-checkbox-group/efa-checkbox-group.js';
-import type { FieldArgs } from './field-args.js';
+import { renderField, type FieldArgs } from './field-args.js';
 
 type Args = FieldArgs<string[]>;
 
@@ -16,16 +14,7 @@ const meta: Meta<Args> = {
   title: 'Fields/Checkbox group',
   component: 'efa-checkbox-group',
   args: { label: 'Welche Nachweise über Ihr Einkommen legen Sie vor?' },
-  render: (args) =>
-    html`<efa-checkbox-group
-      label=${args.label}
-      hint=${ifDefined(args.hint)}
-      error=${ifDefined(args.error)}
-      .options=${nachweise}
-      .value=${args.value}
-      ?optional=${args.optional}
-      ?disabled=${args.disabled}
-    ></efa-checkbox-group>`,
+  render: (args) => renderField('efa-checkbox-group', args, { options: nachweise }),
 };
 export default meta;
 

@@ -1,9 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import staatsangehoerigkeit from '../src/codelists/staatsangehoerigkeit.json' with { type: 'json' };
 import '../components/efa-combobox/efa-combobox.js';
-import type { FieldArgs } from './field-args.js';
+import { renderField, type FieldArgs } from './field-args.js';
 
 type Args = FieldArgs<string>;
 
@@ -13,16 +11,7 @@ const meta: Meta<Args> = {
   title: 'Fields/Combobox',
   component: 'efa-combobox',
   args: { label: 'Staatsangehörigkeit' },
-  render: (args) =>
-    html`<efa-combobox
-      label=${args.label}
-      hint=${ifDefined(args.hint)}
-      error=${ifDefined(args.error)}
-      .options=${nationalities}
-      .value=${args.value}
-      ?optional=${args.optional}
-      ?disabled=${args.disabled}
-    ></efa-combobox>`,
+  render: (args) => renderField('efa-combobox', args, { options: nationalities }),
 };
 export default meta;
 

@@ -1,8 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/efa-consent/efa-consent.js';
-import type { FieldArgs } from './field-args.js';
+import { renderField, type FieldArgs } from './field-args.js';
 
 type Args = FieldArgs<boolean>;
 
@@ -13,15 +11,7 @@ const meta: Meta<Args> = {
     label:
       'Ich habe zur Kenntnis genommen, dass ich für die Kosten des Lebensunterhalts meines Gastes aufkommen muss, auch für Kosten bei Krankheit.',
   },
-  render: (args) =>
-    html`<efa-consent
-      label=${args.label}
-      hint=${ifDefined(args.hint)}
-      error=${ifDefined(args.error)}
-      .value=${args.value}
-      ?optional=${args.optional}
-      ?disabled=${args.disabled}
-    ></efa-consent>`,
+  render: (args) => renderField('efa-consent', args),
 };
 export default meta;
 

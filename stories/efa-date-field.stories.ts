@@ -1,8 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/efa-date-field/efa-date-field.js';
-import type { FieldArgs } from './field-args.js';
+import { renderField, type FieldArgs } from './field-args.js';
 
 type Args = FieldArgs<string>;
 
@@ -10,16 +8,7 @@ const meta: Meta<Args> = {
   title: 'Fields/Date field',
   component: 'efa-date-field',
   args: { label: 'Geburtsdatum' },
-  render: (args) =>
-    html`<efa-date-field
-      label=${args.label}
-      hint=${ifDefined(args.hint)}
-      error=${ifDefined(args.error)}
-      .value=${args.value}
-      ?optional=${args.optional}
-      ?disabled=${args.disabled}
-      autocomplete="bday"
-    ></efa-date-field>`,
+  render: (args) => renderField('efa-date-field', args, { autocomplete: 'bday' }),
 };
 export default meta;
 

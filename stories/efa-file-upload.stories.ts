@@ -1,8 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/efa-file-upload/efa-file-upload.js';
-import type { FieldArgs } from './field-args.js';
+import { renderField, type FieldArgs } from './field-args.js';
 
 interface Args extends FieldArgs<File[]> {
   multiple?: boolean;
@@ -22,21 +20,12 @@ const meta: Meta<Args> = {
   title: 'Fields/File upload',
   component: 'efa-file-upload',
   args: { label: 'Reisepass' },
-  render: (args) =>
-    html`<efa-file-upload
-      label=${args.label}
-      hint=${ifDefined(args.hint)}
-      error=${ifDefined(args.error)}
-      .value=${args.value}
-      ?optional=${args.optional}
-      ?disabled=${args.disabled}
-      ?multiple=${args.multiple}
-    ></efa-file-upload>`,
+  render: (args) => renderField('efa-file-upload', args, { multiple: args.multiple ?? false }),
 };
 export default meta;
 
 type Story = StoryObj<Args>;
-const hint = 'Die Seite mit Ihrem Foto, als PDF, JPEG oder PNG, höchstens 10 MB';
+const hint = 'Die Seite mit Ihrem Foto';
 export const Empty: Story = {};
 export const WithHint: Story = { args: { hint } };
 export const WithError: Story = { args: { hint, error: 'Laden Sie eine Kopie Ihres Reisepasses hoch' } };

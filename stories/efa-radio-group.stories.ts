@@ -1,8 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/efa-radio-group/efa-radio-group.js';
-import type { FieldArgs } from './field-args.js';
+import { renderField, type FieldArgs } from './field-args.js';
 
 interface Args extends FieldArgs<string> {
   inline?: boolean;
@@ -22,17 +20,7 @@ const meta: Meta<Args> = {
   title: 'Fields/Radio group',
   component: 'efa-radio-group',
   args: { label: 'Zweck der Reise' },
-  render: (args) =>
-    html`<efa-radio-group
-      label=${args.label}
-      hint=${ifDefined(args.hint)}
-      error=${ifDefined(args.error)}
-      .options=${args.inline ? janein : zweck}
-      .value=${args.value}
-      ?inline=${args.inline}
-      ?optional=${args.optional}
-      ?disabled=${args.disabled}
-    ></efa-radio-group>`,
+  render: (args) => renderField('efa-radio-group', args, { options: args.inline ? janein : zweck, inline: args.inline ?? false }),
 };
 export default meta;
 

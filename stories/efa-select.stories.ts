@@ -1,8 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/efa-select/efa-select.js';
-import type { FieldArgs } from './field-args.js';
+import { renderField, type FieldArgs } from './field-args.js';
 
 type Args = FieldArgs<string>;
 
@@ -18,16 +16,7 @@ const meta: Meta<Args> = {
   title: 'Fields/Select',
   component: 'efa-select',
   args: { label: 'Familienstand' },
-  render: (args) =>
-    html`<efa-select
-      label=${args.label}
-      hint=${ifDefined(args.hint)}
-      error=${ifDefined(args.error)}
-      .options=${familienstand}
-      .value=${args.value}
-      ?optional=${args.optional}
-      ?disabled=${args.disabled}
-    ></efa-select>`,
+  render: (args) => renderField('efa-select', args, { options: familienstand }),
 };
 export default meta;
 

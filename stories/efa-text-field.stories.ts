@@ -1,8 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/efa-text-field/efa-text-field.js';
-import type { FieldArgs } from './field-args.js';
+import { renderField, type FieldArgs } from './field-args.js';
 
 type Args = FieldArgs<string>;
 
@@ -10,16 +8,7 @@ const meta: Meta<Args> = {
   title: 'Fields/Text field',
   component: 'efa-text-field',
   args: { label: 'Familienname' },
-  render: (args) =>
-    html`<efa-text-field
-      label=${args.label}
-      hint=${ifDefined(args.hint)}
-      error=${ifDefined(args.error)}
-      .value=${args.value}
-      ?optional=${args.optional}
-      ?disabled=${args.disabled}
-      autocomplete="family-name"
-    ></efa-text-field>`,
+  render: (args) => renderField('efa-text-field', args, { autocomplete: 'family-name' }),
 };
 export default meta;
 

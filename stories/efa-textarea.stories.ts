@@ -1,8 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/efa-textarea/efa-textarea.js';
-import type { FieldArgs } from './field-args.js';
+import { renderField, type FieldArgs } from './field-args.js';
 
 interface Args extends FieldArgs<string> {
   maxlength?: number;
@@ -12,16 +10,7 @@ const meta: Meta<Args> = {
   title: 'Fields/Textarea',
   component: 'efa-textarea',
   args: { label: 'Zweck des Besuchs', maxlength: 500 },
-  render: (args) =>
-    html`<efa-textarea
-      label=${args.label}
-      hint=${ifDefined(args.hint)}
-      error=${ifDefined(args.error)}
-      maxlength=${ifDefined(args.maxlength)}
-      .value=${args.value}
-      ?optional=${args.optional}
-      ?disabled=${args.disabled}
-    ></efa-textarea>`,
+  render: (args) => renderField('efa-textarea', args, { maxlength: args.maxlength }),
 };
 export default meta;
 

@@ -23,7 +23,7 @@ export const amountFieldStyles = css`
   .currency:last-child {
     border-inline-start: 0;
   }
-  :host([disabled]) .currency {
+  :host(:disabled) .currency {
     opacity: 0.6;
   }
 `;

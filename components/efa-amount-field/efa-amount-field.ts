@@ -112,7 +112,7 @@ export class EfaAmountField extends EfaFieldElement<string> {
           autocomplete=${ifDefined(this.autocomplete || undefined)}
           aria-describedby=${this.describedBy()}
           aria-invalid=${this.invalid ? 'true' : 'false'}
-          ?disabled=${this.disabled}
+          ?disabled=${this.isDisabled}
           .value=${live(this.editing?.text ?? this.shown())}
           @focus=${(event: Event) => (this.editing = { text: (event.target as HTMLInputElement).value, value: this.value })}
           @blur=${() => {

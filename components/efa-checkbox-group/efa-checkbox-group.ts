@@ -57,7 +57,7 @@ export class EfaCheckboxGroup extends EfaFieldElement<string[]> {
                 value=${option.value}
                 aria-describedby=${this.describedBy(option.hint ? `option-${index}-hint` : undefined)}
                 aria-invalid=${this.invalid ? 'true' : 'false'}
-                ?disabled=${this.disabled}
+                ?disabled=${this.isDisabled}
                 .checked=${live(this.value?.includes(option.value) ?? false)}
                 @input=${this.onInput}
               />

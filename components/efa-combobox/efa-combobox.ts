@@ -127,6 +127,11 @@ export class EfaCombobox extends EfaFieldElement<string> {
     clearTimeout(this.announceTimer);
   }
 
+  override formResetCallback(): void {
+    super.formResetCallback();
+    this.query = '';
+  }
+
   private get shown(): Searchable[] {
     return this.hits.slice(0, MAX_ROWS);
   }
@@ -154,6 +159,7 @@ export class EfaCombobox extends EfaFieldElement<string> {
   }
 
   protected override updated(changed: PropertyValues): void {
+    super.updated(changed as PropertyValues<this>);
     if (changed.has('active') && this.active >= 0) {
       this.renderRoot.querySelector(`#option-${this.active}`)?.scrollIntoView({ block: 'nearest' });
     }
@@ -287,7 +293,7 @@ export class EfaCombobox extends EfaFieldElement<string> {
           autocomplete=${this.autocomplete || 'off'}
           autocapitalize="off"
           spellcheck="false"
-          ?disabled=${this.disabled}
+          ?disabled=${this.isDisabled}
           .value=${live(this.query)}
           @input=${this.onInput}
           @keydown=${this.onKeydown}

@@ -37,7 +37,7 @@ export class EfaConsent extends EfaFieldElement<boolean> {
           name=${ifDefined(this.name || undefined)}
           aria-describedby=${this.describedBy()}
           aria-invalid=${this.invalid ? 'true' : 'false'}
-          ?disabled=${this.disabled}
+          ?disabled=${this.isDisabled}
           .checked=${live(this.value === true)}
           @input=${(event: Event) => this.userTyped((event.target as HTMLInputElement).checked || undefined)}
         />

@@ -80,7 +80,7 @@ export class EfaDateField extends EfaFieldElement<string> {
         autocomplete=${ifDefined(this.autocomplete === 'bday' ? `bday-${part}` : undefined)}
         aria-invalid=${this.invalid ? 'true' : 'false'}
         aria-describedby=${this.describedBy()}
-        ?disabled=${this.disabled}
+        ?disabled=${this.isDisabled}
         .value=${live(this.parts[part])}
         @input=${(event: Event) => this.onInput(part, event)}
       />

@@ -1,9 +1,10 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { define } from '../define.js';
 import { EfaFieldElement } from '../shared/field-element.js';
 import { getLocale } from '../../src/i18n/locale.js';
 import { plural } from '../../src/i18n/plural.js';
+import { ATTACHMENT_MIME_TYPES } from '../../src/schema/generated/constants.js';
 import { fileUploadStyles } from './efa-file-upload.styles.js';
 
 /**
@@ -53,6 +54,7 @@ function sameFile(a: File, b: File): boolean {
  * @summary Upload of documents (passport scan, certificates): the native file input, so keyboard, screen
  * readers and the phone camera work as the platform makes them.
  *
+ * Below the label it says which types it takes and how large a file may be (from `accept` and `max-size`).
  * Each chosen file is checked at once: a file of another type (by MIME type, extension and first bytes) or
  * larger than `max-size` is not added, and the field says why. Added files are listed with name, size and
  * a button to remove them; adding and removing are announced to screen readers.
@@ -60,7 +62,7 @@ function sameFile(a: File, b: File): boolean {
  * @event input - The user added or removed a file.
  * @event change - The user left the field after changing it.
  * @csspart label - The label.
- * @csspart hint - The hint below the label.
+ * @csspart hint - The hint below the label, and the line with the accepted types and the largest size.
  * @csspart error - The error message (the form's, or why a chosen file was not added).
  * @csspart input - The native file input.
  * @csspart files - The list of added files.
@@ -82,7 +84,10 @@ export class EfaFileUpload extends EfaFieldElement<File[]> {
     announcement: { state: true },
   };
 
-  /** Accepted MIME types, comma-separated. PDF, JPEG and PNG are also checked by extension and first bytes. */
+  /**
+   * Accepted MIME types, comma-separated; by default those the submission schema allows for an attachment.
+   * PDF, JPEG and PNG are also checked by extension and first bytes.
+   */
   declare accept: string;
   /** Largest accepted file in bytes; default 10 MB. */
   declare maxSize: number;
@@ -96,21 +101,27 @@ export class EfaFileUpload extends EfaFieldElement<File[]> {
 
   constructor() {
     super();
-    this.accept = 'application/pdf,image/jpeg,image/png';
+    this.accept = ATTACHMENT_MIME_TYPES.join(',');
     this.maxSize = 10 * MB;
     this.multiple = false;
     this.rejection = '';
     this.announcement = '';
   }
 
-  protected override get invalid(): boolean {
-    return super.invalid || this.rejection !== '';
+  /** The form's error wins over the reason a chosen file was not added. */
+  protected override get shownError(): string {
+    return this.error || this.rejection;
   }
 
-  // Untyped map: `PropertyValues<this>` does not know the private state keys.
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed as PropertyValues<this>);
-    if (changed.has('rejection')) this.toggleAttribute('invalid', this.invalid);
+  /** A browser never hands files back to a page: after a restore the user chooses them again. */
+  protected override formState(): null {
+    return null;
+  }
+
+  override formResetCallback(): void {
+    super.formResetCallback();
+    this.rejection = '';
+    this.announcement = '';
   }
 
   private get acceptedTypes(): string[] {
@@ -120,13 +131,17 @@ export class EfaFileUpload extends EfaFieldElement<File[]> {
       .filter(Boolean);
   }
 
+  /** The accepted types as a person names them: "PDF, JPEG oder PNG". */
+  private acceptedFormats(): string {
+    return new Intl.ListFormat(getLocale(), { type: 'disjunction' }).format(
+      this.acceptedTypes.map((type) => KNOWN_TYPES[type]?.name ?? type.split('/').pop()!.toUpperCase()),
+    );
+  }
+
   /** Why `file` cannot join `files`, or `undefined` when it can. */
   private async problemWith(file: File, files: File[], limit: number): Promise<string | undefined> {
-    const accepted = this.acceptedTypes;
-    if (!(await hasAcceptedType(file, accepted))) {
-      const formats = new Intl.ListFormat(getLocale(), { type: 'disjunction' }).format(
-        accepted.map((type) => KNOWN_TYPES[type]?.name ?? type.split('/').pop()!.toUpperCase()),
-      );
+    if (!(await hasAcceptedType(file, this.acceptedTypes))) {
+      const formats = this.acceptedFormats();
       return msg(
         str`Die Datei „${file.name}“ hat ein Format, das nicht angenommen wird. Laden Sie eine Datei als ${formats} hoch.`,
       );
@@ -191,13 +206,17 @@ export class EfaFileUpload extends EfaFieldElement<File[]> {
     (next ?? this.renderRoot.querySelector('input'))!.focus();
   }
 
-  protected override renderError(): TemplateResult | typeof nothing {
-    // The form's error wins over the reason a chosen file was not added.
-    return this.invalid
-      ? html`<p id="error" class="error" part="error">
-          <span class="visually-hidden">${msg('Fehler:')}</span>${` ${this.error || this.rejection}`}
-        </p>`
-      : nothing;
+  protected override get hintIds(): string[] {
+    return [...super.hintIds, 'limits'];
+  }
+
+  protected override renderHint(): TemplateResult {
+    const formats = this.acceptedFormats();
+    const size = formatSize(this.maxSize);
+    return html`${super.renderHint()}
+      <p id="limits" class="hint" part="hint">
+        ${this.multiple ? msg(str`${formats}, höchstens ${size} je Datei`) : msg(str`${formats}, höchstens ${size}`)}
+      </p>`;
   }
 
   override render() {
@@ -213,7 +232,7 @@ export class EfaFileUpload extends EfaFieldElement<File[]> {
         ?multiple=${this.multiple}
         aria-describedby=${this.describedBy()}
         aria-invalid=${this.invalid ? 'true' : 'false'}
-        ?disabled=${this.disabled}
+        ?disabled=${this.isDisabled}
         @input=${this.holdNativeInput}
         @change=${this.onChange}
       />
@@ -229,7 +248,7 @@ export class EfaFileUpload extends EfaFieldElement<File[]> {
                     class="remove"
                     part="remove-button"
                     aria-label=${msg(str`„${file.name}“ entfernen`)}
-                    ?disabled=${this.disabled}
+                    ?disabled=${this.isDisabled}
                     @click=${() => this.removeFile(index)}
                   >
                     ${msg('Entfernen')}

@@ -49,7 +49,8 @@ export class EfaRadioGroup extends EfaFieldElement<string> {
   }
 
   override render() {
-    // role="radiogroup" is what lets aria-invalid apply to the group; radios themselves do not support it.
+    // role="radiogroup" is what lets aria-invalid apply to the group in ARIA 1.3; each radio carries it too,
+    // because a screen reader reads the focused radio, not the group it entered (Orca: issue 21).
     return html`<fieldset
       class="field ${this.invalid ? 'invalid' : ''}"
       role="radiogroup"
@@ -68,7 +69,8 @@ export class EfaRadioGroup extends EfaFieldElement<string> {
                 name=${this.name || 'option'}
                 value=${option.value}
                 aria-describedby=${this.describedBy(option.hint ? `option-${index}-hint` : undefined)}
-                ?disabled=${this.disabled}
+                aria-invalid=${this.invalid ? 'true' : 'false'}
+                ?disabled=${this.isDisabled}
                 .checked=${live(option.value === this.value)}
                 @input=${() => this.userTyped(option.value)}
               />

@@ -42,7 +42,7 @@ export class EfaSelect extends EfaFieldElement<string> {
         autocomplete=${ifDefined(this.autocomplete || undefined)}
         aria-describedby=${this.describedBy()}
         aria-invalid=${this.invalid ? 'true' : 'false'}
-        ?disabled=${this.disabled}
+        ?disabled=${this.isDisabled}
         @input=${(event: Event) => this.userTyped((event.target as HTMLSelectElement).value || undefined)}
       >
         <option value="" .selected=${live(!this.value)}>${msg('Bitte auswählen')}</option>

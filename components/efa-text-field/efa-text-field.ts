@@ -57,7 +57,7 @@ export class EfaTextField extends EfaFieldElement<string> {
         spellcheck=${this.spellcheck ? 'true' : 'false'}
         aria-describedby=${this.describedBy()}
         aria-invalid=${this.invalid ? 'true' : 'false'}
-        ?disabled=${this.disabled}
+        ?disabled=${this.isDisabled}
         .value=${live(this.value ?? '')}
         @input=${(e: Event) => this.userTyped((e.target as HTMLInputElement).value)}
       />

@@ -108,7 +108,7 @@ export class EfaTextarea extends EfaFieldElement<string> {
         autocomplete=${ifDefined(this.autocomplete || undefined)}
         aria-describedby=${ifDefined(describedBy)}
         aria-invalid=${this.invalid ? 'true' : 'false'}
-        ?disabled=${this.disabled}
+        ?disabled=${this.isDisabled}
         .value=${live(this.value ?? '')}
         @input=${this.onInput}
       ></textarea>

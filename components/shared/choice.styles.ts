@@ -49,7 +49,7 @@ export const choiceStyles = css`
   .choice .hint {
     grid-column: 2;
   }
-  :host([disabled]) .choice label {
+  :host(:disabled) .choice label {
     opacity: 0.6;
     cursor: not-allowed;
   }

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/efa-checkbox-group/efa-checkbox-group.js';
 import type { EfaCheckboxGroup } from '../../components/efa-checkbox-group/efa-checkbox-group.js';
+import { runFieldConformance } from '../helpers/field-conformance.js';
 
 const nachweise = [
   { value: 'lohn', label: 'Lohnabrechnungen', hint: 'Der letzten drei Monate' },
@@ -14,6 +15,20 @@ function boxes(el: EfaCheckboxGroup): HTMLInputElement[] {
 }
 
 describe('efa-checkbox-group', () => {
+  runFieldConformance('efa-checkbox-group', {
+    props: { options: nachweise },
+    value: ['steuer', 'lohn'],
+    shows: (el) => boxes(el).map((box) => box.checked),
+    showsValue: [true, false, true],
+    entries: ['steuer', 'lohn'],
+    userFills: async (el) => {
+      el.focus();
+      await sendKeys({ press: 'Space' });
+    },
+    filledValue: ['lohn'],
+    restoredValue: ['steuer', 'lohn'],
+  });
+
   it('groups labelled checkboxes in a fieldset whose legend is the question', async () => {
     const el = await fixture<EfaCheckboxGroup>(
       html`<efa-checkbox-group label="Welche Nachweise legen Sie vor?" hint="Wählen Sie alle zutreffenden aus" .options=${nachweise}></efa-checkbox-group>`,
@@ -28,23 +43,6 @@ describe('efa-checkbox-group', () => {
     expect(el.shadowRoot!.getElementById('option-0-hint')!.textContent).to.equal('Der letzten drei Monate');
     expect(konto!.getAttribute('aria-describedby')).to.equal('hint');
     await expect(el).to.be.accessible();
-  });
-
-  it('shows an error with a hidden "Fehler:" prefix and marks the checkboxes invalid', async () => {
-    const el = await fixture<EfaCheckboxGroup>(
-      html`<efa-checkbox-group label="Welche Nachweise legen Sie vor?" hint="Wählen Sie alle zutreffenden aus" error="Wählen Sie mindestens einen Nachweis aus" .options=${nachweise}></efa-checkbox-group>`,
-    );
-    const error = el.shadowRoot!.getElementById('error')!;
-    expect(error.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Fehler: Wählen Sie mindestens einen Nachweis aus');
-    expect(error.querySelector('.visually-hidden')!.textContent).to.equal('Fehler:');
-    expect(boxes(el).map((box) => box.getAttribute('aria-describedby'))).to.deep.equal(['option-0-hint hint error', 'hint error', 'hint error']);
-    expect(boxes(el).map((box) => box.getAttribute('aria-invalid'))).to.deep.equal(['true', 'true', 'true']);
-    await expect(el).to.be.accessible();
-  });
-
-  it('marks optional fields', async () => {
-    const el = await fixture<EfaCheckboxGroup>(html`<efa-checkbox-group label="Weitere Nachweise" optional .options=${nachweise}></efa-checkbox-group>`);
-    expect(el.shadowRoot!.querySelector('legend')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Weitere Nachweise (optional)');
   });
 
   it('ticks with Tab and Space, lists values in the order shown, and reports change only when the group is left', async () => {
@@ -76,18 +74,4 @@ describe('efa-checkbox-group', () => {
     expect(changes).to.equal(1);
   });
 
-  it('shows a value set from outside', async () => {
-    const el = await fixture<EfaCheckboxGroup>(html`<efa-checkbox-group label="Nachweise" .options=${nachweise} .value=${['steuer', 'lohn']}></efa-checkbox-group>`);
-    expect(boxes(el).map((box) => box.checked)).to.deep.equal([true, false, true]);
-    el.value = undefined;
-    await el.updateComplete;
-    expect(boxes(el).map((box) => box.checked)).to.deep.equal([false, false, false]);
-  });
-
-  it('takes no input when disabled', async () => {
-    const el = await fixture<EfaCheckboxGroup>(html`<efa-checkbox-group label="Nachweise" disabled .options=${nachweise}></efa-checkbox-group>`);
-    expect(boxes(el).every((box) => box.disabled)).to.equal(true);
-    boxes(el)[0]!.click();
-    expect(el.value).to.equal(undefined);
-  });
 });

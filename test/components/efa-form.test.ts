@@ -82,7 +82,7 @@ describe('efa-form (the shell)', () => {
     const el = await form();
     expect($(el, 'h2').textContent!.replace(/\s+/g, ' ').trim()).to.equal('Schritt 1 von 3 Angaben');
     expect(el.shadowRoot!.querySelector('.error-summary')).to.equal(null);
-    expect(el.shadowRoot!.querySelectorAll('[invalid]')).to.have.length(0);
+    expect(el.shadowRoot!.querySelectorAll(':state(invalid)')).to.have.length(0);
     expect($(el, '#f-telefon').hasAttribute('optional')).to.equal(true);
     expect($(el, '#f-name').hasAttribute('optional')).to.equal(false);
     await expect(el).to.be.accessible();
@@ -161,10 +161,11 @@ describe('efa-form (the shell)', () => {
     const el = await form();
     await typeInto(el, 'f-plz', '123');
     await el.updateComplete;
-    expect($(el, '#f-plz').hasAttribute('invalid')).to.equal(false);
+    expect($(el, '#f-plz').matches(':state(invalid)')).to.equal(false);
     await sendKeys({ press: 'Tab' });
     await el.updateComplete;
     expect(($(el, '#f-plz') as HTMLElement & { error: string }).error).to.equal('Geben Sie eine Postleitzahl mit 5 Ziffern ein.');
+    expect($(el, '#f-plz').matches(':state(invalid)')).to.equal(true);
   });
 
   it('goes through the steps by keyboard, reviews, changes an answer and sends through the event adapter', async () => {

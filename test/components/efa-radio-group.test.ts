@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/efa-radio-group/efa-radio-group.js';
 import type { EfaRadioGroup } from '../../components/efa-radio-group/efa-radio-group.js';
+import { runFieldConformance } from '../helpers/field-conformance.js';
 
 const aufenthalt = [
   { value: 'besuch', label: 'Besuch', hint: 'Bis zu 90 Tage' },
@@ -22,6 +23,20 @@ function focused(el: EfaRadioGroup): Element | null {
 }
 
 describe('efa-radio-group', () => {
+  runFieldConformance('efa-radio-group', {
+    props: { options: aufenthalt },
+    value: 'studium',
+    shows: (el) => radios(el).map((radio) => radio.checked),
+    showsValue: [false, true, false],
+    entries: ['studium'],
+    userFills: async (el) => {
+      el.focus();
+      await sendKeys({ press: 'Space' });
+    },
+    filledValue: 'besuch',
+    restoredValue: 'studium',
+  });
+
   it('groups labelled radios in a fieldset whose legend is the question', async () => {
     const el = await fixture<EfaRadioGroup>(
       html`<efa-radio-group label="Zweck des Aufenthalts" hint="Wählen Sie eine Möglichkeit" .options=${aufenthalt}></efa-radio-group>`,
@@ -40,7 +55,7 @@ describe('efa-radio-group', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows an error with a hidden "Fehler:" prefix and marks the group invalid', async () => {
+  it('marks the group invalid and every radio, each described with its own hint, the question\'s and the error', async () => {
     const el = await fixture<EfaRadioGroup>(
       html`<efa-radio-group label="Zweck des Aufenthalts" hint="Wählen Sie eine Möglichkeit" error="Wählen Sie den Zweck Ihres Aufenthalts aus" .options=${aufenthalt}></efa-radio-group>`,
     );
@@ -55,11 +70,6 @@ describe('efa-radio-group', () => {
     ]);
     expect(fieldset.getAttribute('aria-invalid')).to.equal('true');
     await expect(el).to.be.accessible();
-  });
-
-  it('marks optional fields', async () => {
-    const el = await fixture<EfaRadioGroup>(html`<efa-radio-group label="Geschlecht" optional .options=${janein}></efa-radio-group>`);
-    expect(el.shadowRoot!.querySelector('legend')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Geschlecht (optional)');
   });
 
   it('picks with Space and the arrow keys, and reports change only when the group is left', async () => {
@@ -91,14 +101,6 @@ describe('efa-radio-group', () => {
     expect(focused(el)).to.equal(radios(el)[2]);
   });
 
-  it('shows a value set from outside', async () => {
-    const el = await fixture<EfaRadioGroup>(html`<efa-radio-group label="Zweck" .options=${aufenthalt} .value=${'studium'}></efa-radio-group>`);
-    expect(radios(el).map((radio) => radio.checked)).to.deep.equal([false, true, false]);
-    el.value = undefined;
-    await el.updateComplete;
-    expect(radios(el).map((radio) => radio.checked)).to.deep.equal([false, false, false]);
-  });
-
   it('sets two short options side by side', async () => {
     const el = await fixture<EfaRadioGroup>(html`<efa-radio-group label="Sind Sie verheiratet?" inline .options=${janein}></efa-radio-group>`);
     const [ja, nein] = el.shadowRoot!.querySelectorAll('.choice');
@@ -108,10 +110,4 @@ describe('efa-radio-group', () => {
     expect(nein!.getBoundingClientRect().top).to.be.greaterThan(ja!.getBoundingClientRect().top);
   });
 
-  it('takes no input when disabled', async () => {
-    const el = await fixture<EfaRadioGroup>(html`<efa-radio-group label="Zweck" disabled .options=${aufenthalt}></efa-radio-group>`);
-    expect(radios(el).every((radio) => radio.disabled)).to.equal(true);
-    radios(el)[0]!.click();
-    expect(el.value).to.equal(undefined);
-  });
 });

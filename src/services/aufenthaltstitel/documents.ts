@@ -74,7 +74,6 @@ const slot = (code: string, when?: (get: Get) => boolean): FieldDef => ({
   purpose: code,
   ...(when ? { when: ({ get }: ConditionContext) => when(get) } : {}),
   label: PURPOSE_LABELS[code]!,
-  hint: () => msg('PDF, JPEG oder PNG, höchstens 10 MB je Datei.'),
   multiple: true,
 });
 
@@ -86,7 +85,6 @@ export const documentSlots: Node[] = [
     name: 'reisepass',
     purpose: 'reisepass',
     label: PURPOSE_LABELS.reisepass!,
-    hint: () => msg('PDF, JPEG oder PNG, höchstens 10 MB.'),
   },
   { type: 'group', name: 'dokumente', children: NEEDED.map(([code, needed]) => slot(code, needed)) },
   slot('weitere'),

@@ -554,7 +554,7 @@ const steps: FormDefinition['steps'] = [
         kind: 'file',
         name: 'nachweise',
         label: () => msg('Nachweise hochladen'),
-        hint: () => msg('PDF, JPEG oder PNG, höchstens 10 MB je Datei. Sie können die Nachweise auch zum Termin mitbringen.'),
+        hint: () => msg('Sie können die Nachweise auch zum Termin mitbringen.'),
         multiple: true,
       },
     ],
