@@ -70,6 +70,8 @@ import {
   changedResend,
   invalidJson,
   notFound,
+  refusalOf,
+  sendRefusal,
   storeFailed,
   tooLarge,
   tooManyParts,
@@ -241,16 +243,10 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
       );
     } else if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') answer = invalidJson();
 
-    if (answer instanceof Problem) {
+    const refusal = refusalOf(answer);
+    if (refusal) {
       drain(request, 2 * limits.multipart);
-      return reply.code(answer.status).type('application/problem+json').send(answer.body);
-    }
-    if (answer instanceof HttpError) {
-      drain(request, 2 * limits.multipart);
-      return reply
-        .code(answer.status)
-        .headers(answer.headers)
-        .send({ code: answer.code, message: answer.message, ...answer.extra });
+      return sendRefusal(reply, refusal);
     }
     if (reply.raw.destroyed) return reply;
     request.log.error({ err: error }, 'request failed');
@@ -412,10 +408,12 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
       throw new HttpError(400, 'idempotency-key-mismatch', 'Der Header Idempotency-Key muss der id der Einreichung entsprechen.');
     }
     const errors = validation.check(envelope);
-    const attachmentsWrong = errors.some((e) => e.instancePath === '#envelope/attachments' || e.instancePath.startsWith('#envelope/attachments/'));
+    // The files are matched only against attachments the envelope's schema took: an envelope without them, or
+    // no object at all, is told so by the schema's errors.
+    const envelopeWrong = errors.some((e) => e.instancePath.startsWith('#envelope'));
     let files: IncomingFile[] = [];
-    if (isObject(envelope) && !attachmentsWrong) {
-      const matched = matchAttachments(envelope.attachments as Attachment[], parts);
+    if (!envelopeWrong) {
+      const matched = matchAttachments((envelope as { attachments: Attachment[] }).attachments, parts);
       errors.push(...matched.errors);
       files = matched.files;
     }
