@@ -9,15 +9,20 @@
  * refused one was stored.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { readdir } from 'node:fs/promises';
-import { connect } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { startIdentityProvider } from '../../demo/idp.js';
 import { DEFAULT_LIMITS } from '../config.js';
-import { DESTINATION_ID } from '../fit-connect.js';
+import { DESTINATION_ID, SUBMISSION_SCHEMA } from '../fit-connect.js';
+import { MAX_BODY_BYTES as RELAY_MAX_BODY_BYTES, createRelay } from '../relay/relay.js';
+import { createSubmissionApi } from '../relay/submission-api.js';
+import { startSubmissionApiStandIn, type SubmissionApiStandIn } from './fit-connect-standin.js';
 import {
   PDF,
   POSTGRES_SKIPPED,
@@ -443,7 +448,7 @@ describe('bad input on every route (fuzz)', () => {
     assert.equal(JSON.parse(answer.body).code, 'sign-in-invalid');
   });
 
-  it('tests the PostgreSQL store the same way', { skip: POSTGRES_SKIPPED }, async () => {
+  it('refuses every bad submission on the PostgreSQL store too, and stores nothing of it', { skip: POSTGRES_SKIPPED }, async () => {
     const database = await scratchDatabase();
     const server = await startServer({ databaseUrl: database.url });
     try {
@@ -455,5 +460,84 @@ describe('bad input on every route (fuzz)', () => {
       await server.close();
       await database.drop();
     }
+  });
+});
+
+describe('bad input to the FIT-Connect relay (server/relay/, a process of its own)', () => {
+  const destinationId = crypto.randomUUID();
+  const serviceType = { name: 'Verpflichtungserklärung', identifier: 'urn:efa-forms:placeholder:verpflichtungserklaerung' };
+  let standIn: SubmissionApiStandIn;
+  let relay: Server;
+  let base: string;
+
+  before(async () => {
+    standIn = await startSubmissionApiStandIn({
+      destination: {
+        destinationId,
+        services: [{ identifier: serviceType.identifier, regions: ['DE09'], submissionSchemas: [{ schemaUri: SUBMISSION_SCHEMA, mimeType: 'application/json' }] }],
+        metadataVersions: ['2.1.0'],
+      },
+      clients: { 'efa-relay': 'fuzz-secret' },
+    });
+    const api = createSubmissionApi({ tokenUrl: standIn.tokenUrl, apiUrl: standIn.url, clientId: 'efa-relay', clientSecret: 'fuzz-secret' });
+    const dataDir = mkdtempSync(join(tmpdir(), 'efa-relay-fuzz-'));
+    relay = createServer(createRelay({ api, services: { verpflichtungserklaerung: { destinationId, serviceType } }, dataDir }).handle);
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(relay.address() as AddressInfo).port}`;
+  });
+
+  after(async () => {
+    relay.closeAllConnections();
+    await new Promise((resolve) => relay.close(resolve));
+    await standIn.close();
+  });
+
+  it('answers every route and method, hostile bodies, bad keys and bad requests below 500, in German; nothing reaches FIT-Connect', async () => {
+    const createdBefore = standIn.created();
+    const key = { 'Idempotency-Key': crypto.randomUUID() };
+    const cases: Case[] = [];
+    for (const path of ['/health', '/destination?service=verpflichtungserklaerung', '/destination?service=unbekannt', '/destination', '/submissions', '/gibt-es-nicht']) {
+      for (const method of METHODS) {
+        cases.push({ name: `${method} ${path}`, method, path, expect: 'any' });
+        if (!WITH_BODY.has(method)) continue;
+        for (const { name, type, body } of hostileBodies()) {
+          cases.push({ name: `${method} ${path}: ${name}`, method, path, headers: { ...key, ...(type ? { 'Content-Type': type } : {}) }, body, expect: 'any' });
+        }
+      }
+    }
+    const request = { service: 'verpflichtungserklaerung', destinationId, encryptedMetadata: 'a.b.c.d.e', encryptedData: 'a.b.c.d.e', attachments: {} };
+    const post = (name: string, body: unknown, headers: Record<string, string> = key): Case => ({
+      name,
+      method: 'POST',
+      path: '/submissions',
+      headers: { 'Content-Type': JSON_TYPE, ...headers },
+      body: JSON.stringify(body),
+      expect: 'refused',
+    });
+    cases.push(post('no Idempotency-Key', request, {}), post('an Idempotency-Key that is no UUID', request, { 'Idempotency-Key': '../../etc' }));
+    for (const field of Object.keys(request)) {
+      for (const wrong of [null, 0, true, 'x', [], { a: 1 }]) cases.push(post(`${field}: ${JSON.stringify(wrong)}`, { ...request, [field]: wrong }));
+    }
+    cases.push(
+      post('an unknown service', { ...request, service: 'unbekannt' }),
+      post('another destination', { ...request, destinationId: crypto.randomUUID() }),
+      post('an attachment id that is no UUID', { ...request, attachments: { '../x': 'a.b.c.d.e' } }),
+    );
+    await run(base, cases);
+    assert.equal(standIn.created(), createdBefore);
+  });
+
+  it('refuses a request one byte over its limit with 413, read by the client', async () => {
+    const request: Case = {
+      name: 'relay process over its limit',
+      method: 'POST',
+      path: '/submissions',
+      headers: { 'Content-Type': JSON_TYPE, 'Idempotency-Key': crypto.randomUUID() },
+      body: new Uint8Array(RELAY_MAX_BODY_BYTES + 1).fill(0x20),
+      expect: 'refused',
+    };
+    const answer = await send(base, request);
+    assertAnswered(request, answer);
+    assert.equal(answer.status, 413);
   });
 });
