@@ -1,7 +1,8 @@
 /**
  * The server an authority runs: the receiver under /api, /health, and optionally a portal's pages. One
  * Fastify instance; `main.ts` listens with it, the browser tests mount it in their own server
- * (`app.routing(req, res)`).
+ * (`app.routing(req, res)`). A request it cannot take, down to broken HTTP, is refused with a 4xx and a German
+ * message (problems.ts); a 5xx means the server or a service behind it failed (server/test/fuzz.test.ts).
  */
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -72,8 +73,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     return503OnClosing: true,
     // Node's own refusal of a request without Host has no body; the hook below answers it in words.
     http: { requireHostHeader: false },
-    // A path that is no valid URL, or a parameter longer than the router takes.
-    frameworkErrors: (error, _request, reply) => sendRefusal(reply, badUrl(error.statusCode ?? 400)),
+    // The router's refusals: a path that is no valid URL, or a parameter longer than it takes (no async constraints here).
+    frameworkErrors: (error, _request, reply) => sendRefusal(reply, badUrl(error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400)),
     clientErrorHandler: (error: Error & { code?: string }, socket) => {
       if (error.code === 'ECONNRESET' || socket.destroyed) return;
       if (socket.writable) socket.write(clientErrorAnswer(error));

@@ -1,5 +1,5 @@
 /**
- * The receiver's refusals. Most answers are JSON `{ code, message, ...extra }`: `code` stable for machines,
+ * The server's refusals. Most answers are JSON `{ code, message, ...extra }`: `code` stable for machines,
  * `message` German, for people. Two are RFC 9457 problem details (`application/problem+json`) whose shape is
  * a contract with the browser's client helper: a changed resend (409) and a body over a limit (413).
  */
