@@ -15,9 +15,7 @@ import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { startIdentityProvider } from '../../demo/idp.js';
 import { DEFAULT_LIMITS } from '../config.js';
 import { DESTINATION_ID, SUBMISSION_SCHEMA } from '../fit-connect.js';
 import { MAX_BODY_BYTES as RELAY_MAX_BODY_BYTES, createRelay } from '../relay/relay.js';
@@ -27,13 +25,13 @@ import {
   PDF,
   POSTGRES_SKIPPED,
   envelope,
-  freePort,
   pdfAttachment,
   postJson,
   postMultipart,
   root,
   scratchDatabase,
   startServer,
+  startServerWithSignIn,
   type TestServer,
 } from './helpers.js';
 
@@ -356,28 +354,16 @@ const RAW_CASES: Array<{ name: string; text: (host: string) => string }> = [
 
 describe('bad input on every route (fuzz)', () => {
   let open: TestServer;
-  let signIn: TestServer;
-  let idp: Awaited<ReturnType<typeof startIdentityProvider>>;
+  let signIn: Awaited<ReturnType<typeof startServerWithSignIn>>;
 
   before(async () => {
     open = await startServer({ portalDir: join(root, 'demo'), faultQueues: new Map() });
-    const port = await freePort();
-    const publicUrl = `http://127.0.0.1:${port}`;
-    idp = await startIdentityProvider({ redirectUri: `${publicUrl}/clerks/callback` });
-    signIn = await startServer(
-      {
-        clerkRoutes: 'sign-in',
-        signIn: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, publicUrl, sessionKey: randomBytes(32) },
-        portalDir: join(root, 'demo'),
-      },
-      port,
-    );
+    signIn = await startServerWithSignIn();
   });
 
   after(async () => {
     await open.close();
     await signIn.close();
-    await idp.close();
   });
 
   for (const [name, server] of [
@@ -449,7 +435,7 @@ describe('bad input on every route (fuzz)', () => {
     const login = await fetch(`${signIn.base}/clerks/login`, { redirect: 'manual' });
     const state = new URL(login.headers.get('location')!).searchParams.get('state');
     const cookie = login.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
-    const query = new URLSearchParams({ code: 'gefaelscht', state: state!, iss: idp.issuer });
+    const query = new URLSearchParams({ code: 'gefaelscht', state: state!, iss: signIn.idp.issuer });
     const request: Case = { name: 'forged code', method: 'GET', path: `/clerks/callback?${query}`, headers: { Cookie: cookie }, expect: 'refused' };
     const answer = await send(signIn.base, request);
     assertAnswered(request, answer);

@@ -1,5 +1,6 @@
 /** What the server's Node tests share: a real server on a free port of 127.0.0.1 over a fresh store. */
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { request } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { startIdentityProvider } from '../../demo/idp.js';
 import { buildApp, type AppOptions } from '../app.js';
 import { DEFAULT_LIMITS, projectRoot } from '../config.js';
 
@@ -33,6 +35,34 @@ export async function startServer(options: Partial<AppOptions> = {}, port = 0): 
   await app.listen({ port, host: '127.0.0.1' });
   const listening = (app.server.address() as AddressInfo).port;
   return { base: `http://127.0.0.1:${listening}`, dataDir, app, close: () => app.close() };
+}
+
+export type IdentityProvider = Awaited<ReturnType<typeof startIdentityProvider>>;
+
+/**
+ * A server with the demo portal whose clerks sign in at the demo's OpenID Connect provider (demo/idp.js, started
+ * here as well); `close` stops both.
+ */
+export async function startServerWithSignIn(): Promise<TestServer & { idp: IdentityProvider }> {
+  const port = await freePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
+  const idp = await startIdentityProvider({ redirectUri: `${publicUrl}/clerks/callback` });
+  const server = await startServer(
+    {
+      clerkRoutes: 'sign-in',
+      signIn: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, publicUrl, sessionKey: randomBytes(32) },
+      portalDir: join(root, 'demo'),
+    },
+    port,
+  );
+  return {
+    ...server,
+    idp,
+    close: async () => {
+      await server.close();
+      await idp.close();
+    },
+  };
 }
 
 export function validData(): Record<string, unknown> {
