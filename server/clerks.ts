@@ -50,6 +50,8 @@ declare module '@fastify/secure-session' {
 }
 
 const SESSION_HOURS = 8;
+/** Bytes of the sign-out form: a CSRF token, nothing else. */
+export const LOGOUT_BODY_LIMIT = 4096;
 
 const signInInvalid = (): HttpError =>
   new HttpError(400, 'sign-in-invalid', 'Diese Rückkehr von der Anmeldung ist ungültig oder abgelaufen. Bitte melden Sie sich erneut an.');
@@ -139,7 +141,7 @@ export async function clerkSessions(app: FastifyInstance, access: ClerkAccess, s
       return reply.code(502).send({ code: 'sign-in-failed', message: 'Die Anmeldung ist fehlgeschlagen. Bitte versuchen Sie es erneut.' });
     });
     // A logout form posts url-encoded; nothing else here takes a body.
-    routes.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => {
+    routes.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: LOGOUT_BODY_LIMIT }, (_request, body, done) => {
       done(null, Object.fromEntries(new URLSearchParams(body as string)));
     });
 

@@ -90,6 +90,9 @@ export interface Limits {
   concurrentUploads: number;
 }
 
+/** The relay request carries the multipart content base64url-encoded (4/3), plus room for data and metadata. */
+export const relayBodyLimit = (limits: Limits): number => Math.ceil((limits.multipart * 4) / 3) + 2 * limits.json;
+
 export interface ReceiverOptions {
   store: SubmissionStore;
   relay: FitConnectRelay;
@@ -173,8 +176,7 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
   const { store, relay, validation, limits, faultQueues } = options;
   /** Every part but `submission` is an attachment: at most as many as the schemas allow in any list. */
   const partsLimit = validation.guard.largestMaxItems + 1;
-  /** The relay request carries the multipart content base64url-encoded (4/3), plus room for data and metadata. */
-  const relayLimit = Math.ceil((limits.multipart * 4) / 3) + 2 * limits.json;
+  const relayLimit = relayBodyLimit(limits);
   let uploadsInProgress = 0;
 
   await app.register(rateLimit, {

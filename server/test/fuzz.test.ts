@@ -16,8 +16,10 @@ import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { LOGOUT_BODY_LIMIT } from '../clerks.js';
 import { DEFAULT_LIMITS } from '../config.js';
 import { DESTINATION_ID, SUBMISSION_SCHEMA } from '../fit-connect.js';
+import { relayBodyLimit } from '../receiver.js';
 import { MAX_BODY_BYTES as RELAY_MAX_BODY_BYTES, createRelay } from '../relay/relay.js';
 import { createSubmissionApi } from '../relay/submission-api.js';
 import { startSubmissionApiStandIn, type SubmissionApiStandIn } from './fit-connect-standin.js';
@@ -397,19 +399,23 @@ describe('bad input on every route (fuzz)', () => {
     await assertTakesValid(open.base);
   });
 
-  it('refuses a relay request one byte over its limit with 413', async () => {
-    const limit = Math.ceil((DEFAULT_LIMITS.multipart * 4) / 3) + 2 * DEFAULT_LIMITS.json;
-    const request: Case = {
-      name: 'relay over its limit',
+  it('refuses a relay request and a sign-out one byte over their limits with 413', async () => {
+    const overLimit = (path: string, type: string, limit: number): Case => ({
+      name: `${path} over its limit`,
       method: 'POST',
-      path: '/api/fit-connect/submissions',
-      headers: { 'Content-Type': JSON_TYPE },
-      body: new Uint8Array(limit + 1).fill(0x20),
+      path,
+      headers: { 'Content-Type': type },
+      body: new Uint8Array(limit + 1).fill(0x61),
       expect: 'refused',
-    };
-    const answer = await send(open.base, request);
-    assertAnswered(request, answer);
-    assert.equal(answer.status, 413);
+    });
+    for (const [server, request] of [
+      [open, overLimit('/api/fit-connect/submissions', JSON_TYPE, relayBodyLimit(DEFAULT_LIMITS))],
+      [signIn, overLimit('/clerks/logout', 'application/x-www-form-urlencoded', LOGOUT_BODY_LIMIT)],
+    ] as const) {
+      const answer = await send(server.base, request);
+      assertAnswered(request, answer);
+      assert.equal(answer.status, 413, request.name);
+    }
   });
 
   it('answers broken HTTP with 4xx in German', async () => {
