@@ -1,7 +1,8 @@
 /**
  * The server an authority runs: the receiver under /api, /health, and optionally a portal's pages. One
  * Fastify instance; `main.ts` listens with it, the browser tests mount it in their own server
- * (`app.routing(req, res)`).
+ * (`app.routing(req, res)`). A request it cannot take, down to broken HTTP, is refused with a 4xx and a German
+ * message (problems.ts); a 5xx means the server or a service behind it failed (server/test/fuzz.test.ts).
  */
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -10,7 +11,7 @@ import { clerkSessions, type ClerkAccess, type SignInOptions } from './clerks.js
 import { CSP_DIRECTIVES, STRICT_CSP } from './csp.js';
 import { createFitConnectRelay } from './fit-connect.js';
 import { portal } from './portal.js';
-import { HttpError } from './problems.js';
+import { HttpError, badUrl, clientErrorAnswer, notFound, refusalOf, sendRefusal } from './problems.js';
 import { receiver, type Limits } from './receiver.js';
 import { openFileStore } from './storage/file-store.js';
 import { openPostgresStore } from './storage/postgres-store.js';
@@ -70,10 +71,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     // Slow uploads of 30 MiB still finish; a request that never does is cut.
     requestTimeout: 300_000,
     return503OnClosing: true,
+    // Node's own refusal of a request without Host has no body; the hook below answers it in words.
+    http: { requireHostHeader: false },
+    // The router's refusals: a path that is no valid URL, or a parameter longer than it takes (no async constraints here).
+    frameworkErrors: (error, _request, reply) => sendRefusal(reply, badUrl(error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400)),
+    clientErrorHandler: (error: Error & { code?: string }, socket) => {
+      if (error.code === 'ECONNRESET' || socket.destroyed) return;
+      if (socket.writable) socket.write(clientErrorAnswer(error));
+      socket.destroy(error);
+    },
   });
   const store = await openStore(options, (message, error) => app.log.warn({ err: error }, message));
   app.addHook('onClose', () => store.close());
 
+  app.addHook('onRequest', async (request) => {
+    if (request.headers.host === undefined && request.raw.httpVersion === '1.1') {
+      throw new HttpError(400, 'missing-host', 'Der Anfrage fehlt die Kopfzeile Host. Die Anfrage wurde nicht bearbeitet.');
+    }
+  });
   const allowed = options.allowedHosts && new Set(options.allowedHosts.map((h) => h.toLowerCase()));
   if (allowed) {
     app.addHook('onRequest', async (request) => {
@@ -84,10 +99,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     });
   }
   app.setErrorHandler((error: unknown, request, reply) => {
-    if (error instanceof HttpError) return reply.code(error.status).send({ code: error.code, message: error.message });
     // A path the static files refuse (a folder, `..`): the same answer as a path that is not there.
     const status = (error as { statusCode?: number }).statusCode;
-    if (status === 403 || status === 404) return reply.code(404).send({ code: 'not-found', message: 'Diese Adresse gibt es nicht.' });
+    if (!(error instanceof HttpError) && (status === 403 || status === 404)) return sendRefusal(reply, notFound());
+    const refusal = refusalOf(error);
+    if (refusal) return sendRefusal(reply, refusal);
     request.log.error({ err: error }, 'request failed');
     return reply.code(500).send({ code: 'internal', message: 'Ein Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.' });
   });

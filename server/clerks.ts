@@ -17,7 +17,7 @@ import csrfProtection from '@fastify/csrf-protection';
 import secureSession from '@fastify/secure-session';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as oidc from 'openid-client';
-import { HttpError } from './problems.js';
+import { HttpError, refusalOf, sendRefusal } from './problems.js';
 
 /**
  * `sign-in`: a signed-in session is needed. `refused`: no sign-in is configured, the clerks' routes answer 403.
@@ -50,6 +50,11 @@ declare module '@fastify/secure-session' {
 }
 
 const SESSION_HOURS = 8;
+/** Bytes of the sign-out form: a CSRF token, nothing else. */
+export const LOGOUT_BODY_LIMIT = 4096;
+
+const signInInvalid = (): HttpError =>
+  new HttpError(400, 'sign-in-invalid', 'Diese Rückkehr von der Anmeldung ist ungültig oder abgelaufen. Bitte melden Sie sich erneut an.');
 
 /** Refuses a request that the browser says comes from another site, or whose `Origin` is another origin. */
 export function sameOriginOnly(request: FastifyRequest): void {
@@ -126,16 +131,17 @@ export async function clerkSessions(app: FastifyInstance, access: ClerkAccess, s
   await app.register(async (routes) => {
     // csrf-protection's refusals are 403s of their own; the app's handler would turn a 403 into a 404.
     routes.setErrorHandler((error: unknown, request, reply) => {
-      if (error instanceof HttpError) return reply.code(error.status).send({ code: error.code, message: error.message });
       const code = (error as { code?: string }).code;
       if (code === 'FST_CSRF_MISSING_SECRET' || code === 'FST_CSRF_INVALID_TOKEN') {
         return reply.code(403).send({ code: 'csrf', message: 'Die Anfrage kam nicht von der Seite des Posteingangs. Bitte laden Sie die Seite neu.' });
       }
+      const refusal = refusalOf(error);
+      if (refusal) return sendRefusal(reply, refusal);
       request.log.error({ err: error }, 'sign-in failed');
       return reply.code(502).send({ code: 'sign-in-failed', message: 'Die Anmeldung ist fehlgeschlagen. Bitte versuchen Sie es erneut.' });
     });
     // A logout form posts url-encoded; nothing else here takes a body.
-    routes.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => {
+    routes.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: LOGOUT_BODY_LIMIT }, (_request, body, done) => {
       done(null, Object.fromEntries(new URLSearchParams(body as string)));
     });
 
@@ -156,16 +162,31 @@ export async function clerkSessions(app: FastifyInstance, access: ClerkAccess, s
       return reply.redirect(url.toString(), 303);
     });
 
-    routes.get('/clerks/callback', async (request, reply) => {
+    routes.get<{ Querystring: Record<string, unknown> }>('/clerks/callback', async (request, reply) => {
       const pending = request.session.get('signIn');
       if (!pending) return reply.redirect('/clerks/login', 303);
       request.session.set('signIn', undefined);
       const config = await provider();
-      const tokens = await oidc.authorizationCodeGrant(config, new URL(request.url, publicUrl), {
-        pkceCodeVerifier: pending.verifier,
-        expectedState: pending.state,
-        expectedNonce: pending.nonce,
-      });
+      // What the browser brought back is checked here before openid-client checks it again, so that a return that
+      // was cancelled or tampered with is told as such (400) and only a failing provider as one (502).
+      const { error, state, code, iss } = request.query;
+      if (error !== undefined) {
+        throw new HttpError(400, 'sign-in-cancelled', 'Die Anmeldung wurde abgebrochen oder abgelehnt. Bitte melden Sie sich erneut an.');
+      }
+      const { issuer: issuerId, authorization_response_iss_parameter_supported: issSent } = config.serverMetadata();
+      const issuerRight = iss === undefined ? !issSent : iss === issuerId; // RFC 9207
+      if (state !== pending.state || typeof code !== 'string' || !issuerRight) throw signInInvalid();
+      const tokens = await oidc
+        .authorizationCodeGrant(config, new URL(request.url, publicUrl), {
+          pkceCodeVerifier: pending.verifier,
+          expectedState: pending.state,
+          expectedNonce: pending.nonce,
+        })
+        .catch((grantError: unknown) => {
+          // The provider did not take the code: forged, used before or expired.
+          if (grantError instanceof oidc.ResponseBodyError && grantError.error === 'invalid_grant') throw signInInvalid();
+          throw grantError;
+        });
       const claims = tokens.claims()!;
       // Providers put the name in the ID token or only behind the userinfo endpoint.
       let name = claims.name;

@@ -70,6 +70,8 @@ import {
   changedResend,
   invalidJson,
   notFound,
+  refusalOf,
+  sendRefusal,
   storeFailed,
   tooLarge,
   tooManyParts,
@@ -87,6 +89,9 @@ export interface Limits {
   /** Multipart requests received at the same time; more are answered 503. */
   concurrentUploads: number;
 }
+
+/** The relay request carries the multipart content base64url-encoded (4/3), plus room for data and metadata. */
+export const relayBodyLimit = (limits: Limits): number => Math.ceil((limits.multipart * 4) / 3) + 2 * limits.json;
 
 export interface ReceiverOptions {
   store: SubmissionStore;
@@ -171,8 +176,7 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
   const { store, relay, validation, limits, faultQueues } = options;
   /** Every part but `submission` is an attachment: at most as many as the schemas allow in any list. */
   const partsLimit = validation.guard.largestMaxItems + 1;
-  /** The relay request carries the multipart content base64url-encoded (4/3), plus room for data and metadata. */
-  const relayLimit = Math.ceil((limits.multipart * 4) / 3) + 2 * limits.json;
+  const relayLimit = relayBodyLimit(limits);
   let uploadsInProgress = 0;
 
   await app.register(rateLimit, {
@@ -241,16 +245,10 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
       );
     } else if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') answer = invalidJson();
 
-    if (answer instanceof Problem) {
+    const refusal = refusalOf(answer);
+    if (refusal) {
       drain(request, 2 * limits.multipart);
-      return reply.code(answer.status).type('application/problem+json').send(answer.body);
-    }
-    if (answer instanceof HttpError) {
-      drain(request, 2 * limits.multipart);
-      return reply
-        .code(answer.status)
-        .headers(answer.headers)
-        .send({ code: answer.code, message: answer.message, ...answer.extra });
+      return sendRefusal(reply, refusal);
     }
     if (reply.raw.destroyed) return reply;
     request.log.error({ err: error }, 'request failed');
@@ -412,10 +410,12 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
       throw new HttpError(400, 'idempotency-key-mismatch', 'Der Header Idempotency-Key muss der id der Einreichung entsprechen.');
     }
     const errors = validation.check(envelope);
-    const attachmentsWrong = errors.some((e) => e.instancePath === '#envelope/attachments' || e.instancePath.startsWith('#envelope/attachments/'));
+    // The files are matched only against attachments the envelope's schema took: an envelope without them, or
+    // no object at all, is told so by the schema's errors.
+    const envelopeWrong = errors.some((e) => e.instancePath.startsWith('#envelope'));
     let files: IncomingFile[] = [];
-    if (isObject(envelope) && !attachmentsWrong) {
-      const matched = matchAttachments(envelope.attachments as Attachment[], parts);
+    if (!envelopeWrong) {
+      const matched = matchAttachments((envelope as { attachments: Attachment[] }).attachments, parts);
       errors.push(...matched.errors);
       files = matched.files;
     }

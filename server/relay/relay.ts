@@ -29,10 +29,13 @@ export interface RelayOptions {
   services: RelayServices;
   /** Where the journal of idempotency keys lives; must survive restarts. */
   dataDir: string;
-  /** Largest relay request (default 45 MB: 30 MB of attachments grow by a third as base64url JWEs). */
+  /** Largest relay request (default MAX_BODY_BYTES). */
   maxBodyBytes?: number;
   log?: (entry: Record<string, unknown>) => void;
 }
+
+/** The default largest relay request: 30 MB of attachments grow by a third as base64url JWEs. */
+export const MAX_BODY_BYTES = 45_000_000;
 
 class Refusal extends Error {
   constructor(
@@ -68,12 +71,13 @@ function isRelayRequest(value: unknown): value is RelayRequest {
     JWE.test(body.encryptedData) &&
     typeof body.attachments === 'object' &&
     body.attachments !== null &&
+    !Array.isArray(body.attachments) &&
     Object.entries(body.attachments).every(([id, jwe]) => ATTACHMENT_ID.test(id) && typeof jwe === 'string' && JWE.test(jwe))
   );
 }
 
 export function createRelay(options: RelayOptions) {
-  const { api, services, maxBodyBytes = 45_000_000, log = () => {} } = options;
+  const { api, services, maxBodyBytes = MAX_BODY_BYTES, log = () => {} } = options;
   const journal = openJournal(options.dataDir);
 
   function target(service: unknown, route: unknown): RelayTarget {

@@ -4,11 +4,9 @@
  * cookies kept per origin), then the refusals: no session, a forged session, a cross-site or token-less POST.
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { join } from 'node:path';
-import { DEMO_CLERKS, startIdentityProvider } from '../../demo/idp.js';
-import { envelope, freePort, postJson, root, startServer, type TestServer } from './helpers.js';
+import { DEMO_CLERKS } from '../../demo/idp.js';
+import { envelope, postJson, startServerWithSignIn, type IdentityProvider } from './helpers.js';
 
 /** A browser's cookies, per origin, and its way of following redirects. */
 class Browser {
@@ -52,31 +50,19 @@ class Browser {
 const [USER, ACCOUNT] = Object.entries(DEMO_CLERKS)[0]!;
 
 describe('clerks’ sign-in (OpenID Connect, authorization code with PKCE)', () => {
-  let server: TestServer;
-  let idp: Awaited<ReturnType<typeof startIdentityProvider>>;
+  let server: Awaited<ReturnType<typeof startServerWithSignIn>>;
+  let idp: IdentityProvider;
   let reference: string;
 
   before(async () => {
-    const port = await freePort();
-    const publicUrl = `http://127.0.0.1:${port}`;
-    idp = await startIdentityProvider({ redirectUri: `${publicUrl}/clerks/callback` });
-    server = await startServer(
-      {
-        clerkRoutes: 'sign-in',
-        signIn: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, publicUrl, sessionKey: randomBytes(32) },
-        portalDir: join(root, 'demo'),
-      },
-      port,
-    );
+    server = await startServerWithSignIn();
+    idp = server.idp;
     const created = await postJson(server.base, envelope());
     assert.equal(created.status, 201);
     reference = (await created.json()).reference;
   });
 
-  after(async () => {
-    await server.close();
-    await idp.close();
-  });
+  after(() => server.close());
 
   /** Signs in as a browser does; answers the browser with its session and where it ended. */
   async function signIn(password = ACCOUNT.password): Promise<{ browser: Browser; landed: URL; page: Response }> {

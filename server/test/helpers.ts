@@ -1,11 +1,14 @@
 /** What the server's Node tests share: a real server on a free port of 127.0.0.1 over a fresh store. */
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { request } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { startIdentityProvider } from '../../demo/idp.js';
 import { buildApp, type AppOptions } from '../app.js';
 import { DEFAULT_LIMITS, projectRoot } from '../config.js';
 
@@ -32,6 +35,34 @@ export async function startServer(options: Partial<AppOptions> = {}, port = 0): 
   await app.listen({ port, host: '127.0.0.1' });
   const listening = (app.server.address() as AddressInfo).port;
   return { base: `http://127.0.0.1:${listening}`, dataDir, app, close: () => app.close() };
+}
+
+export type IdentityProvider = Awaited<ReturnType<typeof startIdentityProvider>>;
+
+/**
+ * A server with the demo portal whose clerks sign in at the demo's OpenID Connect provider (demo/idp.js, started
+ * here as well); `close` stops both.
+ */
+export async function startServerWithSignIn(): Promise<TestServer & { idp: IdentityProvider }> {
+  const port = await freePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
+  const idp = await startIdentityProvider({ redirectUri: `${publicUrl}/clerks/callback` });
+  const server = await startServer(
+    {
+      clerkRoutes: 'sign-in',
+      signIn: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, publicUrl, sessionKey: randomBytes(32) },
+      portalDir: join(root, 'demo'),
+    },
+    port,
+  );
+  return {
+    ...server,
+    idp,
+    close: async () => {
+      await server.close();
+      await idp.close();
+    },
+  };
 }
 
 export function validData(): Record<string, unknown> {
@@ -71,6 +102,43 @@ export function postMultipart(base: string, env: unknown, files: Record<string, 
   form.append('submission', JSON.stringify(env));
   for (const [name, blob] of Object.entries(files)) form.append(name, blob, 'datei');
   return fetch(`${base}/api/submissions`, { method: 'POST', body: form });
+}
+
+/**
+ * Sends `size` bytes as one multipart file part through node:http and reads the answer, writing on after it came
+ * as a browser does. Chunked by default, so the server finds the size only while receiving; `declareLength`
+ * sends an exact Content-Length instead, which the server can refuse on before reading.
+ */
+export function oversizedUpload(base: string, size: number, { declareLength = false } = {}): Promise<{ status: number; body: string }> {
+  const boundary = 'efaboundary';
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${crypto.randomUUID()}"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
+  const tail = `\r\n--${boundary}--\r\n`;
+  const length = declareLength ? { 'Content-Length': String(Buffer.byteLength(head) + size + Buffer.byteLength(tail)) } : { 'Transfer-Encoding': 'chunked' };
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}/api/submissions`, {
+      method: 'POST',
+      headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, ...length },
+    });
+    req.on('response', (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.write(head);
+    const chunk = Buffer.alloc(64 * 1024, 0x41);
+    let sent = 0;
+    const pump = (): void => {
+      while (sent < size) {
+        const part = chunk.subarray(0, Math.min(chunk.length, size - sent));
+        sent += part.length;
+        if (!req.write(part)) return void req.once('drain', pump);
+      }
+      req.end(tail);
+    };
+    pump();
+  });
 }
 
 /**

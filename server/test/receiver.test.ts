@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { PDF, envelope, pdfAttachment, postJson, postMultipart, startServer, validData, type TestServer } from './helpers.js';
+import { PDF, envelope, oversizedUpload, pdfAttachment, postJson, postMultipart, startServer, validData, type TestServer } from './helpers.js';
 
 let server: TestServer;
 before(async () => {
@@ -110,36 +110,6 @@ describe('attachments', () => {
     assert.deepEqual(await readdir(join(server.dataDir, 'submissions', reference, 'attachments')), [`${attachment.id}.pdf`]);
   });
 });
-
-/** Sends `size` bytes as a multipart upload through node:http, writing on after the answer came. */
-function oversizedUpload(base: string, size: number): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const boundary = 'efaboundary';
-    const head = `--${boundary}\r\nContent-Disposition: form-data; name="${crypto.randomUUID()}"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
-    const req = request(`${base}/api/submissions`, {
-      method: 'POST',
-      headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Transfer-Encoding': 'chunked' },
-    });
-    req.on('response', (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.write(head);
-    const chunk = Buffer.alloc(64 * 1024, 0x41);
-    let sent = 0;
-    const pump = (): void => {
-      while (sent < size) {
-        sent += chunk.length;
-        if (!req.write(chunk)) return void req.once('drain', pump);
-      }
-      req.end(`\r\n--${boundary}--\r\n`);
-    };
-    pump();
-  });
-}
 
 describe('limits told', () => {
   it('answers an oversized upload with a 413 the client reads (no reset connection)', async () => {
