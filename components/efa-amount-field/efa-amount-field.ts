@@ -5,39 +5,13 @@ import { live } from 'lit/directives/live.js';
 import { define } from '../define.js';
 import { EfaFieldElement } from '../shared/field-element.js';
 import { getLocale } from '../../src/i18n/locale.js';
-import { decimalAmount, euros } from '../../src/engine/money.js';
+import { amountValue } from '../../src/engine/values.js';
 import { amountFieldStyles } from './efa-amount-field.styles.js';
-
-function separators(locale: string): { group: string; decimal: string } {
-  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
-  return {
-    group: parts.find((part) => part.type === 'group')?.value ?? '',
-    decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.',
-  };
-}
 
 /** Whether the locale writes the currency before the amount (`€1.00`) or after it (`1,00 €`). */
 function currencyFirst(locale: string): boolean {
   const parts = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).formatToParts(1);
   return parts.findIndex((part) => part.type === 'currency') < parts.findIndex((part) => part.type === 'integer');
-}
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * Reads an amount of euros written the way the locale writes numbers: German `1.250,50`, `1250,5`, `1250`;
- * English `1,250.50`, `1250.5`. A euro sign before or after is allowed, at most two decimals (cents).
- * Anything else (`1.5` in German, `12,345` in German, `zwölf`) is not a number: `undefined`.
- */
-export function parseAmount(text: string, locale: string): number | undefined {
-  const { group, decimal } = separators(locale);
-  const grouped = group ? `\\d{1,3}(?:${escapeRegExp(group)}\\d{3})+|` : '';
-  const match = new RegExp(`^(-?)(${grouped}\\d+)(?:${escapeRegExp(decimal)}(\\d{1,2}))?$`).exec(
-    text.trim().replace(/^€\s*|\s*€$/g, ''),
-  );
-  if (!match) return undefined;
-  const [, sign, whole, fraction = '0'] = match;
-  return Number(`${sign}${whole!.split(group).join('')}.${fraction}`);
 }
 
 /**
@@ -78,16 +52,12 @@ export class EfaAmountField extends EfaFieldElement<string> {
   }
 
   private shown(): string {
-    const amount = euros(this.value);
-    return amount === undefined
-      ? (this.value ?? '')
-      : new Intl.NumberFormat(getLocale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
+    return amountValue.format(this.value, getLocale());
   }
 
   private onInput(event: Event): void {
     const text = (event.target as HTMLInputElement).value;
-    const amount = parseAmount(text, getLocale());
-    const value = text.trim() === '' ? undefined : amount === undefined ? text : decimalAmount(amount);
+    const value = amountValue.parse(text, getLocale());
     this.editing = { text, value };
     this.userTyped(value);
   }

@@ -5,27 +5,9 @@ import { live } from 'lit/directives/live.js';
 import { define } from '../define.js';
 import { EfaFieldElement } from '../shared/field-element.js';
 import { dateFieldStyles } from './efa-date-field.styles.js';
+import { dateValue, type DateParts } from '../../src/engine/values.js';
 
-type Parts = { day: string; month: string; year: string };
-type Part = keyof Parts;
-
-/**
- * The value for what the user typed: `YYYY-MM-DD` when every part is digits, else the parts as typed,
- * joined with `-` (so the schema flags it and nothing is lost), `undefined` when all are empty.
- */
-export function dateValue({ day, month, year }: Parts): string | undefined {
-  if (day === '' && month === '' && year === '') return undefined;
-  const digits = [day, month, year].map((part) => part.trim());
-  if (digits.every((part) => /^\d+$/.test(part))) {
-    return `${digits[2]}-${digits[1]!.padStart(2, '0')}-${digits[0]!.padStart(2, '0')}`;
-  }
-  return `${year}-${month}-${day}`;
-}
-
-function partsOf(value: string | undefined): Parts {
-  const [year = '', month = '', ...day] = (value ?? '').split('-');
-  return { day: day.join('-'), month, year };
-}
+type Part = keyof DateParts;
 
 /**
  * @summary A date the user knows, such as a date of birth: day, month and year in three inputs (GOV.UK "date input").
@@ -48,21 +30,21 @@ export class EfaDateField extends EfaFieldElement<string> {
     value: {},
   };
 
-  private parts: Parts = { day: '', month: '', year: '' };
+  private parts: DateParts = { day: '', month: '', year: '' };
   /** The value the parts stand for; a different value was set from outside and replaces them. */
   private partsValue: string | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('value') && this.value !== this.partsValue) {
-      this.parts = partsOf(this.value);
+      this.parts = dateValue.format(this.value);
       this.partsValue = this.value;
     }
   }
 
   private onInput(part: Part, event: Event): void {
     this.parts = { ...this.parts, [part]: (event.target as HTMLInputElement).value };
-    this.partsValue = dateValue(this.parts);
+    this.partsValue = dateValue.parse(this.parts);
     this.userTyped(this.partsValue);
   }
 

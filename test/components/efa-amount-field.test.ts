@@ -1,7 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/efa-amount-field/efa-amount-field.js';
-import { parseAmount, type EfaAmountField } from '../../components/efa-amount-field/efa-amount-field.js';
+import type { EfaAmountField } from '../../components/efa-amount-field/efa-amount-field.js';
+import { parseAmount } from '../../src/engine/values.js';
 import { setLocale } from '../../src/i18n/locale.js';
 import { runFieldConformance } from '../helpers/field-conformance.js';
 

@@ -1,7 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/efa-date-field/efa-date-field.js';
-import { dateValue, type EfaDateField } from '../../components/efa-date-field/efa-date-field.js';
+import type { EfaDateField } from '../../components/efa-date-field/efa-date-field.js';
+import { dateValue } from '../../src/engine/values.js';
 import { runFieldConformance } from '../helpers/field-conformance.js';
 
 function inputs(el: EfaDateField): HTMLInputElement[] {
@@ -84,11 +85,11 @@ describe('efa-date-field', () => {
   });
 
   it('builds the value from the parts', () => {
-    expect(dateValue({ day: '27', month: '3', year: '2007' })).to.equal('2007-03-27');
-    expect(dateValue({ day: ' 1 ', month: '12', year: '1999' })).to.equal('1999-12-01');
-    expect(dateValue({ day: '27', month: '3', year: '07' }), 'the schema flags a short year').to.equal('07-03-27');
-    expect(dateValue({ day: '27', month: '', year: '2007' })).to.equal('2007--27');
-    expect(dateValue({ day: '', month: '', year: '' })).to.equal(undefined);
+    expect(dateValue.parse({ day: '27', month: '3', year: '2007' })).to.equal('2007-03-27');
+    expect(dateValue.parse({ day: ' 1 ', month: '12', year: '1999' })).to.equal('1999-12-01');
+    expect(dateValue.parse({ day: '27', month: '3', year: '07' }), 'the schema flags a short year').to.equal('07-03-27');
+    expect(dateValue.parse({ day: '27', month: '', year: '2007' })).to.equal('2007--27');
+    expect(dateValue.parse({ day: '', month: '', year: '' })).to.equal(undefined);
   });
 
   it('shows a value set from outside in the parts', async () => {
