@@ -19,8 +19,8 @@ import { FocusController, reveal } from './focus-controller.js';
 import { LangController } from './lang-controller.js';
 import { languageStyles, offeredLocales, renderBindingNote, renderLanguageSwitch } from './language-choice.js';
 import type { StepNodesContext } from './field-kit.js';
-import { renderReviewSections, summaryAlongside, type Alongside } from './review.js';
-import { SendingController } from './sending-controller.js';
+import type { Alongside } from './review.js';
+import type { SendingController } from './sending-controller.js';
 
 /** Started once, when the shell's module is first evaluated (see field-kit.ts). */
 const fieldKit = import('./field-kit.js');
@@ -173,7 +173,8 @@ export class EfaForm extends LitElement {
   private readonly focusing = new FocusController(this);
   private readonly changes = new ChangeSpotter();
   private readonly draftsController = new DraftsController(this);
-  private readonly sendingController = new SendingController(this, () => ({ engine: this.engine!, flow: this.flow! }));
+  /** Sending, once the field kit (which brings it) has loaded: no page before the kit's has a send button. */
+  private sendingController: SendingController | undefined;
 
   constructor() {
     super();
@@ -195,6 +196,7 @@ export class EfaForm extends LitElement {
     if (!this.kit) {
       void fieldKit.then((kit) => {
         this.kit = kit;
+        this.sendingController ??= new kit.SendingController(this, () => ({ engine: this.engine!, flow: this.flow! }));
         this.requestUpdate();
       });
     }
@@ -290,7 +292,7 @@ export class EfaForm extends LitElement {
     const outcome = this.flow!.next();
     this.summary = outcome.kind === 'problems' ? outcome.problems : [];
     if (outcome.kind === 'problems') this.focusing.queue({ kind: 'summary' });
-    else if (outcome.kind === 'send') await this.sendingController.submit();
+    else if (outcome.kind === 'send') await this.sendingController!.submit();
     else this.focusing.queue({ kind: 'heading' });
   }
 
@@ -386,7 +388,7 @@ export class EfaForm extends LitElement {
   private async printInGerman(): Promise<void> {
     const previous = getLocale();
     if (previous !== 'de') {
-      this.alongside = summaryAlongside(this.engine!);
+      this.alongside = this.kit!.summaryAlongside(this.engine!);
       await setLocale('de');
       await this.updateComplete;
     }
@@ -469,7 +471,7 @@ export class EfaForm extends LitElement {
       ${this.draftsController.renderResumeOffer()} ${this.renderErrorSummary()} ${this.renderHeading(view.def.title())}
       ${this.renderNodes(view.children)}
       ${confirmation
-        ? this.sendingController.render(confirmation.submitLabel(), 'submit', this.back)
+        ? this.sendingController?.render(confirmation.submitLabel(), 'submit', this.back)
         : html`<div class="actions">
             <button type="submit" class="primary" part="button primary-button">
               ${flow.nextIsReview ? msg('Weiter zur Übersicht') : msg('Weiter')}
@@ -484,7 +486,7 @@ export class EfaForm extends LitElement {
   private renderNodes(nodes: readonly NodeView[]): unknown {
     if (this.kit && this.engine!.isReady) return this.kit.renderNodes(nodes, this.stepNodesContext());
     if (nodes.every((node) => node.kind === 'content')) return nodes.map((node) => renderBlocks(node.def.blocks(this.contentContext())));
-    return html`<p role="status">${msg('Das Formular wird geladen …')}</p>`;
+    return loading();
   }
 
   private renderErrorSummary(): TemplateResult | typeof nothing {
@@ -510,10 +512,11 @@ export class EfaForm extends LitElement {
   private renderReview(): TemplateResult {
     const engine = this.engine!;
     const confirmation = engine.visibleSteps().find((s) => s.confirmation);
+    if (!this.kit) return html`${this.renderHeading(msg('Prüfen Sie Ihre Angaben'))}${loading()}`;
     return html`<div class="review" part="review">
       ${this.renderHeading(msg('Prüfen Sie Ihre Angaben'))}
       <p>${msg('Bitte prüfen Sie alles, bevor Sie es absenden. Mit „Ändern“ kommen Sie zur jeweiligen Angabe.')}</p>
-      ${renderReviewSections(engine, { change: (stepId, fieldId) => this.change(stepId, fieldId) })}
+      ${this.kit.renderReviewSections(engine, { change: (stepId, fieldId) => this.change(stepId, fieldId) })}
       ${confirmation
         ? html`<div class="actions">
             <button type="button" class="primary" part="button primary-button" @click=${() => this.toConfirmation(confirmation.id)}>
@@ -521,12 +524,12 @@ export class EfaForm extends LitElement {
             </button>
             <button type="button" class="secondary" part="button" @click=${this.back}>${msg('Zurück')}</button>
           </div>`
-        : this.sendingController.render(msg('Verbindlich absenden'), 'button', this.back)}
+        : this.sendingController!.render(msg('Verbindlich absenden'), 'button', this.back)}
     </div>`;
   }
 
   private renderConfirmation(): TemplateResult {
-    const receipt = this.sendingController.receipt!;
+    const receipt = this.sendingController!.receipt!;
     const data = this.engine!.submissionData();
     return html`<div class="confirmation" part="confirmation">
       <div class="panel">
@@ -540,10 +543,14 @@ export class EfaForm extends LitElement {
       </div>
       <section class="printable">
         <h2>${msg('Ihre Angaben im Überblick')}</h2>
-        ${renderReviewSections(this.engine!, { alongside: this.alongside })}
+        ${this.kit!.renderReviewSections(this.engine!, { alongside: this.alongside })}
       </section>
     </div>`;
   }
+}
+
+function loading(): TemplateResult {
+  return html`<p role="status">${msg('Das Formular wird geladen …')}</p>`;
 }
 
 /** No total until the route (and with it the number of pages) is known. */

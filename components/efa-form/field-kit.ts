@@ -1,6 +1,6 @@
 /**
- * How the shell renders a step's fields, groups and texts, with the field kit. Loaded beside the shell, not with
- * it: a start page shows without it, and by the time the user continues it is there.
+ * How the shell renders a step's fields, groups and texts, with the field kit; and the review and sending. Loaded
+ * beside the shell, not with it: a start page shows without it, and by the time the user continues it is there.
  *
  * A new kind of field is one element (registered in components/fields.ts) and one row in `fieldElements`; the
  * template binds what all fields share (id, label, hint, error, optional, value, input/change) and sets the row's
@@ -15,6 +15,10 @@ import { optionsOf } from '../../src/i18n/field-options.js';
 import '../fields.js';
 import { renderBlocks } from './content-blocks.js';
 import { properties } from './properties.js';
+
+// Beyond the start page the shell also needs the check-your-answers lists and sending; they come with the kit.
+export { renderReviewSections, summaryAlongside } from './review.js';
+export { SendingController } from './sending-controller.js';
 
 /** What the form knows beyond the field's own view. */
 export interface FieldSettings {
