@@ -468,7 +468,9 @@ export class EfaForm extends LitElement {
     const view = engine.view();
     const confirmation = view.def.confirmation;
     return html`<form novalidate @submit=${this.next} @keydown=${this.submitOnEnter}>
-      ${this.draftsController.renderResumeOffer()} ${this.renderErrorSummary()} ${this.renderHeading(view.def.title())}
+      ${this.draftsController.renderResumeOffer()}
+      ${this.summary.length > 0 ? this.kit?.renderErrorSummary(this.summary, (event, id) => this.focusField(event, id)) : nothing}
+      ${this.renderHeading(view.def.title())}
       ${this.renderNodes(view.children)}
       ${confirmation
         ? this.sendingController?.render(confirmation.submitLabel(), 'submit', this.back)
@@ -482,70 +484,35 @@ export class EfaForm extends LitElement {
     </form>`;
   }
 
+  private renderReview(): TemplateResult {
+    const heading = this.renderHeading(msg('Prüfen Sie Ihre Angaben'));
+    if (!this.kit) return html`${heading}${loading()}`;
+    return this.kit.renderReviewPage({
+      engine: this.engine!,
+      heading,
+      change: (stepId, fieldId) => this.change(stepId, fieldId),
+      toConfirmation: (stepId) => this.toConfirmation(stepId),
+      back: () => this.back(),
+      sendControls: () => this.sendingController!.render(msg('Verbindlich absenden'), 'button', this.back),
+    });
+  }
+
+  private renderConfirmation(): TemplateResult {
+    const receipt = this.sendingController!.receipt!;
+    return this.kit!.renderConfirmationPage({
+      engine: this.engine!,
+      receipt,
+      nextSteps: this.spec!.nextSteps(this.engine!.submissionData(), receipt, this.config as never),
+      print: () => this.printInGerman(),
+      alongside: this.alongside,
+    });
+  }
+
   /** A page of texts only (the start page) shows before the field kit and the validator have come. */
   private renderNodes(nodes: readonly NodeView[]): unknown {
     if (this.kit && this.engine!.isReady) return this.kit.renderNodes(nodes, this.stepNodesContext());
     if (nodes.every((node) => node.kind === 'content')) return nodes.map((node) => renderBlocks(node.def.blocks(this.contentContext())));
     return loading();
-  }
-
-  private renderErrorSummary(): TemplateResult | typeof nothing {
-    if (this.summary.length === 0) return nothing;
-    // Focused, so read once with its list as description; not also a live region (an alert was read two or three times).
-    return html`<div
-      class="error-summary"
-      part="error-summary"
-      tabindex="-1"
-      role="group"
-      aria-labelledby="error-summary-title"
-      aria-describedby="error-summary-list"
-    >
-      <h2 id="error-summary-title">${msg('Es gibt ein Problem')}</h2>
-      <ul id="error-summary-list">
-        ${this.summary.map(
-          (entry) => html`<li><a href="#${entry.id}" @click=${(e: Event) => this.focusField(e, entry.id)}>${entry.message()}</a></li>`,
-        )}
-      </ul>
-    </div>`;
-  }
-
-  private renderReview(): TemplateResult {
-    const engine = this.engine!;
-    const confirmation = engine.visibleSteps().find((s) => s.confirmation);
-    if (!this.kit) return html`${this.renderHeading(msg('Prüfen Sie Ihre Angaben'))}${loading()}`;
-    return html`<div class="review" part="review">
-      ${this.renderHeading(msg('Prüfen Sie Ihre Angaben'))}
-      <p>${msg('Bitte prüfen Sie alles, bevor Sie es absenden. Mit „Ändern“ kommen Sie zur jeweiligen Angabe.')}</p>
-      ${this.kit.renderReviewSections(engine, { change: (stepId, fieldId) => this.change(stepId, fieldId) })}
-      ${confirmation
-        ? html`<div class="actions">
-            <button type="button" class="primary" part="button primary-button" @click=${() => this.toConfirmation(confirmation.id)}>
-              ${msg('Weiter')}
-            </button>
-            <button type="button" class="secondary" part="button" @click=${this.back}>${msg('Zurück')}</button>
-          </div>`
-        : this.sendingController!.render(msg('Verbindlich absenden'), 'button', this.back)}
-    </div>`;
-  }
-
-  private renderConfirmation(): TemplateResult {
-    const receipt = this.sendingController!.receipt!;
-    const data = this.engine!.submissionData();
-    return html`<div class="confirmation" part="confirmation">
-      <div class="panel">
-        <h2 tabindex="-1">${msg('Ihre Angaben wurden übermittelt')}</h2>
-        <p>${msg('Ihre Vorgangsnummer')}<br /><strong class="reference">${receipt.reference}</strong></p>
-      </div>
-      <p>${msg('Bitte notieren Sie die Vorgangsnummer. Sie brauchen sie, wenn Sie sich an die Behörde wenden.')}</p>
-      ${renderBlocks(this.spec!.nextSteps(data, receipt, this.config as never))}
-      <div class="actions no-print">
-        <button type="button" class="secondary" part="button" @click=${this.printInGerman}>${msg('Zusammenfassung auf Deutsch drucken')}</button>
-      </div>
-      <section class="printable">
-        <h2>${msg('Ihre Angaben im Überblick')}</h2>
-        ${this.kit!.renderReviewSections(this.engine!, { alongside: this.alongside })}
-      </section>
-    </div>`;
   }
 }
 

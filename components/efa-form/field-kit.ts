@@ -7,9 +7,10 @@
  * `properties` besides.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import type { ContentContext, FieldKind } from '../../src/engine/definition.js';
-import type { FieldView, GroupView, NodeView } from '../../src/engine/form-engine.js';
+import type { FieldView, GroupView, NodeView, SummaryEntry } from '../../src/engine/form-engine.js';
 import { toFieldValue } from '../../src/engine/values.js';
 import { optionsOf } from '../../src/i18n/field-options.js';
 import '../fields.js';
@@ -17,7 +18,7 @@ import { renderBlocks } from './content-blocks.js';
 import { properties } from './properties.js';
 
 // Beyond the start page the shell also needs the check-your-answers lists and sending; they come with the kit.
-export { renderReviewSections, summaryAlongside } from './review.js';
+export { renderConfirmationPage, renderReviewPage, summaryAlongside } from './review.js';
 export { SendingController } from './sending-controller.js';
 
 /** What the form knows beyond the field's own view. */
@@ -68,6 +69,24 @@ const fieldElements: Record<FieldKind, FieldElementEntry> = {
     properties: ({ def }, { maxFileSize }) => ({ maxSize: maxFileSize, multiple: def.multiple ?? false }),
   },
 };
+
+/** The problems found on "Weiter", each a link to its field. */
+export function renderErrorSummary(summary: readonly SummaryEntry[], focusField: (event: Event, id: string) => void): TemplateResult {
+  // Focused, so read once with its list as description; not also a live region (an alert was read two or three times).
+  return html`<div
+    class="error-summary"
+    part="error-summary"
+    tabindex="-1"
+    role="group"
+    aria-labelledby="error-summary-title"
+    aria-describedby="error-summary-list"
+  >
+    <h2 id="error-summary-title">${msg('Es gibt ein Problem')}</h2>
+    <ul id="error-summary-list">
+      ${summary.map((entry) => html`<li><a href="#${entry.id}" @click=${(e: Event) => focusField(e, entry.id)}>${entry.message()}</a></li>`)}
+    </ul>
+  </div>`;
+}
 
 /** What rendering a step's fields, groups and texts needs from the shell. */
 export interface StepNodesContext {

@@ -1,9 +1,62 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
+import type { Receipt } from '../../src/adapters/adapter.js';
+import type { ContentBlock } from '../../src/engine/definition.js';
 import type { FormEngine } from '../../src/engine/form-engine.js';
 import { summarize } from '../../src/engine/summary.js';
 import { fieldsIn } from '../../src/engine/tree.js';
 import { getLocale, textDirection } from '../../src/i18n/locale.js';
+import { renderBlocks } from './content-blocks.js';
+
+/** The check-your-answers page: the answers with "Ändern", then sending (or the way on to a confirmation step). */
+export function renderReviewPage(page: {
+  engine: FormEngine;
+  heading: TemplateResult;
+  change: (stepId: string, fieldId: string) => void;
+  toConfirmation: (stepId: string) => void;
+  back: () => void;
+  sendControls: () => TemplateResult;
+}): TemplateResult {
+  const confirmation = page.engine.visibleSteps().find((s) => s.confirmation);
+  return html`<div class="review" part="review">
+    ${page.heading}
+    <p>${msg('Bitte prüfen Sie alles, bevor Sie es absenden. Mit „Ändern“ kommen Sie zur jeweiligen Angabe.')}</p>
+    ${renderReviewSections(page.engine, { change: page.change })}
+    ${confirmation
+      ? html`<div class="actions">
+          <button type="button" class="primary" part="button primary-button" @click=${() => page.toConfirmation(confirmation.id)}>
+            ${msg('Weiter')}
+          </button>
+          <button type="button" class="secondary" part="button" @click=${page.back}>${msg('Zurück')}</button>
+        </div>`
+      : page.sendControls()}
+  </div>`;
+}
+
+/** After sending: the reference, what happens next, and the summary to print. */
+export function renderConfirmationPage(page: {
+  engine: FormEngine;
+  receipt: Receipt;
+  nextSteps: readonly ContentBlock[];
+  print: () => void;
+  alongside: Alongside | undefined;
+}): TemplateResult {
+  return html`<div class="confirmation" part="confirmation">
+    <div class="panel">
+      <h2 tabindex="-1">${msg('Ihre Angaben wurden übermittelt')}</h2>
+      <p>${msg('Ihre Vorgangsnummer')}<br /><strong class="reference">${page.receipt.reference}</strong></p>
+    </div>
+    <p>${msg('Bitte notieren Sie die Vorgangsnummer. Sie brauchen sie, wenn Sie sich an die Behörde wenden.')}</p>
+    ${renderBlocks(page.nextSteps)}
+    <div class="actions no-print">
+      <button type="button" class="secondary" part="button" @click=${page.print}>${msg('Zusammenfassung auf Deutsch drucken')}</button>
+    </div>
+    <section class="printable">
+      <h2>${msg('Ihre Angaben im Überblick')}</h2>
+      ${renderReviewSections(page.engine, { alongside: page.alongside })}
+    </section>
+  </div>`;
+}
 
 /** The summary as read in another language, to print beside the German: step titles and rows, by pointer. */
 export interface Alongside {
