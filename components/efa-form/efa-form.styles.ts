@@ -290,3 +290,26 @@ export const draftStyles = css`
     margin: 0;
   }
 `;
+
+/** The language switch and the binding-German-text note (language-choice.ts). */
+export const languageStyles = css`
+  .language {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 0.5);
+    align-items: baseline;
+    justify-content: flex-end;
+    margin-block-end: var(--_space);
+  }
+  .language select {
+    font: inherit;
+    color: inherit;
+    background: var(--_bg);
+    border: var(--_border-width) solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.25em 0.5em;
+  }
+  .binding button {
+    margin-block-start: calc(var(--_space) * 0.5);
+  }
+`;

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { define } from '../define.js';
 import { base, tokens } from '../shared/tokens.styles.js';
-import { draftStyles, formStyles } from './efa-form.styles.js';
+import { draftStyles, formStyles, languageStyles } from './efa-form.styles.js';
 import type { ContentContext } from '../../src/engine/definition.js';
 import { FormEngine, type GroupView, type NodeView, type SummaryEntry } from '../../src/engine/form-engine.js';
 import { FormFlow, type Problems } from '../../src/engine/flow.js';
@@ -17,7 +17,6 @@ import { DraftsController } from './drafts-controller.js';
 import { ChangeSpotter, changingTexts, renderBlocks } from './content-blocks.js';
 import { FocusController, reveal } from './focus-controller.js';
 import { LangController } from './lang-controller.js';
-import { languageStyles, offeredLocales, renderBindingNote, renderLanguageSwitch } from './language-choice.js';
 import type { StepNodesContext } from './field-kit.js';
 import type { Alongside } from './review.js';
 import type { SendingController } from './sending-controller.js';
@@ -166,6 +165,9 @@ export class EfaForm extends LitElement {
   protected engine: FormEngine | undefined;
   private flow: FormFlow | undefined;
   private unsubscribe: (() => void) | undefined;
+  /** The language switch and the binding-text note, once wanted (a switch is offered, or the form is not German). */
+  private languageChoice: typeof import('./language-choice.js') | undefined;
+  private languageChoiceLoaded: Promise<void> | undefined;
   /** How fields render, once the field kit has loaded. */
   private kit: Awaited<typeof fieldKit> | undefined;
   private draftsAttached: Promise<void> = Promise.resolve();
@@ -219,6 +221,12 @@ export class EfaForm extends LitElement {
       this.draftsAttached = this.draftsController.attach(this.engine);
     }
     this.announceChanges(false);
+    if (!this.languageChoiceLoaded && (this.languages || getLocale() !== 'de')) {
+      this.languageChoiceLoaded = import('./language-choice.js').then((module) => {
+        this.languageChoice = module;
+        this.requestUpdate();
+      });
+    }
   }
 
   /**
@@ -235,13 +243,15 @@ export class EfaForm extends LitElement {
   }
 
   /**
-   * `updateComplete` also waits for the field kit, the validator and the drafts to arrive and for focus to land
+   * `updateComplete` also waits for the field kit, the validator, the drafts and a wanted language switch to arrive
+   * and for focus to land
    * (which may need a field element's own first render).
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     await fieldKit;
     await this.engine?.ready;
     await this.draftsAttached;
+    await this.languageChoiceLoaded;
     const result = await super.getUpdateComplete();
     await this.focusing.done;
     return result;
@@ -414,7 +424,7 @@ export class EfaForm extends LitElement {
     const phase = this.flow!.phase;
     return html`<div class="form" part="form" lang=${locale} dir=${textDirection(locale)}>
       <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
-      ${renderLanguageSwitch(offeredLocales(this.languages), locale as Locale, (chosen) => this.chooseLanguage(chosen))}
+      ${this.languageChoice?.renderLanguageSwitch(this.languageChoice.offeredLocales(this.languages), locale as Locale, (chosen) => this.chooseLanguage(chosen))}
       ${phase === 'done' ? this.renderConfirmation() : phase === 'review' ? this.renderReview() : this.renderStep()}
     </div>`;
   }
@@ -432,7 +442,9 @@ export class EfaForm extends LitElement {
         ${title}
       </h2>
       ${this.bindingTextMatters()
-        ? renderBindingNote(getLocale() as Locale, this.readingGermanFor, (chosen, readingGermanFor) => this.chooseLanguage(chosen, { readingGermanFor }))
+        ? this.languageChoice?.renderBindingNote(getLocale() as Locale, this.readingGermanFor, (chosen, readingGermanFor) =>
+            this.chooseLanguage(chosen, { readingGermanFor }),
+          )
         : nothing}`;
   }
 

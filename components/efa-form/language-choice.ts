@@ -1,4 +1,5 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+/** The language switch and the binding-German-text note: loaded only where a switch or another language is wanted. */
+import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { textDirection, toShippedLocale, type Locale } from '../../src/i18n/locale.js';
 
@@ -50,25 +51,3 @@ export function renderBindingNote(
     </button>
   </div>`;
 }
-
-export const languageStyles = css`
-  .language {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(var(--_space) * 0.5);
-    align-items: baseline;
-    justify-content: flex-end;
-    margin-block-end: var(--_space);
-  }
-  .language select {
-    font: inherit;
-    color: inherit;
-    background: var(--_bg);
-    border: var(--_border-width) solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.25em 0.5em;
-  }
-  .binding button {
-    margin-block-start: calc(var(--_space) * 0.5);
-  }
-`;
