@@ -243,8 +243,8 @@ export class EfaForm extends LitElement {
   }
 
   /**
-   * `updateComplete` also waits for the field kit, the validator, the drafts and a wanted language switch to arrive
-   * and for focus to land
+   * `updateComplete` also waits for the field kit, the validator, the drafts, the language and a wanted language
+   * switch to arrive and for focus to land
    * (which may need a field element's own first render).
    */
   protected override async getUpdateComplete(): Promise<boolean> {
@@ -252,6 +252,7 @@ export class EfaForm extends LitElement {
     await this.engine?.ready;
     await this.draftsAttached;
     await this.languageChoiceLoaded;
+    await this.language.settled;
     const result = await super.getUpdateComplete();
     await this.focusing.done;
     return result;

@@ -29,8 +29,12 @@ export class LangController implements ReactiveController {
     return this.apply();
   }
 
-  async apply(): Promise<void> {
+  /** Settles when the language last asked for is loaded and active. */
+  settled: Promise<void> = Promise.resolve();
+
+  apply(): Promise<void> {
     const lang = this.chosen ?? resolveLang(this.host);
-    if (lang !== getLocale()) await setLocale(lang);
+    if (lang !== getLocale()) this.settled = setLocale(lang);
+    return this.settled;
   }
 }
