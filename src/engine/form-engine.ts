@@ -5,9 +5,9 @@
  * Data flows one way: the shell reports input (`set`), leaving a field (`commit`) and step moves; the engine
  * notifies its listeners; the shell renders `view()`.
  */
-import type { ContentDef, FieldDef, FormDefinition, GroupDef, Node, RuleError, StepDef, Text } from './definition.js';
+import type { ContentDef, FieldDef, FieldKind, FormDefinition, GroupDef, Node, RuleError, StepDef, Text } from './definition.js';
 import { errorText } from './messages.js';
-import { getAt, isContainer, isWithin, joinPointer, setAt, type JsonObject } from './pointer.js';
+import { getAt, isContainer, isWithin, joinPointer, setAt, withValueAt, type JsonObject } from './pointer.js';
 import { errorPointer, validationErrors, type ValidationError, type Validator } from './validator.js';
 import { randomUuid } from './random-uuid.js';
 
@@ -18,6 +18,8 @@ export interface FieldView {
   /** A DOM-safe id unique in the form. */
   id: string;
   value: unknown;
+  /** The answer as it is submitted: trimmed and normalised text, attachment references for files; undefined when absent. */
+  submitted: unknown;
   required: boolean;
   /** The message the user sees now (after leaving the field, or after trying to continue). */
   error?: Text;
@@ -95,6 +97,14 @@ function cloneJson<T>(value: T): T {
   return structuredClone(value);
 }
 
+/**
+ * The kinds whose answers are typed text. The schema's conditions (`if`, `anyOf`, `oneOf`, `not`, `contains`) test
+ * choices and whether an answer is there, never what such an answer says (test/engine/schema-conditions.test.ts
+ * holds both services' schemas to that). So a keystroke that changes such an answer without emptying or starting it
+ * changes what is submitted and nothing else: no step, field or item appears or goes, nothing becomes required.
+ */
+const TYPED_KINDS: ReadonlySet<FieldKind> = new Set(['text', 'textarea', 'integer', 'amount', 'date']);
+
 /** A repeated group of single values (e.g. several nationalities): its items are values, not objects. */
 function isSingleValueGroup(def: GroupDef): boolean {
   return def.children.length === 1 && def.children[0]!.type === 'field' && def.children[0]!.name === '';
@@ -123,6 +133,8 @@ interface Layout {
   files: Map<string, { file: File; reference: AttachmentRef }>;
   /** Required fields per step id, computed when a step is first viewed. */
   required: Map<string, Set<string>>;
+  /** The answers the definition's own conditions read while deciding what is shown. */
+  conditionReads: Set<string>;
 }
 
 export class FormEngine {
@@ -201,8 +213,27 @@ export class FormEngine {
 
   /** Records what the user entered. Empty input removes the answer. Never validates (not while typing). */
   set(pointer: string, value: unknown): void {
-    setAt(this.raw, pointer, isEmptyValue(value) ? undefined : value);
+    const answered = !isEmptyValue(value);
+    const field = answered && !isEmptyValue(this.get(pointer)) ? this.layoutCache?.fields.get(pointer) : undefined;
+    setAt(this.raw, pointer, answered ? value : undefined);
+    if (field && this.onlyItsValueChanges(field, this.layoutCache!)) {
+      field.value = value;
+      field.submitted = this.countedValue(field.def, value, this.layoutCache!);
+      setAt(this.layoutCache!.data, pointer, field.submitted);
+      this.changed(false);
+      return;
+    }
     this.changed(true);
+  }
+
+  /**
+   * Whether an answer that stays given can change without the layout changing: typed text (see TYPED_KINDS) that
+   * none of the definition's conditions read.
+   */
+  private onlyItsValueChanges(field: FieldView, layout: Layout): boolean {
+    if (!TYPED_KINDS.has(field.def.kind)) return false;
+    for (const read of layout.conditionReads) if (isWithin(read, field.pointer) || isWithin(field.pointer, read)) return false;
+    return true;
   }
 
   /** Replaces all answers, e.g. from a draft or a portal's prefill. Errors shown so far are cleared. */
@@ -465,8 +496,7 @@ export class FormEngine {
         if (errorsNow.has(field.pointer)) required.add(field.pointer);
         continue;
       }
-      const probe = cloneJson(layout.data);
-      setAt(probe, field.pointer, field.def.name === '' ? null : undefined);
+      const probe = withValueAt(layout.data, field.pointer, field.def.name === '' ? null : undefined);
       const probeErrors = this.mapErrors(validationErrors(this.validate, probe), layout);
       if (probeErrors.has(field.pointer)) required.add(field.pointer);
     }
@@ -482,7 +512,15 @@ export class FormEngine {
   }
 
   private buildLayout(): Layout {
-    const layout: Layout = { data: {}, steps: [], fields: new Map(), groups: new Map(), files: new Map(), required: new Map() };
+    const layout: Layout = {
+      data: {},
+      steps: [],
+      fields: new Map(),
+      groups: new Map(),
+      files: new Map(),
+      required: new Map(),
+      conditionReads: new Set(),
+    };
     for (const step of this.definition.steps) {
       if (!this.isShown(step.when, '', layout)) continue;
       const children = this.walk(step.children, '', layout);
@@ -495,11 +533,14 @@ export class FormEngine {
     if (!when) return true;
     if (when === 'schema') {
       // Shown when the schema requires it: remove it and ask whether the validator misses it.
-      const probe = cloneJson(layout.data);
-      setAt(probe, pointer, undefined);
+      const probe = withValueAt(layout.data, pointer, undefined);
       return validationErrors(this.validate, probe).some((e) => e.keyword === 'required' && errorPointer(e) === pointer);
     }
-    return when({ pointer, get: (p) => getAt(layout.data, p), isFixed: (p) => this.fixed.has(p) });
+    const get = (read: string): unknown => {
+      layout.conditionReads.add(read);
+      return getAt(layout.data, read);
+    };
+    return when({ pointer, get, isFixed: (p) => this.fixed.has(p) });
   }
 
   private walk(nodes: readonly Node[], base: string, layout: Layout): NodeView[] {
@@ -526,7 +567,7 @@ export class FormEngine {
     const value = getAt(this.raw, pointer);
     const counted = this.countedValue(def, value, layout);
     if (counted !== undefined || def.name === '') setAt(layout.data, pointer, counted ?? null);
-    const view: FieldView = { kind: 'field', def, pointer, id: idFor(pointer), value, required: false };
+    const view: FieldView = { kind: 'field', def, pointer, id: idFor(pointer), value, submitted: counted, required: false };
     layout.fields.set(pointer, view);
     return view;
   }
@@ -589,9 +630,7 @@ export class FormEngine {
    * `maxItems` error, if any. So the definition never restates how many items a list may have.
    */
   private itemLimitError(pointer: string, layout: Layout, items: unknown[], keyword: 'minItems' | 'maxItems'): ValidationError | undefined {
-    const probe = cloneJson(layout.data);
-    setAt(probe, pointer, items);
-    return validationErrors(this.validate, probe).find((e) => e.keyword === keyword && e.instancePath === pointer);
+    return validationErrors(this.validate, withValueAt(layout.data, pointer, items)).find((e) => e.keyword === keyword && e.instancePath === pointer);
   }
 }
 

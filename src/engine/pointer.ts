@@ -49,3 +49,24 @@ export function setAt(root: JsonObject, pointer: string, value: unknown): void {
 export function isWithin(pointer: string, ancestor: string): boolean {
   return pointer === ancestor || pointer.startsWith(`${ancestor}/`);
 }
+
+/**
+ * `root` with `value` at `pointer`, as `setAt` would put it there, without touching `root`: only the containers
+ * on the way are copied, everything else is shared. For asking the validator "what if" without copying all answers.
+ */
+export function withValueAt(root: JsonObject, pointer: string, value: unknown): JsonObject {
+  const tokens = parsePointer(pointer);
+  const last = tokens.pop();
+  if (last === undefined) throw new Error('Cannot replace the root');
+  const copy: JsonObject = { ...root };
+  let node: JsonObject = copy;
+  tokens.forEach((token, i) => {
+    const next = tokens[i + 1] ?? last;
+    const child = node[token];
+    node[token] = isContainer(child) ? (Array.isArray(child) ? [...child] : { ...child }) : /^\d+$/.test(next) ? [] : {};
+    node = node[token] as JsonObject;
+  });
+  if (value === undefined && !Array.isArray(node)) delete node[last];
+  else node[last] = value;
+  return copy;
+}

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import validate from '../generated/engine-test.js';
 import type { EngineTest } from '../generated/engine-test.js';
 import { FormEngine, type FieldView, type GroupView, type NodeView } from '../../src/engine/form-engine.js';
+import type { ContentDef } from '../../src/engine/definition.js';
 import { definition } from '../fixtures/engine-test-definition.js';
 import { toCodeValue } from '../../src/engine/codelists.js';
 
@@ -122,6 +123,29 @@ describe('FormEngine', () => {
     engine.commit('/einkommen');
     expect(field(engine, '/einkommen').error!()).to.equal('Geben Sie bei „Einkommen“ einen Betrag in Euro ein, zum Beispiel 1250,50.');
     expect(field(engine, '/einkommen').value).to.equal('12,5,0');
+  });
+
+  it('while typing, what is submitted follows every key', () => {
+    const engine = newEngine();
+    engine.set('/name', 'Ad');
+    engine.view();
+    engine.set('/name', ' Ada ');
+    expect(field(engine, '/name').value).to.equal(' Ada ');
+    expect(engine.submissionData().name).to.equal('Ada');
+    expect(engine.visibleValue('/name')).to.equal('Ada');
+  });
+
+  it("follows a condition of the definition's own that reads typed text, key by key", () => {
+    const [eins, ...rest] = definition.steps;
+    const greeting: ContentDef = { type: 'content', when: ({ get }) => get('/name') === 'Ada', blocks: () => [{ kind: 'paragraph', text: 'Hallo Ada' }] };
+    const engine = new FormEngine({ ...definition, steps: [{ ...eins!, children: [...eins!.children, greeting] }, ...rest] }, validate);
+    const greetings = () => engine.view().children.filter((node) => node.kind === 'content');
+    engine.set('/name', 'Ad');
+    expect(greetings()).to.have.length(0);
+    engine.set('/name', 'Ada');
+    expect(greetings()).to.have.length(1);
+    engine.set('/name', 'Adam');
+    expect(greetings()).to.have.length(0);
   });
 
   it('turns chosen files into attachment references with stable ids', () => {
