@@ -6,7 +6,7 @@
  * notifies its listeners; the shell renders `view()`.
  */
 import type { ContentDef, FieldDef, FieldKind, FormDefinition, GroupDef, Node, RuleError, StepDef, Text } from './definition.js';
-import { errorText } from './messages.js';
+import { errorText, namingWhose } from './messages.js';
 import { getAt, isContainer, isWithin, joinPointer, setAt, withValueAt, type JsonObject } from './pointer.js';
 import { errorPointer, validationErrors, type ValidationError, type Validator } from './validator.js';
 import { randomUuid } from './random-uuid.js';
@@ -21,6 +21,11 @@ export interface FieldView {
   /** The answer as it is submitted: trimmed and normalised text, attachment references for files; undefined when absent. */
   submitted: unknown;
   required: boolean;
+  /**
+   * Whose answer it is, where a step asks the same of several: the legend of the repeated item it is in (the
+   * outermost one), else that of the nearest group with a legend. Its errors start with it.
+   */
+  whose?: Text;
   /** The message the user sees now (after leaving the field, or after trying to continue). */
   error?: Text;
 }
@@ -120,6 +125,12 @@ export function attachmentIdOf(file: File): string {
     attachmentIds.set(file, id);
   }
   return id;
+}
+
+/** Whose answers a part of a step holds: a repeated item (which outranks any legend inside it) or a group with a legend. */
+interface Whose {
+  text: Text;
+  item: boolean;
 }
 
 /** What one walk over the definition yields for the current answers. */
@@ -405,7 +416,7 @@ export class FormEngine {
     const byField = this.mapErrors(errors, layout);
     for (const [pointer, error] of byField) {
       const field = layout.fields.get(pointer)!;
-      this.shownMessages.set(pointer, errorText(field.def, error, field.value));
+      this.shownMessages.set(pointer, this.messageFor(field, errorText(field.def, error, field.value)));
     }
     this.changed(false);
     const first = [...byField.keys()][0];
@@ -433,13 +444,17 @@ export class FormEngine {
     const result = new Map<string, Text>();
     for (const [pointer, error] of this.mapErrors(validationErrors(this.validate, layout.data), layout)) {
       const field = layout.fields.get(pointer)!;
-      result.set(pointer, errorText(field.def, error, field.value));
+      result.set(pointer, this.messageFor(field, errorText(field.def, error, field.value)));
     }
     for (const ruleError of this.definition.rules?.(layout.data, this.today()) ?? []) {
       const pointer = this.fieldFor(ruleError.pointer, layout);
-      if (pointer && !result.has(pointer)) result.set(pointer, ruleError.message);
+      if (pointer && !result.has(pointer)) result.set(pointer, this.messageFor(layout.fields.get(pointer)!, ruleError.message));
     }
     return result;
+  }
+
+  private messageFor(field: FieldView, message: Text): Text {
+    return field.whose ? namingWhose(field.whose, message) : message;
   }
 
   private fieldsOf(stepId: string): FieldView[] {
@@ -523,7 +538,7 @@ export class FormEngine {
     };
     for (const step of this.definition.steps) {
       if (!this.isShown(step.when, '', layout)) continue;
-      const children = this.walk(step.children, '', layout);
+      const children = this.walk(step.children, '', layout, undefined);
       if (children.length > 0 || step.children.length === 0) layout.steps.push({ def: step, children });
     }
     return layout;
@@ -543,7 +558,7 @@ export class FormEngine {
     return when({ pointer, get, isFixed: (p) => this.fixed.has(p) });
   }
 
-  private walk(nodes: readonly Node[], base: string, layout: Layout): NodeView[] {
+  private walk(nodes: readonly Node[], base: string, layout: Layout, whose: Whose | undefined): NodeView[] {
     const views: NodeView[] = [];
     for (const node of nodes) {
       if (node.type === 'content') {
@@ -557,17 +572,17 @@ export class FormEngine {
         continue;
       }
       if (!this.isShown(node.when, pointer, layout)) continue;
-      if (node.type === 'group') views.push(this.walkGroup(node, pointer, layout));
-      else views.push(this.walkField(node, pointer, layout));
+      if (node.type === 'group') views.push(this.walkGroup(node, pointer, layout, whose));
+      else views.push(this.walkField(node, pointer, layout, whose));
     }
     return views;
   }
 
-  private walkField(def: FieldDef, pointer: string, layout: Layout): FieldView {
+  private walkField(def: FieldDef, pointer: string, layout: Layout, whose: Whose | undefined): FieldView {
     const value = getAt(this.raw, pointer);
     const counted = this.countedValue(def, value, layout);
     if (counted !== undefined || def.name === '') setAt(layout.data, pointer, counted ?? null);
-    const view: FieldView = { kind: 'field', def, pointer, id: idFor(pointer), value, submitted: counted, required: false };
+    const view: FieldView = { kind: 'field', def, pointer, id: idFor(pointer), value, submitted: counted, required: false, ...(whose ? { whose: whose.text } : {}) };
     layout.fields.set(pointer, view);
     return view;
   }
@@ -591,13 +606,14 @@ export class FormEngine {
     return cloneJson(value);
   }
 
-  private walkGroup(def: GroupDef, pointer: string, layout: Layout): GroupView {
+  private walkGroup(def: GroupDef, pointer: string, layout: Layout, whose: Whose | undefined): GroupView {
     const view: GroupView = { kind: 'group', def, pointer, id: idFor(pointer), children: [], canAdd: false, canRemove: false };
     layout.groups.set(pointer, view);
     if (!def.repeat) {
       // The group's object exists so that the schema reports its missing answers field by field.
       if (def.name && !isContainer(getAt(layout.data, pointer))) setAt(layout.data, pointer, {});
-      view.children = this.walk(def.children, pointer, layout);
+      const named = whose?.item || !def.legend ? whose : { text: def.legend, item: false };
+      view.children = this.walk(def.children, pointer, layout, named);
       return view;
     }
     const single = isSingleValueGroup(def);
@@ -609,9 +625,11 @@ export class FormEngine {
     for (let index = 0; index < count; index += 1) {
       const itemPointer = joinPointer(pointer, index);
       if (!single) setAt(layout.data, itemPointer, {});
+      const legend = def.repeat.itemLegend;
+      const named = whose?.item ? whose : { text: () => legend(index), item: true };
       const children = single
-        ? [this.walkField(def.children[0] as FieldDef, itemPointer, layout)]
-        : this.walk(def.children, itemPointer, layout);
+        ? [this.walkField(def.children[0] as FieldDef, itemPointer, layout, named)]
+        : this.walk(def.children, itemPointer, layout, named);
       view.items.push({ index, pointer: itemPointer, legend: def.repeat.itemLegend(index), children });
     }
     view.canAdd = !this.itemLimitError(pointer, layout, Array.from({ length: count + 1 }, () => (single ? null : {})), 'maxItems');

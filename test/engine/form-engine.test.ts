@@ -94,7 +94,9 @@ describe('FormEngine', () => {
     engine.set('/staatsangehoerigkeiten/0', { code: '999', listURI: 'x', listVersionID: 'y' });
     summary = engine.checkStep('zwei').map((e) => e.pointer);
     expect(summary).to.include('/staatsangehoerigkeiten/0');
-    expect(field(engine, '/staatsangehoerigkeiten/0').error!()).to.equal('Wählen Sie bei „Staatsangehörigkeit“ einen Eintrag aus der Liste aus.');
+    expect(field(engine, '/staatsangehoerigkeiten/0').error!()).to.equal(
+      'Staatsangehörigkeit 1: Wählen Sie bei „Staatsangehörigkeit“ einen Eintrag aus der Liste aus.',
+    );
     engine.set('/staatsangehoerigkeiten/0', toCodeValue('staatsangehoerigkeit', '475'));
     expect(engine.checkStep('zwei').map((e) => e.pointer)).not.to.include('/staatsangehoerigkeiten/0');
     expect(engine.submissionData().staatsangehoerigkeiten).to.deep.equal([
@@ -107,10 +109,28 @@ describe('FormEngine', () => {
     engine.goTo('zwei');
     engine.set('/personen/0/geburtsdatum', '2030-01-01');
     engine.commit('/personen/0/geburtsdatum');
-    expect(field(engine, '/personen/0/geburtsdatum').error!()).to.equal('Das Geburtsdatum muss in der Vergangenheit liegen.');
+    expect(field(engine, '/personen/0/geburtsdatum').error!()).to.equal('Person 1: Das Geburtsdatum muss in der Vergangenheit liegen.');
     engine.set('/personen/0/geburtsdatum', '1985-03-27');
     engine.commit('/personen/0/geburtsdatum');
     expect(field(engine, '/personen/0/geburtsdatum').error).to.equal(undefined);
+  });
+
+  it('says whose answer an error is about, in the field and in the summary alike', () => {
+    const engine = newEngine();
+    engine.set('/art', 'firma');
+    engine.goTo('zwei');
+    engine.set('/personen/0/geburtsdatum', '1985-03-27');
+    engine.addItem('/personen');
+    engine.set('/personen/1/geburtsdatum', '2030-01-01');
+    const summary = new Map(engine.checkStep('zwei').map((entry) => [entry.pointer, entry.message()]));
+    expect(summary.get('/personen/1/geburtsdatum')).to.equal('Person 2: Das Geburtsdatum muss in der Vergangenheit liegen.');
+    expect(field(engine, '/personen/1/geburtsdatum').error!()).to.equal('Person 2: Das Geburtsdatum muss in der Vergangenheit liegen.');
+    expect(summary.get('/personen/0/vorname'), 'an item outranks the legend of its list').to.equal('Person 1: Füllen Sie das Feld „Vorname“ aus.');
+    expect(summary.get('/zustimmung'), 'nobody else is asked: no name').to.equal('Bestätigen Sie, dass Sie diesen Hinweis zur Kenntnis genommen haben.');
+    engine.goTo('eins');
+    const firstStep = new Map(engine.checkStep('eins').map((entry) => [entry.pointer, entry.message()]));
+    expect(firstStep.get('/firma/firmenname'), 'a group with a legend names it').to.equal('Firma: Füllen Sie das Feld „Name der Firma“ aus.');
+    expect(firstStep.get('/name')).to.equal('Geben Sie Ihren Namen ein.');
   });
 
   it('keeps text as typed but submits it trimmed; keeps an unparsed amount so the user sees why', () => {
