@@ -9,6 +9,7 @@
  *    `Emulation.setCPUThrottlingRate`): from the `keydown` event's time stamp until the form and the field
  *    have rendered (`updateComplete`), and until the frame after that has been painted. One uncounted warm-up
  *    round, then N rounds.
+ * 3. The floor: the same keys typed into a plain `<input>` on a page without script, timed the same way.
  * The Markdown report goes to stdout, progress to stderr. Builds first only when dist/ is missing.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -57,6 +58,14 @@ const SCENARIOS = [
     pointer: '/gast/familienname',
   },
 ];
+
+/** The floor: a plain input on a page without script. */
+const FLOOR = { service: 'plain `<input>` (floor)', path: '/floor.html', id: 'floor' };
+const FLOOR_PAGE = `<!doctype html>
+<html lang="de">
+  <head><meta charset="utf-8" /><title>efa-forms typing floor</title></head>
+  <body><main><label for="floor">Familienname</label> <input id="floor" autocomplete="off" /></main></body>
+</html>`;
 
 /** @param {string} line */
 const progress = (line) => process.stderr.write(`${line}\n`);
@@ -146,12 +155,14 @@ async function openStep(tag, answers, title, timeout) {
 
 /**
  * In the page: focus the field's input and time every following keystroke. Serialised into the page.
- * @param {string} tag @param {string} id
+ * @param {string | null} tag  null: a plain input of the page itself (the floor)
+ * @param {string} id
  */
 function timeKeystrokes(tag, id) {
-  const form = /** @type {any} */ (document.querySelector(tag));
-  const field = form.shadowRoot.getElementById(id);
-  field.shadowRoot.querySelector('input').focus();
+  const form = tag ? /** @type {any} */ (document.querySelector(tag)) : undefined;
+  const field = form?.shadowRoot.getElementById(id);
+  const input = field ? field.shadowRoot.querySelector('input') : document.getElementById(id);
+  input.focus();
   const state = /** @type {any} */ (window).__typing = { pending: Promise.resolve(undefined) };
   document.addEventListener(
     'keydown',
@@ -161,8 +172,8 @@ function timeKeystrokes(tag, id) {
         document.addEventListener(
           'input',
           async () => {
-            await form.updateComplete;
-            await field.updateComplete;
+            await form?.updateComplete;
+            await field?.updateComplete;
             const rendered = performance.now() - start;
             requestAnimationFrame(() => {
               // A task after the frame's callbacks: the frame has been painted by then.
@@ -180,7 +191,7 @@ function timeKeystrokes(tag, id) {
 }
 
 /**
- * @param {import('puppeteer-core').Browser} browser @param {string} origin @param {Scenario} scenario
+ * @param {import('puppeteer-core').Browser} browser @param {string} origin @param {Scenario | typeof FLOOR} scenario
  * @param {number} cpuSlowdown @param {number} rounds
  */
 async function timeScenario(browser, origin, scenario, cpuSlowdown, rounds) {
@@ -190,33 +201,37 @@ async function timeScenario(browser, origin, scenario, cpuSlowdown, rounds) {
     /** @type {string[]} */
     const problems = [];
     page.on('pageerror', (error) => problems.push(String(error)));
-    await page.goto(`${origin}/${scenario.tag}.html`, { waitUntil: 'load' });
-    await page.evaluate(openStep, scenario.tag, answersOf(scenario), scenario.stepTitle, STEP_TIMEOUT_MS).catch((error) => {
-      throw new Error(`${scenario.service}: ${error.message}${problems.length ? ` (page errors: ${problems.join(' | ')})` : ''}`);
-    });
-    await page.evaluate(timeKeystrokes, scenario.tag, fieldId(scenario.pointer));
+    const tag = 'tag' in scenario ? scenario.tag : null;
+    const id = 'tag' in scenario ? fieldId(scenario.pointer) : scenario.id;
+    await page.goto(`${origin}${'tag' in scenario ? `/${scenario.tag}.html` : scenario.path}`, { waitUntil: 'load' });
+    if ('tag' in scenario) {
+      await page.evaluate(openStep, scenario.tag, answersOf(scenario), scenario.stepTitle, STEP_TIMEOUT_MS).catch((error) => {
+        throw new Error(`${scenario.service}: ${error.message}${problems.length ? ` (page errors: ${problems.join(' | ')})` : ''}`);
+      });
+    }
+    await page.evaluate(timeKeystrokes, tag, id);
     const cdp = await page.createCDPSession();
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+    const typed = () =>
+      page.evaluate((tag, id) => /** @type {any} */ (tag ? document.querySelector(tag)?.shadowRoot : document)?.getElementById(id).value, tag, id);
     /** @type {{ rendered: number, painted: number, first: boolean }[]} */
     const samples = [];
     for (let round = 0; round <= rounds; round += 1) {
-      await page.keyboard.down('Control');
-      await page.keyboard.press('a');
-      await page.keyboard.up('Control');
-      await page.keyboard.press('Backspace');
-      await page.evaluate(() => /** @type {any} */ (window).__typing.pending);
+      if (await typed()) {
+        await page.keyboard.down('Control');
+        await page.keyboard.press('a');
+        await page.keyboard.up('Control');
+        await page.keyboard.press('Backspace');
+        await page.evaluate(() => /** @type {any} */ (window).__typing.pending);
+      }
       for (const [index, key] of [...TYPED].entries()) {
         await page.keyboard.type(key);
         const sample = await page.evaluate(() => /** @type {any} */ (window).__typing.pending);
         if (round > 0) samples.push({ ...sample, first: index === 0 });
       }
     }
-    const typed = await page.evaluate(
-      (tag, id) => /** @type {any} */ (document.querySelector(tag)).shadowRoot.getElementById(id).value,
-      scenario.tag,
-      fieldId(scenario.pointer),
-    );
-    if (typed !== TYPED) throw new Error(`${scenario.service}: the field holds "${typed}" after typing "${TYPED}"`);
+    const value = await typed();
+    if (value !== TYPED) throw new Error(`${scenario.service}: the field holds "${value}" after typing "${TYPED}"`);
     return samples;
   } finally {
     await context.close();
@@ -257,7 +272,7 @@ async function main() {
     ),
   );
 
-  const pages = new Map(SCENARIOS.map((s) => [`/${s.tag}.html`, pageOf(s)]));
+  const pages = new Map([...SCENARIOS.map((s) => [`/${s.tag}.html`, pageOf(s)]), [FLOOR.path, FLOOR_PAGE]]);
   const server = await startServer(pages);
   const browser = await puppeteer.launch({
     executablePath: chromePath(),
@@ -266,16 +281,16 @@ async function main() {
   });
   try {
     const rows = [];
-    for (const scenario of SCENARIOS) {
+    for (const scenario of [...SCENARIOS, FLOOR]) {
       for (const cpuSlowdown of CPU_SLOWDOWNS) {
-        progress(`Typing into ${scenario.pointer} of ${scenario.service}, CPU slowdown ${cpuSlowdown}× …`);
+        progress(`Typing into ${'tag' in scenario ? scenario.pointer : 'the plain input'} of ${scenario.service}, CPU slowdown ${cpuSlowdown}× …`);
         const samples = await timeScenario(browser, server.origin, scenario, cpuSlowdown, rounds);
         const rendered = samples.map((s) => s.rendered);
         const painted = samples.map((s) => s.painted);
         const firsts = samples.filter((s) => s.first).map((s) => s.rendered);
         rows.push([
           scenario.service,
-          `\`${scenario.step}\``,
+          'step' in scenario ? `\`${scenario.step}\`` : '–',
           cpuSlowdown === 1 ? 'none' : `${cpuSlowdown}×`,
           samples.length,
           ms(quantile(rendered, 0.5)),

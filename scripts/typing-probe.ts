@@ -19,26 +19,32 @@ export interface TypingScenario {
   text: string;
 }
 
-/** Validator runs per keystroke, one entry per character of `text`. */
-export function validatorCallsPerKeystroke(definition: FormDefinition, validator: Validator, scenario: TypingScenario): number[] {
-  let calls = 0;
-  const counting: Validator = (data) => {
-    calls += 1;
+/** A validator that counts its runs. */
+export function countingValidator(validator: Validator): { validate: Validator; runs: () => number; reset: () => void } {
+  let runs = 0;
+  const validate: Validator = (data) => {
+    runs += 1;
     const valid = validator(data);
-    counting.errors = validator.errors;
+    validate.errors = validator.errors;
     return valid;
   };
-  const engine = new FormEngine(definition, counting);
+  return { validate, runs: () => runs, reset: () => (runs = 0) };
+}
+
+/** Validator runs per keystroke, one entry per character of `text`. */
+export function validatorCallsPerKeystroke(definition: FormDefinition, validator: Validator, scenario: TypingScenario): number[] {
+  const counter = countingValidator(validator);
+  const engine = new FormEngine(definition, counter.validate);
   engine.load(scenario.answers);
   engine.goTo(scenario.step);
   engine.set(scenario.pointer, undefined);
   renderReads(engine, scenario.step);
   const perKeystroke: number[] = [];
   for (let typed = 1; typed <= scenario.text.length; typed += 1) {
-    calls = 0;
+    counter.reset();
     engine.set(scenario.pointer, scenario.text.slice(0, typed));
     renderReads(engine, scenario.step);
-    perKeystroke.push(calls);
+    perKeystroke.push(counter.runs());
   }
   return perKeystroke;
 }

@@ -103,9 +103,9 @@ function cloneJson<T>(value: T): T {
 }
 
 /**
- * The kinds whose answers are typed text. The schema's conditions (`if`, `anyOf`, `oneOf`, `not`, `contains`) test
- * choices and whether an answer is there, never what such an answer says (test/engine/schema-conditions.test.ts
- * holds both services' schemas to that). So a keystroke that changes such an answer without emptying or starting it
+ * The kinds whose answers are typed text. The schema's conditions (`if`, `anyOf`, `oneOf`, `not`, `contains`,
+ * `dependentRequired`) test choices, never such an answer: neither what it says nor whether it is there
+ * (test/engine/schema-conditions.test.ts holds both services' schemas to that). So a keystroke in such a field
  * changes what is submitted and nothing else: no step, field or item appears or goes, nothing becomes required.
  */
 const TYPED_KINDS: ReadonlySet<FieldKind> = new Set(['text', 'textarea', 'integer', 'amount', 'date']);
@@ -224,23 +224,20 @@ export class FormEngine {
 
   /** Records what the user entered. Empty input removes the answer. Never validates (not while typing). */
   set(pointer: string, value: unknown): void {
-    const answered = !isEmptyValue(value);
-    const field = answered && !isEmptyValue(this.get(pointer)) ? this.layoutCache?.fields.get(pointer) : undefined;
-    setAt(this.raw, pointer, answered ? value : undefined);
-    if (field && this.onlyItsValueChanges(field, this.layoutCache!)) {
-      field.value = value;
-      field.submitted = this.countedValue(field.def, value, this.layoutCache!);
-      setAt(this.layoutCache!.data, pointer, field.submitted);
+    setAt(this.raw, pointer, isEmptyValue(value) ? undefined : value);
+    const layout = this.layoutCache;
+    const field = layout?.fields.get(pointer);
+    if (layout && field && this.onlyItsValueChanges(field, layout)) {
+      field.value = this.get(pointer);
+      field.submitted = this.countedValue(field.def, field.value, layout);
+      setAt(layout.data, pointer, field.submitted ?? (field.def.name === '' ? null : undefined));
       this.changed(false);
       return;
     }
     this.changed(true);
   }
 
-  /**
-   * Whether an answer that stays given can change without the layout changing: typed text (see TYPED_KINDS) that
-   * none of the definition's conditions read.
-   */
+  /** Whether an answer can change without the layout changing: typed text (see TYPED_KINDS) no condition of the definition reads. */
   private onlyItsValueChanges(field: FieldView, layout: Layout): boolean {
     if (!TYPED_KINDS.has(field.def.kind)) return false;
     for (const read of layout.conditionReads) if (isWithin(read, field.pointer) || isWithin(field.pointer, read)) return false;

@@ -145,7 +145,7 @@ describe('FormEngine', () => {
     expect(field(engine, '/einkommen').value).to.equal('12,5,0');
   });
 
-  it('while typing, what is submitted follows every key', () => {
+  it('while typing, what is submitted follows every key, down to no answer', () => {
     const engine = newEngine();
     engine.set('/name', 'Ad');
     engine.view();
@@ -153,6 +153,12 @@ describe('FormEngine', () => {
     expect(field(engine, '/name').value).to.equal(' Ada ');
     expect(engine.submissionData().name).to.equal('Ada');
     expect(engine.visibleValue('/name')).to.equal('Ada');
+    engine.set('/name', ' ');
+    expect(field(engine, '/name').value).to.equal(undefined);
+    expect(engine.submissionData()).not.to.have.property('name');
+    engine.commit('/name');
+    expect(field(engine, '/name').error?.()).to.equal('Geben Sie Ihren Namen ein.');
+    expect(field(engine, '/name').required).to.equal(true);
   });
 
   it("follows a condition of the definition's own that reads typed text, key by key", () => {

@@ -1,8 +1,9 @@
 /**
- * The engine skips its schema probes while an answer of typed text changes without being emptied or started
- * (form-engine.ts `TYPED_KINDS`). That holds only while the schema's conditions never test what such an answer
- * says: this test reads both services' schemas and finds every value a condition tests (`if`, `anyOf`, `oneOf`,
- * `not`, `contains`), and checks that none of them is the answer of a typed-text field of the definition.
+ * The engine skips its schema probes while an answer of typed text is typed (form-engine.ts `TYPED_KINDS`). That
+ * holds only while the schema's conditions never test such an answer: this test reads both services' schemas,
+ * finds every answer a condition tests — its value (`const`, `enum`, `pattern`, … inside `if`, `anyOf`, `oneOf`,
+ * `not`, `contains`) or its presence (`required` there, `dependentRequired`) — and checks that none of them is the
+ * answer of a typed-text field of the definition.
  */
 import { expect } from '@open-wc/testing';
 import type { FormDefinition, Node } from '../../src/engine/definition.js';
@@ -72,13 +73,16 @@ function testedValues(byId: Map<string, Schema>, rootId: string): Set<string> {
       }
     }
     if (deciding && VALUE_KEYWORDS.some((keyword) => keyword in node)) tested.add(path.join('/'));
+    if (deciding) for (const name of (node.required ?? []) as string[]) tested.add([...path, name].join('/'));
+    for (const name of Object.keys({ ...(node.dependentRequired as object), ...(node.dependentSchemas as object) })) tested.add([...path, name].join('/'));
+    const unread = ['minProperties', 'maxProperties', 'patternProperties', 'unevaluatedProperties'].filter((keyword) => keyword in node);
+    if (unread.length > 0) throw new Error(`${base}: ${unread.join(', ')} can make answers depend on each other; teach this test to read them`);
     for (const [name, sub] of Object.entries((node.properties ?? {}) as Schema)) visit(sub, base, [...path, name], deciding);
     if (node.items) visit(node.items, base, [...path, '*'], deciding);
+    if (node.additionalProperties) visit(node.additionalProperties, base, [...path, '*'], deciding);
     for (const sub of (node.prefixItems ?? []) as unknown[]) visit(sub, base, [...path, '*'], deciding);
-    for (const keyword of ['then', 'else', 'allOf', ...Object.keys((node.dependentSchemas ?? {}) as Schema)]) {
-      const sub = keyword in node ? node[keyword] : (node.dependentSchemas as Schema | undefined)?.[keyword];
-      for (const each of [sub].flat()) visit(each, base, path, deciding);
-    }
+    for (const keyword of ['then', 'else']) visit(node[keyword], base, path, deciding);
+    for (const sub of [...((node.allOf ?? []) as unknown[]), ...Object.values((node.dependentSchemas ?? {}) as Schema)]) visit(sub, base, path, deciding);
     for (const keyword of DECIDING) visit(node[keyword], base, keyword === 'contains' ? [...path, '*'] : path, true);
     for (const keyword of DECIDING_LISTS) for (const sub of (node[keyword] ?? []) as unknown[]) visit(sub, base, path, true);
   };
@@ -106,7 +110,7 @@ describe('schema conditions and typed answers', () => {
     [aufenthaltstitelDefinition, 'https://efa-forms.de/schemas/aufenthaltstitel.schema.json'],
     [verpflichtungserklaerungDefinition, 'https://efa-forms.de/schemas/verpflichtungserklaerung.schema.json'],
   ] as const) {
-    it(`${definition.service}: no condition tests what a typed answer says`, async () => {
+    it(`${definition.service}: no condition tests a typed answer, neither what it says nor whether it is there`, async () => {
       const tested = testedValues(await schemasById(), schemaId);
       expect(tested.size, 'the walk finds the choices the conditions test').to.be.greaterThan(5);
       const typed = typedAnswers(definition);
