@@ -2,7 +2,7 @@
  * The form model: answers by JSON pointer, which steps and fields are visible, what is required, which errors
  * the user sees and when. No DOM, no Lit: it runs in the browser and in Node.
  *
- * Data flows one way: the shell reports input (`set`), leaving a field (`commit`) and step moves; the engine
+ * Data flows one way: the shell reports input (`set`), leaving a field (`fieldLeft`) and step moves; the engine
  * notifies its listeners; the shell renders `view()`.
  */
 import type { ContentDef, FieldDef, FieldKind, FormDefinition, GroupDef, Node, RuleError, StepDef, Text } from './definition.js';
@@ -229,8 +229,8 @@ export class FormEngine {
     const field = layout?.fields.get(pointer);
     if (layout && field && this.onlyItsValueChanges(field, layout)) {
       field.value = this.get(pointer);
-      field.submitted = this.countedValue(field.def, field.value, layout);
-      setAt(layout.data, pointer, field.submitted ?? (field.def.name === '' ? null : undefined));
+      field.submitted = this.submittedValue(field.def, field.value, layout);
+      this.placeSubmitted(field, layout);
       this.changed(false);
       return;
     }
@@ -270,7 +270,7 @@ export class FormEngine {
    * but its field is not shown whatever its condition, and a step left with nothing to ask is skipped.
    * `undefined` withdraws the answer (it then counts as absent).
    */
-  fix(pointer: string, value: unknown): void {
+  preset(pointer: string, value: unknown): void {
     this.fixed.set(pointer, value);
     this.changed(true);
   }
@@ -365,7 +365,7 @@ export class FormEngine {
   // ---- validation ---------------------------------------------------------------------------------------
 
   /** The user left a field after changing it: check that field now (GOV.UK: on blur after a change). */
-  commit(pointer: string): void {
+  fieldLeft(pointer: string): void {
     const field = this.layout().fields.get(pointer);
     if (!field) return;
     const message = this.currentErrors().get(pointer);
@@ -565,7 +565,7 @@ export class FormEngine {
       // A name may be a path (`erklaerender/art`): answers of one object can be asked on different steps.
       const pointer = node.name ? `${base}/${node.name}` : base;
       if (node.type === 'field' && this.fixed.has(pointer)) {
-        setAt(layout.data, pointer, this.countedValue(node, this.fixed.get(pointer), layout));
+        setAt(layout.data, pointer, this.submittedValue(node, this.fixed.get(pointer), layout));
         continue;
       }
       if (!this.isShown(node.when, pointer, layout)) continue;
@@ -577,18 +577,24 @@ export class FormEngine {
 
   private walkField(def: FieldDef, pointer: string, layout: Layout, whose: Whose | undefined): FieldView {
     const value = getAt(this.raw, pointer);
-    const counted = this.countedValue(def, value, layout);
-    if (counted !== undefined || def.name === '') setAt(layout.data, pointer, counted ?? null);
-    const view: FieldView = { kind: 'field', def, pointer, id: idFor(pointer), value, submitted: counted, required: false, ...(whose ? { whose: whose.text } : {}) };
+    const submitted = this.submittedValue(def, value, layout);
+    const view: FieldView = { kind: 'field', def, pointer, id: idFor(pointer), value, submitted, required: false, ...(whose ? { whose: whose.text } : {}) };
+    this.placeSubmitted(view, layout);
     layout.fields.set(pointer, view);
     return view;
+  }
+
+  /** A field's submitted answer into the layout's data; an item of a list of single values keeps its place as null. */
+  private placeSubmitted(field: FieldView, layout: Layout): void {
+    const submitted = field.submitted ?? (field.def.name === '' ? null : undefined);
+    if (submitted !== undefined || getAt(layout.data, field.pointer) !== undefined) setAt(layout.data, field.pointer, submitted);
   }
 
   /**
    * The value as submitted: trimmed text; files as attachment references, a list for a multiple-file field
    * (empty when nothing is chosen), a single reference otherwise.
    */
-  private countedValue(def: FieldDef, value: unknown, layout: Layout): unknown {
+  private submittedValue(def: FieldDef, value: unknown, layout: Layout): unknown {
     if (def.kind === 'file') {
       const refs = (Array.isArray(value) ? value : []).map((file: File): AttachmentRef => {
         const id = attachmentIdOf(file);

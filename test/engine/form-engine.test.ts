@@ -35,11 +35,11 @@ describe('FormEngine', () => {
     const engine = newEngine();
     engine.set('/plz', '123');
     expect(field(engine, '/plz').error).to.equal(undefined);
-    engine.commit('/plz');
+    engine.fieldLeft('/plz');
     expect(field(engine, '/plz').error?.()).to.equal('Geben Sie eine Postleitzahl mit 5 Ziffern ein.');
     engine.set('/plz', '12345');
     expect(field(engine, '/plz').error?.(), 'the shown error stays until the field is left again').to.be.a('string');
-    engine.commit('/plz');
+    engine.fieldLeft('/plz');
     expect(field(engine, '/plz').error).to.equal(undefined);
   });
 
@@ -108,10 +108,10 @@ describe('FormEngine', () => {
     const engine = newEngine();
     engine.goTo('zwei');
     engine.set('/personen/0/geburtsdatum', '2030-01-01');
-    engine.commit('/personen/0/geburtsdatum');
+    engine.fieldLeft('/personen/0/geburtsdatum');
     expect(field(engine, '/personen/0/geburtsdatum').error!()).to.equal('Person 1: Das Geburtsdatum muss in der Vergangenheit liegen.');
     engine.set('/personen/0/geburtsdatum', '1985-03-27');
-    engine.commit('/personen/0/geburtsdatum');
+    engine.fieldLeft('/personen/0/geburtsdatum');
     expect(field(engine, '/personen/0/geburtsdatum').error).to.equal(undefined);
   });
 
@@ -140,7 +140,7 @@ describe('FormEngine', () => {
     expect(engine.submissionData().name).to.equal('Ada Lovelace');
     engine.goTo('zwei');
     engine.set('/einkommen', '12,5,0');
-    engine.commit('/einkommen');
+    engine.fieldLeft('/einkommen');
     expect(field(engine, '/einkommen').error!()).to.equal('Geben Sie bei „Einkommen“ einen Betrag in Euro ein, zum Beispiel 1250,50.');
     expect(field(engine, '/einkommen').value).to.equal('12,5,0');
   });
@@ -156,7 +156,7 @@ describe('FormEngine', () => {
     engine.set('/name', ' ');
     expect(field(engine, '/name').value).to.equal(undefined);
     expect(engine.submissionData()).not.to.have.property('name');
-    engine.commit('/name');
+    engine.fieldLeft('/name');
     expect(field(engine, '/name').error?.()).to.equal('Geben Sie Ihren Namen ein.');
     expect(field(engine, '/name').required).to.equal(true);
   });
@@ -211,7 +211,7 @@ describe('FormEngine', () => {
 
   it('counts a fixed answer without asking it, and skips a step left with nothing to ask', () => {
     const engine = newEngine();
-    engine.fix('/art', 'firma');
+    engine.preset('/art', 'firma');
     const pointers = fields(engine.view().children).map((f) => f.pointer);
     expect(pointers).not.to.include('/art');
     expect(pointers, 'the condition still follows the fixed answer').to.include('/firma/firmenname');
