@@ -442,7 +442,7 @@ export class EfaForm extends LitElement {
   }
 
   private onChange(view: FieldView): void {
-    this.engine!.commit(view.pointer);
+    this.engine!.fieldLeft(view.pointer);
   }
 
   private addItem(group: GroupView): void {
