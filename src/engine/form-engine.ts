@@ -578,7 +578,7 @@ export class FormEngine {
   private walkField(def: FieldDef, pointer: string, layout: Layout, whose: Whose | undefined): FieldView {
     const value = getAt(this.raw, pointer);
     const submitted = this.submittedValue(def, value, layout);
-    const view: FieldView = { kind: 'field', def, pointer, id: idFor(pointer), value, submitted, required: false, ...(whose ? { whose: whose.text } : {}) };
+    const view: FieldView = { kind: 'field', def, pointer, id: idFor(pointer), value, submitted, required: false, whose: whose?.text };
     this.placeSubmitted(view, layout);
     layout.fields.set(pointer, view);
     return view;
@@ -625,15 +625,15 @@ export class FormEngine {
     const count = Math.max(Array.isArray(stored) ? stored.length : 0, min);
     setAt(layout.data, pointer, []);
     view.items = [];
+    const { itemLegend } = def.repeat;
     for (let index = 0; index < count; index += 1) {
       const itemPointer = joinPointer(pointer, index);
       if (!single) setAt(layout.data, itemPointer, {});
-      const legend = def.repeat.itemLegend;
-      const named = whose?.item ? whose : { text: () => legend(index), item: true };
+      const named = whose?.item ? whose : { text: () => itemLegend(index), item: true };
       const children = single
         ? [this.walkField(def.children[0] as FieldDef, itemPointer, layout, named)]
         : this.walk(def.children, itemPointer, layout, named);
-      view.items.push({ index, pointer: itemPointer, legend: def.repeat.itemLegend(index), children });
+      view.items.push({ index, pointer: itemPointer, legend: itemLegend(index), children });
     }
     view.canAdd = !this.itemLimitError(pointer, layout, Array.from({ length: count + 1 }, () => (single ? null : {})), 'maxItems');
     view.canRemove = count > min;
