@@ -18,21 +18,17 @@
  * Builds first only when dist/ is missing. Nothing leaves localhost: the page is served in-process on
  * 127.0.0.1 and Chromium resolves no host name.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { chromeArgs, chromePath } from './chrome.js';
 import { printLegalParameterWarnings } from './legal-parameters.js';
 import { BUDGET_BYTES } from './budget.js';
+import { build, root, startServer } from './bench-server.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const distDir = join(root, 'dist');
 const resultsFile = join(root, 'bench-results.json');
 const PAGE_PATH = '/scripts/bench-page.html';
@@ -74,14 +70,6 @@ const FLOOR = {
 };
 const FLOOR_PATH = '/scripts/bench-floor.html';
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-};
-
 /** @param {string} line */
 const progress = (line) => process.stderr.write(`${line}\n`);
 
@@ -96,15 +84,6 @@ function parseRuns() {
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs takes a whole number of at least 1, e.g. --runs 5 (got "${values.runs}").`);
   return runs;
-}
-
-function build() {
-  return new Promise((done, fail) => {
-    // Build output goes to stderr so stdout stays the Markdown report.
-    const child = spawn('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr], shell: process.platform === 'win32' });
-    child.on('error', fail);
-    child.on('exit', (code) => (code === 0 ? done(undefined) : fail(new Error(`npm run build failed (exit code ${code}).`))));
-  });
 }
 
 /** @param {string} file */
@@ -146,67 +125,6 @@ function pageFor(scenario) {
     .replace(element, '<efa-text-field label="Familienname" autocomplete="family-name"></efa-text-field>');
 }
 
-/**
- * A minimal static server for the repository root on an ephemeral port of 127.0.0.1, with the strict CSP the
- * elements ship under. Records every path asked for, so the report can say which scripts the page fetched.
- * @param {Map<string, string>} pages  path → HTML served from memory (the bench page; the floor once it is known)
- */
-async function startServer(pages) {
-  const { STRICT_CSP } = await import('../build/server/app.js');
-  /** @type {Set<string>} */
-  const fetched = new Set();
-  const server = createServer(async (req, res) => {
-    const headers = { 'Content-Security-Policy': STRICT_CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
-    const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
-    fetched.add(pathname);
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
-      return;
-    }
-    let body;
-    let type;
-    if (pages.has(pathname)) {
-      body = Buffer.from(/** @type {string} */ (pages.get(pathname)));
-      type = TYPES['.html'];
-    } else {
-      const path = fileBelowRoot(pathname);
-      body = path && (await readFile(path).catch(() => undefined));
-      type = path && (TYPES[/** @type {keyof typeof TYPES} */ (extname(path))] ?? 'application/octet-stream');
-    }
-    if (!body || !type) {
-      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
-      return;
-    }
-    res.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': String(body.byteLength) });
-    res.end(req.method === 'HEAD' ? undefined : body);
-  });
-  await new Promise((listening, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => listening(undefined));
-  });
-  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-  return {
-    origin: `http://127.0.0.1:${address.port}`,
-    fetched,
-    close() {
-      server.closeAllConnections();
-      return new Promise((closed) => server.close(() => closed(undefined)));
-    },
-  };
-}
-
-/** @param {string} pathname */
-function fileBelowRoot(pathname) {
-  let decoded;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return undefined;
-  }
-  if (decoded.includes('\0')) return undefined;
-  const path = resolve(root, `.${decoded}`);
-  return path.startsWith(resolve(root) + sep) ? path : undefined;
-}
 
 /**
  * Injected with evaluateOnNewDocument, so it runs before any script of the page; serialised into the page,

@@ -27,7 +27,7 @@ export class EfaAufenthaltstitel extends EfaForm {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.engine && this.route && (changed.has('route') || changed.has('spec'))) this.engine.fix('/route', this.route);
+    if (this.engine && this.route && (changed.has('route') || changed.has('spec'))) this.engine.preset('/route', this.route);
   }
 }
 

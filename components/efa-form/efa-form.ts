@@ -7,7 +7,6 @@ import type { ContentContext } from '../../src/engine/definition.js';
 import { FormEngine, type GroupView, type NodeView, type SummaryEntry } from '../../src/engine/form-engine.js';
 import { FormFlow, type Problems } from '../../src/engine/flow.js';
 import { fieldsIn, findGroup } from '../../src/engine/tree.js';
-import { fromFieldValue } from '../../src/engine/values.js';
 import type { ServiceSpec } from '../../src/services/service.js';
 import type { Adapter } from '../../src/adapters/adapter.js';
 import type { KeyTrust } from '../../src/adapters/key-trust.js';
@@ -368,9 +367,9 @@ export class EfaForm extends LitElement {
         longestText: (field) => this.engine!.longestText(field.pointer),
       },
       content: this.contentContext(),
-      input: (view, value) => this.engine!.set(view.pointer, fromFieldValue(view.def, value)),
+      input: (view, value) => this.engine!.set(view.pointer, value),
       change: (view) => {
-        this.engine!.commit(view.pointer);
+        this.engine!.fieldLeft(view.pointer);
         this.announceChanges(true);
       },
       addItem: (group) => this.addItem(group),

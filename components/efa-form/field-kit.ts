@@ -11,7 +11,7 @@ import { msg } from '@lit/localize';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import type { ContentContext, FieldKind } from '../../src/engine/definition.js';
 import type { FieldView, GroupView, NodeView, SummaryEntry } from '../../src/engine/form-engine.js';
-import { toFieldValue } from '../../src/engine/values.js';
+import { fromFieldValue, toFieldValue } from '../../src/engine/values.js';
 import { optionsOf } from '../../src/i18n/field-options.js';
 import '../fields.js';
 import { renderBlocks } from './content-blocks.js';
@@ -92,6 +92,7 @@ export function renderErrorSummary(summary: readonly SummaryEntry[], focusField:
 export interface StepNodesContext {
   settings: FieldSettings;
   content: ContentContext;
+  /** The user changed a field: its answer, converted from what the field shows. */
   input(view: FieldView, value: unknown): void;
   change(view: FieldView): void;
   addItem(group: GroupView): void;
@@ -144,7 +145,7 @@ function renderField(view: FieldView, context: StepNodesContext): TemplateResult
   return staticHtml`<${tag} id=${view.id} exportparts=${FIELD_PARTS} .label=${def.label()} .hint=${def.hint?.() ?? ''}
     .error=${view.error?.() ?? ''} ?optional=${!view.required} .value=${toFieldValue(def, view.value)}
     ${properties(extra?.(view, context.settings) ?? {})}
-    @input=${(e: Event) => context.input(view, (e.currentTarget as HTMLElement & { value: unknown }).value)}
+    @input=${(e: Event) => context.input(view, fromFieldValue(def, (e.currentTarget as HTMLElement & { value: unknown }).value))}
     @change=${() => context.change(view)}></${tag}>`;
 }
 

@@ -34,7 +34,7 @@ export class EfaVerpflichtungserklaerung extends EfaForm {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.engine && (changed.has('identity') || changed.has('spec'))) {
-      this.engine.fix('/authentifizierung', authenticationRecord(this.identity));
+      this.engine.preset('/authentifizierung', authenticationRecord(this.identity));
     }
   }
 }

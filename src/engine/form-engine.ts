@@ -2,12 +2,13 @@
  * The form model: answers by JSON pointer, which steps and fields are visible, what is required, which errors
  * the user sees and when. No DOM, no Lit: it runs in the browser and in Node.
  *
- * Data flows one way: the shell reports input (`set`), leaving a field (`commit`) and step moves; the engine
+ * Data flows one way: the shell reports input (`set`), leaving a field (`fieldLeft`) and step moves; the engine
  * notifies its listeners; the shell renders `view()`.
  */
-import type { ContentDef, FieldDef, FormDefinition, GroupDef, Node, RuleError, StepDef, Text } from './definition.js';
-import { errorText } from './messages.js';
-import { getAt, isContainer, isWithin, joinPointer, setAt, type JsonObject } from './pointer.js';
+import type { ContentDef, FieldDef, FieldKind, FormDefinition, GroupDef, Node, RuleError, StepDef, Text } from './definition.js';
+import { errorText, namingWhose } from './messages.js';
+import { getAt, isContainer, isWithin, joinPointer, setAt, withValueAt, type JsonObject } from './pointer.js';
+import { fieldsIn } from './tree.js';
 import { errorPointer, validationErrors, type ValidationError, type Validator } from './validator.js';
 import { randomUuid } from './random-uuid.js';
 
@@ -18,7 +19,14 @@ export interface FieldView {
   /** A DOM-safe id unique in the form. */
   id: string;
   value: unknown;
+  /** The answer as it is submitted: trimmed and normalised text, attachment references for files; undefined when absent. */
+  submitted: unknown;
   required: boolean;
+  /**
+   * Whose answer it is, where a step asks the same of several: the legend of the repeated item it is in (the
+   * outermost one), else that of the nearest group with a legend. Its errors start with it.
+   */
+  whose?: Text;
   /** The message the user sees now (after leaving the field, or after trying to continue). */
   error?: Text;
 }
@@ -103,6 +111,14 @@ function cloneJson<T>(value: T): T {
   return structuredClone(value);
 }
 
+/**
+ * The kinds whose answers are typed text. The schema's conditions (`if`, `anyOf`, `oneOf`, `not`, `contains`,
+ * `dependentRequired`) test choices, never such an answer: neither what it says nor whether it is there
+ * (test/engine/schema-conditions.test.ts holds both services' schemas to that). So a keystroke in such a field
+ * changes what is submitted and nothing else: no step, field or item appears or goes, nothing becomes required.
+ */
+const TYPED_KINDS: ReadonlySet<FieldKind> = new Set(['text', 'textarea', 'integer', 'amount', 'date']);
+
 /** A repeated group of single values (e.g. several nationalities): its items are values, not objects. */
 function isSingleValueGroup(def: GroupDef): boolean {
   return def.children.length === 1 && def.children[0]!.type === 'field' && def.children[0]!.name === '';
@@ -120,6 +136,12 @@ export function attachmentIdOf(file: File): string {
   return id;
 }
 
+/** Whose answers a part of a step holds: a repeated item (which outranks any legend inside it) or a group with a legend. */
+interface Whose {
+  text: Text;
+  item: boolean;
+}
+
 /** What one walk over the definition yields for the current answers. */
 interface Layout {
   /** The answers that count: visible only, strings trimmed, empties removed, files as attachment references. */
@@ -131,8 +153,13 @@ interface Layout {
   files: Map<string, { file: File; reference: AttachmentRef }>;
   /** Required fields per step id, computed when a step is first viewed. */
   required: Map<string, Set<string>>;
-  /** What the schema allows at a field (choice values, text length), computed when first asked. */
+  /**
+   * What the schema allows at a field (choice values, text length), computed when first asked. Typing keeps the
+   * layout, and with it these: no schema condition tests typed text (test/engine/schema-conditions.test.ts).
+   */
   allowed: Map<string, readonly string[] | number | undefined>;
+  /** The answers the definition's own conditions read while deciding what is shown. */
+  conditionReads: Set<string>;
 }
 
 export class FormEngine {
@@ -212,7 +239,23 @@ export class FormEngine {
   /** Records what the user entered. Empty input removes the answer. Never validates (not while typing). */
   set(pointer: string, value: unknown): void {
     setAt(this.raw, pointer, isEmptyValue(value) ? undefined : value);
+    const layout = this.layoutCache;
+    const field = layout?.fields.get(pointer);
+    if (layout && field && this.onlyItsValueChanges(field, layout)) {
+      field.value = this.get(pointer);
+      field.submitted = this.submittedValue(field.def, field.value, layout);
+      this.placeSubmitted(field, layout);
+      this.changed(false);
+      return;
+    }
     this.changed(true);
+  }
+
+  /** Whether an answer can change without the layout changing: typed text (see TYPED_KINDS) no condition of the definition reads. */
+  private onlyItsValueChanges(field: FieldView, layout: Layout): boolean {
+    if (!TYPED_KINDS.has(field.def.kind)) return false;
+    for (const read of layout.conditionReads) if (isWithin(read, field.pointer) || isWithin(field.pointer, read)) return false;
+    return true;
   }
 
   /** Replaces all answers, e.g. from a draft or a portal's prefill. Errors shown so far are cleared. */
@@ -241,7 +284,7 @@ export class FormEngine {
    * but its field is not shown whatever its condition, and a step left with nothing to ask is skipped.
    * `undefined` withdraws the answer (it then counts as absent).
    */
-  fix(pointer: string, value: unknown): void {
+  preset(pointer: string, value: unknown): void {
     this.fixed.set(pointer, value);
     this.changed(true);
   }
@@ -336,7 +379,7 @@ export class FormEngine {
   // ---- validation ---------------------------------------------------------------------------------------
 
   /** The user left a field after changing it: check that field now (GOV.UK: on blur after a change). */
-  commit(pointer: string): void {
+  fieldLeft(pointer: string): void {
     const field = this.layout().fields.get(pointer);
     if (!field) return;
     const message = this.currentErrors().get(pointer);
@@ -384,11 +427,11 @@ export class FormEngine {
     const byField = this.mapErrors(errors, layout);
     for (const [pointer, error] of byField) {
       const field = layout.fields.get(pointer)!;
-      this.shownMessages.set(pointer, errorText(field.def, error, field.value));
+      this.shownMessages.set(pointer, this.messageFor(field, errorText(field.def, error, field.value)));
     }
     this.changed(false);
     const first = [...byField.keys()][0];
-    return first === undefined ? undefined : layout.steps.find((s) => this.fieldsIn(s.children).some((f) => f.pointer === first))?.def;
+    return first === undefined ? undefined : layout.steps.find((s) => fieldsIn(s.children).some((f) => f.pointer === first))?.def;
   }
 
   /** The answers that are submitted: visible ones only, trimmed, with files as attachment references. */
@@ -412,28 +455,22 @@ export class FormEngine {
     const result = new Map<string, Text>();
     for (const [pointer, error] of this.mapErrors(validationErrors(this.validate, layout.data), layout)) {
       const field = layout.fields.get(pointer)!;
-      result.set(pointer, errorText(field.def, error, field.value));
+      result.set(pointer, this.messageFor(field, errorText(field.def, error, field.value)));
     }
     for (const ruleError of this.definition.rules?.(layout.data, this.today()) ?? []) {
       const pointer = this.fieldFor(ruleError.pointer, layout);
-      if (pointer && !result.has(pointer)) result.set(pointer, ruleError.message);
+      if (pointer && !result.has(pointer)) result.set(pointer, this.messageFor(layout.fields.get(pointer)!, ruleError.message));
     }
     return result;
   }
 
-  private fieldsOf(stepId: string): FieldView[] {
-    const step = this.layout().steps.find((s) => s.def.id === stepId);
-    return step ? this.fieldsIn(step.children) : [];
+  private messageFor(field: FieldView, message: Text): Text {
+    return field.whose ? namingWhose(field.whose, message) : message;
   }
 
-  private fieldsIn(nodes: readonly NodeView[]): FieldView[] {
-    return nodes.flatMap((node) => {
-      if (node.kind === 'field') return [node];
-      if (node.kind === 'group') {
-        return [...this.fieldsIn(node.children), ...(node.items ?? []).flatMap((item) => this.fieldsIn(item.children))];
-      }
-      return [];
-    });
+  private fieldsOf(stepId: string): FieldView[] {
+    const step = this.layout().steps.find((s) => s.def.id === stepId);
+    return step ? fieldsIn(step.children) : [];
   }
 
   /** The field an error pointer belongs to: the field itself, the field containing it, or the first inside it. */
@@ -467,7 +504,7 @@ export class FormEngine {
     const cached = layout.required.get(stepId);
     if (cached) return cached;
     const step = layout.steps.find((s) => s.def.id === stepId);
-    const fields = step ? this.fieldsIn(step.children) : [];
+    const fields = step ? fieldsIn(step.children) : [];
     const errorsNow = this.mapErrors(validationErrors(this.validate, layout.data), layout);
     const required = new Set<string>();
     for (const field of fields) {
@@ -475,8 +512,7 @@ export class FormEngine {
         if (errorsNow.has(field.pointer)) required.add(field.pointer);
         continue;
       }
-      const probe = cloneJson(layout.data);
-      setAt(probe, field.pointer, field.def.name === '' ? null : undefined);
+      const probe = withValueAt(layout.data, field.pointer, field.def.name === '' ? null : undefined);
       const probeErrors = this.mapErrors(validationErrors(this.validate, probe), layout);
       if (probeErrors.has(field.pointer)) required.add(field.pointer);
     }
@@ -492,10 +528,19 @@ export class FormEngine {
   }
 
   private buildLayout(): Layout {
-    const layout: Layout = { data: {}, steps: [], fields: new Map(), groups: new Map(), files: new Map(), required: new Map(), allowed: new Map() };
+    const layout: Layout = {
+      data: {},
+      steps: [],
+      fields: new Map(),
+      groups: new Map(),
+      files: new Map(),
+      required: new Map(),
+      allowed: new Map(),
+      conditionReads: new Set(),
+    };
     for (const step of this.definition.steps) {
       if (!this.isShown(step.when, '', layout)) continue;
-      const children = this.walk(step.children, '', layout);
+      const children = this.walk(step.children, '', layout, undefined);
       if (children.length > 0 || step.children.length === 0) layout.steps.push({ def: step, children });
     }
     return layout;
@@ -505,14 +550,17 @@ export class FormEngine {
     if (!when) return true;
     if (when === 'schema') {
       // Shown when the schema requires it: remove it and ask whether the validator misses it.
-      const probe = cloneJson(layout.data);
-      setAt(probe, pointer, undefined);
+      const probe = withValueAt(layout.data, pointer, undefined);
       return validationErrors(this.validate, probe).some((e) => e.keyword === 'required' && errorPointer(e) === pointer);
     }
-    return when({ pointer, get: (p) => getAt(layout.data, p), isFixed: (p) => this.fixed.has(p) });
+    const get = (read: string): unknown => {
+      layout.conditionReads.add(read);
+      return getAt(layout.data, read);
+    };
+    return when({ pointer, get, isFixed: (p) => this.fixed.has(p) });
   }
 
-  private walk(nodes: readonly Node[], base: string, layout: Layout): NodeView[] {
+  private walk(nodes: readonly Node[], base: string, layout: Layout, whose: Whose | undefined): NodeView[] {
     const views: NodeView[] = [];
     for (const node of nodes) {
       if (node.type === 'content') {
@@ -522,30 +570,36 @@ export class FormEngine {
       // A name may be a path (`erklaerender/art`): answers of one object can be asked on different steps.
       const pointer = node.name ? `${base}/${node.name}` : base;
       if (node.type === 'field' && this.fixed.has(pointer)) {
-        setAt(layout.data, pointer, this.countedValue(node, this.fixed.get(pointer), layout));
+        setAt(layout.data, pointer, this.submittedValue(node, this.fixed.get(pointer), layout));
         continue;
       }
       if (!this.isShown(node.when, pointer, layout)) continue;
-      if (node.type === 'group') views.push(this.walkGroup(node, pointer, layout));
-      else views.push(this.walkField(node, pointer, layout));
+      if (node.type === 'group') views.push(this.walkGroup(node, pointer, layout, whose));
+      else views.push(this.walkField(node, pointer, layout, whose));
     }
     return views;
   }
 
-  private walkField(def: FieldDef, pointer: string, layout: Layout): FieldView {
+  private walkField(def: FieldDef, pointer: string, layout: Layout, whose: Whose | undefined): FieldView {
     const value = getAt(this.raw, pointer);
-    const counted = this.countedValue(def, value, layout);
-    if (counted !== undefined || def.name === '') setAt(layout.data, pointer, counted ?? null);
-    const view: FieldView = { kind: 'field', def, pointer, id: idFor(pointer), value, required: false };
+    const submitted = this.submittedValue(def, value, layout);
+    const view: FieldView = { kind: 'field', def, pointer, id: idFor(pointer), value, submitted, required: false, whose: whose?.text };
+    this.placeSubmitted(view, layout);
     layout.fields.set(pointer, view);
     return view;
+  }
+
+  /** A field's submitted answer into the layout's data; an item of a list of single values keeps its place as null. */
+  private placeSubmitted(field: FieldView, layout: Layout): void {
+    const submitted = field.submitted ?? (field.def.name === '' ? null : undefined);
+    if (submitted !== undefined || getAt(layout.data, field.pointer) !== undefined) setAt(layout.data, field.pointer, submitted);
   }
 
   /**
    * The value as submitted: trimmed text; files as attachment references, a list for a multiple-file field
    * (empty when nothing is chosen), a single reference otherwise.
    */
-  private countedValue(def: FieldDef, value: unknown, layout: Layout): unknown {
+  private submittedValue(def: FieldDef, value: unknown, layout: Layout): unknown {
     if (def.kind === 'file') {
       const refs = (Array.isArray(value) ? value : []).map((file: File): AttachmentRef => {
         const id = attachmentIdOf(file);
@@ -560,13 +614,14 @@ export class FormEngine {
     return cloneJson(value);
   }
 
-  private walkGroup(def: GroupDef, pointer: string, layout: Layout): GroupView {
+  private walkGroup(def: GroupDef, pointer: string, layout: Layout, whose: Whose | undefined): GroupView {
     const view: GroupView = { kind: 'group', def, pointer, id: idFor(pointer), children: [], canAdd: false, canRemove: false };
     layout.groups.set(pointer, view);
     if (!def.repeat) {
       // The group's object exists so that the schema reports its missing answers field by field.
       if (def.name && !isContainer(getAt(layout.data, pointer))) setAt(layout.data, pointer, {});
-      view.children = this.walk(def.children, pointer, layout);
+      const named = whose?.item || !def.legend ? whose : { text: def.legend, item: false };
+      view.children = this.walk(def.children, pointer, layout, named);
       return view;
     }
     const single = isSingleValueGroup(def);
@@ -575,13 +630,15 @@ export class FormEngine {
     const count = Math.max(Array.isArray(stored) ? stored.length : 0, min);
     setAt(layout.data, pointer, []);
     view.items = [];
+    const { itemLegend } = def.repeat;
     for (let index = 0; index < count; index += 1) {
       const itemPointer = joinPointer(pointer, index);
       if (!single) setAt(layout.data, itemPointer, {});
+      const named = whose?.item ? whose : { text: () => itemLegend(index), item: true };
       const children = single
-        ? [this.walkField(def.children[0] as FieldDef, itemPointer, layout)]
-        : this.walk(def.children, itemPointer, layout);
-      view.items.push({ index, pointer: itemPointer, legend: def.repeat.itemLegend(index), children });
+        ? [this.walkField(def.children[0] as FieldDef, itemPointer, layout, named)]
+        : this.walk(def.children, itemPointer, layout, named);
+      view.items.push({ index, pointer: itemPointer, legend: itemLegend(index), children });
     }
     view.canAdd = !this.itemLimitError(pointer, layout, Array.from({ length: count + 1 }, () => (single ? null : {})), 'maxItems');
     view.canRemove = count > min;
@@ -619,9 +676,9 @@ export class FormEngine {
 
   /** The validator's `keyword` errors at `at` when `value` is put at `pointer` among the answers so far. */
   private probe(pointer: string, value: unknown, keyword: string, at = pointer): ValidationError[] {
-    const probe = cloneJson(this.layout().data);
-    setAt(probe, pointer, value);
-    return validationErrors(this.validate, probe).filter((error) => error.keyword === keyword && error.instancePath === at);
+    return validationErrors(this.validate, withValueAt(this.layout().data, pointer, value)).filter(
+      (error) => error.keyword === keyword && error.instancePath === at,
+    );
   }
 
   /** The schema's `minItems` for a list, read from what the validator says about an empty one. */
@@ -635,9 +692,7 @@ export class FormEngine {
    * `maxItems` error, if any. So the definition never restates how many items a list may have.
    */
   private itemLimitError(pointer: string, layout: Layout, items: unknown[], keyword: 'minItems' | 'maxItems'): ValidationError | undefined {
-    const probe = cloneJson(layout.data);
-    setAt(probe, pointer, items);
-    return validationErrors(this.validate, probe).find((e) => e.keyword === keyword && e.instancePath === pointer);
+    return validationErrors(this.validate, withValueAt(layout.data, pointer, items)).find((e) => e.keyword === keyword && e.instancePath === pointer);
   }
 }
 

@@ -84,3 +84,11 @@ export function errorText(field: FieldDef, error: ValidationError, value: unknow
   if (custom) return custom;
   return keyword === 'required' ? () => requiredText(field) : () => keywordText(field, error);
 }
+
+/**
+ * An error that names whose answer it is, for a step that asks the same of several people or things
+ * („Mitreisende Person 2: Geben Sie das Geburtsdatum ein.“): in the field and in the error summary alike.
+ */
+export function namingWhose(whose: Text, message: Text): Text {
+  return () => msg(str`${whose()}: ${message()}`);
+}

@@ -33,13 +33,28 @@ export function getAt(root: unknown, pointer: string): unknown {
  * `undefined` deletes an object key; in an array it leaves the slot empty, so items keep their positions.
  */
 export function setAt(root: JsonObject, pointer: string, value: unknown): void {
+  place(root, pointer, value, false);
+}
+
+/**
+ * `root` with `value` at `pointer`, as `setAt` would put it there, without touching `root`: only the containers
+ * on the way are copied, everything else is shared. For asking the validator "what if" without copying all answers.
+ */
+export function withValueAt(root: JsonObject, pointer: string, value: unknown): JsonObject {
+  const copy = { ...root };
+  place(copy, pointer, value, true);
+  return copy;
+}
+
+function place(root: JsonObject, pointer: string, value: unknown, copyPath: boolean): void {
   const tokens = parsePointer(pointer);
   const last = tokens.pop();
   if (last === undefined) throw new Error('Cannot replace the root');
   let node: JsonObject = root;
   tokens.forEach((token, i) => {
-    const next = tokens[i + 1] ?? last;
-    if (!isContainer(node[token])) node[token] = /^\d+$/.test(next) ? [] : {};
+    const child = node[token];
+    if (!isContainer(child)) node[token] = /^\d+$/.test(tokens[i + 1] ?? last) ? [] : {};
+    else if (copyPath) node[token] = Array.isArray(child) ? [...child] : { ...child };
     node = node[token] as JsonObject;
   });
   if (value === undefined && !Array.isArray(node)) delete node[last];
@@ -49,3 +64,4 @@ export function setAt(root: JsonObject, pointer: string, value: unknown): void {
 export function isWithin(pointer: string, ancestor: string): boolean {
   return pointer === ancestor || pointer.startsWith(`${ancestor}/`);
 }
+

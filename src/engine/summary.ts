@@ -6,8 +6,9 @@ import { msg } from '@lit/localize';
 import { codeLabel, codeOf } from './codelists.js';
 import { euros } from './money.js';
 import { codeLabelIn } from '../i18n/code-labels.js';
+import { formatAmount, formatDate } from '../i18n/format.js';
 import type { FieldDef } from './definition.js';
-import type { FieldView, NodeView, StepView } from './form-engine.js';
+import type { AttachmentRef, FieldView, NodeView, StepView } from './form-engine.js';
 
 export interface SummaryRow {
   /** The field to go back to. */
@@ -21,23 +22,13 @@ export interface SummarySection {
   rows: SummaryRow[];
 }
 
-export function formatDate(iso: string, locale: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return iso;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-}
-
-export function formatAmount(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(value);
-}
-
 function optionLabel(def: FieldDef, value: string): string {
   return def.options?.().find((o) => o.value === value)?.label() ?? value;
 }
 
+/** An answer as submitted (`FieldView.submitted`: trimmed, normalised, files as attachment references), for reading. */
 export function formatValue(def: FieldDef, value: unknown, locale: string): string {
-  if (value === undefined || value === null || value === '') return msg('Keine Angabe');
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return msg('Keine Angabe');
   if (def.codelist) {
     const code = codeOf(value) ?? '';
     const german = codeLabel(def.codelist, code);
@@ -60,19 +51,19 @@ export function formatValue(def: FieldDef, value: unknown, locale: string): stri
     case 'yesno':
       return value === true ? msg('Ja') : msg('Nein');
     case 'file':
-      return (value as File[]).map((f) => f.name).join(', ');
+      return [value as AttachmentRef | AttachmentRef[]].flat().map((reference) => reference.dateiname).join(', ');
     default:
       return String(value);
   }
 }
 
-/** One section per group item or titled group, in the order of the step. */
+/** One section per group item or titled group, in the order of the step; each answer as the office receives it. */
 export function summarize(step: StepView, locale: string): SummarySection[] {
   const sections: SummarySection[] = [{ rows: [] }];
   const row = (field: FieldView): SummaryRow => ({
     pointer: field.pointer,
     label: field.def.label(),
-    value: formatValue(field.def, field.value, locale),
+    value: formatValue(field.def, field.submitted, locale),
   });
   const visit = (nodes: readonly NodeView[], section: SummarySection): void => {
     for (const node of nodes) {

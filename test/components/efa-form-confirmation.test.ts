@@ -104,11 +104,11 @@ describe('efa-form with a confirmation step', () => {
 describe('fixed answers', () => {
   it('count whatever the condition, survive loading answers and stay out of drafts', () => {
     const engine = new FormEngine(definition, validate);
-    engine.fix('/art', 'firma');
+    engine.preset('/art', 'firma');
     engine.load({ name: 'Ada' });
     expect(engine.submissionData()).to.include({ name: 'Ada', art: 'firma' });
     expect(engine.answers(), 'not a typed answer').to.deep.equal({ name: 'Ada' });
-    engine.fix('/art', undefined);
+    engine.preset('/art', undefined);
     expect(engine.submissionData().art, 'withdrawn').to.equal(undefined);
   });
 });

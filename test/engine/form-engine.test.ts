@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import validate from '../generated/engine-test.js';
 import type { EngineTest } from '../generated/engine-test.js';
 import { FormEngine, type FieldView, type GroupView, type NodeView } from '../../src/engine/form-engine.js';
+import type { ContentDef } from '../../src/engine/definition.js';
 import { definition } from '../fixtures/engine-test-definition.js';
 import { toCodeValue } from '../../src/engine/codelists.js';
 
@@ -34,11 +35,11 @@ describe('FormEngine', () => {
     const engine = newEngine();
     engine.set('/plz', '123');
     expect(field(engine, '/plz').error).to.equal(undefined);
-    engine.commit('/plz');
+    engine.fieldLeft('/plz');
     expect(field(engine, '/plz').error?.()).to.equal('Geben Sie eine Postleitzahl mit 5 Ziffern ein.');
     engine.set('/plz', '12345');
     expect(field(engine, '/plz').error?.(), 'the shown error stays until the field is left again').to.be.a('string');
-    engine.commit('/plz');
+    engine.fieldLeft('/plz');
     expect(field(engine, '/plz').error).to.equal(undefined);
   });
 
@@ -93,7 +94,9 @@ describe('FormEngine', () => {
     engine.set('/staatsangehoerigkeiten/0', { code: '999', listURI: 'x', listVersionID: 'y' });
     summary = engine.checkStep('zwei').map((e) => e.pointer);
     expect(summary).to.include('/staatsangehoerigkeiten/0');
-    expect(field(engine, '/staatsangehoerigkeiten/0').error!()).to.equal('Wählen Sie bei „Staatsangehörigkeit“ einen Eintrag aus der Liste aus.');
+    expect(field(engine, '/staatsangehoerigkeiten/0').error!()).to.equal(
+      'Staatsangehörigkeit 1: Wählen Sie bei „Staatsangehörigkeit“ einen Eintrag aus der Liste aus.',
+    );
     engine.set('/staatsangehoerigkeiten/0', toCodeValue('staatsangehoerigkeit', '475'));
     expect(engine.checkStep('zwei').map((e) => e.pointer)).not.to.include('/staatsangehoerigkeiten/0');
     expect(engine.submissionData().staatsangehoerigkeiten).to.deep.equal([
@@ -105,11 +108,29 @@ describe('FormEngine', () => {
     const engine = newEngine();
     engine.goTo('zwei');
     engine.set('/personen/0/geburtsdatum', '2030-01-01');
-    engine.commit('/personen/0/geburtsdatum');
-    expect(field(engine, '/personen/0/geburtsdatum').error!()).to.equal('Das Geburtsdatum muss in der Vergangenheit liegen.');
+    engine.fieldLeft('/personen/0/geburtsdatum');
+    expect(field(engine, '/personen/0/geburtsdatum').error!()).to.equal('Person 1: Das Geburtsdatum muss in der Vergangenheit liegen.');
     engine.set('/personen/0/geburtsdatum', '1985-03-27');
-    engine.commit('/personen/0/geburtsdatum');
+    engine.fieldLeft('/personen/0/geburtsdatum');
     expect(field(engine, '/personen/0/geburtsdatum').error).to.equal(undefined);
+  });
+
+  it('says whose answer an error is about, in the field and in the summary alike', () => {
+    const engine = newEngine();
+    engine.set('/art', 'firma');
+    engine.goTo('zwei');
+    engine.set('/personen/0/geburtsdatum', '1985-03-27');
+    engine.addItem('/personen');
+    engine.set('/personen/1/geburtsdatum', '2030-01-01');
+    const summary = new Map(engine.checkStep('zwei').map((entry) => [entry.pointer, entry.message()]));
+    expect(summary.get('/personen/1/geburtsdatum')).to.equal('Person 2: Das Geburtsdatum muss in der Vergangenheit liegen.');
+    expect(field(engine, '/personen/1/geburtsdatum').error!()).to.equal('Person 2: Das Geburtsdatum muss in der Vergangenheit liegen.');
+    expect(summary.get('/personen/0/vorname'), 'an item outranks the legend of its list').to.equal('Person 1: Füllen Sie das Feld „Vorname“ aus.');
+    expect(summary.get('/zustimmung'), 'nobody else is asked: no name').to.equal('Bestätigen Sie, dass Sie diesen Hinweis zur Kenntnis genommen haben.');
+    engine.goTo('eins');
+    const firstStep = new Map(engine.checkStep('eins').map((entry) => [entry.pointer, entry.message()]));
+    expect(firstStep.get('/firma/firmenname'), 'a group with a legend names it').to.equal('Firma: Füllen Sie das Feld „Name der Firma“ aus.');
+    expect(firstStep.get('/name')).to.equal('Geben Sie Ihren Namen ein.');
   });
 
   it('keeps text as typed but submits it trimmed; keeps an unparsed amount so the user sees why', () => {
@@ -119,9 +140,38 @@ describe('FormEngine', () => {
     expect(engine.submissionData().name).to.equal('Ada Lovelace');
     engine.goTo('zwei');
     engine.set('/einkommen', '12,5,0');
-    engine.commit('/einkommen');
+    engine.fieldLeft('/einkommen');
     expect(field(engine, '/einkommen').error!()).to.equal('Geben Sie bei „Einkommen“ einen Betrag in Euro ein, zum Beispiel 1250,50.');
     expect(field(engine, '/einkommen').value).to.equal('12,5,0');
+  });
+
+  it('while typing, what is submitted follows every key, down to no answer', () => {
+    const engine = newEngine();
+    engine.set('/name', 'Ad');
+    engine.view();
+    engine.set('/name', ' Ada ');
+    expect(field(engine, '/name').value).to.equal(' Ada ');
+    expect(engine.submissionData().name).to.equal('Ada');
+    expect(engine.visibleValue('/name')).to.equal('Ada');
+    engine.set('/name', ' ');
+    expect(field(engine, '/name').value).to.equal(undefined);
+    expect(engine.submissionData()).not.to.have.property('name');
+    engine.fieldLeft('/name');
+    expect(field(engine, '/name').error?.()).to.equal('Geben Sie Ihren Namen ein.');
+    expect(field(engine, '/name').required).to.equal(true);
+  });
+
+  it("follows a condition of the definition's own that reads typed text, key by key", () => {
+    const [eins, ...rest] = definition.steps;
+    const greeting: ContentDef = { type: 'content', when: ({ get }) => get('/name') === 'Ada', blocks: () => [{ kind: 'paragraph', text: 'Hallo Ada' }] };
+    const engine = new FormEngine({ ...definition, steps: [{ ...eins!, children: [...eins!.children, greeting] }, ...rest] }, validate);
+    const greetings = () => engine.view().children.filter((node) => node.kind === 'content');
+    engine.set('/name', 'Ad');
+    expect(greetings()).to.have.length(0);
+    engine.set('/name', 'Ada');
+    expect(greetings()).to.have.length(1);
+    engine.set('/name', 'Adam');
+    expect(greetings()).to.have.length(0);
   });
 
   it('turns chosen files into attachment references with stable ids', () => {
@@ -161,7 +211,7 @@ describe('FormEngine', () => {
 
   it('counts a fixed answer without asking it, and skips a step left with nothing to ask', () => {
     const engine = newEngine();
-    engine.fix('/art', 'firma');
+    engine.preset('/art', 'firma');
     const pointers = fields(engine.view().children).map((f) => f.pointer);
     expect(pointers).not.to.include('/art');
     expect(pointers, 'the condition still follows the fixed answer').to.include('/firma/firmenname');

@@ -25,7 +25,7 @@ function purposesOf(route: string): (string | undefined)[] {
 
 const engineFor = (answers: Record<string, unknown>, fixedRoute?: string) => {
   const engine = new FormEngine(definition, validate, { today: () => '2026-12-02' });
-  if (fixedRoute) engine.fix('/route', fixedRoute);
+  if (fixedRoute) engine.preset('/route', fixedRoute);
   for (const [pointer, value] of Object.entries(answers)) if (value !== undefined) engine.set(pointer, value);
   return engine;
 };

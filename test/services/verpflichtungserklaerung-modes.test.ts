@@ -43,7 +43,7 @@ describe('efa-verpflichtungserklaerung: modes and voluntary parts', () => {
     const today = '2026-12-02';
     const engineWith = (identity?: { vertrauensniveau: string; token: string }) => {
       const engine = new FormEngine(verpflichtungserklaerungDefinition, validate, { today: () => today });
-      engine.fix('/authentifizierung', identity);
+      engine.preset('/authentifizierung', identity);
       return engine;
     };
     const abgabeFields = (engine: FormEngine) =>

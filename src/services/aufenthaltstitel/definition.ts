@@ -6,7 +6,7 @@
  */
 import { msg, str } from '@lit/localize';
 import type { ContentBlock, ContentContext, FormDefinition, Node, Text } from '../../engine/definition.js';
-import { formatAmount, formatDate } from '../../engine/summary.js';
+import { formatAmount, formatDate } from '../../i18n/format.js';
 import { getLocale } from '../../i18n/locale.js';
 import {
   addressAbroadGroup,

@@ -9,7 +9,7 @@
  */
 import { msg, str } from '@lit/localize';
 import type { Node, Text } from '../../engine/definition.js';
-import { formatAmount } from '../../engine/summary.js';
+import { formatAmount } from '../../i18n/format.js';
 import { getLocale } from '../../i18n/locale.js';
 import { GEBUEHREN } from '../../rules/legal-parameters.js';
 import { addressInGermanyGroup, choices, nameFields } from '../common/blocks.js';

@@ -1,7 +1,7 @@
 /** What an authority can set for the Verpflichtungserklärung through the element's `config` property. */
 import type { CreditworthinessConfig } from '../../rules/creditworthiness.js';
 import type { DataProtectionConfig } from '../common/data-protection.js';
-import { formatAmount } from '../../engine/summary.js';
+import { formatAmount } from '../../i18n/format.js';
 import { getLocale } from '../../i18n/locale.js';
 import { GEBUEHREN } from '../../rules/legal-parameters.js';
 

@@ -4,7 +4,7 @@
  */
 import { msg, str } from '@lit/localize';
 import type { ContentBlock, ContentContext } from '../../engine/definition.js';
-import { formatAmount } from '../../engine/summary.js';
+import { formatAmount } from '../../i18n/format.js';
 import { decimalAmount, euros } from '../../engine/money.js';
 import { getLocale } from '../../i18n/locale.js';
 import { checkCreditworthiness, type CreditworthinessResult, type GuestCount, type NeedBasis } from '../../rules/creditworthiness.js';
