@@ -18,7 +18,8 @@ const results = join(root, 'test-results', 'sr');
 /** What the walk listens for, in each language: the words of the form and Orca's English role names. */
 const words = {
   de: { next: /^Weiter push button/, back: /^Zurück push button/, step: 'Schritt', of: 'von', problem: 'Es gibt ein Problem' },
-  en: { next: /^Continue push button/, back: /^Back push button/, step: 'Step', of: 'of', problem: 'There is a problem' },
+  // In English a legal step says, under its heading, that the German text binds, with a button to read it.
+  en: { next: /^Continue push button/, back: /^Back push button/, step: 'Step', of: 'of', problem: 'There is a problem', bindingNote: /^Read the German text push button/ },
 };
 
 const services = [
@@ -151,8 +152,9 @@ async function failAndFollowLinks(w, t, kinds) {
     for (let i = 0; i < link; i += 1) target = await w.press('Tab');
     const message = target.map((u) => /^(.*?)\.? link\.?$/.exec(u)?.[1]).find(Boolean);
     if (!message) {
-      // Past the last link, on the step's first field.
+      // Past the last link: the step's first field, or before it the binding-text note's button.
       if (link === 1) w.check(false, 'the error summary has a link', target);
+      if (t.bindingNote && target.some((u) => t.bindingNote.test(u))) await w.press('Tab');
       return;
     }
     w.check(heard.filter((u) => u.includes(message)).length <= 1, `"${message}" is spoken at most once with the summary`, heard);
