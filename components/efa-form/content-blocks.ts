@@ -1,7 +1,41 @@
 import { html, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import type { ContentBlock, ContentContext } from '../../src/engine/definition.js';
+import type { ContentBlock, ContentContext, ContentDef } from '../../src/engine/definition.js';
 import type { NodeView } from '../../src/engine/form-engine.js';
+import { isWithin } from '../../src/engine/pointer.js';
+
+/**
+ * The texts of the page shown: each content node's blocks worked out once per render (for the page and for what
+ * is announced), and the answers they read. A key typed into any other answer needs no render of the form: the
+ * field already shows what was typed.
+ */
+export class PageTexts {
+  private readonly blocks = new Map<ContentDef, readonly ContentBlock[]>();
+  private readonly reads = new Set<string>();
+  private context: ContentContext | undefined;
+
+  constructor(private readonly source: () => ContentContext) {}
+
+  /** Before each render: answers, language or settings may have changed since the last. */
+  renew(): void {
+    this.blocks.clear();
+    this.reads.clear();
+    const { get, config, today } = this.source();
+    this.context = { get: (pointer) => (this.reads.add(pointer), get(pointer)), config, today };
+  }
+
+  of(def: ContentDef): readonly ContentBlock[] {
+    let blocks = this.blocks.get(def);
+    if (!blocks) this.blocks.set(def, (blocks = def.blocks(this.context ?? this.source())));
+    return blocks;
+  }
+
+  /** Whether a text of the page depends on the answer at `pointer`. */
+  read(pointer: string): boolean {
+    for (const read of this.reads) if (isWithin(read, pointer) || isWithin(pointer, read)) return true;
+    return false;
+  }
+}
 
 export function renderBlocks(blocks: readonly ContentBlock[]): TemplateResult[] {
   return blocks.map((block) => {
@@ -25,20 +59,20 @@ export function renderBlocks(blocks: readonly ContentBlock[]): TemplateResult[] 
 }
 
 /** What a step says that changes with its answers: warnings, and results marked `live`, as they would be read out. */
-export function changingTexts(nodes: readonly NodeView[], context: ContentContext): { warnings: string[]; results: string[] } {
-  const blocks = contentBlocksIn(nodes, context);
+export function changingTexts(nodes: readonly NodeView[], texts: PageTexts): { warnings: string[]; results: string[] } {
+  const blocks = contentBlocksIn(nodes, texts);
   return {
     warnings: blocks.flatMap((block) => (block.kind === 'warning' ? [`${msg('Wichtig:')} ${block.text}`] : [])),
     results: blocks.flatMap((block) => (block.kind === 'notice' && block.live ? [block.text] : [])),
   };
 }
 
-function contentBlocksIn(nodes: readonly NodeView[], context: ContentContext): ContentBlock[] {
+function contentBlocksIn(nodes: readonly NodeView[], texts: PageTexts): readonly ContentBlock[] {
   return nodes.flatMap((node) =>
     node.kind === 'content'
-      ? node.def.blocks(context)
+      ? texts.of(node.def)
       : node.kind === 'group'
-        ? [...contentBlocksIn(node.children, context), ...(node.items ?? []).flatMap((item) => contentBlocksIn(item.children, context))]
+        ? [...contentBlocksIn(node.children, texts), ...(node.items ?? []).flatMap((item) => contentBlocksIn(item.children, texts))]
         : [],
   );
 }

@@ -4,7 +4,7 @@ import { define } from '../define.js';
 import { base, tokens } from '../shared/tokens.styles.js';
 import { draftStyles, formStyles, languageStyles } from './efa-form.styles.js';
 import type { ContentContext } from '../../src/engine/definition.js';
-import { FormEngine, type GroupView, type NodeView, type SummaryEntry } from '../../src/engine/form-engine.js';
+import { FormEngine, type EngineChange, type GroupView, type NodeView, type SummaryEntry } from '../../src/engine/form-engine.js';
 import { FormFlow, type Problems } from '../../src/engine/flow.js';
 import { fieldsIn, findGroup } from '../../src/engine/tree.js';
 import type { ServiceSpec } from '../../src/services/service.js';
@@ -13,7 +13,7 @@ import type { KeyTrust } from '../../src/adapters/key-trust.js';
 import { MIB } from '../../src/adapters/limits.js';
 import { getLocale, setLocale, textDirection, type Locale } from '../../src/i18n/locale.js';
 import { DraftsController } from './drafts-controller.js';
-import { ChangeSpotter, changingTexts, renderBlocks } from './content-blocks.js';
+import { ChangeSpotter, PageTexts, changingTexts, renderBlocks } from './content-blocks.js';
 import { FocusController, reveal } from './focus-controller.js';
 import { LangController } from './lang-controller.js';
 import type { StepNodesContext } from './field-kit.js';
@@ -173,6 +173,7 @@ export class EfaForm extends LitElement {
   private readonly language = new LangController(this);
   private readonly focusing = new FocusController(this);
   private readonly changes = new ChangeSpotter();
+  private readonly texts = new PageTexts(() => this.contentContext());
   private readonly draftsController = new DraftsController(this);
   /** Sending, once the field kit (which brings it) has loaded: no page before the kit's has a send button. */
   private sendingController: SendingController | undefined;
@@ -209,7 +210,7 @@ export class EfaForm extends LitElement {
       this.unsubscribe?.();
       const engine = new FormEngine(this.spec.definition, this.spec.loadValidator());
       const flow = new FormFlow(engine);
-      const unsubscribeEngine = engine.subscribe(() => this.requestUpdate());
+      const unsubscribeEngine = engine.subscribe((change) => this.answersChanged(change));
       const unsubscribeFlow = flow.subscribe(() => this.pageChanged());
       this.unsubscribe = () => (unsubscribeEngine(), unsubscribeFlow());
       this.engine = engine;
@@ -219,6 +220,7 @@ export class EfaForm extends LitElement {
     if (this.engine && (changed.has('spec') || changed.has('drafts') || changed.has('authority') || changed.has('draftDays'))) {
       this.draftsAttached = this.draftsController.attach(this.engine);
     }
+    this.texts.renew();
     this.announceChanges(false);
     if (!this.languageChoiceLoaded && (this.languages || getLocale() !== 'de')) {
       this.languageChoiceLoaded = import('./language-choice.js').then((module) => {
@@ -236,9 +238,14 @@ export class EfaForm extends LitElement {
   private announceChanges(fieldLeft: boolean): void {
     const engine = this.engine;
     if (!engine?.isReady || this.flow!.phase !== 'form') return this.changes.forget();
-    const texts = changingTexts(engine.view().children, this.contentContext());
+    const texts = changingTexts(engine.view().children, this.texts);
     const news = this.changes.news(`${engine.currentStepId} ${getLocale()}`, texts, fieldLeft);
     if (news.length > 0) this.announcement = news.join(' ');
+  }
+
+  /** A key typed into a field that no text of the page reads needs no render: the field shows what was typed. */
+  private answersChanged({ typed }: EngineChange): void {
+    if (typed === undefined || this.texts.read(typed)) this.requestUpdate();
   }
 
   /**
@@ -366,7 +373,7 @@ export class EfaForm extends LitElement {
         allowedValues: (field) => (field.def.options ? this.engine!.allowedValues(field.pointer, field.def.kind === 'checkboxes') : undefined),
         longestText: (field) => this.engine!.longestText(field.pointer),
       },
-      content: this.contentContext(),
+      texts: this.texts,
       input: (view, value) => this.engine!.set(view.pointer, value),
       change: (view) => {
         this.engine!.fieldLeft(view.pointer);
@@ -523,7 +530,7 @@ export class EfaForm extends LitElement {
   /** A page of texts only (the start page) shows before the field kit and the validator have come. */
   private renderNodes(nodes: readonly NodeView[]): unknown {
     if (this.kit && this.engine!.isReady) return this.kit.renderNodes(nodes, this.stepNodesContext());
-    if (nodes.every((node) => node.kind === 'content')) return nodes.map((node) => renderBlocks(node.def.blocks(this.contentContext())));
+    if (nodes.every((node) => node.kind === 'content')) return nodes.map((node) => renderBlocks(this.texts.of(node.def)));
     return loading();
   }
 }

@@ -9,12 +9,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
-import type { ContentContext, FieldKind } from '../../src/engine/definition.js';
+import type { FieldKind } from '../../src/engine/definition.js';
 import type { FieldView, GroupView, NodeView, SummaryEntry } from '../../src/engine/form-engine.js';
 import { fromFieldValue, toFieldValue } from '../../src/engine/values.js';
 import { optionsOf } from '../../src/i18n/field-options.js';
 import '../fields.js';
-import { renderBlocks } from './content-blocks.js';
+import { renderBlocks, type PageTexts } from './content-blocks.js';
 import { properties } from './properties.js';
 
 // Beyond the start page the shell also needs the check-your-answers lists and sending; they come with the kit.
@@ -91,7 +91,7 @@ export function renderErrorSummary(summary: readonly SummaryEntry[], focusField:
 /** What rendering a step's fields, groups and texts needs from the shell. */
 export interface StepNodesContext {
   settings: FieldSettings;
-  content: ContentContext;
+  texts: PageTexts;
   /** The user changed a field: its answer, converted from what the field shows. */
   input(view: FieldView, value: unknown): void;
   change(view: FieldView): void;
@@ -105,7 +105,7 @@ export function renderNodes(nodes: readonly NodeView[], context: StepNodesContex
       ? renderField(node, context)
       : node.kind === 'group'
         ? renderGroup(node, context)
-        : renderBlocks(node.def.blocks(context.content)),
+        : renderBlocks(context.texts.of(node.def)),
   );
 }
 

@@ -68,6 +68,14 @@ export interface SummaryEntry {
   message: Text;
 }
 
+/**
+ * What a listener is told. `typed` names the one answer a key changed in place: the layout, the errors and every
+ * other answer are as they were (see `set`).
+ */
+export interface EngineChange {
+  readonly typed?: string;
+}
+
 export interface EngineOptions {
   /** Today as `YYYY-MM-DD`; injectable so tests and rules agree on the date. */
   today?: () => string;
@@ -165,7 +173,7 @@ interface Layout {
 export class FormEngine {
   private readonly raw: JsonObject = {};
   private readonly shownMessages = new Map<string, Text>();
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(change: EngineChange) => void>();
   /**
    * Answers the embedding page decided (e.g. a route chosen by attribute, an authenticated identity): they count,
    * but are not asked, and being nobody's input they survive loading answers and are not part of drafts.
@@ -210,14 +218,14 @@ export class FormEngine {
     return this.loaded;
   }
 
-  subscribe(listener: () => void): () => void {
+  subscribe(listener: (change: EngineChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  private changed(dataChanged: boolean): void {
+  private changed(dataChanged: boolean, change: EngineChange = {}): void {
     if (dataChanged) this.layoutCache = undefined;
-    for (const listener of this.listeners) listener();
+    for (const listener of this.listeners) listener(change);
   }
 
   // ---- answers ------------------------------------------------------------------------------------------
@@ -245,7 +253,7 @@ export class FormEngine {
       field.value = this.get(pointer);
       field.submitted = this.submittedValue(field.def, field.value, layout);
       this.placeSubmitted(field, layout);
-      this.changed(false);
+      this.changed(false, { typed: pointer });
       return;
     }
     this.changed(true);
