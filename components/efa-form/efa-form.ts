@@ -1,36 +1,28 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { define } from '../define.js';
 import { base, tokens } from '../shared/tokens.styles.js';
 import { draftStyles, formStyles, languageStyles } from './efa-form.styles.js';
 import type { ContentContext } from '../../src/engine/definition.js';
-import { FormEngine, type EngineChange, type GroupView, type NodeView, type SummaryEntry } from '../../src/engine/form-engine.js';
+import { FormEngine, type EngineChange, type NodeView } from '../../src/engine/form-engine.js';
 import { FormFlow, type Problems } from '../../src/engine/flow.js';
-import { fieldsIn, findGroup } from '../../src/engine/tree.js';
+import { fieldsIn } from '../../src/engine/tree.js';
 import type { ServiceSpec } from '../../src/services/service.js';
 import type { Adapter } from '../../src/adapters/adapter.js';
 import type { KeyTrust } from '../../src/adapters/key-trust.js';
 import { MIB } from '../../src/adapters/limits.js';
-import { getLocale, setLocale, textDirection, type Locale } from '../../src/i18n/locale.js';
+import { getLocale, textDirection } from '../../src/i18n/locale.js';
 import { DraftsController } from './drafts-controller.js';
 import { ChangeSpotter, PageTexts, changingTexts, renderBlocks } from './content-blocks.js';
-import { FocusController, reveal } from './focus-controller.js';
 import { LangController } from './lang-controller.js';
+import { PageController } from './page-controller.js';
 import type { StepNodesContext } from './field-kit.js';
-import type { Alongside } from './review.js';
 import type { SendingController } from './sending-controller.js';
+
+export type { StepChangeDetail } from './page-controller.js';
 
 /** Started once, when the shell's module is first evaluated (see field-kit.ts). */
 const fieldKit = import('./field-kit.js');
-
-export interface StepChangeDetail {
-  stepId: string;
-  /** 1-based position among the visible steps; the review page comes after the last. */
-  position: number;
-  /** How many pages the path has, review included; undefined until the answers that decide the path are given. */
-  count: number | undefined;
-  title: string;
-}
 
 /**
  * @summary The form shell every service uses: steps with progress, error summary, check-your-answers page,
@@ -108,10 +100,6 @@ export class EfaForm extends LitElement {
     prefill: { attribute: false },
     langAttribute: { attribute: 'lang' },
     languages: {},
-    summary: { state: true },
-    announcement: { state: true },
-    readingGermanFor: { state: true },
-    alongside: { state: true },
   };
 
   declare spec: ServiceSpec<never> | undefined;
@@ -152,26 +140,14 @@ export class EfaForm extends LitElement {
    */
   declare languages: string | undefined;
 
-  /** The problems listed at the top of the step, as found on "Weiter" (like a server-rendered form). */
-  declare protected summary: SummaryEntry[];
-  /** The text of the one live region: what a screen reader says beside the focus move. */
-  declare protected announcement: string;
-  /** While the summary prints in German: the citizen's language beside it. */
-  declare protected alongside: Alongside | undefined;
-  /** While the citizen reads the binding German text: the language to return to. */
-  declare protected readingGermanFor: Locale | undefined;
-
   protected engine: FormEngine | undefined;
   private flow: FormFlow | undefined;
   private unsubscribe: (() => void) | undefined;
-  /** The language switch and the binding-text note, once wanted (a switch is offered, or the form is not German). */
-  private languageChoice: typeof import('./language-choice.js') | undefined;
-  private languageChoiceLoaded: Promise<void> | undefined;
   /** How fields render, once the field kit has loaded. */
   private kit: Awaited<typeof fieldKit> | undefined;
   private draftsAttached: Promise<void> = Promise.resolve();
   private readonly language = new LangController(this);
-  private readonly focusing = new FocusController(this);
+  private readonly pages = new PageController(this);
   private readonly changes = new ChangeSpotter();
   private readonly texts = new PageTexts(() => this.contentContext());
   private readonly draftsController = new DraftsController(this);
@@ -188,8 +164,6 @@ export class EfaForm extends LitElement {
     this.maxFileSize = 10;
     this.maxRequestSize = 30;
     this.langAttribute = null;
-    this.summary = [];
-    this.announcement = '';
     updateWhenLocaleChanges(this);
   }
 
@@ -208,13 +182,10 @@ export class EfaForm extends LitElement {
     if (changed.has('langAttribute')) void this.language.apply();
     if (changed.has('spec') && this.spec) {
       this.unsubscribe?.();
-      const engine = new FormEngine(this.spec.definition, this.spec.loadValidator());
-      const flow = new FormFlow(engine);
-      const unsubscribeEngine = engine.subscribe((change) => this.answersChanged(change));
-      const unsubscribeFlow = flow.subscribe(() => this.pageChanged());
-      this.unsubscribe = () => (unsubscribeEngine(), unsubscribeFlow());
-      this.engine = engine;
-      this.flow = flow;
+      this.engine = new FormEngine(this.spec.definition, this.spec.loadValidator());
+      this.flow = new FormFlow(this.engine);
+      this.unsubscribe = this.engine.subscribe((change) => this.answersChanged(change));
+      this.pages.attach(this.engine, this.flow);
     }
     if (this.engine && this.prefill && (changed.has('spec') || changed.has('prefill'))) this.engine.prefill(this.prefill);
     if (this.engine && (changed.has('spec') || changed.has('drafts') || changed.has('authority') || changed.has('draftDays'))) {
@@ -222,12 +193,11 @@ export class EfaForm extends LitElement {
     }
     this.texts.renew();
     this.announceChanges(false);
-    if (!this.languageChoiceLoaded && (this.languages || getLocale() !== 'de')) {
-      this.languageChoiceLoaded = import('./language-choice.js').then((module) => {
-        this.languageChoice = module;
-        this.requestUpdate();
-      });
-    }
+  }
+
+  /** A key typed into a field that no text of the page reads needs no render: the field shows what was typed. */
+  private answersChanged({ typed }: EngineChange): void {
+    if (typed === undefined || this.texts.read(typed)) this.requestUpdate();
   }
 
   /**
@@ -240,31 +210,24 @@ export class EfaForm extends LitElement {
     if (!engine?.isReady || this.flow!.phase !== 'form') return this.changes.forget();
     const texts = changingTexts(engine.view().children, this.texts);
     const news = this.changes.news(`${engine.currentStepId} ${getLocale()}`, texts, fieldLeft);
-    if (news.length > 0) this.announcement = news.join(' ');
-  }
-
-  /** A key typed into a field that no text of the page reads needs no render: the field shows what was typed. */
-  private answersChanged({ typed }: EngineChange): void {
-    if (typed === undefined || this.texts.read(typed)) this.requestUpdate();
+    if (news.length > 0) this.pages.announcement = news.join(' ');
   }
 
   /**
-   * `updateComplete` also waits for the field kit, the validator, the drafts, the language and a wanted language
-   * switch to arrive and for focus to land
-   * (which may need a field element's own first render).
+   * `updateComplete` also waits for the field kit, the validator, the drafts, the language (and a wanted language
+   * switch) to arrive and for focus to land (which may need a field element's own first render).
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     await fieldKit;
     await this.engine?.ready;
     await this.draftsAttached;
-    await this.languageChoiceLoaded;
     await this.language.settled;
     const result = await super.getUpdateComplete();
-    await this.focusing.done;
+    await this.pages.settled;
     return result;
   }
 
-  // ---- drafts (see DraftsController) ----------------------------------------------------------------------
+  // ---- what the controllers ask of the form ----------------------------------------------------------------
 
   get draftEngine(): FormEngine | undefined {
     return this.engine;
@@ -272,155 +235,21 @@ export class EfaForm extends LitElement {
 
   /** Show a page (a step, or `review`) after answers were loaded, saying why through the live region. */
   resumeAt(page: string, announcement: string): void {
-    this.summary = [];
-    this.flow!.show(page);
-    this.announcement = announcement;
-    this.focusing.queue({ kind: 'heading' });
-  }
-
-  // ---- pages ----------------------------------------------------------------------------------------------
-
-  /** Every move of the flow: what was said on the last page is not said again, and the page tells the host. */
-  private pageChanged(): void {
-    this.announcement = '';
-    this.requestUpdate();
-    const flow = this.flow!;
-    if (flow.phase === 'done') return;
-    const onReview = flow.phase === 'review';
-    const detail: StepChangeDetail = {
-      stepId: flow.page,
-      position: flow.position(),
-      count: flow.count,
-      title: onReview ? msg('Angaben prüfen') : this.engine!.view().def.title(),
-    };
-    this.dispatchEvent(new CustomEvent('efa-step-change', { detail, bubbles: true, composed: true }));
-  }
-
-  /** "Schritt 2 von 9 Wer gibt die Erklärung ab?": the heading of the page shown. */
-  private pageTitle(): string {
-    const flow = this.flow!;
-    const title = flow.phase === 'review' ? msg('Prüfen Sie Ihre Angaben') : this.engine!.view().def.title();
-    return `${progressText(flow.position(), flow.count)} ${title}`;
-  }
-
-  private async next(event?: Event): Promise<void> {
-    event?.preventDefault();
-    await this.engine!.ready;
-    const outcome = this.flow!.next();
-    this.summary = outcome.kind === 'problems' ? outcome.problems : [];
-    if (outcome.kind === 'problems') this.focusing.queue({ kind: 'summary' });
-    else if (outcome.kind === 'send') await this.sendingController!.submit();
-    else this.focusing.queue({ kind: 'heading' });
-  }
-
-  /**
-   * Enter in a text input continues, as in a plain HTML form. The inputs live in the fields' shadow roots,
-   * outside this form, so the browser's implicit submission does not reach it.
-   */
-  private submitOnEnter(event: KeyboardEvent): void {
-    if (event.key !== 'Enter' || event.defaultPrevented || event.isComposing) return;
-    if (this.flow!.onConfirmationStep) return; // sending is never a side effect of Enter
-    const origin = event.composedPath()[0];
-    if (origin instanceof HTMLInputElement && origin.type !== 'file') {
-      event.preventDefault();
-      (event.currentTarget as HTMLFormElement).requestSubmit();
-    }
-  }
-
-  private back(): void {
-    this.summary = [];
-    if (!this.flow!.back()) return;
-    // Focus goes to the heading, but the focused "Zurück" may vanish in the same render (on the first step, or
-    // coming from the review): then Orca takes the heading as focused without a focus event and says nothing.
-    this.announcement = this.pageTitle();
-    this.focusing.queue({ kind: 'heading' });
-  }
-
-  private toConfirmation(stepId: string): void {
-    this.flow!.toConfirmation(stepId);
-    this.focusing.queue({ kind: 'heading' });
-  }
-
-  /**
-   * "Ändern" on the review: focus goes to the field, so the step it is on is said through the announcer (the field
-   * speaks its own label); a step change by "Weiter" or "Zurück" focuses the step heading instead.
-   */
-  private change(stepId: string, fieldId: string): void {
-    this.flow!.change(stepId);
-    this.announcement = this.pageTitle();
-    this.focusing.queue({ kind: 'field', id: fieldId });
+    this.pages.resumeAt(page, announcement);
   }
 
   /** Back to a step from the review page, its problems listed at the top; "Weiter" returns to the review. */
   showProblems(problems: Problems): void {
-    this.flow!.showProblems(problems);
-    this.summary = problems.problems;
-    this.focusing.queue({ kind: 'summary' });
+    this.pages.showProblems(problems);
   }
 
-  private focusField(event: Event, id: string): void {
-    event.preventDefault();
-    reveal(this.shadowRoot!.getElementById(id));
+  send(): Promise<void> {
+    return this.sendingController!.submit();
   }
 
-  // ---- input from the fields ------------------------------------------------------------------------------
-
-  private stepNodesContext(): StepNodesContext {
-    return {
-      settings: {
-        maxFileSize: this.maxFileSize * MIB,
-        // Code lists keep their own values (XÖV triples); yes/no is a boolean.
-        allowedValues: (field) => (field.def.options ? this.engine!.allowedValues(field.pointer, field.def.kind === 'checkboxes') : undefined),
-        longestText: (field) => this.engine!.longestText(field.pointer),
-      },
-      texts: this.texts,
-      input: (view, value) => this.engine!.set(view.pointer, value),
-      change: (view) => {
-        this.engine!.fieldLeft(view.pointer);
-        this.announceChanges(true);
-      },
-      addItem: (group) => this.addItem(group),
-      removeItem: (group, index) => this.removeItem(group, index),
-    };
-  }
-
-  private addItem(group: GroupView): void {
-    const index = this.engine!.addItem(group.pointer);
-    this.announcement = group.def.repeat!.added(index);
-    const item = findGroup(this.engine!.view().children, group.pointer)?.items?.[index];
-    const firstField = item && fieldsIn(item.children)[0];
-    if (firstField) this.focusing.queue({ kind: 'field', id: firstField.id });
-  }
-
-  private removeItem(group: GroupView, index: number): void {
-    this.engine!.removeItem(group.pointer, index);
-    this.announcement = group.def.repeat!.removed(index);
-    this.focusing.queue({ kind: 'element', selector: `[data-add="${group.id}"]` });
-  }
-
-  /**
-   * The printed summary is for the authority, so it is in German whatever language the form is used in, with the
-   * citizen's language beside it: keep that, switch, print, switch back.
-   */
-  private async printInGerman(): Promise<void> {
-    const previous = getLocale();
-    if (previous !== 'de') {
-      this.alongside = this.kit!.summaryAlongside(this.engine!);
-      await setLocale('de');
-      await this.updateComplete;
-    }
-    window.print();
-    if (previous !== 'de') {
-      this.alongside = undefined;
-      await setLocale(previous);
-    }
-  }
-
-  /** Called by the sending controller. */
   sendingEnded(outcome: 'sent' | 'failed'): void {
     if (outcome === 'sent') this.draftsController.submitted();
-    this.focusing.queue(outcome === 'sent' ? { kind: 'heading' } : { kind: 'element', selector: '.send-error' });
-    this.requestUpdate();
+    this.pages.sendingEnded(outcome);
   }
 
   // ---- rendering ------------------------------------------------------------------------------------------
@@ -430,8 +259,8 @@ export class EfaForm extends LitElement {
     const locale = getLocale();
     const phase = this.flow!.phase;
     return html`<div class="form" part="form" lang=${locale} dir=${textDirection(locale)}>
-      <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
-      ${this.languageChoice?.renderLanguageSwitch(this.languageChoice.offeredLocales(this.languages), locale as Locale, (chosen) => this.chooseLanguage(chosen))}
+      <div class="visually-hidden" aria-live="polite">${this.pages.announcement}</div>
+      ${this.language.renderSwitch(() => this.pages.languageChanged(false))}
       ${phase === 'done' ? this.renderConfirmation() : phase === 'review' ? this.renderReview() : this.renderStep()}
     </div>`;
   }
@@ -442,88 +271,65 @@ export class EfaForm extends LitElement {
   }
 
   private renderHeading(title: string): TemplateResult {
-    const flow = this.flow!;
     // A line break, not a block: text after a block is joined to it without a space ("Schritt 2 von 8Wer …").
     return html`<h2 tabindex="-1">
-        <span class="progress" part="progress">${progressText(flow.position(), flow.count)}</span><br />
+        <span class="progress" part="progress">${this.pages.progress()}</span><br />
         ${title}
       </h2>
-      ${this.bindingTextMatters()
-        ? this.languageChoice?.renderBindingNote(getLocale() as Locale, this.readingGermanFor, (chosen, readingGermanFor) =>
-            this.chooseLanguage(chosen, { readingGermanFor }),
-          )
-        : nothing}`;
+      ${this.language.renderBindingNote(this.isBindingPage(), () => this.pages.languageChanged(true))}`;
   }
 
-  /**
-   * Where the German text binds: legal notices, consents, the confirmation step and the review before sending; and
-   * every page while the citizen reads the German text, so the way back is always there.
-   */
-  private bindingTextMatters(): boolean {
-    if (getLocale() === 'de') return this.readingGermanFor !== undefined;
+  /** Where the German text binds: legal notices, consents, the confirmation step and the review before sending. */
+  private isBindingPage(): boolean {
     if (this.flow!.phase === 'review') return true;
     const view = this.engine!.view();
     return Boolean(view.def.legal || view.def.confirmation || fieldsIn(view.children).some((field) => field.def.kind === 'consent'));
   }
 
-  /**
-   * The language switch, and "read the German text" and back: the answers and the page stay. The switch keeps its
-   * focus and the page's new title is announced; the note's button gives way to another, so focus goes to the title.
-   */
-  private async chooseLanguage(locale: Locale, fromNote?: { readingGermanFor?: Locale }): Promise<void> {
-    this.readingGermanFor = fromNote?.readingGermanFor;
-    await this.language.choose(locale);
-    if (fromNote) {
-      this.focusing.queue({ kind: 'heading' });
-      this.requestUpdate();
-    } else {
-      this.announcement = this.pageTitle();
-    }
-  }
-
   private renderStep(): TemplateResult {
-    const engine = this.engine!;
-    const flow = this.flow!;
-    const view = engine.view();
+    const { pages } = this;
+    const view = this.engine!.view();
     const confirmation = view.def.confirmation;
-    return html`<form novalidate @submit=${this.next} @keydown=${this.submitOnEnter}>
+    return html`<form novalidate @submit=${(event: Event) => pages.next(event)} @keydown=${(event: KeyboardEvent) => pages.submitOnEnter(event)}>
       ${this.draftsController.renderResumeOffer()}
-      ${this.summary.length > 0 ? this.kit?.renderErrorSummary(this.summary, (event, id) => this.focusField(event, id)) : nothing}
+      ${pages.summary.length > 0 ? this.kit?.renderErrorSummary(pages.summary, (event, id) => pages.focusField(event, id)) : nothing}
       ${this.renderHeading(view.def.title())}
       ${this.renderNodes(view.children)}
       ${confirmation
-        ? this.sendingController?.render(confirmation.submitLabel(), 'submit', this.back)
+        ? this.sendingController?.render(confirmation.submitLabel(), 'submit', () => pages.back())
         : html`<div class="actions">
             <button type="submit" class="primary" part="button primary-button">
-              ${flow.nextIsReview ? msg('Weiter zur Übersicht') : msg('Weiter')}
+              ${this.flow!.nextIsReview ? msg('Weiter zur Übersicht') : msg('Weiter')}
             </button>
-            ${flow.hasPrevious ? html`<button type="button" class="secondary" part="button" @click=${this.back}>${msg('Zurück')}</button>` : nothing}
+            ${this.flow!.hasPrevious ? html`<button type="button" class="secondary" part="button" @click=${() => pages.back()}>${msg('Zurück')}</button>` : nothing}
           </div>`}
       ${this.draftsController.renderFileActions()}
     </form>`;
   }
 
   private renderReview(): TemplateResult {
+    const { pages } = this;
     const heading = this.renderHeading(msg('Prüfen Sie Ihre Angaben'));
     if (!this.kit) return html`${heading}${loading()}`;
     return this.kit.renderReviewPage({
       engine: this.engine!,
       heading,
-      change: (stepId, fieldId) => this.change(stepId, fieldId),
-      toConfirmation: (stepId) => this.toConfirmation(stepId),
-      back: () => this.back(),
-      sendControls: () => this.sendingController!.render(msg('Verbindlich absenden'), 'button', this.back),
+      change: (stepId, fieldId) => pages.change(stepId, fieldId),
+      toConfirmation: (stepId) => pages.toConfirmation(stepId),
+      back: () => pages.back(),
+      sendControls: () => this.sendingController!.render(msg('Verbindlich absenden'), 'button', () => pages.back()),
     });
   }
 
   private renderConfirmation(): TemplateResult {
+    const { engine, kit } = this;
     const receipt = this.sendingController!.receipt!;
-    return this.kit!.renderConfirmationPage({
-      engine: this.engine!,
+    return kit!.renderConfirmationPage({
+      engine: engine!,
       receipt,
-      nextSteps: this.spec!.nextSteps(this.engine!.submissionData(), receipt, this.config as never),
-      print: () => this.printInGerman(),
-      alongside: this.alongside,
+      nextSteps: this.spec!.nextSteps(engine!.submissionData(), receipt, this.config as never),
+      print: () => kit!.printInGerman(engine!, this.language, this),
+      alongside: this.language.alongside,
     });
   }
 
@@ -533,15 +339,29 @@ export class EfaForm extends LitElement {
     if (nodes.every((node) => node.kind === 'content')) return nodes.map((node) => renderBlocks(this.texts.of(node.def)));
     return loading();
   }
+
+  private stepNodesContext(): StepNodesContext {
+    const engine = this.engine!;
+    return {
+      engine,
+      settings: {
+        maxFileSize: this.maxFileSize * MIB,
+        // Code lists keep their own values (XÖV triples); yes/no is a boolean.
+        allowedValues: (field) => (field.def.options ? engine.allowedValues(field.pointer, field.def.kind === 'checkboxes') : undefined),
+        longestText: (field) => engine.longestText(field.pointer),
+      },
+      texts: this.texts,
+      fieldLeft: (view) => {
+        engine.fieldLeft(view.pointer);
+        this.announceChanges(true);
+      },
+      changedOnPage: (announcement, focus) => this.pages.changedOnPage(announcement, focus),
+    };
+  }
 }
 
 function loading(): TemplateResult {
   return html`<p role="status">${msg('Das Formular wird geladen …')}</p>`;
-}
-
-/** No total until the route (and with it the number of pages) is known. */
-function progressText(position: number, count: number | undefined): string {
-  return count === undefined ? msg(str`Schritt ${position}`) : msg(str`Schritt ${position} von ${count}`);
 }
 
 define('efa-form', EfaForm);

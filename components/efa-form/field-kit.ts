@@ -10,7 +10,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import type { FieldKind } from '../../src/engine/definition.js';
-import type { FieldView, GroupView, NodeView, SummaryEntry } from '../../src/engine/form-engine.js';
+import type { FieldView, FormEngine, GroupView, NodeView, SummaryEntry } from '../../src/engine/form-engine.js';
+import { fieldsIn, findGroup } from '../../src/engine/tree.js';
+import type { Focus } from './focus-controller.js';
 import { fromFieldValue, toFieldValue } from '../../src/engine/values.js';
 import { optionsOf } from '../../src/i18n/field-options.js';
 import '../fields.js';
@@ -18,7 +20,7 @@ import { renderBlocks, type PageTexts } from './content-blocks.js';
 import { properties } from './properties.js';
 
 // Beyond the start page the shell also needs the check-your-answers lists and sending; they come with the kit.
-export { renderConfirmationPage, renderReviewPage, summaryAlongside } from './review.js';
+export { printInGerman, renderConfirmationPage, renderReviewPage } from './review.js';
 export { SendingController } from './sending-controller.js';
 
 /** What the form knows beyond the field's own view. */
@@ -90,13 +92,13 @@ export function renderErrorSummary(summary: readonly SummaryEntry[], focusField:
 
 /** What rendering a step's fields, groups and texts needs from the shell. */
 export interface StepNodesContext {
+  engine: FormEngine;
   settings: FieldSettings;
   texts: PageTexts;
-  /** The user changed a field: its answer, converted from what the field shows. */
-  input(view: FieldView, value: unknown): void;
-  change(view: FieldView): void;
-  addItem(group: GroupView): void;
-  removeItem(group: GroupView, index: number): void;
+  /** The user left a field after changing it. */
+  fieldLeft(view: FieldView): void;
+  /** Something changed on the page without a move: what to say, and where focus goes. */
+  changedOnPage(announcement: string, focus?: Focus): void;
 }
 
 export function renderNodes(nodes: readonly NodeView[], context: StepNodesContext): unknown[] {
@@ -124,18 +126,30 @@ function renderGroup(group: GroupView, context: StepNodesContext): TemplateResul
         <legend>${item.legend}</legend>
         ${renderNodes(item.children, context)}
         ${group.canRemove
-          ? html`<button type="button" class="secondary" part="button" @click=${() => context.removeItem(group, item.index)}>
+          ? html`<button type="button" class="secondary" part="button" @click=${() => removeItem(group, item.index, context)}>
               ${repeat.removeLabel(item.index)}
             </button>`
           : nothing}
       </fieldset>`,
     )}
     ${group.canAdd
-      ? html`<button type="button" class="secondary" part="button" data-add=${group.id} @click=${() => context.addItem(group)}>
+      ? html`<button type="button" class="secondary" part="button" data-add=${group.id} @click=${() => addItem(group, context)}>
           ${repeat.addLabel()}
         </button>`
       : nothing}
   </fieldset>`;
+}
+
+function addItem(group: GroupView, { engine, changedOnPage }: StepNodesContext): void {
+  const index = engine.addItem(group.pointer);
+  const item = findGroup(engine.view().children, group.pointer)?.items?.[index];
+  const firstField = item && fieldsIn(item.children)[0];
+  changedOnPage(group.def.repeat!.added(index), firstField && { kind: 'field', id: firstField.id });
+}
+
+function removeItem(group: GroupView, index: number, { engine, changedOnPage }: StepNodesContext): void {
+  engine.removeItem(group.pointer, index);
+  changedOnPage(group.def.repeat!.removed(index), { kind: 'element', selector: `[data-add="${group.id}"]` });
 }
 
 /** One template for every kind: what differs between kinds is the element and its `properties` (components/fields.ts). */
@@ -145,8 +159,8 @@ function renderField(view: FieldView, context: StepNodesContext): TemplateResult
   return staticHtml`<${tag} id=${view.id} exportparts=${FIELD_PARTS} .label=${def.label()} .hint=${def.hint?.() ?? ''}
     .error=${view.error?.() ?? ''} ?optional=${!view.required} .value=${toFieldValue(def, view.value)}
     ${properties(extra?.(view, context.settings) ?? {})}
-    @input=${(e: Event) => context.input(view, fromFieldValue(def, (e.currentTarget as HTMLElement & { value: unknown }).value))}
-    @change=${() => context.change(view)}></${tag}>`;
+    @input=${(e: Event) => context.engine.set(view.pointer, fromFieldValue(def, (e.currentTarget as HTMLElement & { value: unknown }).value))}
+    @change=${() => context.fieldLeft(view)}></${tag}>`;
 }
 
 /**

@@ -1,11 +1,11 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { Receipt } from '../../src/adapters/adapter.js';
 import type { ContentBlock } from '../../src/engine/definition.js';
 import type { FormEngine } from '../../src/engine/form-engine.js';
 import { summarize } from '../../src/engine/summary.js';
 import { fieldsIn } from '../../src/engine/tree.js';
-import { getLocale, textDirection } from '../../src/i18n/locale.js';
+import { getLocale, setLocale, textDirection } from '../../src/i18n/locale.js';
 import { renderBlocks } from './content-blocks.js';
 
 /** The check-your-answers page: the answers with "Ändern", then sending (or the way on to a confirmation step). */
@@ -65,8 +65,28 @@ export interface Alongside {
   rows: Map<string, { label: string; value: string }>;
 }
 
+/**
+ * The printed summary is for the authority, so it is in German whatever language the form is used in, with the
+ * citizen's language beside it (kept in `shown` while printing): keep that, switch, print, switch back.
+ */
+export async function printInGerman(engine: FormEngine, shown: { alongside: Alongside | undefined }, host: ReactiveControllerHost): Promise<void> {
+  const previous = getLocale();
+  if (previous !== 'de') {
+    shown.alongside = summaryAlongside(engine);
+    await setLocale('de');
+    host.requestUpdate();
+    await host.updateComplete;
+  }
+  window.print();
+  if (previous !== 'de') {
+    shown.alongside = undefined;
+    await setLocale(previous);
+    host.requestUpdate();
+  }
+}
+
 /** The summary in the active language, as plain text, to stand beside the German one. */
-export function summaryAlongside(engine: FormEngine): Alongside {
+function summaryAlongside(engine: FormEngine): Alongside {
   const locale = getLocale();
   const steps = engine.visibleSteps().filter((step) => !step.confirmation);
   return {

@@ -26,7 +26,7 @@ function countRenders(el: EfaForm): () => number {
 
 /** Types into the field key by key, as a person does, and waits for the form and the field after each key. */
 async function typeKeys(el: EfaForm, pointer: string, text: string): Promise<void> {
-  const input = field(el, pointer) as HTMLElement & { updateComplete: Promise<boolean> };
+  const input = field(el, pointer) as unknown as HTMLElement & { updateComplete: Promise<boolean> };
   input.focus();
   for (const key of text) {
     await sendKeys({ type: key });
