@@ -18,6 +18,8 @@ const packed = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-d
 const [pack] = packed.status === 0 ? JSON.parse(packed.stdout) : [undefined];
 const files = new Set(pack?.files.map((file) => file.path) ?? []);
 
+const extracted = pack && spawnSync('tar', ['-xzf', join(work, pack.filename), '-C', work]);
+
 test('npm pack succeeds', () => assert.equal(packed.status, 0, packed.stderr));
 
 test('the package holds the bundles, types, schemas, manifest, editor data, licence and changelog', () => {
@@ -47,6 +49,13 @@ test('the package holds no tests, sources or source maps', () => {
   assert.deepEqual(unwanted, []);
 });
 
+test('installing the package installs nothing else: the bundles carry their libraries, the server is not in it', () => {
+  assert.equal(extracted?.status, 0, String(extracted?.stderr));
+  const manifest = JSON.parse(readFileSync(join(work, 'package/package.json'), 'utf8'));
+  const needed = { ...manifest.dependencies, ...manifest.peerDependencies, ...manifest.optionalDependencies };
+  assert.deepEqual(Object.keys(needed), []);
+});
+
 /**
  * Each consumer is a project of its own holding only what a project with that framework has: the framework and
  * its type packages. Not lit, not zod: the package must not need them.
@@ -71,8 +80,6 @@ const consumers = [
     compilerOptions: { jsx: 'preserve', jsxImportSource: 'solid-js', types: ['efa-forms/solid'] },
   },
 ];
-
-const extracted = pack && spawnSync('tar', ['-xzf', join(work, pack.filename), '-C', work]);
 
 /** Type-checks `source` as the page of a consumer project; returns tsc's status and output. */
 function typeCheck({ page, modules, compilerOptions }, source) {
