@@ -1,6 +1,6 @@
 /**
- * JSX typings of the efa elements for Preact 10 and 11, which set a custom element's properties (objects too)
- * when the element has them and listen to `on<event>` as written:
+ * JSX typings of the efa elements for Preact 11, which sets a custom element's properties (objects too)
+ * when the element has them and listens to `on<event>` as written:
  * `<efa-verpflichtungserklaerung endpoint="/api" config={…} onefa-submitted={(e) => …} />`.
  * Opt in with `/// <reference types="efa-forms/preact" />` or `"types": ["efa-forms/preact"]` in tsconfig.json.
  */
