@@ -77,3 +77,17 @@ test('every part the README names is in the manifest', () => {
   const inManifest = new Set(elements.flatMap((element) => element.cssParts?.map((part) => part.name) ?? []));
   assert.deepEqual(parts.filter((part) => !inManifest.has(part)), []);
 });
+
+test('the editor data (VS Code, JetBrains) list every tag with its attributes and events, every token and part', () => {
+  const vscode = JSON.parse(readFileSync('vscode.html-custom-data.json', 'utf8'));
+  const webTypes = JSON.parse(readFileSync('web-types.json', 'utf8')).contributions;
+  const byTag = (list) => Object.fromEntries(list.map((item) => [item.tagName ?? item.name, item]));
+  const attributesOf = (tags) => Object.fromEntries(Object.entries(tags).map(([tag, e]) => [tag, sorted((e.attributes ?? []).map((a) => a.name))]));
+  const eventsOf = (tags) => Object.fromEntries(Object.entries(tags).map(([tag, e]) => [tag, sorted((e.events ?? []).map((ev) => ev.name))]));
+  const fromManifest = byTag(elements);
+  assert.deepEqual(attributesOf(byTag(vscode.tags)), attributesOf(fromManifest));
+  assert.deepEqual(attributesOf(byTag(webTypes.html.elements)), attributesOf(fromManifest));
+  assert.deepEqual(eventsOf(byTag(webTypes.html.elements)), eventsOf(fromManifest));
+  assert.deepEqual(sorted(webTypes.css.properties.map((p) => p.name)), sorted(elements.flatMap((e) => e.cssProperties.map((p) => p.name))));
+  assert.deepEqual(sorted(webTypes.css.parts.map((p) => p.name)), sorted(elements.flatMap((e) => e.cssParts?.map((p) => p.name) ?? [])));
+});

@@ -39,6 +39,8 @@ export function Page() {
       <efa-aufenthaltstitel drafts="sometimes" />
       {/* @ts-expect-error draft-days is a number as a property */}
       <efa-aufenthaltstitel draftDays="3" />
+      {/* @ts-expect-error the receipt has no such field: JSX listeners are typed too */}
+      <efa-aufenthaltstitel onefa-submitted={(event) => event.detail.receipt.nothing} />
       {/* @ts-expect-error not an efa element */}
       <efa-nonexistent />
     </main>
