@@ -21,6 +21,12 @@ export interface ReactiveController {
   hostUpdate?(): void;
   hostUpdated?(): void;
 }
+export interface ReactiveControllerHost {
+  addController(controller: ReactiveController): void;
+  removeController(controller: ReactiveController): void;
+  requestUpdate(): void;
+  readonly updateComplete: Promise<boolean>;
+}
 export declare class LitElement extends HTMLElement {
   static shadowRootOptions: ShadowRootInit;
   /** Resolves when the element has rendered its current state. */
