@@ -19,7 +19,7 @@ import { PageController } from './page-controller.js';
 import type { StepNodesContext } from './field-kit.js';
 import type { SendingController } from './sending-controller.js';
 
-export type { StepChangeDetail } from './page-controller.js';
+export type { StepChangeDetail } from './events.js';
 
 /** Started once, when the shell's module is first evaluated (see field-kit.ts). */
 const fieldKit = import('./field-kit.js');

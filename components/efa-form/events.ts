@@ -1,8 +1,16 @@
 import type { Receipt, Submission, SubmitError } from '../../src/adapters/adapter.js';
 import type { EfaSubmitDetail } from '../../src/adapters/event.js';
-import type { StepChangeDetail } from './efa-form.js';
 
-export type { EfaSubmitDetail, StepChangeDetail };
+export type { EfaSubmitDetail };
+
+export interface StepChangeDetail {
+  stepId: string;
+  /** 1-based position among the visible steps; the review page comes after the last. */
+  position: number;
+  /** How many pages the path has, review included; undefined until the answers that decide the path are given. */
+  count: number | undefined;
+  title: string;
+}
 
 export interface EfaSubmittedDetail {
   /** `receipt.reference` is what the citizen quotes. */

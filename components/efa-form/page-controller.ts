@@ -2,16 +2,8 @@ import { msg, str } from '@lit/localize';
 import type { ReactiveControllerHost } from 'lit';
 import type { FormEngine, SummaryEntry } from '../../src/engine/form-engine.js';
 import type { FormFlow, Problems } from '../../src/engine/flow.js';
+import type { StepChangeDetail } from './events.js';
 import { FocusController, reveal, type Focus } from './focus-controller.js';
-
-export interface StepChangeDetail {
-  stepId: string;
-  /** 1-based position among the visible steps; the review page comes after the last. */
-  position: number;
-  /** How many pages the path has, review included; undefined until the answers that decide the path are given. */
-  count: number | undefined;
-  title: string;
-}
 
 /** What the page controller needs from its form. */
 export interface PagesHost extends ReactiveControllerHost, HTMLElement {
