@@ -1,6 +1,6 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -84,6 +84,31 @@ function testCertificates() {
   };
 }
 
+/**
+ * Server command `save-screenshot` { name, clip } → the path: a PNG of the page region `clip` (page coordinates)
+ * under test-results/screenshots/<name>.png, for people to look at (e.g. a translation in its layout), not compared.
+ * A page paints only while it is the front tab, so each screenshot brings its page to the front, one at a time.
+ */
+function saveScreenshot() {
+  let previous = Promise.resolve();
+  return {
+    name: 'save-screenshot',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'save-screenshot') return undefined;
+      const path = join('test-results', 'screenshots', `${payload.name}.png`);
+      mkdirSync(dirname(path), { recursive: true });
+      const page = session.browser.getPage(session.id);
+      const taken = previous.then(async () => {
+        await page.bringToFront();
+        await page.screenshot({ path, clip: payload.clip, captureBeyondViewport: true });
+      });
+      previous = taken.catch(() => undefined);
+      await taken;
+      return path;
+    },
+  };
+}
+
 /** Hands a Koa request to a Fastify app and waits until it has answered. */
 async function answerWith(app, ctx) {
   ctx.respond = false;
@@ -129,6 +154,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'esnext', tsconfig: 'tsconfig.json' }),
     testCertificates(),
+    saveScreenshot(),
     // What Chromium gives a screen reader: computed names and roles (test/helpers/accessibility-tree.ts).
     a11ySnapshotPlugin(),
     {

@@ -68,13 +68,27 @@ export async function tick(form: EfaForm, pointer: string): Promise<void> {
   await sendKeys({ press: 'Space' });
 }
 
-/** "Weiter": expects the step to be accepted (no error summary) and returns the new heading. */
-export async function next(form: EfaForm): Promise<string> {
+/**
+ * "Weiter": expects the step to be accepted (no error summary) and returns the new heading. `byKeyboard`: as a
+ * keyboard user reaches it, Tab from wherever focus is until the button has it, then Enter.
+ */
+export async function next(form: EfaForm, { byKeyboard = false } = {}): Promise<string> {
   const before = heading(form);
-  form.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
+  const button = form.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!;
+  if (byKeyboard) await pressByKeyboard(form, button);
+  else button.click();
   await form.updateComplete;
   const summary = form.shadowRoot!.querySelector('.error-summary');
   expect(summary?.textContent?.replace(/\s+/g, ' ').trim(), `errors on "${before}"`).to.equal(undefined);
   await waitUntil(() => heading(form) !== before, `leaves "${before}"`, { timeout: LOADING_MS });
   return heading(form);
+}
+
+/** Tab until `button` (in the form's shadow root) has focus, then Enter: what a keyboard user does. */
+export async function pressByKeyboard(form: EfaForm, button: HTMLButtonElement): Promise<void> {
+  for (let presses = 0; form.shadowRoot!.activeElement !== button; presses += 1) {
+    expect(presses, `Tab reaches "${button.textContent!.trim()}" on "${heading(form)}"`).to.be.below(150);
+    await sendKeys({ press: 'Tab' });
+  }
+  await sendKeys({ press: 'Enter' });
 }

@@ -1,9 +1,10 @@
 import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import '../../components/efa-verpflichtungserklaerung/efa-verpflichtungserklaerung.js';
 import '../../components/efa-aufenthaltstitel/efa-aufenthaltstitel.js';
 import type { EfaForm } from '../../components/efa-form/efa-form.js';
 import { getLocale, setLocale, textDirection } from '../../src/i18n/locale.js';
-import { heading, next, tick } from './form-driver.js';
+import { heading, next, pressByKeyboard, tick } from './form-driver.js';
 import { validData } from './submission.js';
 import { answers } from './aufenthaltstitel.js';
 import { brokenWords, horizontalOverflow } from './layout-checks.js';
@@ -16,8 +17,9 @@ export const LANGUAGE_GROUPS = { cyrillic: ['uk', 'ru'], latin: ['tr', 'fr', 'es
 
 /**
  * Issue 14: each shipped language beyond English (which has walks of its own in every service test) through
- * both services, step by step in a 320 px column: every step accessible, in that language and its writing
- * direction, without sideways scrolling or a word broken without a hyphen, and sent. That no message lacks a
+ * both services, step by step in a 320 px column and by keyboard only: every step accessible, in that language
+ * and its writing direction, without sideways scrolling or a word broken without a hyphen, and sent. Each page is
+ * saved as a screenshot (test-results/screenshots/<language>/), for a reader of that language to look at. That no message lacks a
  * translation is checked at build time (scripts/check-translations.js).
  */
 const primary = (form: EfaForm) => form.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!;
@@ -27,9 +29,12 @@ async function inLanguage(form: EfaForm, lang: string): Promise<void> {
   await waitUntil(() => getLocale() === lang && heading(form) !== '', `the form speaks "${lang}"`, { timeout: 10_000 });
 }
 
-/** What every page must be, whatever the language. */
-async function checkPage(form: EfaForm, lang: string): Promise<void> {
+/** What every page must be, whatever the language; `shot` names its screenshot. */
+async function checkPage(form: EfaForm, lang: string, shot: string): Promise<void> {
   const page = heading(form);
+  const { left, top, width, height } = form.getBoundingClientRect();
+  const clip = { x: left + scrollX, y: top + scrollY, width, height };
+  await executeServerCommand('save-screenshot', { name: `${lang}/${shot}`, clip });
   const surface = form.shadowRoot!.querySelector<HTMLElement>('.form')!;
   expect(surface.dir, `${page}: writing direction`).to.equal(textDirection(lang));
   expect(getComputedStyle(surface).direction).to.equal(textDirection(lang));
@@ -38,18 +43,18 @@ async function checkPage(form: EfaForm, lang: string): Promise<void> {
   await expect(form).to.be.accessible();
 }
 
-/** Every step up to the review, checked, and not German. */
-async function stepsToReview(form: EfaForm, lang: string): Promise<void> {
+/** Every step up to the review, checked, and not German; `service` names the screenshots. */
+async function stepsToReview(form: EfaForm, lang: string, service: string): Promise<void> {
   let steps = 0;
   while (!onReview(form)) {
     expect(heading(form), 'the step heading is translated').to.not.match(/\bSchritt \d+ von \d+/);
     expect(primary(form).textContent!.trim(), 'the button is translated').to.not.equal('Weiter');
-    await checkPage(form, lang);
-    await next(form);
+    await checkPage(form, lang, `${service}-${String(steps + 1).padStart(2, '0')}`);
+    await next(form, { byKeyboard: true });
     steps += 1;
     expect(steps, 'reaches the review page').to.be.below(16);
   }
-  await checkPage(form, lang);
+  await checkPage(form, lang, `${service}-review`);
 }
 
 /**
@@ -89,11 +94,11 @@ function walkLanguage(lang: string): void {
         html`<efa-verpflichtungserklaerung lang=${lang} adapter="http" endpoint="/api/submissions" authority="09999000" .prefill=${prefill}></efa-verpflichtungserklaerung>`,
       );
       await inLanguage(form, lang);
-      await stepsToReview(form, lang);
-      await next(form);
-      await checkPage(form, lang);
+      await stepsToReview(form, lang, 'verpflichtungserklaerung');
+      await next(form, { byKeyboard: true });
+      await checkPage(form, lang, 'verpflichtungserklaerung-confirm');
       await tick(form, '/warnhinweisBestaetigt');
-      primary(form).click();
+      await pressByKeyboard(form, primary(form));
       const stored = await sent(form);
       expect(stored.locale, 'the office sees the language used').to.equal(lang);
     });
@@ -105,8 +110,8 @@ function walkLanguage(lang: string): void {
         html`<efa-aufenthaltstitel lang=${lang} route="schutz-24" .prefill=${prefill} endpoint="/api/submissions" authority="09999000"></efa-aufenthaltstitel>`,
       );
       await inLanguage(form, lang);
-      await stepsToReview(form, lang);
-      primary(form).click();
+      await stepsToReview(form, lang, 'aufenthaltstitel');
+      await pressByKeyboard(form, primary(form));
       const stored = await sent(form);
       expect((stored.data as { route: string }).route).to.equal('schutz-24');
       expect(stored.locale).to.equal(lang);
