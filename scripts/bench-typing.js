@@ -28,7 +28,8 @@ const STEP_TIMEOUT_MS = 60_000;
 
 /**
  * @typedef {{ service: string, tag: string, attributes: string, fixture: string, definition: string,
- *   definitionExport: string, validator: string, step: string, stepTitle: string, pointer: string }} Scenario
+ *   definitionExport: string, validator: string, step: string, stepTitle: string, pointer: string,
+ *   companions?: number }} Scenario
  */
 
 /** @type {Scenario[]} */
@@ -57,6 +58,20 @@ const SCENARIOS = [
     stepTitle: 'Angaben zu Ihrem Gast',
     pointer: '/gast/familienname',
   },
+  // Issue 19: flat cost as the travelling family grows to the schema's 15 persons; typed into the last one's name.
+  ...[1, 5, 15].map((companions) => ({
+    service: `Verpflichtungserklärung, ${companions} travelling`,
+    tag: 'efa-verpflichtungserklaerung',
+    attributes: '',
+    fixture: 'test/fixtures/verpflichtungserklaerung/valid/familie.json',
+    definition: 'src/services/verpflichtungserklaerung/definition.ts',
+    definitionExport: 'verpflichtungserklaerungDefinition',
+    validator: 'src/schema/generated/verpflichtungserklaerung.js',
+    step: 'gast',
+    stepTitle: 'Angaben zu Ihrem Gast',
+    pointer: `/begleitpersonen/${companions - 1}/familienname`,
+    companions,
+  })),
 ];
 
 /** The floor: a plain input on a page without script. */
@@ -76,11 +91,15 @@ const ms = (value) => `${value.toFixed(1)} ms`;
 /** The engine derives element ids from pointers this way (form-engine.ts `idFor`). @param {string} pointer */
 const fieldId = (pointer) => `f${pointer.replace(/[^A-Za-z0-9]+/g, '-')}`;
 
-/** Uploads cannot be prefilled: they are files, not data. @param {Scenario} scenario */
-function answersOf(scenario) {
+/**
+ * The scenario's fixture, with its travelling family grown to `companions` (the probe's `withCompanions`). Uploads
+ * cannot be prefilled: they are files, not data.
+ * @param {Scenario} scenario @param {{ withCompanions: (answers: unknown, count: number) => unknown }} probe
+ */
+function answersOf(scenario, probe) {
   const answers = JSON.parse(readFileSync(join(root, scenario.fixture), 'utf8'));
   delete answers.nachweise;
-  return answers;
+  return scenario.companions ? probe.withCompanions(answers, scenario.companions) : answers;
 }
 
 /** @param {number[]} values @param {number} quantile */
@@ -89,7 +108,10 @@ function quantile(values, quantile) {
   return sorted[Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)];
 }
 
-/** Validator runs per keystroke for every scenario, from the engine in Node. @returns {Promise<number[][]>} */
+/**
+ * The engine in Node, bundled with esbuild: validator runs per key, for leaving the field and for "Weiter", for
+ * every scenario (scripts/typing-probe.ts), and the probe's `withCompanions`.
+ */
 async function countValidatorRuns() {
   const dir = mkdtempSync(join(tmpdir(), 'efa-typing-probe-'));
   try {
@@ -97,11 +119,11 @@ async function countValidatorRuns() {
       (s, i) =>
         `import { ${s.definitionExport} as definition${i} } from './${s.definition}';\nimport validator${i} from './${s.validator}';\n`,
     ).join('');
-    const calls = SCENARIOS.map((s, i) => `(answers) => validatorCallsPerKeystroke(definition${i}, validator${i}, { answers: answers[${i}], step: '${s.step}', pointer: '${s.pointer}', text: '${TYPED}' })`);
+    const calls = SCENARIOS.map((s, i) => `(answers) => validatorCallsPerAction(definition${i}, validator${i}, { answers: answers[${i}], step: '${s.step}', pointer: '${s.pointer}', text: '${TYPED}' })`);
     const outfile = join(dir, 'probe.mjs');
     await bundle({
       stdin: {
-        contents: `import { validatorCallsPerKeystroke } from './scripts/typing-probe.ts';\n${imports}export const probes = [${calls.join(', ')}];\n`,
+        contents: `import { validatorCallsPerAction } from './scripts/typing-probe.ts';\nexport { withCompanions } from './scripts/typing-probe.ts';\n${imports}export const probes = [${calls.join(', ')}];\n`,
         resolveDir: root,
         loader: 'ts',
       },
@@ -111,9 +133,11 @@ async function countValidatorRuns() {
       outfile,
       logLevel: 'warning',
     });
-    const { probes } = await import(pathToFileURL(outfile).href);
-    const answers = SCENARIOS.map(answersOf);
-    return probes.map((/** @type {(answers: unknown[]) => number[]} */ probe) => probe(answers));
+    const probe = await import(pathToFileURL(outfile).href);
+    const answers = SCENARIOS.map((scenario) => answersOf(scenario, probe));
+    /** @type {{ keys: number[], leave: number, next: number, problems: number }[]} */
+    const counts = probe.probes.map((/** @type {(answers: unknown[]) => any} */ count) => count(answers));
+    return { probe, counts };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -192,9 +216,9 @@ function timeKeystrokes(tag, id) {
 
 /**
  * @param {import('puppeteer-core').Browser} browser @param {string} origin @param {Scenario | typeof FLOOR} scenario
- * @param {number} cpuSlowdown @param {number} rounds
+ * @param {number} cpuSlowdown @param {number} rounds @param {{ withCompanions: (answers: unknown, count: number) => unknown }} probe
  */
-async function timeScenario(browser, origin, scenario, cpuSlowdown, rounds) {
+async function timeScenario(browser, origin, scenario, cpuSlowdown, rounds, probe) {
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
@@ -205,7 +229,7 @@ async function timeScenario(browser, origin, scenario, cpuSlowdown, rounds) {
     const id = 'tag' in scenario ? fieldId(scenario.pointer) : scenario.id;
     await page.goto(`${origin}${'tag' in scenario ? `/${scenario.tag}.html` : scenario.path}`, { waitUntil: 'load' });
     if ('tag' in scenario) {
-      await page.evaluate(openStep, scenario.tag, answersOf(scenario), scenario.stepTitle, STEP_TIMEOUT_MS).catch((error) => {
+      await page.evaluate(openStep, scenario.tag, answersOf(scenario, probe), scenario.stepTitle, STEP_TIMEOUT_MS).catch((error) => {
         throw new Error(`${scenario.service}: ${error.message}${problems.length ? ` (page errors: ${problems.join(' | ')})` : ''}`);
       });
     }
@@ -257,18 +281,23 @@ async function main() {
   out('# efa-forms typing benchmark\n');
   out(`${new Date().toISOString().slice(0, 10)} · ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version} · load average ${load} at start\n`);
 
-  progress('Counting validator runs per keystroke in Node …');
-  const counts = await countValidatorRuns();
-  out(`## Validator runs per keystroke (Node, deterministic)\n`);
-  out(`"${TYPED}" typed into the emptied field; the first key gives it an answer again.\n`);
+  progress('Counting validator runs in Node …');
+  const { probe, counts } = await countValidatorRuns();
+  out(`## Validator runs (Node, deterministic)\n`);
+  out(
+    `"${TYPED}" typed into the emptied field; the first key gives it an answer again. Then leaving the field ` +
+      '(the check on blur) and "Weiter" on the step.\n',
+  );
   out(
     table(
-      ['service', 'step', 'field', 'first key', 'each further key'],
+      ['service', 'step', 'field', 'first key', 'each further key', 'leaving the field', '"Weiter"'],
       SCENARIOS.map((s, i) => {
-        const [first, ...rest] = counts[i];
-        return [s.service, `\`${s.step}\``, `\`${s.pointer}\``, first, `${Math.min(...rest)}–${Math.max(...rest)}`];
+        const { keys, leave, next, problems } = counts[i];
+        if (problems > 0) throw new Error(`${s.service}: "Weiter" found ${problems} problems in the fixture`);
+        const [first, ...rest] = keys;
+        return [s.service, `\`${s.step}\``, `\`${s.pointer}\``, first, `${Math.min(...rest)}–${Math.max(...rest)}`, leave, next];
       }),
-      ['---', '---', '---', '---:', '---:'],
+      ['---', '---', '---', '---:', '---:', '---:', '---:'],
     ),
   );
 
@@ -284,7 +313,7 @@ async function main() {
     for (const scenario of [...SCENARIOS, FLOOR]) {
       for (const cpuSlowdown of CPU_SLOWDOWNS) {
         progress(`Typing into ${'tag' in scenario ? scenario.pointer : 'the plain input'} of ${scenario.service}, CPU slowdown ${cpuSlowdown}× …`);
-        const samples = await timeScenario(browser, server.origin, scenario, cpuSlowdown, rounds);
+        const samples = await timeScenario(browser, server.origin, scenario, cpuSlowdown, rounds, probe);
         const rendered = samples.map((s) => s.rendered);
         const painted = samples.map((s) => s.painted);
         const firsts = samples.filter((s) => s.first).map((s) => s.rendered);

@@ -49,6 +49,38 @@ export function validatorCallsPerKeystroke(definition: FormDefinition, validator
   return perKeystroke;
 }
 
+/**
+ * Validator runs for each key, for leaving the field afterwards (`fieldLeft`, the check on blur) and for "Weiter" on
+ * the step (`checkStep`), with the problems "Weiter" found (none for a complete step).
+ */
+export function validatorCallsPerAction(
+  definition: FormDefinition,
+  validator: Validator,
+  scenario: TypingScenario,
+): { keys: number[]; leave: number; next: number; problems: number } {
+  const keys = validatorCallsPerKeystroke(definition, validator, scenario);
+  const counter = countingValidator(validator);
+  const engine = new FormEngine(definition, counter.validate);
+  engine.load(scenario.answers);
+  engine.goTo(scenario.step);
+  renderReads(engine, scenario.step);
+  counter.reset();
+  engine.fieldLeft(scenario.pointer);
+  renderReads(engine, scenario.step);
+  const leave = counter.runs();
+  counter.reset();
+  const problems = engine.checkStep(scenario.step).length;
+  return { keys, leave, next: counter.runs(), problems };
+}
+
+/** The fixture's travelling family (a spouse and a child), the child repeated until `count` persons travel. */
+export function withCompanions(answers: JsonObject, count: number): JsonObject {
+  const [spouse, child] = answers.begleitpersonen as JsonObject[];
+  // Names without digits: the schema holds names to DIN 91379's letters.
+  const names = ['Emre', 'Elif', 'Can', 'Zeynep', 'Mert', 'Ela', 'Kerem', 'Defne', 'Aras', 'Nehir', 'Deniz', 'Ada', 'Efe', 'Su'];
+  return { ...answers, begleitpersonen: [spouse, ...names.map((vornamen) => ({ ...child, vornamen }))].slice(0, count) };
+}
+
 function renderReads(engine: FormEngine, step: string): void {
   engine.view();
   engine.visibleSteps();

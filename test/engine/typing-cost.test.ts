@@ -11,7 +11,7 @@ import { aufenthaltstitelDefinition } from '../../src/services/aufenthaltstitel/
 import { verpflichtungserklaerungDefinition } from '../../src/services/verpflichtungserklaerung/definition.js';
 import aufenthaltstitelValidator from '../../src/schema/generated/aufenthaltstitel.js';
 import verpflichtungserklaerungValidator from '../../src/schema/generated/verpflichtungserklaerung.js';
-import { countingValidator, validatorCallsPerKeystroke, type TypingScenario } from '../../scripts/typing-probe.js';
+import { countingValidator, validatorCallsPerAction, validatorCallsPerKeystroke, withCompanions, type TypingScenario } from '../../scripts/typing-probe.js';
 
 async function answers(fixture: string): Promise<JsonObject> {
   const data = (await (await fetch(`/test/fixtures/${fixture}`)).json()) as JsonObject;
@@ -56,4 +56,27 @@ describe('typing cost', () => {
       expect(freshWalk(definition, validator, scenario), 'opening the step does ask the schema what is shown and required').to.be.greaterThan(10);
     });
   }
+});
+
+/**
+ * Issue 19: the cost of a key, of leaving a field and of "Weiter" stays flat as the travelling family grows from
+ * 1 to 15 persons (the schema's maximum): counted in validator runs, on the guest step where they are entered.
+ */
+describe('cost as the travelling family grows', () => {
+  it('a key runs no validation, and leaving a field or "Weiter" as many with 1, 5 or 15 persons', async () => {
+    const fixture = await answers('verpflichtungserklaerung/valid/familie.json');
+    const measured = [1, 5, 15].map((count) => {
+      const data = withCompanions(fixture, count);
+      expect(verpflichtungserklaerungValidator(data), `${count} persons: a valid declaration`).to.equal(true);
+      const pointer = `/begleitpersonen/${count - 1}/familienname`;
+      return validatorCallsPerAction(verpflichtungserklaerungDefinition, verpflichtungserklaerungValidator, { answers: data, step: 'gast', pointer, text: 'Yılmaz' });
+    });
+    for (const { keys, problems } of measured) {
+      expect(keys).to.deep.equal([...'Yılmaz'].map(() => 0));
+      expect(problems, 'the step is complete').to.equal(0);
+    }
+    expect(new Set(measured.map(({ leave }) => leave)).size, `leaving a field: ${measured.map(({ leave }) => leave)}`).to.equal(1);
+    expect(new Set(measured.map(({ next }) => next)).size, `"Weiter": ${measured.map(({ next }) => next)}`).to.equal(1);
+    expect(measured[0]!.leave, 'leaving a field checks it').to.be.greaterThan(0);
+  });
 });
