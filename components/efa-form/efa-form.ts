@@ -182,7 +182,7 @@ export class EfaForm extends LitElement {
     if (changed.has('langAttribute')) void this.language.apply();
     if (changed.has('spec') && this.spec) {
       this.unsubscribe?.();
-      this.engine = new FormEngine(this.spec.definition, this.spec.loadValidator());
+      this.engine = new FormEngine(this.spec.definition, this.spec.loadValidator(), { completeDefinition: this.spec.loadDefinition?.() });
       this.flow = new FormFlow(this.engine);
       this.unsubscribe = this.engine.subscribe((change) => this.answersChanged(change));
       this.pages.attach(this.engine, this.flow);
@@ -288,6 +288,8 @@ export class EfaForm extends LitElement {
 
   private renderStep(): TemplateResult {
     const { pages } = this;
+    // While the definition beyond its first step loads, a form that skips that step has nothing to show yet.
+    if (this.engine!.visibleSteps().length === 0) return loading();
     const view = this.engine!.view();
     const confirmation = view.def.confirmation;
     return html`<form novalidate @submit=${(event: Event) => pages.next(event)} @keydown=${(event: KeyboardEvent) => pages.submitOnEnter(event)}>
@@ -310,7 +312,7 @@ export class EfaForm extends LitElement {
   private renderReview(): TemplateResult {
     const { pages } = this;
     const heading = this.renderHeading(msg('Prüfen Sie Ihre Angaben'));
-    if (!this.kit) return html`${heading}${loading()}`;
+    if (!this.kit || !this.engine!.isReady) return html`${heading}${loading()}`;
     return this.kit.renderReviewPage({
       engine: this.engine!,
       heading,

@@ -79,6 +79,11 @@ export interface EngineChange {
 export interface EngineOptions {
   /** Today as `YYYY-MM-DD`; injectable so tests and rules agree on the date. */
   today?: () => string;
+  /**
+   * The whole definition, still loading, when the one given holds only the first step (a chunk of its own, like the
+   * validator): the engine is ready once both have arrived.
+   */
+  completeDefinition?: Promise<FormDefinition>;
 }
 
 export interface AttachmentRef {
@@ -184,34 +189,44 @@ export class FormEngine {
   private stepId: string;
 
   private validate: Validator;
-  /** Settles when the validator is there; until then nothing is required, shown by condition or checked. */
+  private currentDefinition: FormDefinition;
+  /** False while the definition beyond its first step is loading. */
+  private complete: boolean;
+  /** Settles when the validator (and a complete definition still loading) is there; until then nothing is required, shown by condition or checked. */
   readonly ready: Promise<void>;
   private loaded: boolean;
 
   /**
    * `validator` may still be loading (it is the largest part of a service, and a start page does not need it):
-   * the engine then answers as if the schema had no objections and tells its listeners once it has arrived.
+   * the engine then answers as if the schema had no objections and tells its listeners once it has arrived. So
+   * may the definition beyond its first step (`options.completeDefinition`).
    */
-  constructor(
-    readonly definition: FormDefinition,
-    validator: Validator | Promise<Validator>,
-    options: EngineOptions = {},
-  ) {
+  constructor(definition: FormDefinition, validator: Validator | Promise<Validator>, options: EngineOptions = {}) {
     this.today = options.today ?? localToday;
+    this.currentDefinition = definition;
     this.stepId = definition.steps[0]!.id;
-    if (typeof validator === 'function') {
+    const { completeDefinition } = options;
+    this.complete = !completeDefinition;
+    if (typeof validator === 'function' && !completeDefinition) {
       this.validate = validator;
       this.loaded = true;
       this.ready = Promise.resolve();
     } else {
       this.validate = () => true;
       this.loaded = false;
-      this.ready = validator.then((loaded) => {
+      this.ready = Promise.all([validator, completeDefinition]).then(([loaded, complete]) => {
         this.validate = loaded;
+        if (complete) this.currentDefinition = complete;
+        this.complete = true;
         this.loaded = true;
         this.changed(true);
       });
     }
+  }
+
+  /** The service's definition; only its first step while the rest is loading. */
+  get definition(): FormDefinition {
+    return this.currentDefinition;
   }
 
   get isReady(): boolean {
@@ -337,6 +352,7 @@ export class FormEngine {
 
   /** The pages the progress indicator counts (the steps of the path and the review page), or undefined while the path is open. */
   pageCount(): number | undefined {
+    if (!this.complete) return undefined;
     const layout = this.layout();
     const counted = this.definition.countedSteps
       ? this.definition.countedSteps({ get: (p) => getAt(layout.data, p), isFixed: (p) => this.fixed.has(p) })
@@ -344,8 +360,9 @@ export class FormEngine {
     return counted && counted.length + 1;
   }
 
+  /** Shows a visible step; while the definition is loading, the step to show once it has (e.g. a resumed draft's). */
   goTo(stepId: string): void {
-    if (!this.visibleSteps().some((s) => s.id === stepId)) throw new Error(`No visible step ${stepId}`);
+    if (this.loaded && !this.visibleSteps().some((s) => s.id === stepId)) throw new Error(`No visible step ${stepId}`);
     this.stepId = stepId;
     this.changed(false);
   }

@@ -6,7 +6,10 @@ import type { Receipt } from '../adapters/adapter.js';
 export interface ServiceSpec<Config = unknown> {
   /** The `service` value of the submission envelope; also names the schema. */
   service: string;
+  /** The definition, or its first step only when `loadDefinition` brings the rest. */
   definition: FormDefinition;
+  /** Loads the whole definition (a chunk of its own, loaded beside the validator), where `definition` is the first step only. */
+  loadDefinition?: () => Promise<FormDefinition>;
   /** Loads the generated validator of the service schema (a chunk of its own: the start page does not need it). */
   loadValidator: () => Promise<Validator>;
   title: Text;

@@ -23,6 +23,24 @@ function newEngine(): FormEngine {
 }
 
 describe('FormEngine', () => {
+  it('with only the first step given, waits for the rest of the definition: no total, the resumed step kept', async () => {
+    let arrive!: (complete: typeof definition) => void;
+    const engine = new FormEngine({ ...definition, steps: [definition.steps[0]!] }, validate, {
+      today: () => '2026-11-24',
+      completeDefinition: new Promise((resolve) => (arrive = resolve)),
+    });
+    const last = definition.steps.at(-1)!.id;
+    expect(engine.isReady).to.equal(false);
+    expect(engine.pageCount(), 'no total while steps are missing').to.equal(undefined);
+    engine.goTo(last); // e.g. a draft resumed before the steps arrived
+    arrive(definition);
+    await engine.ready;
+    expect(engine.isReady).to.equal(true);
+    expect(engine.visibleSteps().map((step) => step.id)).to.deep.equal(definition.steps.map((step) => step.id));
+    expect(engine.pageCount()).to.equal(definition.steps.length + 1);
+    expect(engine.view().def.id).to.equal(last);
+  });
+
   it('never shows an error on load, and marks requiredness from the schema', () => {
     const engine = newEngine();
     const view = fields(engine.view().children);

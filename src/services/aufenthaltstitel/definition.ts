@@ -27,7 +27,7 @@ import { documentSlots } from './documents.js';
 import { furtherProjectBlocks, furtherPurposeNotes, furtherPurposes } from './further-routes.js';
 import { notSureGuide, routeQuestion } from './route-question.js';
 import { aufenthaltstitelRules } from './rules.js';
-import { aufenthaltstitelDataProtectionBlocks } from './data-protection.js';
+import { aufenthaltstitelStart, startStep } from './start.js';
 
 /** The sub-purpose, asked per route; the schema lists which values belong to which route. */
 function purposeQuestion(route: string, label: Text, options: [string, Text, Text?][]): Node {
@@ -190,43 +190,7 @@ const nothingNeededHere = (): ContentBlock[] => [
 ];
 
 const steps: FormDefinition['steps'] = [
-  {
-    id: 'start',
-    title: () => msg('Aufenthaltstitel beantragen'),
-    children: [
-      {
-        type: 'content',
-        blocks: (context) => [
-          {
-            kind: 'paragraph',
-            text: msg(
-              'Mit diesem Formular beantragen Sie einen Aufenthaltstitel oder seine Verlängerung. Wenn Sie es absenden, ist Ihr Antrag gestellt: Es zählt der Tag, an dem er bei der Ausländerbehörde eingeht. Eine Unterschrift auf Papier ist dafür nicht nötig. Die Ausländerbehörde lädt Sie ein, wenn sie Sie persönlich braucht, zum Beispiel für Fingerabdrücke und Ihre Unterschrift auf der Karte.',
-            ),
-          },
-          { kind: 'heading', text: msg('Das brauchen Sie') },
-          {
-            kind: 'list',
-            items: [
-              msg('Ihren Reisepass'),
-              msg('Ihren jetzigen Aufenthaltstitel oder Ihr Visum, wenn Sie eines haben'),
-              msg('Unterlagen zu Ihrem Vorhaben, zum Beispiel Arbeitsvertrag, Zulassung oder Heiratsurkunde'),
-            ],
-          },
-          {
-            kind: 'paragraph',
-            text: msg(
-              'Möchten Sie Ihren Aufenthaltstitel verlängern? Senden Sie den Antrag ab, bevor er abläuft. Dann gilt Ihr Aufenthaltstitel bis zur Entscheidung weiter (§ 81 Abs. 4 AufenthG).',
-            ),
-          },
-          {
-            kind: 'paragraph',
-            text: msg('Stellen Sie den Antrag für Ihr Kind oder eine andere Person, die Sie gesetzlich vertreten, geben Sie überall deren Angaben ein. Ihre eigenen Angaben fragt das Formular gesondert.'),
-          },
-          ...aufenthaltstitelDataProtectionBlocks(context),
-        ],
-      },
-    ],
-  },
+  startStep,
   {
     id: 'anliegen',
     title: () => msg('Ihr Anliegen'),
@@ -1023,8 +987,7 @@ const STEPS_NOT_ON_ROUTE: Readonly<Record<string, readonly string[]>> = {
 };
 
 export const aufenthaltstitelDefinition: FormDefinition = {
-  service: 'aufenthaltstitel',
-  schemaVersion: '2.0.0',
+  ...aufenthaltstitelStart,
   steps,
   rules: aufenthaltstitelRules,
   countedSteps: ({ get, isFixed }) => {

@@ -1,10 +1,11 @@
 import { msg } from '@lit/localize';
 import type { ServiceSpec } from '../service.js';
-import { aufenthaltstitelDefinition } from './definition.js';
+import { aufenthaltstitelStart } from './start.js';
 
 export const aufenthaltstitel: ServiceSpec = {
   service: 'aufenthaltstitel',
-  definition: aufenthaltstitelDefinition,
+  definition: aufenthaltstitelStart,
+  loadDefinition: async () => (await import('./definition.js')).aufenthaltstitelDefinition,
   loadValidator: async () => (await import('../../schema/generated/aufenthaltstitel.js')).default,
   title: () => msg('Aufenthaltstitel'),
   nextSteps: (data) => {
