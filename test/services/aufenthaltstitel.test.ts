@@ -8,7 +8,7 @@ import type { ContentDef } from '../../src/engine/definition.js';
 import { PURPOSE_LABELS } from '../../src/services/aufenthaltstitel/documents.js';
 import dokumentzweck from '../../schemas/codelists/dokumentzweck.json' with { type: 'json' };
 import { ROUTES, answers, walks } from '../helpers/aufenthaltstitel.js';
-import { field, heading, next, radio } from '../helpers/form-driver.js';
+import { combobox, field, heading, next, radio } from '../helpers/form-driver.js';
 
 /** The notices of the purpose step for some answers on some day, straight from the definition. */
 function purposeNotices(answers: Record<string, unknown>, today: string): string[] {
@@ -112,6 +112,29 @@ describe('efa-aufenthaltstitel', () => {
     const back = new Uint8Array(await (await fetch(`/api/submissions/${reference}/attachments/${ref.id}`)).arrayBuffer());
     expect([...back]).to.deep.equal([...contract]);
   });
+
+  for (const [lang, query, words] of [
+    ['de', 'Schweiz', 'bei der Ausländerbehörde eine Aufenthaltserlaubnis-CH'],
+    ['en', 'Deutschland', 'As a German you need none.'],
+  ] as const) {
+    it(`in "${lang}": tells a Swiss or German applicant where to go instead, and does not go on`, async function () {
+      this.timeout(30_000);
+      await setLocale(lang);
+      const prefill = (await answers('erwerbstaetigkeit')) as { person: Record<string, unknown> };
+      delete prefill.person.staatsangehoerigkeiten;
+      const form = await fixture<EfaAufenthaltstitel>(
+        html`<efa-aufenthaltstitel lang=${lang} route="erwerbstaetigkeit" adapter="event" .prefill=${prefill}></efa-aufenthaltstitel>`,
+      );
+      await form.updateComplete;
+      while (!form.shadowRoot!.getElementById('f-person-staatsangehoerigkeiten-0')) await next(form);
+      await combobox(form, '/person/staatsangehoerigkeiten/0', query);
+      form.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
+      await waitUntil(() => form.shadowRoot!.querySelector('.error-summary'), 'the step is not left');
+      expect(form.shadowRoot!.querySelector('.error-summary')!.textContent).to.contain(words);
+      expect(field(form, '/person/staatsangehoerigkeiten/0').error).to.contain(words);
+      await expect(form).to.be.accessible();
+    });
+  }
 
   it('names each document slot as the purpose code list does, in German and English', async () => {
     for (const lang of ['de', 'en'] as const) {
