@@ -92,7 +92,6 @@ const requiredByAuthority: FieldDef = {
   name: 'pflichtdokumente',
   when: () => false,
   label: () => msg('Unterlagen, die die Ausländerbehörde mit dem Antrag verlangt'),
-  options: () => REQUIRABLE_PURPOSES.map((code) => ({ value: code, label: PURPOSE_LABELS[code]! })),
 };
 
 /** The passport, the documents the answers call for, then "other documents" for anything else. */
