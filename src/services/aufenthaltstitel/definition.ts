@@ -25,7 +25,7 @@ import { FRISTEN, inForce } from '../../rules/legal-parameters.js';
 import { usualFee } from './fees.js';
 import { documentSlots } from './documents.js';
 import { furtherProjectBlocks, furtherPurposeNotes, furtherPurposes } from './further-routes.js';
-import { notSureGuide, routeQuestion } from './route-question.js';
+import { notSurePath, routeQuestion } from './route-question.js';
 import { aufenthaltstitelRules } from './rules.js';
 import { aufenthaltstitelDataProtectionBlocks } from './data-protection.js';
 
@@ -239,7 +239,7 @@ const steps: FormDefinition['steps'] = [
   {
     id: 'anliegen',
     title: () => msg('Ihr Anliegen'),
-    children: [routeQuestion, notSureGuide],
+    children: [routeQuestion, ...notSurePath],
   },
   {
     id: 'zweck',
