@@ -154,11 +154,19 @@ export const ROUTE_ANSWERS: readonly RouteAnswer[] = [
  * it, or another. Each answer's conditions are data like the list's own, so that a test checks that this path
  * leads where the list does.
  */
+export interface NotSureAnswer {
+  value: string;
+  situation: Text;
+  conditions: RouteConditions;
+  /** The route this answer points to; without one the next question follows. */
+  route?: string;
+}
+
 export interface NotSureStep {
   /** Where the answer is kept while the form is open (not submitted). */
   name: string;
   question: Text;
-  answers: readonly { value: string; situation: Text; conditions: RouteConditions; route?: string }[];
+  answers: readonly NotSureAnswer[];
 }
 
 export const NOT_SURE: readonly NotSureStep[] = [
@@ -215,8 +223,8 @@ export function notSureRoute(facts: ReadonlySet<RouteFact>): string | undefined 
 const routeAsked = ({ isFixed }: ConditionContext) => !isFixed('/route');
 
 /** The answers given so far, question by question, up to the first that names a route. */
-function notSureAnswers(get: ConditionContext['get']): NotSureStep['answers'][number][] {
-  const given = [];
+function notSureAnswers(get: ConditionContext['get']): NotSureAnswer[] {
+  const given: NotSureAnswer[] = [];
   for (const step of NOT_SURE) {
     const answer = step.answers.find((a) => a.value === get(`/${step.name}`));
     if (!answer) break;
