@@ -28,6 +28,6 @@ export default {
   plugins: [
     resolve({ exportConditions: ['production'] }),
     json({ preferConst: true }),
-    esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json', legalComments: 'eof' }),
+    esbuild({ target: 'es2022', minify: true, charset: 'utf8', tsconfig: 'tsconfig.json', legalComments: 'eof' }),
   ],
 };

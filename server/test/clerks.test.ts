@@ -5,8 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import puppeteer from 'puppeteer-core';
 import { DEMO_CLERKS } from '../../demo/idp.js';
-import { envelope, postJson, startServerWithSignIn, type IdentityProvider } from './helpers.js';
+import { chromeArgs, chromePath } from '../../scripts/chrome.js';
+import { PDF, envelope, pdfAttachment, postJson, postMultipart, residencePermitEnvelope, startServerWithSignIn, type IdentityProvider } from './helpers.js';
 
 /** A browser's cookies, per origin, and its way of following redirects. */
 class Browser {
@@ -150,6 +152,59 @@ describe('clerks’ sign-in (OpenID Connect, authorization code with PKCE)', () 
   it('refuses a cross-site read of the workspace even with a session', async () => {
     const { browser } = await signIn();
     assert.equal((await browser.request(`${server.base}/api/submissions`, { headers: { 'Sec-Fetch-Site': 'cross-site' } })).status, 403);
+  });
+
+  it('shows each file of an application under its purpose in the inbox page, in the order the purposes first came', async () => {
+    const file = (dateiname: string, zweck: string) => ({ ...pdfAttachment(PDF, dateiname), zweck });
+    const contract = file('vertrag.pdf', 'arbeitsvertrag');
+    const addendum = file('nachtrag.pdf', 'arbeitsvertrag');
+    const insurance = file('versicherung.pdf', 'krankenversicherung');
+    const cv = file('lebenslauf.pdf', 'weitere');
+    const passport = file('pass.pdf', 'reisepass');
+    const sent = residencePermitEnvelope((data) => ({
+      ...data,
+      nachweise: { reisepass: passport, dokumente: { arbeitsvertrag: [contract, addendum], krankenversicherung: [insurance] }, weitere: [cv] },
+    }));
+    sent.attachments = [contract, insurance, addendum, cv, passport];
+    const files = Object.fromEntries(sent.attachments.map((a: { id: string }) => [a.id, new Blob([PDF], { type: 'application/pdf' })]));
+    const created = await postMultipart(server.base, sent, files);
+    assert.equal(created.status, 201);
+    const { reference: application } = await created.json();
+
+    const { browser: signedIn } = await signIn();
+    const stored = await (await signedIn.request(`${server.base}/api/submissions/${application}/data`)).json();
+    assert.deepEqual(
+      stored.attachments.map((a: { dateiname: string; zweck: string }) => [a.dateiname, a.zweck]),
+      [['vertrag.pdf', 'arbeitsvertrag'], ['versicherung.pdf', 'krankenversicherung'], ['nachtrag.pdf', 'arbeitsvertrag'], ['lebenslauf.pdf', 'weitere'], ['pass.pdf', 'reisepass']],
+      'the JSON the clerk downloads names each file\'s purpose',
+    );
+
+    const chromium = await puppeteer.launch({ executablePath: chromePath(), headless: true, args: chromeArgs });
+    try {
+      const page = await chromium.newPage();
+      const session = [...signedIn.cookies.get(server.base)!].map(([name, value]) => ({ name, value, url: server.base }));
+      await page.setCookie(...session);
+      await page.goto(`${server.base}/inbox.html?vorgang=${application}`);
+      await page.waitForSelector('#detail-attachments dl.attachments');
+      const groups = await page.$$eval('#detail-attachments dl.attachments > *', (items) => {
+        const result: [string, string[]][] = [];
+        for (const item of items) {
+          if (item.tagName === 'DT') result.push([item.textContent!, []]);
+          else result.at(-1)![1].push(item.textContent!);
+        }
+        return result;
+      });
+      assert.deepEqual(groups, [
+        ['Arbeitsvertrag oder Stellenangebot', ['vertrag.pdf (PDF, 1 KB)', 'nachtrag.pdf (PDF, 1 KB)']],
+        ['Nachweis der Krankenversicherung', ['versicherung.pdf (PDF, 1 KB)']],
+        ['Weitere Unterlagen', ['lebenslauf.pdf (PDF, 1 KB)']],
+        ['Reisepass (Seite mit Lichtbild)', ['pass.pdf (PDF, 1 KB)']],
+      ]);
+      const links = await page.$$eval('#detail-attachments a', (anchors) => anchors.map((a) => a.getAttribute('href')));
+      assert.deepEqual(links, [contract, addendum, insurance, cv, passport].map((a) => `/api/submissions/${application}/attachments/${a.id}`));
+    } finally {
+      await chromium.close();
+    }
   });
 
   it('returns only to a local path after signing in', async () => {

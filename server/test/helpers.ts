@@ -83,6 +83,12 @@ export function envelope(overrides: Record<string, unknown> = {}): Record<string
   };
 }
 
+/** A residence-permit application (Blue Card, test/fixtures/aufenthaltstitel/valid/erwerbstaetigkeit.json) in its envelope. */
+export function residencePermitEnvelope(change: (data: Record<string, any>) => Record<string, any> = (data) => data): Record<string, any> {
+  const data = JSON.parse(readFileSync(join(root, 'test/fixtures/aufenthaltstitel/valid/erwerbstaetigkeit.json'), 'utf8'));
+  return envelope({ service: 'aufenthaltstitel', schemaVersion: '2.0.0', data: change(data) });
+}
+
 export function postJson(base: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${base}/api/submissions`, {
     method: 'POST',

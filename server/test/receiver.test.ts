@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { PDF, envelope, oversizedUpload, pdfAttachment, postJson, postMultipart, startServer, validData, type TestServer } from './helpers.js';
+import { PDF, envelope, oversizedUpload, pdfAttachment, postJson, postMultipart, residencePermitEnvelope, startServer, validData, type TestServer } from './helpers.js';
 
 let server: TestServer;
 before(async () => {
@@ -308,5 +308,42 @@ describe('behind a proxy of the portal’s own site', () => {
   it('refuses a page of another site all the same', async () => {
     const response = await postJson(proxied.base, envelope(), { Origin: 'https://attacker.example', 'X-Forwarded-Host': 'www.musterstadt.example' });
     assert.equal(response.status, 403);
+  });
+});
+
+describe('documents the authority requires (issue 18)', () => {
+  const insurance = { ...pdfAttachment(PDF, 'versicherung.pdf'), zweck: 'krankenversicherung' };
+  /** The Blue Card application with the authority's list and the insurance slot as the form showed it. */
+  const required = (slot: unknown[] | undefined, pflichtdokumente = ['krankenversicherung', 'reisepass']) =>
+    residencePermitEnvelope((data) => ({
+      ...data,
+      nachweise: { ...data.nachweise, pflichtdokumente, dokumente: slot === undefined ? {} : { krankenversicherung: slot } },
+    }));
+
+  it('refuses a required slot that the form showed and was left empty', async () => {
+    const response = await postJson(server.base, required([]));
+    assert.equal(response.status, 422);
+    assert.deepEqual((await response.json()).errors, [{ instancePath: '/nachweise/dokumente/krankenversicherung', keyword: 'minItems', params: { limit: 1 } }]);
+  });
+
+  it('refuses a missing passport when the authority requires it', async () => {
+    const envelope = required([]);
+    delete envelope.data.nachweise.reisepass;
+    envelope.data.nachweise.dokumente.krankenversicherung = [insurance];
+    envelope.attachments = [insurance];
+    const response = await postMultipart(server.base, envelope, { [insurance.id]: new Blob([PDF], { type: 'application/pdf' }) });
+    assert.equal(response.status, 422);
+    assert.deepEqual((await response.json()).errors, [{ instancePath: '/nachweise', keyword: 'required', params: { missingProperty: 'reisepass' } }]);
+  });
+
+  it('accepts the required documents uploaded, and a required slot that these answers do not call for', async () => {
+    const filled = required([insurance]);
+    filled.attachments = [insurance];
+    const response = await postMultipart(server.base, filled, { [insurance.id]: new Blob([PDF], { type: 'application/pdf' }) });
+    assert.equal(response.status, 201);
+    const stored = await (await fetch(`${server.base}/api/submissions/${(await response.json()).reference}/data`)).json();
+    assert.deepEqual(stored.data.nachweise.pflichtdokumente, ['krankenversicherung', 'reisepass']);
+    // A Blue Card asks for no tenancy agreement: the form shows no slot, so there is nothing to require.
+    assert.equal((await postJson(server.base, required(undefined, ['mietvertrag']))).status, 201);
   });
 });

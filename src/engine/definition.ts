@@ -79,6 +79,11 @@ export interface FieldDef extends NodeBase {
   multiple?: boolean;
   /** file: what the documents are, stored with each reference (`zweck`) for the clerk; German, as data. */
   purpose?: string;
+  /**
+   * An answer that only steers the form (e.g. questions that point to the right route): conditions and content
+   * read it, drafts keep it, but it is neither submitted nor checked against the schema nor shown on the review.
+   */
+  notSubmitted?: true;
   errors?: ErrorTexts;
   /** Applied to typed text before it counts (e.g. upper-case a passport number); the input keeps what was typed. */
   normalize?: (text: string) => string;

@@ -132,6 +132,11 @@ function cloneJson<T>(value: T): T {
  */
 const TYPED_KINDS: ReadonlySet<FieldKind> = new Set(['text', 'textarea', 'integer', 'amount', 'date']);
 
+/** A visible answer as conditions and content read it: submitted or only steering the form. */
+function countingValue(layout: Layout, pointer: string): unknown {
+  return getAt(layout.data, pointer) ?? getAt(layout.unsubmitted, pointer);
+}
+
 /** A repeated group of single values (e.g. several nationalities): its items are values, not objects. */
 function isSingleValueGroup(def: GroupDef): boolean {
   return def.children.length === 1 && def.children[0]!.type === 'field' && def.children[0]!.name === '';
@@ -159,6 +164,8 @@ interface Whose {
 interface Layout {
   /** The answers that count: visible only, strings trimmed, empties removed, files as attachment references. */
   data: JsonObject;
+  /** The visible answers of `notSubmitted` fields, kept apart from `data` so that they never reach the office. */
+  unsubmitted: JsonObject;
   steps: { def: StepDef; children: NodeView[] }[];
   fields: Map<string, FieldView>;
   groups: Map<string, GroupView>;
@@ -251,7 +258,7 @@ export class FormEngine {
 
   /** A value as it counts: hidden answers read as absent, text trimmed. */
   visibleValue(pointer: string): unknown {
-    return getAt(this.layout().data, pointer);
+    return countingValue(this.layout(), pointer);
   }
 
   /** Today as the engine's rules see it (`YYYY-MM-DD`). */
@@ -555,6 +562,7 @@ export class FormEngine {
   private buildLayout(): Layout {
     const layout: Layout = {
       data: {},
+      unsubmitted: {},
       steps: [],
       fields: new Map(),
       groups: new Map(),
@@ -580,7 +588,7 @@ export class FormEngine {
     }
     const get = (read: string): unknown => {
       layout.conditionReads.add(read);
-      return getAt(layout.data, read);
+      return countingValue(layout, read);
     };
     return when({ pointer, get, isFixed: (p) => this.fixed.has(p) });
   }
@@ -609,7 +617,8 @@ export class FormEngine {
     const value = getAt(this.raw, pointer);
     const submitted = this.submittedValue(def, value, layout);
     const view: FieldView = { kind: 'field', def, pointer, id: idFor(pointer), value, submitted, required: false, whose: whose?.text };
-    this.placeSubmitted(view, layout);
+    if (def.notSubmitted) setAt(layout.unsubmitted, pointer, submitted);
+    else this.placeSubmitted(view, layout);
     layout.fields.set(pointer, view);
     return view;
   }

@@ -67,7 +67,9 @@ export function summarize(step: StepView, locale: string): SummarySection[] {
   });
   const visit = (nodes: readonly NodeView[], section: SummarySection): void => {
     for (const node of nodes) {
-      if (node.kind === 'field') section.rows.push(row(node));
+      if (node.kind === 'field') {
+        if (!node.def.notSubmitted) section.rows.push(row(node));
+      }
       else if (node.kind === 'group' && node.items) {
         for (const item of node.items) {
           const own: SummarySection = { heading: item.legend, rows: [] };

@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import validate from '../generated/engine-test.js';
 import type { EngineTest } from '../generated/engine-test.js';
 import { FormEngine, type FieldView, type GroupView, type NodeView } from '../../src/engine/form-engine.js';
-import type { ContentDef } from '../../src/engine/definition.js';
+import type { ContentDef, FormDefinition } from '../../src/engine/definition.js';
+import { summarize } from '../../src/engine/summary.js';
 import { definition } from '../fixtures/engine-test-definition.js';
 import { toCodeValue } from '../../src/engine/codelists.js';
 
@@ -225,6 +226,42 @@ describe('FormEngine', () => {
     expect(engine.get('/telefon')).to.equal('030 123456');
     expect(engine.get('/plz'), 'a postcode with four digits is not taken').to.equal(undefined);
     expect(engine.view().children.filter((n) => n.kind === 'field' && n.error)).to.have.length(0);
+  });
+
+  it('keeps an answer that only steers the form out of the data, the checks and the review, while conditions and content read it', () => {
+    const steering: FormDefinition = {
+      service: 'engine-test',
+      schemaVersion: '1.0.0',
+      steps: [
+        {
+          id: 'eins',
+          title: () => 'Angaben',
+          children: [
+            {
+              type: 'field',
+              kind: 'radio',
+              name: 'hilfe/wer',
+              notSubmitted: true,
+              label: () => 'Wer füllt aus?',
+              options: () => [{ value: 'firma', label: () => 'Eine Firma' }],
+            },
+            { type: 'field', kind: 'text', name: 'telefon', label: () => 'Telefon', when: ({ get }) => get('/hilfe/wer') === 'firma' },
+          ],
+        },
+      ],
+    };
+    const engine = new FormEngine(steering, validate);
+    expect(fields(engine.view().children).map((f) => f.pointer)).to.deep.equal(['/hilfe/wer']);
+    engine.set('/hilfe/wer', 'firma');
+    expect(fields(engine.view().children).map((f) => f.pointer), 'a condition reads it').to.deep.equal(['/hilfe/wer', '/telefon']);
+    expect(engine.visibleValue('/hilfe/wer'), 'content reads it').to.equal('firma');
+    expect(engine.submissionData()).not.to.have.property('hilfe');
+    // The schema allows no `hilfe` (additionalProperties: false): it would be refused, were it checked.
+    expect(engine.checkStep('eins').map((e) => e.pointer)).not.to.include('/hilfe/wer');
+    expect(field(engine, '/hilfe/wer').required).to.equal(false);
+    const reviewed = summarize(engine.view('eins'), 'de').flatMap((section) => section.rows.map((row) => row.pointer));
+    expect(reviewed, 'the review shows what is sent').not.to.include('/hilfe/wer');
+    expect(engine.answers(), 'a draft keeps it').to.deep.include({ hilfe: { wer: 'firma' } });
   });
 
   it('counts a fixed answer without asking it, and skips a step left with nothing to ask', () => {

@@ -764,6 +764,22 @@ describe('Aufenthaltstitel schema', () => {
       expectErrors(errorsOf(withValue(turkish, anchor, [staatsangehoerigkeit('129')])), [forbidden('/bezugsperson/aufenthaltsstatus')]);
       expectValid(withValues(valid.familie, { [anchor]: [staatsangehoerigkeit('000'), staatsangehoerigkeit('129')] }));
     });
+
+    it('takes no German, EU, EEA or Swiss applicant on any route, also not beside another nationality (§ 1 Abs. 2 Nr. 1 AufenthG, § 28 AufenthV)', () => {
+      const own = '/person/staatsangehoerigkeiten';
+      for (const route of [...ROUTES, ...FURTHER_ROUTES]) {
+        for (const code of ['000', '129', '149', '158']) {
+          expectErrors(errorsOf(withValue(valid[route], own, [staatsangehoerigkeit(code)])), [{ instancePath: `${own}/0`, keyword: 'not' }]);
+        }
+      }
+      // Dual nationals: the other nationality does not make the AufenthG apply.
+      expectErrors(errorsOf(withValue(valid.erwerbstaetigkeit, own, [staatsangehoerigkeit('436'), staatsangehoerigkeit('000')])), [
+        { instancePath: `${own}/1`, keyword: 'not' },
+      ]);
+      // The Nigerian spouse of a French citizen: the applicant is the third-country family member, the EU citizen the anchor.
+      expectValid(withValue(valid.aufenthaltskarte, '/unionsbuerger/staatsangehoerigkeit', staatsangehoerigkeit('129')));
+      expectValid(withValue(valid.erwerbstaetigkeit, own, [staatsangehoerigkeit('436'), staatsangehoerigkeit('168')]));
+    });
   });
 
   describe('legal representation of minors (§ 80 AufenthG)', () => {

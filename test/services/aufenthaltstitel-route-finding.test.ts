@@ -9,7 +9,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { setLocale } from '../../src/i18n/locale.js';
 import type { RouteFact } from '../../src/services/aufenthaltstitel/route-facts.js';
 import { NOT_SURE, ROUTE_ANSWERS, fits, notSureRoute } from '../../src/services/aufenthaltstitel/route-question.js';
-import { field } from '../helpers/form-driver.js';
+import { field, fieldId } from '../helpers/form-driver.js';
 import { atRouteQuestion, routeOptions } from '../helpers/aufenthaltstitel-walk.js';
 import { PERSONAS } from './aufenthaltstitel-personas.js';
 
@@ -78,6 +78,36 @@ describe('efa-aufenthaltstitel: route finding with personas', () => {
   });
 
   for (const lang of ['de', 'en'] as const) {
+    it(`in "${lang}": answering the "not sure" questions in the form, each persona is pointed to the route the list gives them`, async function () {
+      this.timeout(60_000);
+      const form = await atRouteQuestion(lang);
+      const choose = async (pointer: string, index: number) => {
+        field(form, pointer).shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')[index]!.click();
+        await waitUntil(() => field(form, pointer).value !== undefined && form.shadowRoot!.getElementById(fieldId(pointer)), pointer);
+      };
+      const notice = () => [...form.shadowRoot!.querySelectorAll('.notice')].map((n) => n.textContent!.replace(/\s+/g, ' ').trim()).join(' ');
+      for (const persona of PERSONAS) {
+        const facts = new Set(persona.facts);
+        for (const [index, step] of NOT_SURE.entries()) {
+          const answer = step.answers.findIndex((a) => fits(a.conditions, facts));
+          await waitUntil(() => form.shadowRoot!.getElementById(fieldId(`/${step.name}`)), `${persona.id}: question ${index + 1} is asked`);
+          await choose(`/${step.name}`, answer);
+          if (step.answers[answer]!.route) break;
+        }
+        const led = notSureRoute(facts);
+        if (led) {
+          const label = ROUTE_ANSWERS.find((a) => a.route === led)!.label();
+          await waitUntil(() => notice().includes(`„${label}“`) || notice().includes(`“${label}”`), `${persona.id}: ${notice()}`);
+          const index = ROUTE_ANSWERS.findIndex((a) => a.route === led);
+          field(form, '/route').shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')[index]!.click();
+          await waitUntil(() => field(form, '/route').value === persona.route, persona.id);
+        } else {
+          await waitUntil(() => notice() !== '' && ROUTE_ANSWERS.every((a) => !notice().includes(a.label())), `${persona.id}: pointed to the other answers: ${notice()}`);
+        }
+      }
+      await expect(form).to.be.accessible();
+    });
+
     it(`in "${lang}": the form offers the answers in this order, and each persona's first fitting answer sets its route`, async function () {
       this.timeout(60_000);
       const form = await atRouteQuestion(lang);

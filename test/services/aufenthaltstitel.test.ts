@@ -8,7 +8,7 @@ import type { ContentDef } from '../../src/engine/definition.js';
 import { PURPOSE_LABELS } from '../../src/services/aufenthaltstitel/documents.js';
 import dokumentzweck from '../../schemas/codelists/dokumentzweck.json' with { type: 'json' };
 import { ROUTES, answers, walks } from '../helpers/aufenthaltstitel.js';
-import { field, heading, next, radio } from '../helpers/form-driver.js';
+import { combobox, field, heading, next, radio } from '../helpers/form-driver.js';
 
 /** The notices of the purpose step for some answers on some day, straight from the definition. */
 function purposeNotices(answers: Record<string, unknown>, today: string): string[] {
@@ -112,6 +112,75 @@ describe('efa-aufenthaltstitel', () => {
     const back = new Uint8Array(await (await fetch(`/api/submissions/${reference}/attachments/${ref.id}`)).arrayBuffer());
     expect([...back]).to.deep.equal([...contract]);
   });
+
+  it('makes the documents the authority requires mandatory where the route asks for them, and the receiver agrees', async function () {
+    this.timeout(60_000);
+    const config = { dokumente: { pflicht: ['krankenversicherung', 'mietvertrag', 'reisepass'] } };
+    const form = await fixture<EfaAufenthaltstitel>(
+      html`<efa-aufenthaltstitel route="erwerbstaetigkeit" .config=${config} .prefill=${await answers('erwerbstaetigkeit')} endpoint="/api/submissions"></efa-aufenthaltstitel>`,
+    );
+    await form.updateComplete;
+    while (!heading(form).includes('Unterlagen')) await next(form);
+    const insurance = field(form, '/nachweise/dokumente/krankenversicherung');
+    expect(insurance.hasAttribute('optional'), 'marked required').to.equal(false);
+    expect(field(form, '/nachweise/reisepass').hasAttribute('optional')).to.equal(false);
+    expect(field(form, '/nachweise/dokumente/arbeitsvertrag').hasAttribute('optional'), 'not required by the authority').to.equal(true);
+    expect(form.shadowRoot!.getElementById('f-nachweise-dokumente-mietvertrag'), 'a Blue Card asks for no tenancy: nothing to require').to.equal(null);
+    await expect(form).to.be.accessible();
+
+    form.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => form.shadowRoot!.querySelector('.error-summary'), '"Weiter" is blocked');
+    const links = [...form.shadowRoot!.querySelectorAll('.error-summary a')].map((a) => a.textContent!.trim());
+    expect(links).to.deep.equal([
+      'Laden Sie eine Datei für „Reisepass (Seite mit Lichtbild)“ hoch.',
+      'Laden Sie eine Datei für „Nachweis der Krankenversicherung“ hoch.',
+    ]);
+    expect(insurance.error).to.contain('Nachweis der Krankenversicherung');
+
+    const upload = async (pointer: string, name: string) => {
+      const input = field(form, pointer).shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new TextEncoder().encode(`%PDF-1.7\n% ${name}\n`)], name, { type: 'application/pdf' }));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await waitUntil(() => field(form, pointer).value !== undefined, `${name} is accepted`);
+    };
+    await upload('/nachweise/reisepass', 'pass.pdf');
+    await upload('/nachweise/dokumente/krankenversicherung', 'versicherung.pdf');
+    await next(form);
+    const rowOf = (name: string) =>
+      [...form.shadowRoot!.querySelectorAll('.summary-list .row')].find((row) => row.querySelector('dd')!.textContent!.includes(name))?.querySelector('dt')?.textContent?.trim();
+    expect(rowOf('versicherung.pdf'), 'the review shows the required document under its purpose').to.equal('Nachweis der Krankenversicherung');
+    form.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => form.shadowRoot!.querySelector('.reference'), 'the receiver accepts it', { timeout: 10_000 });
+    const reference = form.shadowRoot!.querySelector('.reference')!.textContent!.trim();
+    const { data } = await (await fetch(`/api/submissions/${reference}/data`)).json();
+    expect(data.nachweise.pflichtdokumente, 'what the authority required travels with the data').to.deep.equal(['krankenversicherung', 'mietvertrag', 'reisepass']);
+    expect(data.nachweise.dokumente.krankenversicherung[0]).to.include({ dateiname: 'versicherung.pdf', zweck: 'krankenversicherung' });
+  });
+
+  for (const [lang, query, words] of [
+    ['de', 'Schweiz', 'bei der Ausländerbehörde eine Aufenthaltserlaubnis-CH'],
+    ['en', 'Deutschland', 'As a German you need none.'],
+  ] as const) {
+    it(`in "${lang}": tells a Swiss or German applicant where to go instead, and does not go on`, async function () {
+      this.timeout(30_000);
+      await setLocale(lang);
+      const prefill = (await answers('erwerbstaetigkeit')) as { person: Record<string, unknown> };
+      delete prefill.person.staatsangehoerigkeiten;
+      const form = await fixture<EfaAufenthaltstitel>(
+        html`<efa-aufenthaltstitel lang=${lang} route="erwerbstaetigkeit" adapter="event" .prefill=${prefill}></efa-aufenthaltstitel>`,
+      );
+      await form.updateComplete;
+      while (!form.shadowRoot!.getElementById('f-person-staatsangehoerigkeiten-0')) await next(form);
+      await combobox(form, '/person/staatsangehoerigkeiten/0', query);
+      form.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
+      await waitUntil(() => form.shadowRoot!.querySelector('.error-summary'), 'the step is not left');
+      expect(form.shadowRoot!.querySelector('.error-summary')!.textContent).to.contain(words);
+      expect(field(form, '/person/staatsangehoerigkeiten/0').error).to.contain(words);
+      await expect(form).to.be.accessible();
+    });
+  }
 
   it('names each document slot as the purpose code list does, in German and English', async () => {
     for (const lang of ['de', 'en'] as const) {

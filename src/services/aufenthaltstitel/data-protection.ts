@@ -6,7 +6,8 @@
  */
 import { msg } from '@lit/localize';
 import type { ContentBlock, ContentContext } from '../../engine/definition.js';
-import { dataProtectionBlocks, type DataProtectionConfig, type ServiceDataProtection } from '../common/data-protection.js';
+import { dataProtectionBlocks, type ServiceDataProtection } from '../common/data-protection.js';
+import type { AufenthaltstitelConfig } from './config.js';
 
 const aufenthaltstitelDataProtection: ServiceDataProtection = {
   purposes: () =>
@@ -30,5 +31,5 @@ const aufenthaltstitelDataProtection: ServiceDataProtection = {
 };
 
 export function aufenthaltstitelDataProtectionBlocks({ config }: ContentContext): ContentBlock[] {
-  return dataProtectionBlocks(aufenthaltstitelDataProtection, (config as { datenschutz?: DataProtectionConfig } | undefined)?.datenschutz);
+  return dataProtectionBlocks(aufenthaltstitelDataProtection, (config as AufenthaltstitelConfig | undefined)?.datenschutz);
 }

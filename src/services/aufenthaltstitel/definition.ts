@@ -25,7 +25,7 @@ import { FRISTEN, inForce } from '../../rules/legal-parameters.js';
 import { usualFee } from './fees.js';
 import { documentSlots } from './documents.js';
 import { furtherProjectBlocks, furtherPurposeNotes, furtherPurposes } from './further-routes.js';
-import { notSureGuide, routeQuestion } from './route-question.js';
+import { notSurePath, routeQuestion } from './route-question.js';
 import { aufenthaltstitelRules } from './rules.js';
 import { aufenthaltstitelStart, startStep } from './start.js';
 
@@ -185,6 +185,15 @@ function expiredTitleWarning({ get, today }: ContentContext): ContentBlock[] {
   ];
 }
 
+/**
+ * The schema refuses a German, EU, EEA or Swiss nationality of the applicant (its `$comment` has the law): say
+ * where such a person goes instead, also a dual national.
+ */
+const notForThisForm: Text = () =>
+  msg(
+    'Mit dieser Staatsangehörigkeit beantragen Sie keinen Aufenthaltstitel, auch wenn Sie noch eine andere haben. Als Deutsche oder Deutscher brauchen Sie keinen. Aus einem anderen EU-Staat, Island, Liechtenstein oder Norwegen melden Sie nur Ihre Wohnung beim Bürgeramt an. Aus der Schweiz beantragen Sie bei der Ausländerbehörde eine Aufenthaltserlaubnis-CH, nicht mit diesem Formular.',
+  );
+
 const nothingNeededHere = (): ContentBlock[] => [
   { kind: 'paragraph', text: msg('Für Ihr Anliegen braucht die Ausländerbehörde hier keine Angaben. Sie können weitergehen.') },
 ];
@@ -194,7 +203,7 @@ const steps: FormDefinition['steps'] = [
   {
     id: 'anliegen',
     title: () => msg('Ihr Anliegen'),
-    children: [routeQuestion, notSureGuide],
+    children: [routeQuestion, ...notSurePath],
   },
   {
     id: 'zweck',
@@ -332,7 +341,7 @@ const steps: FormDefinition['steps'] = [
           sexField(),
           ...birthFields({ self: true }),
           { type: 'field', kind: 'combobox', name: 'geburtsstaat', codelist: 'staat', label: () => msg('Geburtsstaat') },
-          nationalitiesGroup(),
+          nationalitiesGroup({ not: notForThisForm }),
           {
             type: 'group',
             name: 'fruehereStaatsangehoerigkeiten',

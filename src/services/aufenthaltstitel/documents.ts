@@ -2,8 +2,10 @@
  * The documents step: one upload slot per document the answers call for, each under its purpose code from
  * schemas/codelists/dokumentzweck.json and named as there, so that every file
  * arrives with what it is — in the data (`nachweise.dokumente.<code>`), in the envelope (`attachments[].zweck`),
- * on the review page and in the clerks' inbox. Uploads stay optional: the office asks for what is missing, and
- * the citizen may bring it to the appointment.
+ * on the review page and in the clerks' inbox. Uploads are optional (the office asks for what is missing, and
+ * the citizen may bring it to the appointment) unless the authority requires a document in its `config`
+ * (`dokumente.pflicht`): the submission records that list (`nachweise.pflichtdokumente`), and the schema then
+ * requires each listed slot that the answers show, so the form and every receiver check it alike.
  */
 import { msg } from '@lit/localize';
 import type { ConditionContext, FieldDef, Node, Text } from '../../engine/definition.js';
@@ -77,8 +79,24 @@ const slot = (code: string, when?: (get: Get) => boolean): FieldDef => ({
   multiple: true,
 });
 
+/** The codes an authority may require: every purpose but "other documents". */
+export const REQUIRABLE_PURPOSES: readonly string[] = Object.keys(PURPOSE_LABELS).filter((code) => code !== 'weitere');
+
+/**
+ * The authority's required documents: given by the embedding page (a fixed answer, `preset` by the element), so
+ * never asked; recorded in the submission for the receiver's check.
+ */
+const requiredByAuthority: FieldDef = {
+  type: 'field',
+  kind: 'checkboxes',
+  name: 'pflichtdokumente',
+  when: () => false,
+  label: () => msg('Unterlagen, die die Ausländerbehörde mit dem Antrag verlangt'),
+};
+
 /** The passport, the documents the answers call for, then "other documents" for anything else. */
 export const documentSlots: Node[] = [
+  requiredByAuthority,
   {
     type: 'field',
     kind: 'file',

@@ -7,7 +7,7 @@
  * (§ 45c AufenthV) against any new purpose of stay.
  */
 import { msg, str } from '@lit/localize';
-import type { ContentBlock, Node, Text } from '../../engine/definition.js';
+import type { ConditionContext, ContentBlock, ContentContext, Node, Text } from '../../engine/definition.js';
 import { choices } from '../common/blocks.js';
 import type { RouteFact } from './route-facts.js';
 
@@ -149,35 +149,64 @@ export const ROUTE_ANSWERS: readonly RouteAnswer[] = [
 ];
 
 /**
- * "Nicht sicher?": two concrete questions, each answer naming the situation and the answer to choose. The
- * conditions are data like the answers' own, so that a test checks that this path leads where the list does.
+ * "Nicht sicher?": two concrete questions, answered in the form (radio fields whose answers only steer it and are
+ * never submitted), after which it names the answer of the list that fits, with the reason; the citizen chooses
+ * it, or another. Each answer's conditions are data like the list's own, so that a test checks that this path
+ * leads where the list does.
  */
+export interface NotSureAnswer {
+  value: string;
+  situation: Text;
+  conditions: RouteConditions;
+  /** The route this answer points to; without one the next question follows. */
+  route?: string;
+}
+
 export interface NotSureStep {
+  /** Where the answer is kept while the form is open (not submitted). */
+  name: string;
   question: Text;
-  answers: readonly { situation: Text; conditions: RouteConditions; route?: string }[];
+  answers: readonly NotSureAnswer[];
 }
 
 export const NOT_SURE: readonly NotSureStep[] = [
   {
+    name: 'nichtSicher/titel',
     question: () => msg('1. Haben Sie schon einen deutschen Aufenthaltstitel, und bleibt der Grund Ihres Aufenthalts derselbe?'),
     answers: [
-      { situation: () => msg('Ja, ich brauche nur eine neue Karte'), conditions: { all: ['holds-residence-title', 'wants-only-a-new-card'] }, route: 'neue-karte' },
-      { situation: () => msg('Ja, es soll sich nur eine Auflage ändern oder ich möchte zusätzlich arbeiten'), conditions: { all: ['holds-residence-title', 'wants-only-a-condition-changed'] }, route: 'nebenbestimmungen' },
-      { situation: () => msg('Nein, oder ich habe noch keinen: weiter mit Frage 2'), conditions: {} },
+      { value: 'neue-karte', situation: () => msg('Ja, ich brauche nur eine neue Karte'), conditions: { all: ['holds-residence-title', 'wants-only-a-new-card'] }, route: 'neue-karte' },
+      {
+        value: 'auflage',
+        situation: () => msg('Ja, es soll sich nur eine Auflage ändern oder ich möchte zusätzlich arbeiten'),
+        conditions: { all: ['holds-residence-title', 'wants-only-a-condition-changed'] },
+        route: 'nebenbestimmungen',
+      },
+      { value: 'nein', situation: () => msg('Nein, oder ich habe noch keinen: weiter mit Frage 2'), conditions: {} },
     ],
   },
   {
+    name: 'nichtSicher/familie',
     question: () => msg('2. Leben Sie wegen Ihrer Familie in Deutschland? Welche Staatsangehörigkeit hat Ihr Familienangehöriger?'),
     answers: [
       {
+        value: 'deutsch-freizuegigkeit',
         situation: () => msg('Deutsch, und wir haben zusammen in einem anderen EU-Staat gelebt, in dem er oder sie gearbeitet oder gewohnt hat'),
         conditions: { all: ['lives-with-family', 'family-member-german-used-free-movement-with-applicant'] },
         route: 'aufenthaltskarte',
       },
-      { situation: () => msg('Die eines anderen EU-Staats, Islands, Liechtensteins, Norwegens oder der Schweiz'), conditions: { all: ['lives-with-family', 'family-member-eu-eea-swiss'] }, route: 'aufenthaltskarte' },
-      { situation: () => msg('Deutsch'), conditions: { all: ['lives-with-family', 'family-member-german'] }, route: 'familie' },
-      { situation: () => msg('Eine andere'), conditions: { all: ['lives-with-family', 'family-member-third-country'] }, route: 'familie' },
-      { situation: () => msg('Ich lebe nicht wegen meiner Familie hier: Wählen Sie die Antwort, die Ihren Grund nennt, etwa Arbeit, Ausbildung oder Schutz'), conditions: {} },
+      {
+        value: 'eu-ewr-schweiz',
+        situation: () => msg('Die eines anderen EU-Staats, Islands, Liechtensteins, Norwegens oder der Schweiz'),
+        conditions: { all: ['lives-with-family', 'family-member-eu-eea-swiss'] },
+        route: 'aufenthaltskarte',
+      },
+      { value: 'deutsch', situation: () => msg('Deutsch'), conditions: { all: ['lives-with-family', 'family-member-german'] }, route: 'familie' },
+      { value: 'andere', situation: () => msg('Eine andere'), conditions: { all: ['lives-with-family', 'family-member-third-country'] }, route: 'familie' },
+      {
+        value: 'nicht-familie',
+        situation: () => msg('Ich lebe nicht wegen meiner Familie hier: Wählen Sie die Antwort, die Ihren Grund nennt, etwa Arbeit, Ausbildung oder Schutz'),
+        conditions: {},
+      },
     ],
   },
 ];
@@ -191,7 +220,27 @@ export function notSureRoute(facts: ReadonlySet<RouteFact>): string | undefined 
   return undefined;
 }
 
-const labelOf = (route: string): string => ROUTE_ANSWERS.find((a) => a.route === route)!.label();
+const routeAsked = ({ isFixed }: ConditionContext) => !isFixed('/route');
+
+/** The answers given so far, question by question, up to the first that names a route. */
+function notSureAnswers(get: ConditionContext['get']): NotSureAnswer[] {
+  const given: NotSureAnswer[] = [];
+  for (const step of NOT_SURE) {
+    const answer = step.answers.find((a) => a.value === get(`/${step.name}`));
+    if (!answer) break;
+    given.push(answer);
+    if (answer.route) break;
+  }
+  return given;
+}
+
+/** Question `index` is asked once every earlier one is answered without naming a route. */
+const askedAfter =
+  (index: number) =>
+  (context: ConditionContext): boolean => {
+    const earlier = notSureAnswers(context.get).slice(0, index);
+    return routeAsked(context) && earlier.length === index && earlier.every((a) => !a.route);
+  };
 
 export const routeQuestion: Node = {
   type: 'field',
@@ -203,14 +252,38 @@ export const routeQuestion: Node = {
   errors: { required: () => msg('Wählen Sie aus, warum Sie in Deutschland leben möchten.') },
 };
 
-export const notSureGuide: Node = {
-  type: 'content',
-  when: ({ isFixed }) => !isFixed('/route'),
-  blocks: (): ContentBlock[] => [
-    { kind: 'heading', text: msg('Nicht sicher? Zwei Fragen helfen') },
-    ...NOT_SURE.flatMap((step): ContentBlock[] => [
-      { kind: 'paragraph', text: step.question() },
-      { kind: 'list', items: step.answers.map((a) => (a.route ? msg(str`${a.situation()}: Wählen Sie „${labelOf(a.route)}“.`) : a.situation())) },
-    ]),
-  ],
-};
+/** Where the answer fits: the situation the citizen named, the answer of the list and its hint. */
+function suggestion({ get }: ContentContext): ContentBlock[] {
+  const given = notSureAnswers(get);
+  const last = given.at(-1);
+  if (!last || (!last.route && given.length < NOT_SURE.length)) return [];
+  const answer = ROUTE_ANSWERS.find((a) => a.route === last.route);
+  const text = answer
+    ? msg(str`Sie haben geantwortet: „${last.situation()}“. Dazu passt oben die Antwort „${answer.label()}“. ${answer.hint()} Wählen Sie sie dort aus; passt eine andere besser, wählen Sie diese.`)
+    : msg('Dann nennt eine andere Antwort oben Ihren Grund, etwa Arbeit, Ausbildung oder Schutz. Wählen Sie die erste, die auf Sie zutrifft.');
+  return [{ kind: 'notice', live: true, text }];
+}
+
+/** "Nicht sicher?" below the list: the questions one after another, then the answer that fits. */
+export const notSurePath: Node[] = [
+  {
+    type: 'content',
+    when: routeAsked,
+    blocks: () => [
+      { kind: 'heading', text: msg('Nicht sicher? Zwei Fragen helfen') },
+      { kind: 'paragraph', text: msg('Beantworten Sie sie, dann nennt Ihnen das Formular die passende Antwort. Diese zwei Antworten werden nicht gesendet.') },
+    ],
+  },
+  ...NOT_SURE.map(
+    (step, index): Node => ({
+      type: 'field',
+      kind: 'radio',
+      name: step.name,
+      notSubmitted: true,
+      when: askedAfter(index),
+      label: step.question,
+      options: choices(step.answers.map(({ value, situation }) => [value, situation])),
+    }),
+  ),
+  { type: 'content', when: routeAsked, blocks: suggestion },
+];

@@ -3,7 +3,7 @@
  * Each returns definition nodes whose names match the `$defs` in schemas/common/person.schema.json.
  */
 import { msg, str } from '@lit/localize';
-import type { FieldDef, GroupDef, Node, Option, Text } from '../../engine/definition.js';
+import type { ErrorTexts, FieldDef, GroupDef, Node, Option, Text } from '../../engine/definition.js';
 
 /** Options of a choice as `[value, label, hint?]` rows. */
 export const choices = (entries: [string, Text, Text?][]): (() => Option[]) => () =>
@@ -102,7 +102,8 @@ export function sexField(): FieldDef {
   };
 }
 
-export function nationalitiesGroup(): GroupDef {
+/** `errors`: messages for what a service's schema refuses beyond the code list (the applicant's own nationality). */
+export function nationalitiesGroup(errors: ErrorTexts = {}): GroupDef {
   return {
     type: 'group',
     name: 'staatsangehoerigkeiten',
@@ -123,7 +124,7 @@ export function nationalitiesGroup(): GroupDef {
         codelist: 'staatsangehoerigkeit',
         label: () => msg('Staat'),
         hint: () => msg('Tippen Sie die ersten Buchstaben und wählen Sie aus der Liste.'),
-        errors: { required: () => msg('Wählen Sie eine Staatsangehörigkeit aus der Liste aus.') },
+        errors: { required: () => msg('Wählen Sie eine Staatsangehörigkeit aus der Liste aus.'), ...errors },
       },
     ],
   };
