@@ -34,7 +34,8 @@ for (const [service, definition, validate] of services) {
         engine.prefill(await validFixture(service, name));
         for (const step of engine.visibleSteps()) {
           for (const field of fieldsIn(engine.view(step.id).children)) {
-            if (!field.def.options) continue;
+            // Answers that only steer the form ("Nicht sicher?") are never submitted: the schema knows none of them.
+            if (!field.def.options || field.def.notSubmitted) continue;
             const labelled = field.def.options().map((option) => option.value);
             const allowed = engine.allowedValues(field.pointer, field.def.kind === 'checkboxes');
             checked.add(field.pointer.replace(/\/\d+(?=\/|$)/g, '/*'));
