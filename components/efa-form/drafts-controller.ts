@@ -5,7 +5,7 @@ import type { LocalDrafts, SavedDraft } from '../../src/drafts/local-drafts.js';
 import type { TabMemory } from '../../src/drafts/tab-memory.js';
 import { getLocale } from '../../src/i18n/locale.js';
 import type { HistoryController, HistoryHost } from './history-controller.js';
-import type { EfaForm, StepChangeDetail } from './efa-form.js';
+import type { EfaForm } from './efa-form.js';
 
 /** What the drafts controller needs from its form. */
 export interface DraftsHost extends HistoryHost {
@@ -43,7 +43,7 @@ export class DraftsController implements ReactiveController {
 
   constructor(private readonly host: DraftsHost) {
     host.addController(this);
-    host.addEventListener('efa-step-change', (event) => this.memory?.show((event as CustomEvent<StepChangeDetail>).detail.stepId));
+    host.addEventListener('efa-step-change', () => this.memory?.pageChanged());
   }
 
   hostConnected(): void {

@@ -266,6 +266,11 @@ export class EfaForm extends LitElement {
     return this.engine;
   }
 
+  /** The page shown: a step id, `review` or `done`. */
+  get shownPage(): string {
+    return this.flow!.page;
+  }
+
   /** Show a page (a step, or `review`) after answers were loaded or on Back, saying why (else its title) through the live region. */
   resumeAt(page: string, announcement?: string): void {
     this.summary = [];

@@ -5,6 +5,8 @@ import type { StepChangeDetail } from './efa-form.js';
 /** What the history controller needs from its form. */
 export interface HistoryHost extends HTMLElement {
   addController(controller: ReactiveController): void;
+  /** The page shown: a step id, `review` or `done`. */
+  readonly shownPage: string;
   /** Show a page (a step or `review`), announcing its title. */
   resumeAt(page: string): void;
 }
@@ -38,7 +40,6 @@ function isRecord(value: unknown): value is Record {
 export class HistoryController implements ReactiveController {
   /** Undefined until the drafts decided whether answers continue (`begin`): until then nothing is written. */
   private journey: string | undefined;
-  private page = '';
   private sent = false;
   /** While following a `popstate`: a page change replaces the entry rather than adding one. */
   private following = false;
@@ -66,12 +67,11 @@ export class HistoryController implements ReactiveController {
   }
 
   /**
-   * Called once the answers are settled, with the page shown: `continued` when they came back from the tab
-   * memory, so the entries of the pages before it still lead somewhere.
+   * Called once the answers are settled: `continued` when they came back from the tab memory, so the entries of
+   * the pages before the one shown still lead somewhere.
    */
-  begin(page: string, continued: boolean): void {
+  begin(continued: boolean): void {
     this.sent = false;
-    this.page = page;
     const entry = this.entryIn(history.state);
     this.journey = continued && entry ? entry.journey : randomUuid();
     this.write('replace');
@@ -79,14 +79,12 @@ export class HistoryController implements ReactiveController {
 
   private readonly stepChanged = (event: Event): void => {
     const { stepId } = (event as CustomEvent<StepChangeDetail>).detail;
-    if (this.journey === undefined || stepId === this.page) return;
-    this.page = stepId;
+    if (this.journey === undefined || stepId === this.entryIn(history.state)?.page) return;
     this.write(this.following ? 'replace' : 'push');
   };
 
   private readonly submitted = (): void => {
     this.sent = true;
-    this.page = 'done';
     this.write('replace');
   };
 
@@ -98,7 +96,7 @@ export class HistoryController implements ReactiveController {
       history.back();
       return;
     }
-    if (entry.page === this.page) return;
+    if (entry.page === this.host.shownPage) return;
     this.following = true;
     try {
       this.host.resumeAt(entry.page);
@@ -121,7 +119,7 @@ export class HistoryController implements ReactiveController {
     const state: unknown = history.state ?? {};
     if (!isRecord(state)) return;
     const ours = isRecord(state[STATE_KEY]) ? state[STATE_KEY] : {};
-    const entry: Entry = { journey: this.journey!, page: this.page };
+    const entry: Entry = { journey: this.journey!, page: this.host.shownPage };
     const next = { ...state, [STATE_KEY]: { ...ours, [this.key()]: entry } };
     if (how === 'push') history.pushState(next, '');
     else history.replaceState(next, '');

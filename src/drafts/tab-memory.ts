@@ -28,8 +28,6 @@ export interface TabMemoryOptions extends Omit<LocalDraftsOptions, 'area'> {
 }
 
 export class TabMemory {
-  /** The page shown (a step id or `review`), kept with the answers. */
-  page: string;
   private readonly drafts: LocalDrafts | undefined;
   private readonly key: string;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -42,11 +40,12 @@ export class TabMemory {
   private startingAnswers = '';
   private asking = false;
 
+  /** `page`: the page shown (a step id or `review`), kept with the answers. */
   constructor(
     private readonly engine: FormEngine,
     options: TabMemoryOptions,
+    private readonly page: () => string,
   ) {
-    this.page = engine.currentStepId;
     this.drafts = options.keep ? new LocalDrafts({ ...options, area: 'sessionStorage' }) : undefined;
     this.everythingKept = options.keep;
     this.key = `${options.service}:${options.authority}:${options.formId ?? ''}`;
@@ -77,8 +76,7 @@ export class TabMemory {
   }
 
   /** A new page is shown. */
-  show(page: string): void {
-    this.page = page;
+  pageChanged(): void {
     if (this.unsubscribe) this.changed();
   }
 
@@ -133,7 +131,7 @@ export class TabMemory {
     if (!this.pending) return;
     this.pending = false;
     keptByThisPage.add(this.key);
-    this.everythingKept = this.drafts!.save(this.engine.answers(), this.page).ok;
+    this.everythingKept = this.drafts!.save(this.engine.answers(), this.page()).ok;
     this.guard();
   };
 
