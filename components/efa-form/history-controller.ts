@@ -15,8 +15,8 @@ export interface HistoryHost extends HTMLElement {
 const STATE_KEY = 'efa-forms';
 
 /**
- * Ours in one history entry, per form. `journey` names one filling-in of the form: it continues through a
- * reload only when the answers do, and ends when they are sent, so that Back never shows answers that are gone.
+ * One form's part of a history entry. `journey` names one filling-in of the form: it continues through a reload
+ * only when the answers do, and ends when they are sent, so that Back never shows answers that are gone.
  */
 interface Entry {
   journey: string;
@@ -30,12 +30,31 @@ function isRecord(value: unknown): value is Record {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function entryIn(state: unknown, key: string): Entry | undefined {
+  const ours = isRecord(state) ? state[STATE_KEY] : undefined;
+  const entry = isRecord(ours) ? ours[key] : undefined;
+  return isRecord(entry) && typeof entry.journey === 'string' && typeof entry.page === 'string' ? (entry as unknown as Entry) : undefined;
+}
+
+/** The forms on the page: one `popstate` listener decides for all of them, so that they do not fight. */
+const forms = new Set<HistoryController>();
+
+/**
+ * Each form shows its page of the entry. Where no form has anything to show but one held a page there that is
+ * gone (answers sent, or lost with a reload), Back goes on: it never seems to do nothing because of a form.
+ */
+function popped(event: PopStateEvent): void {
+  const moves = [...forms].map((form) => form.move(event.state)).filter((move) => move !== undefined);
+  if (moves.length > 0) for (const move of moves) move();
+  else if ([...forms].some((form) => form.heldGonePage(event.state))) history.back();
+}
+
 /**
  * Back and Forward move between the pages of the form: every page change adds a history entry that holds only
  * state (`history.pushState` without a URL), so the page's URL, its hash and its own state keys stay as they are;
- * Back from the first page leaves as it would without the form. Each form keeps its entry under its `id` (or its
- * tag), so two forms on a page do not take each other's pages. After sending, Back passes over the form's entries.
- * A host page whose `history.state` is not an object (nothing to nest ours in) keeps its history to itself.
+ * Back from the first page leaves as it would without the form. Each form keeps its part of an entry under its
+ * `id` (or its tag), so two forms on a page do not take each other's pages. After sending, Back passes over the
+ * form's pages. A host page whose `history.state` is not an object keeps its history to itself.
  */
 export class HistoryController implements ReactiveController {
   /** Undefined until the drafts decided whether answers continue (`begin`): until then nothing is written. */
@@ -49,13 +68,15 @@ export class HistoryController implements ReactiveController {
   }
 
   hostConnected(): void {
-    addEventListener('popstate', this.popped);
+    if (forms.size === 0) addEventListener('popstate', popped);
+    forms.add(this);
     this.host.addEventListener('efa-step-change', this.stepChanged);
     this.host.addEventListener('efa-submitted', this.submitted);
   }
 
   hostDisconnected(): void {
-    removeEventListener('popstate', this.popped);
+    forms.delete(this);
+    if (forms.size === 0) removeEventListener('popstate', popped);
     this.host.removeEventListener('efa-step-change', this.stepChanged);
     this.host.removeEventListener('efa-submitted', this.submitted);
   }
@@ -77,6 +98,32 @@ export class HistoryController implements ReactiveController {
     this.write('replace');
   }
 
+  /** What this form does for a `popstate` to an entry with `state`: show the entry's page, if it has one to show. */
+  move(state: unknown): (() => void) | undefined {
+    const entry = this.entryIn(state);
+    if (!entry || !this.shows(entry) || entry.page === this.host.shownPage) return undefined;
+    return () => {
+      this.following = true;
+      try {
+        this.host.resumeAt(entry.page);
+      } finally {
+        this.following = false;
+      }
+    };
+  }
+
+  /** Whether the entry holds a page of this form that cannot be shown again: of lost answers, or before sending. */
+  heldGonePage(state: unknown): boolean {
+    const entry = this.entryIn(state);
+    if (!entry || this.journey === undefined) return false;
+    return entry.journey !== this.journey || (this.sent && entry.page !== 'done');
+  }
+
+  /** Whether an entry is of the answers the form has now, unsent. */
+  private shows(entry: Entry): boolean {
+    return this.journey !== undefined && !this.sent && entry.journey === this.journey;
+  }
+
   private readonly stepChanged = (event: Event): void => {
     const { stepId } = (event as CustomEvent<StepChangeDetail>).detail;
     if (this.journey === undefined || stepId === this.entryIn(history.state)?.page) return;
@@ -88,31 +135,12 @@ export class HistoryController implements ReactiveController {
     this.write('replace');
   };
 
-  private readonly popped = (event: PopStateEvent): void => {
-    const entry = this.entryIn(event.state);
-    if (!entry || this.journey === undefined) return;
-    if (this.sent || entry.journey !== this.journey) {
-      // An entry of sent or lost answers: nothing to show there, so Back goes on to what came before the form.
-      history.back();
-      return;
-    }
-    if (entry.page === this.host.shownPage) return;
-    this.following = true;
-    try {
-      this.host.resumeAt(entry.page);
-    } finally {
-      this.following = false;
-    }
-  };
-
   private key(): string {
     return this.host.id || this.host.localName;
   }
 
   private entryIn(state: unknown): Entry | undefined {
-    if (!isRecord(state) || !isRecord(state[STATE_KEY])) return undefined;
-    const entry = state[STATE_KEY][this.key()];
-    return isRecord(entry) && typeof entry.journey === 'string' && typeof entry.page === 'string' ? (entry as unknown as Entry) : undefined;
+    return entryIn(state, this.key());
   }
 
   private write(how: 'push' | 'replace'): void {

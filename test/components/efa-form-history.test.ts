@@ -28,6 +28,14 @@ function ours(key = 'efa-form'): { page: string; journey: string } | undefined {
   return (history.state as { 'efa-forms'?: Record<string, { page: string; journey: string }> })?.['efa-forms']?.[key];
 }
 
+async function send(el: EfaForm): Promise<void> {
+  el.addEventListener('efa-submit', (e) => (e as CustomEvent<EfaSubmitDetail>).detail.respondWith!(Promise.resolve({ reference: 'T-3' })));
+  const submitted = oneEvent(el, 'efa-submitted');
+  el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
+  await submitted;
+  await el.updateComplete;
+}
+
 const announced = (el: EfaForm) => el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent!.trim();
 
 describe('efa-form and the browser history', () => {
@@ -81,11 +89,7 @@ describe('efa-form and the browser history', () => {
     const el = await form();
     await next(el);
     await next(el);
-    el.addEventListener('efa-submit', (e) => (e as CustomEvent<EfaSubmitDetail>).detail.respondWith!(Promise.resolve({ reference: 'T-3' })));
-    const submitted = oneEvent(el, 'efa-submitted');
-    el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
-    await submitted;
-    await el.updateComplete;
+    await send(el);
     expect(ours()?.page).to.equal('done');
 
     // Back lands on the step entries, which the form passes over one by one until the entry before the form.
@@ -93,6 +97,16 @@ describe('efa-form and the browser history', () => {
     await waitUntil(() => (history.state as { host?: string })?.host === 'before the form', 'Back went on to the page before the form');
     expect(el.shadowRoot!.querySelector('.reference')?.textContent, 'the confirmation stays').to.equal('T-3');
     expect(el.shadowRoot!.querySelector('form'), 'no step of the sent form').to.equal(null);
+  });
+
+  it('passes over the pages of an earlier filling-in whose answers are gone (a reload without the tab memory)', async () => {
+    history.pushState({ 'efa-forms': { 'efa-form': { journey: 'earlier', page: 'zwei' } } }, '');
+    history.pushState({ host: 'the form page again' }, '');
+    const el = await form();
+    expect(ours()?.journey).not.to.equal('earlier');
+    history.back();
+    await waitUntil(() => (history.state as { host?: string })?.host === 'the form page', 'Back went on past the earlier page');
+    expect(heading(el), 'nothing of the earlier answers is shown').to.equal('Schritt 1 von 3 Angaben');
   });
 
   it('keeps two forms apart: each goes back through its own pages', async () => {
@@ -108,5 +122,23 @@ describe('efa-form and the browser history', () => {
     await travel(a, 'back');
     expect(heading(a)).to.equal('Schritt 1 von 3 Angaben');
     expect(heading(b)).to.equal('Schritt 1 von 3 Angaben');
+  });
+
+  it('keeps two forms apart after one was sent: Back still leads through the other’s pages', async () => {
+    const [a, b] = await Promise.all([form('erste'), form('zweite')]);
+    await next(a);
+    await next(b);
+    await next(a);
+    await send(a);
+    await next(b);
+    expect(heading(b)).to.equal('Schritt 3 von 3 Prüfen Sie Ihre Angaben');
+
+    await travel(b, 'back');
+    expect(heading(b)).to.equal('Schritt 2 von 3 Personen');
+    // The entry before changes nothing but the sent form's page: Back passes over it, on to the other form's first step.
+    history.back();
+    await waitUntil(() => heading(b) === 'Schritt 1 von 3 Angaben', 'the other form is back on its first step');
+    expect(a.shadowRoot!.querySelector('.reference')?.textContent, 'the sent form keeps its confirmation').to.equal('T-3');
+    expect(ours('zweite')?.page).to.equal('eins');
   });
 });
