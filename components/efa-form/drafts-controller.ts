@@ -53,6 +53,7 @@ export class DraftsController implements ReactiveController {
   hostDisconnected(): void {
     this.memory?.attend(false);
     this.unsubscribe?.();
+    this.unsubscribe = undefined;
     clearTimeout(this.timer);
   }
 
@@ -197,4 +198,3 @@ export class DraftsController implements ReactiveController {
     </div>`;
   }
 }
-
