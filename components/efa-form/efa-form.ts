@@ -129,7 +129,7 @@ export class EfaForm extends LitElement {
   declare authority: string;
   /**
    * `tab` (default): the answers and the page are kept in this tab (`sessionStorage`) and come back after a reload,
-   * Back or Forward, or a link back to the form; they are deleted once sent. `local`: also kept in this browser
+   * or Back or Forward from another page; they are deleted once sent. `local`: also kept in this browser
    * across visits and offered on return, and progress can be saved to and loaded from a file. `file`: the tab and the
    * file. `none`: nothing is kept anywhere (shared computers). Uploads are never kept: leaving with uploads, or with
    * answers that could not be kept, asks first.

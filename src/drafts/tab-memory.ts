@@ -1,7 +1,8 @@
 /**
  * The tab memory, on unless `drafts="none"`: the answers and the page shown, kept in `sessionStorage` while the
- * citizen types, so that a reload, Back or Forward from another page, or a link back to the form brings them
- * back. `sessionStorage` belongs to the tab and is gone with it; it is written in the format of local drafts
+ * citizen types, so that a reload, or Back or Forward from another page, brings them back. A page opened anew
+ * (a link to it, the address typed) starts afresh, as a new visit should. `sessionStorage` belongs to the tab and
+ * is gone with it; it is written in the format of local drafts
  * (local-drafts.ts), with their checks and expiry. Files are never kept. While answers would be lost (uploads,
  * `drafts="none"`, a browser that refuses to store), leaving the page asks first.
  *
@@ -16,11 +17,11 @@ import { LocalDrafts, type LocalDraftsOptions } from './local-drafts.js';
 /** Typing is kept after this pause; leaving the page keeps it at once (see `flush`). */
 const KEEP_DELAY_MS = 300;
 
-/**
- * Keys written by this page: a form mounted again in the same page (a test, a host re-rendering it) is a new
- * form, while one on a later page of the tab (reload, Back, a link back) continues.
- */
-const keptByThisPage = new Set<string>();
+/** Whether this page was reloaded or reached with Back or Forward: only then do the answers come back. */
+function returnedTo(): boolean {
+  const type = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type;
+  return type === 'reload' || type === 'back_forward';
+}
 
 export interface TabMemoryOptions extends Omit<LocalDraftsOptions, 'area'> {
   /** `false` for `drafts="none"`: nothing is kept, and any change makes leaving ask first. */
@@ -29,7 +30,6 @@ export interface TabMemoryOptions extends Omit<LocalDraftsOptions, 'area'> {
 
 export class TabMemory {
   private readonly drafts: LocalDrafts | undefined;
-  private readonly key: string;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pending = false;
   private everythingKept: boolean;
@@ -48,18 +48,17 @@ export class TabMemory {
   ) {
     this.drafts = options.keep ? new LocalDrafts({ ...options, area: 'sessionStorage' }) : undefined;
     this.everythingKept = options.keep;
-    this.key = `${options.service}:${options.authority}:${options.formId ?? ''}`;
     addEventListener('pagehide', this.flush);
     document.addEventListener('visibilitychange', this.flushWhenHidden);
   }
 
   /**
-   * Brings back what an earlier page of this tab kept for this form, if anything: the answers, then the page
-   * through `show` once the validator is there (which steps exist may depend on the schema's conditions).
-   * `damaged`: what was kept could not be read and was deleted.
+   * After a reload or Back/Forward, brings back what the page before kept for this form, if anything: the answers,
+   * then the page through `show` once the validator is there (which steps exist may depend on the schema's
+   * conditions). `damaged`: what was kept could not be read and was deleted.
    */
   async restore(show: (page: string) => void): Promise<{ restored: boolean; damaged: boolean }> {
-    const { draft, damaged } = !this.drafts || keptByThisPage.has(this.key) ? { damaged: false } : this.drafts.load();
+    const { draft, damaged } = this.drafts && returnedTo() ? this.drafts.load() : { damaged: false };
     if (draft) {
       this.engine.load(draft.answers);
       await this.engine.ready;
@@ -130,7 +129,6 @@ export class TabMemory {
     clearTimeout(this.timer);
     if (!this.pending) return;
     this.pending = false;
-    keptByThisPage.add(this.key);
     this.everythingKept = this.drafts!.save(this.engine.answers(), this.page()).ok;
     this.guard();
   };

@@ -46,6 +46,8 @@ describe('efa-form and the browser history', () => {
     history.pushState({ host: 'the form page', filter: ['a', 'b'] }, '');
     sessionStorage.clear();
   });
+  // The test runner may open the next test file in this tab: nothing of these forms stays for it.
+  after(() => sessionStorage.clear());
 
   it('moves between the steps on Back and Forward, keeping the URL and the page’s own state', async () => {
     const el = await form();
