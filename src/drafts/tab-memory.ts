@@ -2,9 +2,9 @@
  * The tab memory, on unless `drafts="none"`: the answers and the page shown, kept in `sessionStorage` while the
  * citizen types, so that a reload, or Back or Forward from another page, brings them back. A page opened anew
  * (a link to it, the address typed) starts afresh, as a new visit should. `sessionStorage` belongs to the tab and
- * is gone with it; it is written in the format of local drafts
- * (local-drafts.ts), with their checks and expiry. Files are never kept. While answers would be lost (uploads,
- * `drafts="none"`, a browser that refuses to store), leaving the page asks first.
+ * is gone with it; it is written in the format of local drafts (local-drafts.ts), with their checks and expiry.
+ * Files are never kept. While answers would be lost (uploads, `drafts="none"`, a browser that refuses to store),
+ * leaving the page asks first.
  *
  * No consent is asked: the data never leaves the browser and is kept only for the service the citizen is using,
  * which § 25 Abs. 2 Nr. 2 TDDDG exempts from consent (the rule of § 25 TTDSG, in force since 1 Dec 2021, under
