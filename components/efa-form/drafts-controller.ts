@@ -2,31 +2,37 @@ import { html, nothing, type ReactiveController, type TemplateResult } from 'lit
 import { msg, str } from '@lit/localize';
 import type { FormEngine } from '../../src/engine/form-engine.js';
 import type { LocalDrafts, SavedDraft } from '../../src/drafts/local-drafts.js';
+import type { TabMemory } from '../../src/drafts/tab-memory.js';
 import { getLocale } from '../../src/i18n/locale.js';
+import type { HistoryController, HistoryHost } from './history-controller.js';
+import type { EfaForm } from './efa-form.js';
 
 /** What the drafts controller needs from its form. */
-export interface DraftsHost extends HTMLElement {
-  addController(controller: ReactiveController): void;
+export interface DraftsHost extends HistoryHost {
   requestUpdate(): void;
   readonly updateComplete: Promise<boolean>;
-  readonly drafts: 'off' | 'local' | 'file';
+  readonly drafts: EfaForm['drafts'];
   readonly draftDays: number;
   readonly authority: string;
   /** The engine of the current service; undefined until the service is known. */
   readonly draftEngine: FormEngine | undefined;
-  /** Show `stepId` (if still visible) after answers were loaded. */
-  resumeAt(stepId: string, announcement: string): void;
+  /** Show `page` (a step if still visible, or `review`) after answers were loaded; the page's title is said unless `announcement` is given. */
+  resumeAt(page: string, announcement?: string): void;
 }
 
 const AUTOSAVE_DELAY_MS = 1000;
 
 /**
- * Drafts for the form shell: autosave to the browser (`drafts="local"`), the offer to resume, and progress
- * files (`drafts="local"` or `"file"`) that need no account. Files are never part of a draft. The draft modules
- * load only where drafts are switched on.
+ * Drafts for the form shell: the tab memory (every value but `drafts="none"`), which brings answers and page back
+ * after a reload or Back without asking; autosave to the browser (`drafts="local"`) and the offer to resume it;
+ * progress files (`drafts="local"` or `"file"`) that need no account; and the question before leaving while
+ * answers would be lost. Files are never part of a draft. The draft modules and Back between pages
+ * (history-controller.ts) load on demand.
  */
 export class DraftsController implements ReactiveController {
   private store: LocalDrafts | undefined;
+  private memory: TabMemory | undefined;
+  private history: HistoryController | undefined;
   private unsubscribe: (() => void) | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** A stored draft the user has not yet resumed or discarded. */
@@ -37,22 +43,29 @@ export class DraftsController implements ReactiveController {
 
   constructor(private readonly host: DraftsHost) {
     host.addController(this);
+    host.addEventListener('efa-step-change', () => this.memory?.pageChanged());
+  }
+
+  hostConnected(): void {
+    this.memory?.attend(true);
   }
 
   hostDisconnected(): void {
-    this.stop();
+    this.memory?.attend(false);
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    clearTimeout(this.timer);
   }
 
   /** Called by the form when its engine is (re)created or the drafts settings change. */
   async attach(engine: FormEngine): Promise<void> {
     this.stop();
-    if (this.host.drafts !== 'local') return;
-    const { LocalDrafts } = await import('../../src/drafts/local-drafts.js');
-    const { service, schemaVersion } = engine.definition;
-    this.store = new LocalDrafts({ service, schemaVersion, authority: this.host.authority, lifetimeDays: this.host.draftDays });
-    const { draft, damaged } = this.store.load();
-    this.offer = draft;
-    this.damagedNotice = damaged;
+    const { startKeeping } = await import('./keeping.js');
+    ({ history: this.history, memory: this.memory, store: this.store, offer: this.offer, damaged: this.damagedNotice } = await startKeeping(
+      this.host,
+      engine,
+      this.history,
+    ));
     this.unsubscribe = engine.subscribe(() => this.schedule(engine));
     this.host.requestUpdate();
   }
@@ -61,6 +74,9 @@ export class DraftsController implements ReactiveController {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     clearTimeout(this.timer);
+    this.memory?.dispose();
+    this.memory = undefined;
+    this.store = undefined;
   }
 
   private schedule(engine: FormEngine): void {
@@ -76,10 +92,11 @@ export class DraftsController implements ReactiveController {
     }, AUTOSAVE_DELAY_MS);
   }
 
-  /** After a successful submission nothing of it stays in the browser. */
+  /** After a successful submission nothing of it stays in the browser, and leaving loses nothing. */
   submitted(): void {
-    clearTimeout(this.timer);
+    this.memory?.forget();
     this.store?.discard();
+    this.stop();
     this.offer = undefined;
   }
 
@@ -165,7 +182,7 @@ export class DraftsController implements ReactiveController {
 
   renderFileActions(): TemplateResult | typeof nothing {
     // Progress files carry a SHA-256 checksum, which browsers compute only in secure contexts.
-    if (this.host.drafts === 'off' || !globalThis.crypto?.subtle) return nothing;
+    if ((this.host.drafts !== 'local' && this.host.drafts !== 'file') || !globalThis.crypto?.subtle) return nothing;
     return html`<div class="drafts" part="drafts">
       <button type="button" class="link" part="button" @click=${() => this.saveFile()}>${msg('Zwischenstand speichern')}</button>
       <button

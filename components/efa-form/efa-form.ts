@@ -116,10 +116,13 @@ export class EfaForm extends LitElement {
   /** AGS (8 digits) or ARS (12 digits) of the receiving office. */
   declare authority: string;
   /**
-   * `off` (default); `local`: answers are saved in this browser as they are entered and offered on return,
-   * and progress can be saved to and loaded from a file; `file`: the file part only. Uploads are never saved.
+   * `tab` (default): the answers and the page are kept in this tab (`sessionStorage`) and come back after a reload,
+   * or Back or Forward from another page; they are deleted once sent. `local`: also kept in this browser
+   * across visits and offered on return, and progress can be saved to and loaded from a file. `file`: the tab and the
+   * file. `none`: nothing is kept anywhere (shared computers). Uploads are never kept: leaving with uploads, or with
+   * answers that could not be kept, asks first.
    */
-  declare drafts: 'off' | 'local' | 'file';
+  declare drafts: 'tab' | 'local' | 'file' | 'none';
   /** Days a local draft is kept (default 7). */
   declare draftDays: number;
   /** Largest upload in MB (default 10); a larger file is refused at once with a message that says so. */
@@ -159,7 +162,7 @@ export class EfaForm extends LitElement {
     this.endpoint = '';
     this.adapter = 'http';
     this.authority = '';
-    this.drafts = 'off';
+    this.drafts = 'tab';
     this.draftDays = 7;
     this.maxFileSize = 10;
     this.maxRequestSize = 30;
@@ -233,8 +236,13 @@ export class EfaForm extends LitElement {
     return this.engine;
   }
 
-  /** Show a page (a step, or `review`) after answers were loaded, saying why through the live region. */
-  resumeAt(page: string, announcement: string): void {
+  /** The page shown: a step id, `review` or `done`. */
+  get shownPage(): string {
+    return this.flow!.page;
+  }
+
+  /** Show a page (a step, or `review`) after answers were loaded or on Back, saying why (else its title) through the live region. */
+  resumeAt(page: string, announcement?: string): void {
     this.pages.resumeAt(page, announcement);
   }
 

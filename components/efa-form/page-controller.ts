@@ -110,7 +110,7 @@ export class PageController {
   }
 
   toConfirmation(stepId: string): void {
-    this.flow.toConfirmation(stepId);
+    this.flow.show(stepId);
     this.focusing.queue({ kind: 'heading' });
   }
 
@@ -131,11 +131,11 @@ export class PageController {
     this.focusing.queue({ kind: 'summary' });
   }
 
-  /** Show a page (a step, or `review`) after answers were loaded, saying why through the live region. */
-  resumeAt(page: string, announcement: string): void {
+  /** Show a page (a step, or `review`) after answers were loaded or on Back, saying why (else its title) through the live region. */
+  resumeAt(page: string, announcement?: string): void {
     this.summary = [];
     this.flow.show(page);
-    this.announcement = announcement;
+    this.announcement = announcement ?? this.title();
     this.focusing.queue({ kind: 'heading' });
   }
 

@@ -1,7 +1,8 @@
 /**
- * Autosave in the citizen's own browser (`drafts="local"`): one draft per service and authority in
- * `localStorage`, with an expiry date. Nothing leaves the device. File contents are never stored: the engine's
- * `answers()` leaves them out.
+ * Drafts in the citizen's own browser, one per service, authority and form id, with an expiry date: in
+ * `localStorage` for `drafts="local"` (kept across visits), in `sessionStorage` for the tab memory (tab-memory.ts,
+ * gone with the tab). Nothing leaves the device. File contents are never stored: the engine's `answers()` leaves
+ * them out.
  *
  * Storage can be missing, blocked (private mode, sandboxed frames, cookies disabled) or full. None of that may
  * break the form: `save` reports the failure in its result, `load` and `discard` stay silent.
@@ -38,7 +39,11 @@ export interface LocalDraftsOptions {
   schemaVersion: string;
   /** AGS/ARS of the office: the same form embedded by two offices keeps two drafts. */
   authority: string;
+  /** The element's `id`: two forms of one service and office on a page keep two drafts. */
+  formId?: string;
   lifetimeDays?: number;
+  /** Which of the browser's storage areas (default `localStorage`); `storage` replaces it in tests. */
+  area?: 'localStorage' | 'sessionStorage';
   storage?: Storage;
   now?: () => Date;
 }
@@ -68,6 +73,7 @@ export class LocalDrafts {
   private readonly schemaVersion: string;
   private readonly authority: string;
   private readonly lifetimeMs: number;
+  private readonly area: 'localStorage' | 'sessionStorage';
   private readonly storage: Storage | undefined;
   private readonly now: () => Date;
 
@@ -76,14 +82,15 @@ export class LocalDrafts {
     this.schemaVersion = options.schemaVersion;
     this.authority = options.authority;
     this.lifetimeMs = (options.lifetimeDays ?? 7) * DAY_MS;
+    this.area = options.area ?? 'localStorage';
     this.storage = options.storage;
     this.now = options.now ?? (() => new Date());
-    this.key = `efa-forms:draft:${options.service}:${options.authority}`;
+    this.key = `efa-forms:draft:${options.service}:${options.authority}${options.formId ? `:${options.formId}` : ''}`;
   }
 
-  /** Only call inside `try`: where storage is blocked, merely reading `localStorage` throws. */
+  /** Only call inside `try`: where storage is blocked, merely reading `localStorage` or `sessionStorage` throws. */
   private store(): Storage {
-    return this.storage ?? globalThis.localStorage;
+    return this.storage ?? globalThis[this.area];
   }
 
   save(answers: JsonObject, stepId: string): SaveResult {

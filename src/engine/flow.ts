@@ -115,22 +115,19 @@ export class FormFlow {
     this.returnToReview = true;
   }
 
-  /** A confirmation is given on its page each time: one ticked earlier (or restored from a draft) does not count. */
-  toConfirmation(stepId: string): void {
-    for (const field of fieldsIn(this.engine.view(stepId).children)) this.engine.set(field.pointer, undefined);
-    this.show(stepId);
-  }
-
   /**
-   * Show a page by its id (a step, or `review`), e.g. after answers were loaded: a step that is no longer visible
-   * gives way to the first step.
+   * Show a page by its id (a step, or `review`), e.g. after answers were loaded or on Back: a step that is no longer
+   * visible gives way to the first step. A confirmation is given on its page each time it is shown: one ticked
+   * earlier (or restored from a draft) does not count.
    */
   show(page: string): void {
     if (page === 'review') {
       this.currentPhase = 'review';
     } else {
       const visible = this.engine.visibleSteps();
-      this.engine.goTo(visible.some((s) => s.id === page) ? page : visible[0]!.id);
+      const step = visible.find((s) => s.id === page) ?? visible[0]!;
+      if (step.confirmation) for (const field of fieldsIn(this.engine.view(step.id).children)) this.engine.set(field.pointer, undefined);
+      this.engine.goTo(step.id);
       this.currentPhase = 'form';
     }
     this.changed();

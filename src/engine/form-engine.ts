@@ -319,9 +319,13 @@ export class FormEngine {
     this.changed(true);
   }
 
-  /** The raw answers as entered (hidden ones included), for drafts. Files are not part of them. */
+  /**
+   * The raw answers as entered (hidden ones included), for drafts. Files are not part of them: a file field's
+   * answer is left out whole (a list of files would come back as a list of nulls, which no file field can show).
+   */
   answers(): JsonObject {
-    return JSON.parse(JSON.stringify(this.raw, (_key, value) => (value instanceof File ? undefined : value)));
+    const isFiles = (value: unknown) => value instanceof File || (Array.isArray(value) && value.some((item) => item instanceof File));
+    return JSON.parse(JSON.stringify(this.raw, (_key, value) => (isFiles(value) ? undefined : value)));
   }
 
   /** Adds an empty item to a repeated group and returns its index. */

@@ -101,6 +101,37 @@ describe('efa-form with a confirmation step', () => {
   });
 });
 
+describe('a confirmation step and the browser history', () => {
+  async function travel(el: EfaForm, direction: 'back' | 'forward'): Promise<void> {
+    const popped = oneEvent(window, 'popstate');
+    history[direction]();
+    await popped;
+    await el.updateComplete;
+  }
+
+  it('asks for the confirmation again when Back and Forward lead to it', async () => {
+    // The entry the form is mounted on; Back goes no further than the review page.
+    history.pushState({ host: 'page' }, '');
+    const el = await fixture<EfaForm>(html`<efa-form .spec=${spec} adapter="event" lang="de"></efa-form>`);
+    el.prefill = answers;
+    await el.updateComplete;
+    await click(el, 'button.primary');
+    await click(el, 'button.primary');
+    await click(el, 'button.primary');
+    expect(headingOf(el)).to.equal('Schritt 4 von 4 Bevor Sie senden');
+    $(el, '#f-zustimmung').focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(($(el, '#f-zustimmung') as HTMLElement & { value: unknown }).value).to.equal(true);
+
+    await travel(el, 'back');
+    expect(headingOf(el)).to.equal('Schritt 3 von 4 Prüfen Sie Ihre Angaben');
+    await travel(el, 'forward');
+    expect(headingOf(el)).to.equal('Schritt 4 von 4 Bevor Sie senden');
+    expect(($(el, '#f-zustimmung') as HTMLElement & { value: unknown }).value, 'confirmed again each time').not.to.equal(true);
+  });
+});
+
 describe('fixed answers', () => {
   it('count whatever the condition, survive loading answers and stay out of drafts', () => {
     const engine = new FormEngine(definition, validate);

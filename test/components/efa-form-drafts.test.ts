@@ -69,9 +69,9 @@ describe('efa-form drafts', () => {
     expect(($(again, '#f-name') as HTMLElement & { value?: string }).value ?? '').to.equal('');
   });
 
-  it('saves nothing without drafts="local"', async () => {
+  it('saves nothing across visits without drafts="local"', async () => {
     // A form with drafts, typed into after the one without: once its autosave has come, one of the other would have.
-    const off = await form('off');
+    const off = await form('tab');
     const local = await fixture<EfaForm>(html`<efa-form .spec=${engineTestSpec} drafts="local" authority="09999001" adapter="event"></efa-form>`);
     $(off, '#f-name').focus();
     await sendKeys({ type: 'Cy' });

@@ -177,4 +177,15 @@ describe('LocalDrafts', () => {
     expect(localStorage.getItem(KEY)).to.equal(null);
     expect(drafts({ storage }).load().draft?.answers).to.deep.equal(answers);
   });
+
+  it('keeps the tab memory in sessionStorage, and a form with an id apart from another of the same office', () => {
+    const tab = drafts({ area: 'sessionStorage', formId: 'antrag-2' });
+    tab.save(answers, 'gaeste');
+    expect(localStorage.getItem(KEY)).to.equal(null);
+    expect(sessionStorage.getItem(`${KEY}:antrag-2`)).not.to.equal(null);
+    expect(drafts({ area: 'sessionStorage' }).load().draft, 'the form without an id has its own').to.equal(undefined);
+    expect(tab.load().draft?.answers).to.deep.equal(answers);
+    tab.discard();
+    expect(sessionStorage.getItem(`${KEY}:antrag-2`)).to.equal(null);
+  });
 });

@@ -35,7 +35,7 @@ export function Page() {
         onefa-submitted={(event) => done(event.detail)}
         onefa-submit={(event) => event.detail.respondWith?.(Promise.resolve({ reference: 'A-1' }))}
       />
-      {/* @ts-expect-error drafts takes 'off', 'local' or 'file' */}
+      {/* @ts-expect-error drafts takes 'tab', 'local', 'file' or 'none' */}
       <efa-aufenthaltstitel drafts="sometimes" />
       {/* @ts-expect-error draft-days is a number as a property */}
       <efa-aufenthaltstitel draftDays="3" />

@@ -44,7 +44,7 @@ function efa_forms_element( $service, $route ) {
 		'adapter'   => $settings['adapter'],
 		'authority' => $settings['authority'],
 		'lang'      => $settings['lang'],
-		'drafts'    => 'off' === $settings['drafts'] ? '' : $settings['drafts'],
+		'drafts'    => 'tab' === $settings['drafts'] ? '' : $settings['drafts'],
 		'route'     => 'aufenthaltstitel' === $service ? $route : '',
 	);
 	$html = '<' . $tag;

@@ -14,7 +14,7 @@ function efa_forms_choices() {
 	return array(
 		'lang'    => array( '', 'de', 'en', 'uk', 'ru', 'tr', 'fr', 'es', 'ar', 'fa' ),
 		'adapter' => array( 'http', 'fit-connect' ),
-		'drafts'  => array( 'off', 'local', 'file' ),
+		'drafts'  => array( 'tab', 'local', 'file', 'none' ),
 	);
 }
 
@@ -24,7 +24,7 @@ function efa_forms_defaults() {
 		'authority'  => '',
 		'lang'       => '',
 		'adapter'    => 'http',
-		'drafts'     => 'off',
+		'drafts'     => 'tab',
 		'asset_base' => '',
 	);
 }
@@ -119,7 +119,7 @@ function efa_forms_field_description( $key ) {
 		'authority'  => __( 'The receiving office\'s Amtlicher Gemeindeschlüssel (8 digits) or Regionalschlüssel (12 digits); part of every submission.', 'efa-forms' ),
 		'lang'       => __( 'Empty: the language of the page.', 'efa-forms' ),
 		'adapter'    => __( 'http: post to the endpoint; fit-connect: send through the FIT-Connect relay at the endpoint.', 'efa-forms' ),
-		'drafts'     => __( 'local: answers are kept in the citizen\'s browser and can be saved to a file; file: the file only.', 'efa-forms' ),
+		'drafts'     => __( 'tab: answers are kept in the browser tab until sent and come back after a reload or Back; local: also across visits, and they can be saved to a file; file: the tab and the file; none: nothing is kept (shared computers).', 'efa-forms' ),
 		'asset_base' => __( 'The folder with the release files (efa-verpflichtungserklaerung.js, chunks/ …). Empty: the copy bundled with this plugin.', 'efa-forms' ),
 	);
 	return $descriptions[ $key ];
