@@ -18,6 +18,10 @@ export interface DraftsHost extends HistoryHost {
   readonly draftEngine: FormEngine | undefined;
   /** Show `page` (a step if still visible, or `review`) after answers were loaded; the page's title is said unless `announcement` is given. */
   resumeAt(page: string, announcement?: string): void;
+  /** The language chosen in the form's own switch, if one was: kept with the answers. */
+  readonly chosenLanguage: string | undefined;
+  /** Speak `locale` again, as when it was chosen in the form (a draft brings it back). */
+  chooseLanguage(locale: string): void;
 }
 
 const AUTOSAVE_DELAY_MS = 1000;
@@ -43,7 +47,7 @@ export class DraftsController implements ReactiveController {
 
   constructor(private readonly host: DraftsHost) {
     host.addController(this);
-    host.addEventListener('efa-step-change', () => this.memory?.pageChanged());
+    host.addEventListener('efa-step-change', () => this.memory?.shownChanged());
   }
 
   hostConnected(): void {
@@ -83,13 +87,18 @@ export class DraftsController implements ReactiveController {
     if (this.offer) return; // never overwrite a stored draft before the user decided about it
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      const result = this.store?.save(engine.answers(), engine.currentStepId);
+      const result = this.store?.save(engine.answers(), engine.currentStepId, this.host.chosenLanguage);
       if (result?.ok) {
         this.host.dispatchEvent(
           new CustomEvent('efa-draft-saved', { detail: { savedAt: result.draft.savedAt, expiresAt: result.draft.expiresAt }, bubbles: true, composed: true }),
         );
       }
     }, AUTOSAVE_DELAY_MS);
+  }
+
+  /** The citizen chose another language in the form: the tab keeps it with the answers. */
+  languageChosen(): void {
+    this.memory?.shownChanged();
   }
 
   /** After a successful submission nothing of it stays in the browser, and leaving loses nothing. */
@@ -104,6 +113,7 @@ export class DraftsController implements ReactiveController {
     const draft = this.offer!;
     this.offer = undefined;
     this.host.draftEngine!.load(draft.answers);
+    if (draft.locale) this.host.chooseLanguage(draft.locale);
     this.host.resumeAt(draft.stepId, msg('Ihre gespeicherten Angaben wurden geladen.'));
   }
 

@@ -251,6 +251,14 @@ export class EfaForm extends LitElement {
     this.pages.showProblems(problems);
   }
 
+  get chosenLanguage(): string | undefined {
+    return this.language.chosenLocale;
+  }
+
+  chooseLanguage(locale: string): void {
+    this.language.restore(locale);
+  }
+
   send(): Promise<void> {
     return this.sendingController!.submit();
   }
@@ -268,7 +276,10 @@ export class EfaForm extends LitElement {
     const phase = this.flow!.phase;
     return html`<div class="form" part="form" lang=${locale} dir=${textDirection(locale)}>
       <div class="visually-hidden" aria-live="polite">${this.pages.announcement}</div>
-      ${this.language.renderSwitch(() => this.pages.languageChanged(false))}
+      ${this.language.renderSwitch(() => {
+        this.pages.languageChanged(false);
+        this.draftsController.languageChosen();
+      })}
       ${phase === 'done' ? this.renderConfirmation() : phase === 'review' ? this.renderReview() : this.renderStep()}
     </div>`;
   }

@@ -22,8 +22,11 @@ export async function startKeeping(host: DraftsHost, engine: FormEngine, history
   history ??= new HistoryController(host);
   const { service, schemaVersion } = engine.definition;
   const place = { service, schemaVersion, authority: host.authority, formId: host.id || undefined, lifetimeDays: host.draftDays };
-  const memory = new TabMemory(engine, { ...place, keep: host.drafts !== 'none' }, () => host.shownPage);
-  const recalled = await memory.restore((page) => host.resumeAt(history.entryPage() ?? page));
+  const memory = new TabMemory(engine, { ...place, keep: host.drafts !== 'none' }, () => host.shownPage, () => host.chosenLanguage);
+  const recalled = await memory.restore((page, locale) => {
+    if (locale) host.chooseLanguage(locale);
+    host.resumeAt(history.entryPage() ?? page);
+  });
   const store = host.drafts === 'local' ? new LocalDrafts(place) : undefined;
   const stored = store?.load();
   history.begin(recalled.restored);

@@ -1,5 +1,5 @@
 import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { getLocale, resolveLang, setLocale, type Locale } from '../../src/i18n/locale.js';
+import { getLocale, resolveLang, setLocale, toShippedLocale, type Locale } from '../../src/i18n/locale.js';
 import type { Alongside } from './review.js';
 
 /** What the language controller needs from its form. */
@@ -78,6 +78,16 @@ export class LangController implements ReactiveController {
     return this.choice.renderBindingNote(getLocale() as Locale, this.readingGermanFor, (locale, readingGermanFor) =>
       this.choose(locale, readingGermanFor).then(chosen),
     );
+  }
+
+  /** The language chosen in the form (the switch, or "read the German text"), if any. */
+  get chosenLocale(): Locale | undefined {
+    return this.chosen;
+  }
+
+  /** A language chosen in the form before, brought back with a draft; not one this form does not ship. */
+  restore(locale: string): void {
+    if (toShippedLocale(locale) === locale) void this.choose(locale as Locale, undefined);
   }
 
   /** The answers and the page stay; only the language changes. */

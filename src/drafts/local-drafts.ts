@@ -20,6 +20,8 @@ export interface SavedDraft {
   expiresAt: string;
   stepId: string;
   answers: JsonObject;
+  /** The language the citizen chose in the form's own switch, if they did: it comes back with the answers. */
+  locale?: string;
 }
 
 export type SaveResult =
@@ -93,7 +95,7 @@ export class LocalDrafts {
     return this.storage ?? globalThis[this.area];
   }
 
-  save(answers: JsonObject, stepId: string): SaveResult {
+  save(answers: JsonObject, stepId: string, locale?: string): SaveResult {
     const savedAt = this.now();
     const draft: SavedDraft = {
       format: 'efa-forms-draft',
@@ -105,6 +107,7 @@ export class LocalDrafts {
       expiresAt: new Date(savedAt.getTime() + this.lifetimeMs).toISOString(),
       stepId,
       answers,
+      ...(locale ? { locale } : {}),
     };
     const text = JSON.stringify(draft);
     try {
@@ -175,6 +178,7 @@ function parseDraft(text: string): SavedDraft | undefined {
     typeof draft.stepId === 'string' &&
     isTimestamp(draft.savedAt) &&
     isTimestamp(draft.expiresAt) &&
-    isPlainObject(draft.answers);
+    isPlainObject(draft.answers) &&
+    (draft.locale === undefined || typeof draft.locale === 'string');
   return wellFormed ? (draft as unknown as SavedDraft) : undefined;
 }

@@ -40,11 +40,12 @@ export class TabMemory {
   private startingAnswers = '';
   private asking = false;
 
-  /** `page`: the page shown (a step id or `review`), kept with the answers. */
+  /** `page`: the page shown (a step id or `review`), and `language`: one chosen in the form, kept with the answers. */
   constructor(
     private readonly engine: FormEngine,
     options: TabMemoryOptions,
     private readonly page: () => string,
+    private readonly language: () => string | undefined,
   ) {
     this.drafts = options.keep ? new LocalDrafts({ ...options, area: 'sessionStorage' }) : undefined;
     this.everythingKept = options.keep;
@@ -54,15 +55,15 @@ export class TabMemory {
 
   /**
    * After a reload or Back/Forward, brings back what the page before kept for this form, if anything: the answers,
-   * then the page through `show` once the validator is there (which steps exist may depend on the schema's
-   * conditions). `damaged`: what was kept could not be read and was deleted.
+   * then the page (and a language chosen in the form) through `show` once the validator is there (which steps exist
+   * may depend on the schema's conditions). `damaged`: what was kept could not be read and was deleted.
    */
-  async restore(show: (page: string) => void): Promise<{ restored: boolean; damaged: boolean }> {
+  async restore(show: (page: string, locale: string | undefined) => void): Promise<{ restored: boolean; damaged: boolean }> {
     const { draft, damaged } = this.drafts && returnedTo() ? this.drafts.load() : { damaged: false };
     if (draft) {
       this.engine.load(draft.answers);
       await this.engine.ready;
-      show(draft.stepId);
+      show(draft.stepId, draft.locale);
     }
     return { restored: draft !== undefined, damaged };
   }
@@ -74,8 +75,8 @@ export class TabMemory {
     this.listen();
   }
 
-  /** A new page is shown. */
-  pageChanged(): void {
+  /** The page shown or the language chosen changed: both are kept with the answers. */
+  shownChanged(): void {
     if (this.unsubscribe) this.changed();
   }
 
@@ -129,7 +130,7 @@ export class TabMemory {
     clearTimeout(this.timer);
     if (!this.pending) return;
     this.pending = false;
-    this.everythingKept = this.drafts!.save(this.engine.answers(), this.page()).ok;
+    this.everythingKept = this.drafts!.save(this.engine.answers(), this.page(), this.language()).ok;
     this.guard();
   };
 

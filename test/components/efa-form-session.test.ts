@@ -90,6 +90,21 @@ describe('efa-form keeps the answers in the tab', () => {
     await waitUntil(() => field(again, '/erklaerender/person/familienname').value === 'Demir', 'the name is back after Back', { timeout: LOADING_MS });
   });
 
+  it('brings back the language chosen in the form with the answers', async () => {
+    const frame = await open('?languages=de%20en');
+    const form = await toPersonStep(frame);
+    const choice = form.shadowRoot!.querySelector<HTMLSelectElement>('#efa-language')!;
+    choice.value = 'en';
+    choice.dispatchEvent(new Event('change'));
+    await shows(frame, 'About you');
+
+    frame.contentWindow!.location.reload();
+    await loaded(frame);
+    const again = await shows(frame, 'About you');
+    await waitUntil(() => field(again, '/erklaerender/person/familienname').value === 'Demir', 'the name is back', { timeout: LOADING_MS });
+    expect(again.shadowRoot!.querySelector<HTMLSelectElement>('#efa-language')!.value).to.equal('en');
+  });
+
   it('starts afresh on a page opened anew (a link to it), as a new visit should', async () => {
     const frame = await open();
     await toPersonStep(frame);
