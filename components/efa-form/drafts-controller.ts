@@ -161,6 +161,7 @@ export class DraftsController implements ReactiveController {
       schemaVersion: engine.definition.schemaVersion,
       stepId: engine.currentStepId,
       answers: engine.answers(),
+      locale: this.host.chosenLanguage,
     });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
@@ -187,6 +188,7 @@ export class DraftsController implements ReactiveController {
     this.fileMessage = '';
     this.offer = undefined;
     engine.load(result.answers);
+    if (result.locale) this.host.chooseLanguage(result.locale);
     this.host.resumeAt(result.stepId, msg('Ihr Zwischenstand wurde geladen.'));
   }
 

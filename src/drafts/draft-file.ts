@@ -20,12 +20,14 @@ export interface DraftFileContent {
   schemaVersion: string;
   stepId: string;
   answers: JsonObject;
+  /** The language the citizen chose in the form's own switch, if they did. */
+  locale?: string;
 }
 
 export type DraftFileRefusal = 'not-json' | 'foreign' | 'other-service' | 'incompatible-version' | 'tampered' | 'too-large';
 
 export type DraftFileResult =
-  | { ok: true; answers: JsonObject; stepId: string; /** ISO 8601 */ savedAt: string }
+  | { ok: true; answers: JsonObject; stepId: string; /** ISO 8601 */ savedAt: string; locale?: string }
   | { ok: false; reason: DraftFileRefusal };
 
 const FORMAT = 'efa-forms-draft-file';
@@ -69,6 +71,7 @@ export async function draftToFile(draft: DraftFileContent, now: Date = new Date(
     savedAt: now.toISOString(),
     stepId: draft.stepId,
     answers: draft.answers,
+    ...(draft.locale ? { locale: draft.locale } : {}),
   };
   const checksum = await sha256Hex(canonicalJson(content));
   return new Blob([JSON.stringify({ ...content, checksum }, null, 2)], { type: 'application/json' });
@@ -94,7 +97,7 @@ export async function readDraftFile(
   if (!isPlainObject(document) || document.format !== FORMAT) return { ok: false, reason: 'foreign' };
 
   const { checksum, ...content } = document;
-  const { service, schemaVersion, stepId, savedAt, answers } = content;
+  const { service, schemaVersion, stepId, savedAt, answers, locale } = content;
   if (
     typeof checksum !== 'string' ||
     typeof service !== 'string' ||
@@ -102,7 +105,8 @@ export async function readDraftFile(
     typeof stepId !== 'string' ||
     typeof savedAt !== 'string' ||
     Number.isNaN(Date.parse(savedAt)) ||
-    !isPlainObject(answers)
+    !isPlainObject(answers) ||
+    (locale !== undefined && typeof locale !== 'string')
   ) {
     return { ok: false, reason: 'tampered' };
   }
@@ -119,7 +123,7 @@ export async function readDraftFile(
   if (content.version !== 1 || !sameSchemaMajor(schemaVersion, expected.schemaVersion)) {
     return { ok: false, reason: 'incompatible-version' };
   }
-  return { ok: true, answers, stepId, savedAt };
+  return { ok: true, answers, stepId, savedAt, ...(locale ? { locale } : {}) };
 }
 
 /** What to tell the citizen when a file is refused. The button name must match the shell's save button. */

@@ -37,6 +37,13 @@ describe('draft files', () => {
     expect(result).to.deep.equal({ ok: true, answers: draft.answers, stepId: 'gast', savedAt: '2026-11-24T10:00:00.000Z' });
   });
 
+  it('keeps the language chosen in the form, covered by the checksum', async () => {
+    const file = await draftToFile({ ...draft, locale: 'uk' }, SAVED);
+    expect(await readDraftFile(file, EXPECTED)).to.deep.equal({ ok: true, answers: draft.answers, stepId: 'gast', savedAt: '2026-11-24T10:00:00.000Z', locale: 'uk' });
+    const changed = new Blob([(await file.text()).replace('"uk"', '"ru"')]);
+    expect(await readDraftFile(changed, EXPECTED)).to.deep.equal({ ok: false, reason: 'tampered' });
+  });
+
   it('accepts a file of another minor version of the schema', async () => {
     const file = await draftToFile(draft, SAVED);
     expect((await readDraftFile(file, { service: SERVICE, schemaVersion: '1.7.1' })).ok).to.equal(true);
