@@ -32,6 +32,20 @@ const STEP_TIMEOUT_MS = 60_000;
  *   companions?: number }} Scenario
  */
 
+/** @type {Scenario} */
+const VE_GUEST_STEP = {
+  service: 'Verpflichtungserklärung',
+  tag: 'efa-verpflichtungserklaerung',
+  attributes: '',
+  fixture: 'test/fixtures/verpflichtungserklaerung/valid/familie.json',
+  definition: 'src/services/verpflichtungserklaerung/definition.ts',
+  definitionExport: 'verpflichtungserklaerungDefinition',
+  validator: 'src/schema/generated/verpflichtungserklaerung.js',
+  step: 'gast',
+  stepTitle: 'Angaben zu Ihrem Gast',
+  pointer: '/gast/familienname',
+};
+
 /** @type {Scenario[]} */
 const SCENARIOS = [
   {
@@ -46,29 +60,11 @@ const SCENARIOS = [
     stepTitle: 'Angaben zu Ihrer Person',
     pointer: '/person/familienname',
   },
-  {
-    service: 'Verpflichtungserklärung',
-    tag: 'efa-verpflichtungserklaerung',
-    attributes: '',
-    fixture: 'test/fixtures/verpflichtungserklaerung/valid/familie.json',
-    definition: 'src/services/verpflichtungserklaerung/definition.ts',
-    definitionExport: 'verpflichtungserklaerungDefinition',
-    validator: 'src/schema/generated/verpflichtungserklaerung.js',
-    step: 'gast',
-    stepTitle: 'Angaben zu Ihrem Gast',
-    pointer: '/gast/familienname',
-  },
+  VE_GUEST_STEP,
   // Issue 19: flat cost as the travelling family grows to the schema's 15 persons; typed into the last one's name.
   ...[1, 5, 15].map((companions) => ({
+    ...VE_GUEST_STEP,
     service: `Verpflichtungserklärung, ${companions} travelling`,
-    tag: 'efa-verpflichtungserklaerung',
-    attributes: '',
-    fixture: 'test/fixtures/verpflichtungserklaerung/valid/familie.json',
-    definition: 'src/services/verpflichtungserklaerung/definition.ts',
-    definitionExport: 'verpflichtungserklaerungDefinition',
-    validator: 'src/schema/generated/verpflichtungserklaerung.js',
-    step: 'gast',
-    stepTitle: 'Angaben zu Ihrem Gast',
     pointer: `/begleitpersonen/${companions - 1}/familienname`,
     companions,
   })),
