@@ -128,7 +128,7 @@ describe('reference receiver: POST /api/submissions', () => {
     const response = await postJson(sent);
     expect(response.status).to.equal(201);
     const receipt = await response.json();
-    expect(Object.keys(receipt).sort()).to.deep.equal(['receivedAt', 'reference']);
+    expect(Object.keys(receipt).sort()).to.deep.equal(['accessCode', 'receivedAt', 'reference']);
     const year = REFERENCE.exec(receipt.reference)?.[1];
     expect(year, receipt.reference).to.equal(
       new Intl.DateTimeFormat('en', { timeZone: 'Europe/Berlin', year: 'numeric' }).format(new Date(receipt.receivedAt)),
