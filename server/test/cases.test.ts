@@ -265,3 +265,24 @@ for (const backend of backends) {
     });
   });
 }
+
+describe('guessing from one client', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer({ cases: { tokenMinutes: 30, attemptsPerReference: 100, attemptsPerClient: 3, windowMinutes: 15, now: Date.now } });
+  });
+  after(() => server.close());
+
+  it('is limited across references, so trying many references does not get round the limit per reference', async () => {
+    const guess = (reference: string) =>
+      fetch(`${server.base}/api/cases/access`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ reference, accessCode: 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA' }),
+      });
+    for (const reference of ['VE-2026-AAAAAA', 'VE-2026-BBBBBB', 'VE-2026-CCCCCC']) assert.equal((await guess(reference)).status, 403);
+    const limited = await guess('VE-2026-DDDDDD');
+    assert.equal(limited.status, 429);
+    assert.match((await limited.json()).message, /Zu viele Versuche/);
+  });
+});
