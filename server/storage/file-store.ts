@@ -300,6 +300,7 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
     addMessage(reference, message, files) {
       if (!REFERENCE.test(reference)) throw new Error(`not a reference: ${reference}`);
       return withLock(`case:${reference}`, async () => {
+        await stat(join(folder(reference), 'receipt.json')); // a committed submission, else ENOENT
         const earlier = (await readMessages(reference)).find(({ name }) => name.endsWith(`-${message.id}.json`));
         if (earlier) return { message: earlier.message, created: false };
         const stored: StoredMessage = { ...message, receivedAt: new Date().toISOString() };

@@ -30,7 +30,8 @@ interface Backend {
 }
 
 let counter = 0;
-const newReference = (): string => `VE-2026-${String(100000 + (counter += 1)).replace(/[01]/g, 'Z')}`;
+/** A new reference per call: the counter's six digits as letters (replacing 0 and 1 alone made 100004 and 100014 one reference). */
+const newReference = (): string => `VE-2026-${[...String((counter += 1)).padStart(6, '0')].map((digit) => 'ABCDEFGHJK'[Number(digit)]).join('')}`;
 
 async function fresh(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'efa-store-test-'));
@@ -196,6 +197,7 @@ function storeContract({ name, skip, place, stepsBeforeCommit, stepAfterCommit }
       assert.deepEqual(repeat.message, added.message);
       const second = message('anhoerung');
       await store.addMessage(entry.reference, second, []);
+      await assert.rejects(store.addMessage('VE-2026-NOTHER', message('anhoerung'), []), 'only to a stored submission');
       await store.close();
 
       const reopened = await under.open();
