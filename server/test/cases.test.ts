@@ -96,6 +96,9 @@ for (const backend of backends) {
       assert.deepEqual(Object.keys(await again.json()).sort(), ['receivedAt', 'reference']);
       const other = await submit();
       assert.notEqual(other.accessCode, first.accessCode);
+      const stored = await server.app.store.accessHash(first.reference);
+      assert.match(stored ?? '', /^scrypt\$16384\$8\$1\$[\w-]{22}\$[\w-]{43}$/, 'only a salted scrypt hash is stored');
+      assert.ok(!stored!.includes(first.accessCode.replaceAll('-', '').slice(0, 8)));
     });
 
     it('opens the case with reference and code, also typed in lower case without dashes and with O for 0', async () => {
