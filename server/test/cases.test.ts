@@ -265,6 +265,13 @@ for (const backend of backends) {
       });
       assert.equal(amountAsNumber.status, 422);
       assert.equal((await send('VE-2026-ZZZZZZ', { id: crypto.randomUUID(), type: 'statusaenderung', data: { status: 'abgeschlossen' } })).status, 404);
+
+      const closing = { id: crypto.randomUUID(), type: 'statusaenderung', data: { status: 'abgeschlossen' } };
+      const first = await send(own.reference, closing);
+      assert.equal(first.status, 201);
+      const again = await send(own.reference, closing);
+      assert.equal(again.status, 200, 'a resent office message is stored once');
+      assert.deepEqual(await again.json(), await first.json());
     });
   });
 }
