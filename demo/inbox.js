@@ -1,7 +1,7 @@
 /**
  * The clerks' inbox (inbox.html): lists the submissions from the reference receiver and shows the chosen one
- * (`?vorgang=<reference>`) with its data as nested definition lists, its attachments under their purpose and a
- * JSON download.
+ * (`?vorgang=<reference>`) with its data as nested definition lists, its attachments under their purpose, a
+ * JSON download, and the messages of the return channel with the citizen's answers (server/clerk-cases.ts).
  * Everything from the API is written with textContent or attributes, never parsed as HTML.
  */
 
@@ -115,6 +115,36 @@ function render(value) {
   return document.createTextNode(String(value));
 }
 
+const MESSAGE_TYPES = {
+  statusaenderung: 'Statusänderung',
+  unterlagenanforderung: 'Anforderung von Unterlagen',
+  terminangebot: 'Terminangebot',
+  anhoerung: 'Anhörung',
+  zahlungsaufforderung: 'Zahlungsaufforderung',
+  unterlagennachreichung: 'Unterlagen nachgereicht',
+  terminantwort: 'Antwort auf das Terminangebot',
+  anhoerungsantwort: 'Äußerung zur Anhörung',
+};
+
+/**
+ * The case's messages, oldest first: who sent what when, and its content.
+ * @param {{ type: string, from: string, receivedAt: string, data: unknown }[]} messages
+ */
+function renderMessages(messages) {
+  if (messages.length === 0) return el('p', 'Noch keine Nachrichten.');
+  const list = el('ol');
+  list.className = 'messages';
+  for (const message of messages) {
+    const item = el('li');
+    const head = el('p');
+    const kind = MESSAGE_TYPES[/** @type {keyof typeof MESSAGE_TYPES} */ (message.type)] ?? message.type;
+    head.append(`${message.from === 'office' ? 'Behörde' : 'Antragsteller/in'}: ${kind}, `, time(message.receivedAt));
+    item.append(head, render(message.data));
+    list.append(item);
+  }
+  return list;
+}
+
 /** @param {number} bytes */
 function size(bytes) {
   return bytes < 1024 * 1024
@@ -144,6 +174,7 @@ function showList(entries, chosen) {
 async function showDetail(entry) {
   const reference = encodeURIComponent(entry.reference);
   const envelope = await getJson(`${API}/${reference}/data`);
+  const { status, messages } = await getJson(`/clerks/cases/${reference}/messages`);
 
   const heading = byId('detail-heading');
   heading.textContent = `Vorgang ${entry.reference}`;
@@ -155,7 +186,7 @@ async function showDetail(entry) {
   const facts = [
     ['Leistung', serviceName(entry.service)],
     ['Eingegangen am', time(entry.receivedAt)],
-    ['Status', entry.status],
+    ['Status', status],
     ['Behörde (AGS)', envelope.authority ?? '—'],
     ['Sprache', envelope.locale],
     ['Schema-Version', envelope.schemaVersion],
@@ -192,6 +223,8 @@ async function showDetail(entry) {
 
   const download = /** @type {HTMLAnchorElement} */ (byId('detail-download'));
   download.href = `${API}/${reference}/data?download=1`;
+
+  byId('detail-messages').replaceChildren(renderMessages(messages));
 
   byId('detail').hidden = false;
   heading.focus();

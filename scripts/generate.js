@@ -26,6 +26,8 @@ const root = new URL('..', import.meta.url).pathname;
 const schemasDir = join(root, 'schemas');
 const targets = [
   { from: schemasDir, to: join(root, 'src/schema/generated'), serverTo: join(root, 'src/schema/generated/server') },
+  // The return channel's messages (issue 11): types and validators for the status element, a validator for the server.
+  { from: join(schemasDir, 'return'), to: join(root, 'src/schema/generated/return'), serverTo: join(root, 'src/schema/generated/server/return') },
   { from: join(root, 'test/fixtures/schemas'), to: join(root, 'test/generated') },
 ];
 

@@ -7,12 +7,13 @@
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { join } from 'node:path';
+import { clerkCases } from './clerk-cases.js';
 import { clerkSessions, type ClerkAccess, type SignInOptions } from './clerks.js';
 import { CSP_DIRECTIVES, STRICT_CSP } from './csp.js';
 import { createFitConnectRelay } from './fit-connect.js';
 import { portal } from './portal.js';
 import { HttpError, badUrl, clientErrorAnswer, notFound, refusalOf, sendRefusal } from './problems.js';
-import { receiver, type Limits } from './receiver.js';
+import { DEFAULT_CASE_OPTIONS, receiver, type CaseOptions, type Limits } from './receiver.js';
 import { openFileStore } from './storage/file-store.js';
 import { openPostgresStore } from './storage/postgres-store.js';
 import type { StepHook, SubmissionStore } from './storage/store.js';
@@ -40,6 +41,8 @@ export interface AppOptions {
   faultQueues?: Map<string, string[]> | undefined;
   /** Make a storage step fail (tests only). */
   beforeStoreStep?: StepHook | undefined;
+  /** Case tokens and access attempts (receiver.ts); the defaults where left out. */
+  cases?: Partial<CaseOptions> | undefined;
   logger?: FastifyServerOptions['logger'];
   trustProxy?: boolean;
 }
@@ -118,18 +121,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
 
   app.get('/health', async () => ({ status: 'ok' }));
   const clerks = await clerkSessions(app, options.clerkRoutes, options.signIn);
+  const validation = await loadValidation(join(options.root, 'schemas'));
+  const cases: CaseOptions = { ...DEFAULT_CASE_OPTIONS, ...options.cases };
 
   await app.register(receiver, {
     prefix: '/api',
     store,
     relay: createFitConnectRelay(options.dataDir),
-    validation: await loadValidation(join(options.root, 'schemas')),
+    validation,
     limits: options.limits,
     lookupsPerMinute: options.lookupsPerMinute,
     clerks,
     corsOrigins: options.corsOrigins ?? [],
     faultQueues: options.faultQueues,
+    cases,
   });
+  await app.register(clerkCases, { store, validation, clerks, now: cases.now });
   if (options.portalDir) await app.register(portal, { portalDir: options.portalDir, root: options.root, clerks });
 
   await app.ready();

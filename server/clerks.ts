@@ -15,7 +15,7 @@
  */
 import csrfProtection from '@fastify/csrf-protection';
 import secureSession from '@fastify/secure-session';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
 import * as oidc from 'openid-client';
 import { HttpError, refusalOf, sendRefusal } from './problems.js';
 
@@ -79,9 +79,21 @@ function localPath(value: unknown): string {
   return typeof value === 'string' && /^\/(?![/\\])[\w\-./?=&%]*$/.test(value) ? value : '/inbox.html';
 }
 
+/** csrf-protection's refusal in our shape; undefined for any other error. */
+export function csrfRefusal(error: unknown): HttpError | undefined {
+  const code = (error as { code?: string }).code;
+  if (code !== 'FST_CSRF_MISSING_SECRET' && code !== 'FST_CSRF_INVALID_TOKEN') return undefined;
+  return new HttpError(403, 'csrf', 'Die Anfrage kam nicht von der Seite des Posteingangs. Bitte laden Sie die Seite neu.');
+}
+
 export interface ClerkGuard {
   /** For APIs: throws 401 (no session) or 403 (refused, cross-site). */
   api(request: FastifyRequest): Promise<void>;
+  /**
+   * For APIs that change something, as preHandlers: `api`, then the CSRF token (`X-CSRF-Token`); csrf-protection
+   * refuses through the route's error handler, which must answer with `csrfRefusal`.
+   */
+  action: preHandlerHookHandler[];
   /** For pages: sends a signed-out clerk to the sign-in; true when the page may be served. */
   page(request: FastifyRequest, reply: FastifyReply): Promise<boolean>;
 }
@@ -92,13 +104,14 @@ export interface ClerkGuard {
  */
 export async function clerkSessions(app: FastifyInstance, access: ClerkAccess, signIn?: SignInOptions): Promise<ClerkGuard> {
   if (access === 'open-for-tests') {
-    return { api: async (request) => sameOriginOnly(request), page: async () => true };
+    const api = async (request: FastifyRequest): Promise<void> => sameOriginOnly(request);
+    return { api, action: [api], page: async () => true };
   }
   if (access === 'refused' || !signIn) {
     const refuse = (): never => {
       throw new HttpError(403, 'clerks-only', 'Für den Posteingang ist keine Anmeldung eingerichtet: er ist gesperrt.');
     };
-    return { api: async () => refuse(), page: async () => refuse() };
+    return { api: async () => refuse(), action: [async () => refuse()], page: async () => refuse() };
   }
 
   const publicUrl = new URL(signIn.publicUrl);
@@ -131,11 +144,7 @@ export async function clerkSessions(app: FastifyInstance, access: ClerkAccess, s
   await app.register(async (routes) => {
     // csrf-protection's refusals are 403s of their own; the app's handler would turn a 403 into a 404.
     routes.setErrorHandler((error: unknown, request, reply) => {
-      const code = (error as { code?: string }).code;
-      if (code === 'FST_CSRF_MISSING_SECRET' || code === 'FST_CSRF_INVALID_TOKEN') {
-        return reply.code(403).send({ code: 'csrf', message: 'Die Anfrage kam nicht von der Seite des Posteingangs. Bitte laden Sie die Seite neu.' });
-      }
-      const refusal = refusalOf(error);
+      const refusal = csrfRefusal(error) ?? refusalOf(error);
       if (refusal) return sendRefusal(reply, refusal);
       request.log.error({ err: error }, 'sign-in failed');
       return reply.code(502).send({ code: 'sign-in-failed', message: 'Die Anmeldung ist fehlgeschlagen. Bitte versuchen Sie es erneut.' });
@@ -213,11 +222,13 @@ export async function clerkSessions(app: FastifyInstance, access: ClerkAccess, s
     });
   });
 
+  async function api(request: FastifyRequest): Promise<void> {
+    sameOriginOnly(request);
+    if (!signedIn(request)) throw new HttpError(401, 'sign-in-required', 'Bitte melden Sie sich für den Posteingang an.');
+  }
   return {
-    async api(request) {
-      sameOriginOnly(request);
-      if (!signedIn(request)) throw new HttpError(401, 'sign-in-required', 'Bitte melden Sie sich für den Posteingang an.');
-    },
+    api,
+    action: [api, app.csrfProtection],
     async page(request, reply) {
       if (signedIn(request)) return true;
       reply.redirect(`/clerks/login?return=${encodeURIComponent(request.url)}`, 303);

@@ -7,7 +7,7 @@
  *   POST   /api/submissions                           the envelope as `application/json`, or `multipart/form-data`
  *                                                     with a part `submission` (the envelope) and one file part
  *                                                     per announced attachment, named by the attachment's `id`
- *          201 { reference, receivedAt }            stored
+ *          201 { reference, receivedAt, accessCode }  stored; `accessCode` opens the case (cases.ts), told only here
  *          200 { reference, receivedAt }            this envelope was stored before: same receipt, nothing new
  *          409 problem `urn:efa-forms:problem:changed-resend` { reference, receivedAt }: the id was stored
  *              before with a different envelope; nothing new is stored
@@ -19,11 +19,22 @@
  *   GET    /api/submissions                           [{ reference, service, receivedAt, status }], newest first (clerks)
  *   GET    /api/submissions/:reference                { reference, service, receivedAt, status } (rate-limited)
  *   GET    /api/submissions/:reference/data           the stored envelope (`?download=1`: as a file) (clerks)
- *   GET    /api/submissions/:reference/attachments/:id  the attachment with its type (clerks)
+ *   GET    /api/submissions/:reference/attachments/:id  the attachment with its type, also one supplied later as an answer (clerks)
  *   GET    /api/fit-connect/destination               the demo FIT-Connect destination and its public key
  *   GET    /api/fit-connect/demo-trust-anchor         the test root the demo key's x5c chain leads to (PEM)
  *   POST   /api/fit-connect/submissions               the `fit-connect` adapter's relay request (fit-connect.ts),
  *          decrypted and hash-checked, then stored like POST /api/submissions, with the same answers.
+ *
+ * The citizen's side of the return channel (issue 11; messages: schemas/return/nachricht.schema.json):
+ *   POST   /api/cases/access { reference, accessCode }  201 { reference, token, expiresAt }: a case token (cases.ts)
+ *          403 access-denied: the same answer for an unknown reference and a wrong code; 429 rate-limited per
+ *          reference and per client (Retry-After)
+ *   DELETE /api/cases/token                         204: signs out, the token is refused from then on
+ *   with `Authorization: Bearer <token>` (else 401 case-token-invalid, also for another case's reference):
+ *   GET    /api/cases/:reference/messages           { reference, status, messages: [...] } oldest first
+ *   POST   /api/cases/:reference/answers            a citizen's message as JSON, or multipart with a part `message`
+ *          and one file part per attachment of `data.anlagen` (checked like a submission's); 201 stored, 200 the
+ *          same id was stored before; 422 validation (also for a reference to a message the case does not have)
  *
  * Validation errors: an `instancePath` that is a JSON pointer ("" or "/…") is relative to the envelope's `data`,
  * as the browser's own validator reports it. Errors about the envelope itself start with `#envelope`.
@@ -38,8 +49,9 @@
  *
  * Cross-origin portals: a request whose `Origin` is neither this server's own nor one of `corsOrigins` is
  * refused (403 cross-origin), preflight or not. The listed origins get CORS answers (`@fastify/cors`): a
- * preflight 204 allowing GET and POST with `Content-Type`, `Accept` and `Idempotency-Key`, and `Location` and
- * `Retry-After` readable; no credentials (a citizen's submission needs none).
+ * preflight 204 allowing GET, POST and DELETE with `Content-Type`, `Accept`, `Idempotency-Key` and
+ * `Authorization` (the case token), and `Location` and `Retry-After` readable; no credentials (neither a
+ * submission nor a case needs a cookie).
  *
  * Fault injection (only with `faults`, for the tests of the browser's adapters):
  *   POST   /api/__faults { next: [kind, …] }   queue faults; each following POST /api/submissions takes one
@@ -59,6 +71,7 @@ import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AttemptLimit, answerErrors, caseStatus, caseTokenHash, hashAccessCode, newAccessCode, newCaseToken, verifyAccessCode } from './cases.js';
 import type { ClerkGuard } from './clerks.js';
 import { MAGIC_LENGTH, cleanFileName, contentDisposition, hasSignatureOf, storedName } from './attachments.js';
 import { envelopeHash } from './canonical.js';
@@ -78,7 +91,7 @@ import {
   validationFailed,
   type FieldError,
 } from './problems.js';
-import { REFERENCE, type IncomingFile, type StoredEntry, type SubmissionStore } from './storage/store.js';
+import { REFERENCE, type CaseMessage, type IncomingFile, type StoredEntry, type SubmissionStore } from './storage/store.js';
 import type { Validation } from './validation.js';
 
 export interface Limits {
@@ -106,7 +119,27 @@ export interface ReceiverOptions {
   corsOrigins: string[];
   /** Queued faults by calling page; present only in tests. */
   faultQueues?: Map<string, string[]> | undefined;
+  cases: CaseOptions;
 }
+
+export interface CaseOptions {
+  /** How long a case token is valid. */
+  tokenMinutes: number;
+  /** Access attempts per reference, and per client address, in `windowMinutes`. */
+  attemptsPerReference: number;
+  attemptsPerClient: number;
+  windowMinutes: number;
+  /** Milliseconds since the epoch; a test's own clock in tests. */
+  now: () => number;
+}
+
+export const DEFAULT_CASE_OPTIONS: CaseOptions = {
+  tokenMinutes: 30,
+  attemptsPerReference: 10,
+  attemptsPerClient: 30,
+  windowMinutes: 15,
+  now: Date.now,
+};
 
 const STATUS = 'eingegangen';
 const PREFIX: Record<string, string> = { verpflichtungserklaerung: 'VE', aufenthaltstitel: 'AT' };
@@ -173,7 +206,7 @@ function drain(request: FastifyRequest, cap: number): void {
 }
 
 export async function receiver(app: FastifyInstance, options: ReceiverOptions): Promise<void> {
-  const { store, relay, validation, limits, faultQueues } = options;
+  const { store, relay, validation, limits, faultQueues, cases } = options;
   /** Every part but `submission` is an attachment: at most as many as the schemas allow in any list. */
   const partsLimit = validation.guard.largestMaxItems + 1;
   const relayLimit = relayBodyLimit(limits);
@@ -205,8 +238,9 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
   if (corsOrigins.size > 0) {
     await app.register(cors, {
       origin: [...corsOrigins],
-      methods: ['GET', 'POST'],
-      allowedHeaders: ['Content-Type', 'Accept', 'Idempotency-Key'],
+      methods: ['GET', 'POST', 'DELETE'],
+      // Authorization: the citizen's case token (cases.ts), a bearer token, no cookie.
+      allowedHeaders: ['Content-Type', 'Accept', 'Idempotency-Key', 'Authorization'],
       exposedHeaders: ['Location', 'Retry-After'],
       maxAge: 600,
     });
@@ -315,7 +349,8 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
     return { kind: 'file', path, size, type: type.toLowerCase(), head: head.subarray(0, Math.min(size, MAGIC_LENGTH)) };
   }
 
-  async function readMultipart(request: FastifyRequest): Promise<{ envelope: unknown; parts: Map<string, Part[]> }> {
+  /** `main`: the name of the JSON part (`submission`, or `message` for a citizen's answer); every other part is an attachment. */
+  async function readMultipart(request: FastifyRequest, main: 'submission' | 'message'): Promise<{ envelope: unknown; parts: Map<string, Part[]> }> {
     const parts = new Map<string, Part[]>();
     const submissions: string[] = [];
     let total = 0;
@@ -331,7 +366,7 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
         limits: { parts: partsLimit, fieldSize: limits.json, fileSize: limits.multipart, headerPairs: 100 },
       });
       for await (const part of iterator) {
-        if (part.fieldname === 'submission') {
+        if (part.fieldname === main) {
           if (part.type === 'field') {
             if (part.valueTruncated) throw tooLarge(limits.json);
             const text = typeof part.value === 'string' ? part.value : JSON.stringify(part.value);
@@ -358,12 +393,12 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
       throw new HttpError(
         400,
         'invalid-multipart',
-        'Die Anfrage ist kein gültiges multipart/form-data. Senden Sie die Einreichung im Teil „submission“ und jede Anlage als eigene Datei.',
+        `Die Anfrage ist kein gültiges multipart/form-data. Senden Sie die Angaben im Teil „${main}“ und jede Anlage als eigene Datei.`,
       );
     }
     if (submissions.length !== 1) {
       await removeUploads(parts);
-      throw new HttpError(400, 'missing-submission', 'Der Teil „submission“ fehlt oder ist mehrfach vorhanden. Senden Sie die Einreichung genau einmal.');
+      throw new HttpError(400, `missing-${main}`, `Der Teil „${main}“ fehlt oder ist mehrfach vorhanden. Senden Sie die Angaben genau einmal.`);
     }
     try {
       return { envelope: parseJson(submissions[0]!), parts };
@@ -373,11 +408,30 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
     }
   }
 
+  /** Receives a multipart request within the limits and hands its JSON part and files to `handle`; removes whatever files the store did not take over. */
+  async function receiveMultipart<T>(request: FastifyRequest, main: 'submission' | 'message', handle: (json: unknown, parts: Map<string, Part[]>) => Promise<T>): Promise<T> {
+    if (Number(request.headers['content-length']) > limits.multipart) throw tooLarge(limits.multipart);
+    if (uploadsInProgress >= limits.concurrentUploads) {
+      throw new HttpError(503, 'busy', 'Gerade werden sehr viele Anlagen empfangen. Bitte senden Sie in einigen Sekunden erneut.', {}, { 'Retry-After': '5' });
+    }
+    uploadsInProgress += 1;
+    let parts = new Map<string, Part[]>();
+    try {
+      const read = await readMultipart(request, main);
+      parts = read.parts;
+      return await handle(read.envelope, parts);
+    } finally {
+      uploadsInProgress -= 1;
+      await removeUploads(parts);
+    }
+  }
+
   async function removeUploads(parts: Map<string, Part[]>): Promise<void> {
     for (const part of [...parts.values()].flat()) if (part.kind === 'file') await rm(part.path, { force: true });
   }
 
-  function matchAttachments(announced: Attachment[], parts: Map<string, Part[]>): { errors: FieldError[]; files: IncomingFile[] } {
+  /** `at`: where the announced attachments are, as the errors' path prefix. */
+  function matchAttachments(announced: Attachment[], parts: Map<string, Part[]>, at = '#envelope/attachments'): { errors: FieldError[]; files: IncomingFile[] } {
     const errors: FieldError[] = [];
     const files: IncomingFile[] = [];
     const seen = new Set<string>();
@@ -385,20 +439,20 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
       errors.push({ instancePath, keyword: 'attachment', params });
     };
     for (const [i, attachment] of announced.entries()) {
-      const at = `#envelope/attachments/${i}`;
+      const item = `${at}/${i}`;
       const { id, mimeType, groesse } = attachment;
       const received = parts.get(id) ?? [];
       const file = received[0];
-      if (seen.has(id) || received.length > 1) fail(at, { id, problem: 'duplicate' });
-      else if (file === undefined || file.kind !== 'file') fail(at, { id, problem: 'missing' });
-      else if (file.size !== groesse) fail(at, { id, problem: 'size', expected: groesse, actual: file.size });
-      else if (file.type !== mimeType) fail(at, { id, problem: 'type', expected: mimeType, actual: file.type });
-      else if (!hasSignatureOf(mimeType, file.head)) fail(at, { id, problem: 'content', expected: mimeType });
+      if (seen.has(id) || received.length > 1) fail(item, { id, problem: 'duplicate' });
+      else if (file === undefined || file.kind !== 'file') fail(item, { id, problem: 'missing' });
+      else if (file.size !== groesse) fail(item, { id, problem: 'size', expected: groesse, actual: file.size });
+      else if (file.type !== mimeType) fail(item, { id, problem: 'type', expected: mimeType, actual: file.type });
+      else if (!hasSignatureOf(mimeType, file.head)) fail(item, { id, problem: 'content', expected: mimeType });
       else files.push({ name: storedName(id, mimeType), path: file.path });
       seen.add(id);
     }
     for (const name of parts.keys()) {
-      if (!seen.has(name)) fail('#envelope/attachments', { id: name, problem: 'unannounced' });
+      if (!seen.has(name)) fail(at, { id: name, problem: 'unannounced' });
     }
     return { errors, files };
   }
@@ -425,7 +479,9 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
 
     const hash = envelopeHash(valid);
     const toStore = { ...valid, attachments: valid.attachments.map((a) => ({ ...a, dateiname: cleanFileName(a.dateiname, a.mimeType) })) };
-    const { entry, created } = await store.put({ envelope: toStore, hash, files }, (receivedAt) => newReference(valid.service, receivedAt));
+    const accessCode = newAccessCode();
+    const accessHash = await hashAccessCode(accessCode);
+    const { entry, created } = await store.put({ envelope: toStore, hash, files, accessHash }, (receivedAt) => newReference(valid.service, receivedAt));
     if (!created && entry.hash !== hash) throw changedResend(entry.reference, entry.receivedAt);
 
     if (fault === 'fail-after-store') throw storeFailed();
@@ -433,7 +489,7 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
     return reply
       .code(created ? 201 : 200)
       .header('Location', `/api/submissions/${entry.reference}`)
-      .send({ reference: entry.reference, receivedAt: entry.receivedAt });
+      .send({ reference: entry.reference, receivedAt: entry.receivedAt, ...(created ? { accessCode } : {}) });
   }
 
   onlyFor('/submissions', 'GET', 'POST');
@@ -457,20 +513,7 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
         const parts = new Map<string, Part[]>();
         return accept(request, reply, request.body, parts, fault);
       }
-      if (Number(request.headers['content-length']) > limits.multipart) throw tooLarge(limits.multipart);
-      if (uploadsInProgress >= limits.concurrentUploads) {
-        throw new HttpError(503, 'busy', 'Gerade werden sehr viele Anlagen empfangen. Bitte senden Sie in einigen Sekunden erneut.', {}, { 'Retry-After': '5' });
-      }
-      uploadsInProgress += 1;
-      let parts = new Map<string, Part[]>();
-      try {
-        const read = await readMultipart(request);
-        parts = read.parts;
-        return await accept(request, reply, read.envelope, parts, fault);
-      } finally {
-        uploadsInProgress -= 1;
-        await removeUploads(parts); // whatever the store did not take over
-      }
+      return receiveMultipart(request, 'submission', (envelope, parts) => accept(request, reply, envelope, parts, fault));
     },
   });
 
@@ -538,7 +581,9 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
     async (request, reply) => {
       const { reference } = await storedOr404(request.params.reference);
       const envelope = (await store.envelope(reference)) as { attachments: Attachment[] };
-      const attachment = envelope.attachments.find((a) => a.id === request.params.id);
+      // The submission's own attachments, then those the citizen supplied later (return channel).
+      const supplied = (await store.messages(reference)).flatMap((m) => (m.type === 'unterlagennachreichung' ? (m.data as { anlagen: Attachment[] }).anlagen : []));
+      const attachment = [...envelope.attachments, ...supplied].find((a) => a.id === request.params.id);
       const stored = attachment && (await store.attachment(reference, storedName(attachment.id, attachment.mimeType)));
       if (!attachment || !stored) throw new HttpError(404, 'not-found', 'Diese Anlage gibt es zu dieser Einreichung nicht.');
       return reply
@@ -548,6 +593,105 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
         .send(stored.stream);
     },
   );
+
+  // --- the citizen's case (issue 11) -------------------------------------------------------------------------
+
+  const referenceAttempts = new AttemptLimit(cases.attemptsPerReference, cases.windowMinutes * 60_000, cases.now);
+  const clientAttempts = new AttemptLimit(cases.attemptsPerClient, cases.windowMinutes * 60_000, cases.now);
+  const tokenInvalid = (): HttpError =>
+    new HttpError(
+      401,
+      'case-token-invalid',
+      'Ihre Anmeldung zu diesem Vorgang ist abgelaufen oder gilt hier nicht. Bitte geben Sie Vorgangsnummer und Zugangscode erneut ein.',
+      {},
+      { 'WWW-Authenticate': 'Bearer' },
+    );
+
+  function bearerToken(request: FastifyRequest): string | undefined {
+    const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(request.headers.authorization ?? '');
+    return match?.[1];
+  }
+
+  /** The reference the request's token opens, which must be `reference`; else 401, the same for every reason. */
+  async function authorizedCase(request: FastifyRequest, reference: string): Promise<string> {
+    const token = bearerToken(request);
+    const opened = token === undefined ? undefined : await store.token(caseTokenHash(token));
+    if (!opened || Date.parse(opened.expiresAt) <= cases.now() || opened.reference !== reference) throw tokenInvalid();
+    return reference;
+  }
+
+  onlyFor('/cases/access', 'POST');
+  app.post('/cases/access', { bodyLimit: 4096 }, async (request, reply) => {
+    const body = isObject(request.body) ? request.body : {};
+    const typed = typeof body.reference === 'string' ? body.reference.trim().toUpperCase().slice(0, 32) : '';
+    for (const [limit, key] of [
+      [clientAttempts, request.ip],
+      [referenceAttempts, typed],
+    ] as const) {
+      const { allowed, retryAfterSeconds } = limit.take(key);
+      if (!allowed) {
+        throw new HttpError(
+          429,
+          'rate-limited',
+          'Zu viele Versuche in kurzer Zeit. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.',
+          {},
+          { 'Retry-After': String(retryAfterSeconds) },
+        );
+      }
+    }
+    const stored = REFERENCE.test(typed) ? await store.accessHash(typed) : undefined;
+    if (!(await verifyAccessCode(body.accessCode, stored))) {
+      throw new HttpError(
+        403,
+        'access-denied',
+        'Vorgangsnummer und Zugangscode passen nicht zusammen. Bitte prüfen Sie beide Angaben auf Ihrer Eingangsbestätigung.',
+      );
+    }
+    const token = newCaseToken();
+    const expiresAt = new Date(cases.now() + cases.tokenMinutes * 60_000).toISOString();
+    await store.saveToken(caseTokenHash(token), { reference: typed, expiresAt });
+    return reply.code(201).send({ reference: typed, token, expiresAt });
+  });
+
+  onlyFor('/cases/token', 'DELETE');
+  app.delete('/cases/token', async (request, reply) => {
+    const token = bearerToken(request);
+    if (token !== undefined) await store.revokeToken(caseTokenHash(token));
+    return reply.code(204).send();
+  });
+
+  onlyFor('/cases/:reference/messages', 'GET');
+  app.get<{ Params: { reference: string } }>('/cases/:reference/messages', async (request) => {
+    const reference = await authorizedCase(request, request.params.reference);
+    const messages = await store.messages(reference);
+    return { reference, status: caseStatus(messages), messages };
+  });
+
+  /** Validates a citizen's answer and its files, and stores it; answers 201, or 200 for a repeated id. */
+  async function acceptAnswer(reply: FastifyReply, reference: string, message: unknown, parts: Map<string, Part[]>) {
+    const errors = validation.checkMessage(message);
+    if (errors.length > 0) throw validationFailed(errors);
+    const valid = message as CaseMessage & { caseReference: string; data: Record<string, unknown> };
+    if (valid.from !== 'citizen') throw validationFailed([{ instancePath: '/from', keyword: 'const', params: { allowedValue: 'citizen' } }]);
+    if (valid.caseReference !== reference) throw validationFailed([{ instancePath: '/caseReference', keyword: 'const', params: { allowedValue: reference } }]);
+    const caseErrors = answerErrors(valid, await store.messages(reference));
+    const announced = valid.type === 'unterlagennachreichung' ? (valid.data.anlagen as Attachment[]) : [];
+    const matched = matchAttachments(announced, parts, '/data/anlagen');
+    if (caseErrors.length + matched.errors.length > 0) throw validationFailed([...caseErrors, ...matched.errors]);
+    const toStore =
+      valid.type === 'unterlagennachreichung'
+        ? { ...valid, data: { ...valid.data, anlagen: announced.map((a) => ({ ...a, dateiname: cleanFileName(a.dateiname, a.mimeType) })) } }
+        : valid;
+    const { message: stored, created } = await store.addMessage(reference, toStore, matched.files);
+    return reply.code(created ? 201 : 200).send(stored);
+  }
+
+  onlyFor('/cases/:reference/answers', 'POST');
+  app.post<{ Params: { reference: string } }>('/cases/:reference/answers', { bodyLimit: limits.json }, async (request, reply) => {
+    const reference = await authorizedCase(request, request.params.reference);
+    if (!request.isMultipart()) return acceptAnswer(reply, reference, request.body, new Map());
+    return receiveMultipart(request, 'message', (message, parts) => acceptAnswer(reply, reference, message, parts));
+  });
 
   // --- fault injection (tests) ----------------------------------------------------------------------------------
 

@@ -7,10 +7,13 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Validator } from '../src/engine/validator.js';
 import { validators } from '../src/schema/generated/server/index.js';
+import { validators as returnValidators } from '../src/schema/generated/server/return/index.js';
 import { createGuard, type Guard } from './guard.js';
 import { HttpError, MAX_ERRORS, type FieldError } from './problems.js';
 
 const ENVELOPE = 'submission';
+/** schemas/return/nachricht.schema.json: every message of the return channel (issue 11). */
+const MESSAGE = 'nachricht';
 
 export interface Validation {
   /**
@@ -19,6 +22,8 @@ export interface Validation {
    * Throws 422 `unknown-service` for a valid envelope whose service has no schema here.
    */
   check(envelope: unknown): FieldError[];
+  /** The first error of a return channel message (schemas/return/), empty when valid; paths are JSON pointers into the message. */
+  checkMessage(message: unknown): FieldError[];
   readonly guard: Guard;
 }
 
@@ -50,13 +55,21 @@ export async function loadValidation(schemasDir: string): Promise<Validation> {
   for (const file of (await readdir(join(schemasDir, 'common'))).filter((f) => f.endsWith('.json'))) {
     all.push(await readJson(join(schemasDir, 'common', file)));
   }
+  const messageSchema = await readJson(join(schemasDir, 'return', `${MESSAGE}.schema.json`));
+  all.push(messageSchema);
   const guard = createGuard(all);
   const validatorOf = (name: string): Validator | undefined => (Object.hasOwn(validators, name) ? validators[name] : undefined);
   const validateEnvelope = validatorOf(ENVELOPE);
-  if (!validateEnvelope || !ids.has(ENVELOPE)) throw new Error('The server validators are missing: run `npm run generate`.');
+  const validateMessage = Object.hasOwn(returnValidators, MESSAGE) ? returnValidators[MESSAGE] : undefined;
+  if (!validateEnvelope || !ids.has(ENVELOPE) || !validateMessage) throw new Error('The server validators are missing: run `npm run generate`.');
 
   return {
     guard,
+    checkMessage(message) {
+      const bounded = guard.check(String(messageSchema.$id), message);
+      if (bounded) return [bounded];
+      return validateMessage(message) ? [] : errorsOf(validateMessage, '');
+    },
     check(envelope) {
       // `data` is bounded below by its service's schema, not by the envelope's `{ type: object }`.
       const bounded = guard.check(ids.get(ENVELOPE)!, isObject(envelope) ? { ...envelope, data: {} } : envelope);

@@ -234,9 +234,14 @@ export const formStyles = css`
   .confirmation .panel h2 {
     color: inherit;
   }
-  .reference {
+  .reference,
+  .access-code {
     font-size: 1.5em;
     letter-spacing: 0.05em;
+  }
+  .access-code {
+    font-family: ui-monospace, monospace;
+    overflow-wrap: anywhere;
   }
   @media (forced-colors: active) {
     .error-summary,

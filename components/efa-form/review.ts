@@ -45,8 +45,18 @@ export function renderConfirmationPage(page: {
     <div class="panel">
       <h2 tabindex="-1">${msg('Ihre Angaben wurden übermittelt')}</h2>
       <p>${msg('Ihre Vorgangsnummer')}<br /><strong class="reference">${page.receipt.reference}</strong></p>
+      ${page.receipt.accessCode === undefined
+        ? nothing
+        : html`<p>${msg('Ihr Zugangscode')}<br /><strong class="access-code" dir="ltr">${page.receipt.accessCode}</strong></p>`}
     </div>
     <p>${msg('Bitte notieren Sie die Vorgangsnummer. Sie brauchen sie, wenn Sie sich an die Behörde wenden.')}</p>
+    ${page.receipt.accessCode === undefined
+      ? nothing
+      : html`<p class="access-note">
+          ${msg(
+            'Mit Vorgangsnummer und Zugangscode können Sie später online sehen, wie weit Ihr Antrag ist, und auf Nachrichten der Behörde antworten. Der Zugangscode wird nur hier angezeigt: Notieren oder drucken Sie ihn. Geben Sie ihn niemandem weiter – wer ihn kennt, kann Ihren Vorgang lesen.',
+          )}
+        </p>`}
     ${renderBlocks(page.nextSteps)}
     <div class="actions no-print">
       <button type="button" class="secondary" part="button" @click=${page.print}>${msg('Zusammenfassung auf Deutsch drucken')}</button>

@@ -3,7 +3,10 @@
  *
  *   submissions/<reference>/receipt.json       the StoredEntry
  *   submissions/<reference>/submission.json    the envelope as stored
- *   submissions/<reference>/attachments/<id>.<ext>
+ *   submissions/<reference>/attachments/<id>.<ext>   the submission's and its answers' attachments
+ *   submissions/<reference>/access             the hash of the case's access code (cases.ts)
+ *   submissions/<reference>/messages/<receivedAt>-<id>.json   the return channel's messages, one file each
+ *   tokens/<hash>.json                         citizens' case tokens by their hash; expired ones are removed at start
  *   index.log                                  one StoredEntry per line, appended after each commit
  *   uploads/                                   uploads being received
  *   quarantine/<reference>                     second copies of an id found by recovery
@@ -15,6 +18,10 @@
  * only speeds up start-up: recovery reads it, then indexes every submission folder it does not name, so a lost
  * or torn line costs nothing. Appending a line costs the same at 100,000 stored submissions as at 1,000.
  *
+ * A message is added under the case's lock: its attachments are renamed into the case's attachments folder,
+ * then the message file is written atomically, which is its commit point; a failure before removes the
+ * attachments again. A message file names its id, so a repeat of that id finds it.
+ *
  * Recovery keeps one folder per envelope id (the one the log names first, else the earliest) and moves any
  * other to quarantine/, and removes incoming folders, temp files and unfinished uploads.
  */
@@ -23,10 +30,12 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { canonicalJson, envelopeHash } from '../canonical.js';
-import { TEMP_SUFFIX, syncDir, writeNewFile } from './fs-atomic.js';
-import { REFERENCE, type NewSubmission, type StoredEntry, type SubmissionStore } from './store.js';
+import { TEMP_SUFFIX, syncDir, writeFileAtomic, writeNewFile } from './fs-atomic.js';
+import { REFERENCE, type CaseToken, type NewSubmission, type StoredEntry, type StoredMessage, type SubmissionStore } from './store.js';
 
 const INCOMING = '.incoming-';
+/** A token hash (SHA-256, hex): only such names are token files. */
+const TOKEN_HASH = /^[0-9a-f]{64}$/;
 
 /** The steps of `put`, in order; a test can make any of them fail. */
 export type StoreStep = 'attachments' | 'envelope' | 'receipt' | 'commit' | 'index';
@@ -60,8 +69,9 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
   const submissionsDir = join(dataDir, 'submissions');
   const uploadDir = join(dataDir, 'uploads');
   const quarantineDir = join(dataDir, 'quarantine');
+  const tokensDir = join(dataDir, 'tokens');
   const logPath = join(dataDir, 'index.log');
-  for (const dir of [submissionsDir, uploadDir, quarantineDir]) await mkdir(dir, { recursive: true });
+  for (const dir of [submissionsDir, uploadDir, quarantineDir, tokensDir]) await mkdir(dir, { recursive: true });
 
   const byId = new Map<string, StoredEntry>();
   const byReference = new Map<string, StoredEntry>();
@@ -89,6 +99,10 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
   for (const name of await readdir(uploadDir)) {
     await rm(join(uploadDir, name), { recursive: true, force: true });
     recovery.removedTemp += 1;
+  }
+  for (const name of await readdir(tokensDir)) {
+    const token: CaseToken | undefined = TOKEN_HASH.test(name.replace(/\.json$/, '')) ? await readJson(join(tokensDir, name)).catch(() => undefined) : undefined;
+    if (!token || Date.parse(token.expiresAt) <= Date.now()) await rm(join(tokensDir, name), { force: true });
   }
   const found = new Map<string, StoredEntry[]>();
   for (const name of await readdir(submissionsDir)) {
@@ -172,7 +186,7 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
     return join(submissionsDir, reference);
   }
 
-  async function commit({ envelope, hash, files }: NewSubmission, reference: string, receivedAt: string): Promise<StoredEntry> {
+  async function commit({ envelope, hash, files, accessHash }: NewSubmission, reference: string, receivedAt: string): Promise<StoredEntry> {
     const entry: StoredEntry = { id: envelope.id, reference, service: envelope.service, receivedAt, hash };
     const incoming = join(submissionsDir, `${INCOMING}${randomUUID()}`);
     try {
@@ -183,6 +197,7 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
       // The incoming folder is private until the rename: its files need no temp names, only fsyncs.
       await beforeStep('envelope');
       await writeNewFile(join(incoming, 'submission.json'), `${JSON.stringify(envelope, null, 2)}\n`);
+      if (accessHash) await writeNewFile(join(incoming, 'access'), accessHash);
       await beforeStep('receipt');
       await writeNewFile(join(incoming, 'receipt.json'), `${JSON.stringify(entry, null, 2)}\n`);
       await syncDir(incoming);
@@ -199,6 +214,19 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
     pending.push(entry);
     await appendPending();
     return entry;
+  }
+
+  async function readMessages(reference: string): Promise<Array<{ name: string; message: StoredMessage }>> {
+    const dir = join(folder(reference), 'messages');
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch (error) {
+      if (isMissing(error)) return [];
+      throw error;
+    }
+    const files = names.filter((name) => name.endsWith('.json') && !name.startsWith('.')).sort();
+    return Promise.all(files.map(async (name) => ({ name, message: (await readJson(join(dir, name))) as StoredMessage })));
   }
 
   return {
@@ -257,6 +285,70 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
         if (isMissing(error)) return undefined;
         throw error;
       }
+    },
+
+    async accessHash(reference) {
+      if (!REFERENCE.test(reference)) return undefined;
+      try {
+        return await readFile(join(folder(reference), 'access'), 'utf8');
+      } catch (error) {
+        if (isMissing(error)) return undefined;
+        throw error;
+      }
+    },
+
+    addMessage(reference, message, files) {
+      if (!REFERENCE.test(reference)) throw new Error(`not a reference: ${reference}`);
+      return withLock(`case:${reference}`, async () => {
+        await stat(join(folder(reference), 'receipt.json')); // a committed submission, else ENOENT
+        const earlier = (await readMessages(reference)).find(({ name }) => name.endsWith(`-${message.id}.json`));
+        if (earlier) return { message: earlier.message, created: false };
+        const stored: StoredMessage = { ...message, receivedAt: new Date().toISOString() };
+        const messagesDir = join(folder(reference), 'messages');
+        const attachmentsDir = join(folder(reference), 'attachments');
+        await mkdir(messagesDir, { recursive: true });
+        await syncDir(folder(reference));
+        const taken: string[] = [];
+        try {
+          for (const file of files) {
+            const target = join(attachmentsDir, file.name);
+            await rename(file.path, target);
+            taken.push(target);
+          }
+          if (taken.length > 0) await syncDir(attachmentsDir);
+          await writeFileAtomic(join(messagesDir, `${stored.receivedAt}-${message.id}.json`), `${JSON.stringify(stored, null, 2)}\n`);
+        } catch (error) {
+          for (const path of taken) await rm(path, { force: true });
+          throw error;
+        }
+        return { message: stored, created: true };
+      });
+    },
+
+    async messages(reference) {
+      if (!REFERENCE.test(reference)) return [];
+      return (await readMessages(reference)).map(({ message }) => message);
+    },
+
+    async saveToken(tokenHash, token) {
+      if (!TOKEN_HASH.test(tokenHash)) throw new Error('not a token hash');
+      await writeFileAtomic(join(tokensDir, `${tokenHash}.json`), JSON.stringify(token));
+    },
+
+    async token(tokenHash) {
+      if (!TOKEN_HASH.test(tokenHash)) return undefined;
+      try {
+        return (await readJson(join(tokensDir, `${tokenHash}.json`))) as CaseToken;
+      } catch (error) {
+        if (isMissing(error)) return undefined;
+        throw error;
+      }
+    },
+
+    async revokeToken(tokenHash) {
+      if (!TOKEN_HASH.test(tokenHash)) return;
+      await rm(join(tokensDir, `${tokenHash}.json`), { force: true });
+      await syncDir(tokensDir);
     },
 
     async close() {

@@ -13,6 +13,10 @@
  * transaction (no two-phase scheme, no orphan files) and a database backup holds everything; the price is that
  * a submission's attachments (at most the multipart limit, 30 MiB) are read into memory once to be sent.
  *
+ * A message of the return channel is one transaction as well: its row and its attachments' rows. The primary
+ * key (reference, id) keeps one copy per message id; a concurrent repeat waits on the first row and then finds it.
+ * Expired case tokens are deleted whenever a new one is saved.
+ *
  * The schema is created and migrated at start (`migrations/*.sql`, applied in name order, each once, under an
  * advisory lock so that several processes starting together apply it once).
  */
@@ -21,7 +25,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import pg from 'pg';
 import { projectRoot } from '../config.js';
-import type { NewSubmission, StepHook, StoredEntry, SubmissionStore } from './store.js';
+import type { CaseMessage, IncomingFile, NewSubmission, StepHook, StoredEntry, StoredMessage, SubmissionStore } from './store.js';
 
 /** The steps of `put`, in order; `committed` comes after the COMMIT (a lost answer to it). */
 export const POSTGRES_STEPS = ['envelope', 'attachments', 'commit', 'committed'] as const;
@@ -97,16 +101,16 @@ export async function openPostgresStore({ connectionString, uploadDir, beforeSte
   }
 
   /** One attempt under one reference: the entry stored, `existing` when the id was stored first, `taken` when the reference was. */
-  async function attempt({ envelope, hash, files }: NewSubmission, reference: string, receivedAt: string): Promise<StoredEntry | 'existing' | 'taken'> {
+  async function attempt({ envelope, hash, files, accessHash }: NewSubmission, reference: string, receivedAt: string): Promise<StoredEntry | 'existing' | 'taken'> {
     const client = await pool.connect();
     let broken: Error | undefined;
     try {
       await client.query('begin');
       await beforeStep('envelope');
       const inserted = await client.query<Row>(
-        `insert into submissions (id, reference, service, received_at, hash, envelope) values ($1, $2, $3, $4, $5, $6)
+        `insert into submissions (id, reference, service, received_at, hash, envelope, access_hash) values ($1, $2, $3, $4, $5, $6, $7)
          on conflict (id) do nothing returning ${ENTRY_COLUMNS}`,
-        [envelope.id, reference, envelope.service, receivedAt, hash, JSON.stringify(envelope)],
+        [envelope.id, reference, envelope.service, receivedAt, hash, JSON.stringify(envelope), accessHash ?? null],
       );
       if (inserted.rows.length === 0) {
         await client.query('rollback');
@@ -128,6 +132,38 @@ export async function openPostgresStore({ connectionString, uploadDir, beforeSte
       throw error;
     } finally {
       // A connection whose rollback failed must not be handed out again.
+      client.release(broken);
+    }
+  }
+
+  async function storedMessage(reference: string, id: string): Promise<StoredMessage | undefined> {
+    const { rows } = await pool.query<{ message: StoredMessage }>('select message from case_messages where reference = $1 and id = $2', [reference, id]);
+    return rows[0]?.message;
+  }
+
+  async function insertMessage(reference: string, message: CaseMessage, files: IncomingFile[]): Promise<StoredMessage | undefined> {
+    const stored: StoredMessage = { ...message, receivedAt: new Date().toISOString() };
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('begin');
+      const inserted = await client.query(
+        'insert into case_messages (reference, id, received_at, message) values ($1, $2, $3, $4) on conflict (reference, id) do nothing returning id',
+        [reference, message.id, stored.receivedAt, JSON.stringify(stored)],
+      );
+      if (inserted.rows.length === 0) {
+        await client.query('rollback');
+        return undefined;
+      }
+      for (const file of files) {
+        await client.query('insert into attachments (reference, name, content) values ($1, $2, $3)', [reference, file.name, await readFile(file.path)]);
+      }
+      await client.query('commit');
+      return stored;
+    } catch (error) {
+      await client.query('rollback').catch((rollbackFailed: Error) => (broken = rollbackFailed));
+      throw error;
+    } finally {
       client.release(broken);
     }
   }
@@ -170,6 +206,42 @@ export async function openPostgresStore({ connectionString, uploadDir, beforeSte
       const { rows } = await pool.query<{ content: Buffer }>('select content from attachments where reference = $1 and name = $2', [reference, name]);
       if (!rows[0]) return undefined;
       return { stream: Readable.from([rows[0].content]), size: rows[0].content.byteLength };
+    },
+
+    async accessHash(reference) {
+      const { rows } = await pool.query<{ access_hash: string | null }>('select access_hash from submissions where reference = $1', [reference]);
+      return rows[0]?.access_hash ?? undefined;
+    },
+
+    async addMessage(reference, message, files) {
+      const earlier = await storedMessage(reference, message.id);
+      if (earlier) return { message: earlier, created: false };
+      const stored = await insertMessage(reference, message, files);
+      if (!stored) return { message: (await storedMessage(reference, message.id))!, created: false };
+      await Promise.all(files.map((file) => rm(file.path, { force: true })));
+      return { message: stored, created: true };
+    },
+
+    async messages(reference) {
+      const { rows } = await pool.query<{ message: StoredMessage }>(
+        'select message from case_messages where reference = $1 order by received_at, position',
+        [reference],
+      );
+      return rows.map((row) => row.message);
+    },
+
+    async saveToken(tokenHash, token) {
+      await pool.query('delete from case_tokens where expires_at <= now()');
+      await pool.query('insert into case_tokens (token_hash, reference, expires_at) values ($1, $2, $3)', [tokenHash, token.reference, token.expiresAt]);
+    },
+
+    async token(tokenHash) {
+      const { rows } = await pool.query<{ reference: string; expires_at: Date }>('select reference, expires_at from case_tokens where token_hash = $1', [tokenHash]);
+      return rows[0] && { reference: rows[0].reference, expiresAt: rows[0].expires_at.toISOString() };
+    },
+
+    async revokeToken(tokenHash) {
+      await pool.query('delete from case_tokens where token_hash = $1', [tokenHash]);
     },
 
     close() {

@@ -9,6 +9,9 @@
  *   the next `put` with the same id finds it.
  * - The same envelope id always gets the same reference; a second `put` with that id stores nothing and
  *   returns the first entry (`created: false`), whose `hash` the caller compares to tell a changed resend.
+ * - A submission is also a case (issue 11): the hash of its access code is stored with it in the same commit,
+ *   and the messages of the return channel are added to it later, each exactly once by its id, with its
+ *   attachments in the same commit.
  */
 import type { Readable } from 'node:stream';
 
@@ -33,6 +36,20 @@ export interface NewSubmission {
   envelope: { id: string; service: string } & Record<string, unknown>;
   hash: string;
   files: IncomingFile[];
+  /** The slow salted hash of the case's access code (`cases.ts`); only a submission stored with one can be opened by the citizen. */
+  accessHash?: string | undefined;
+}
+
+/** A message of the return channel (schemas/return/nachricht.schema.json), as validated. */
+export type CaseMessage = { id: string; from: 'office' | 'citizen'; type: string } & Record<string, unknown>;
+
+/** A stored message: as sent, plus when this server stored it (the order of a case's messages). */
+export type StoredMessage = CaseMessage & { receivedAt: string };
+
+/** What a citizen's case token (`cases.ts`, stored only as its hash) opens, and until when. */
+export interface CaseToken {
+  reference: string;
+  expiresAt: string;
 }
 
 export interface StoredAttachment {
@@ -55,6 +72,19 @@ export interface SubmissionStore {
   envelope(reference: string): Promise<unknown>;
   /** `name` is built from an id the stored envelope announces (`storedName`), never a path from a request. */
   attachment(reference: string, name: string): Promise<StoredAttachment | undefined>;
+  /** The hash of the case's access code; undefined for an unknown reference or a submission stored without one. */
+  accessHash(reference: string): Promise<string | undefined>;
+  /**
+   * Adds a message to the submission `reference` (which must exist), with its attachments, unless a message with
+   * its id is stored there; then nothing is stored and the first one is returned (`created: false`).
+   */
+  addMessage(reference: string, message: CaseMessage, files: IncomingFile[]): Promise<{ message: StoredMessage; created: boolean }>;
+  /** The case's messages, oldest first. */
+  messages(reference: string): Promise<StoredMessage[]>;
+  saveToken(tokenHash: string, token: CaseToken): Promise<void>;
+  token(tokenHash: string): Promise<CaseToken | undefined>;
+  /** Forgets a token; forgetting an unknown one is no error. */
+  revokeToken(tokenHash: string): Promise<void>;
   close(): Promise<void>;
 }
 

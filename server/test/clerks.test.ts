@@ -83,7 +83,7 @@ describe('clerks’ sign-in (OpenID Connect, authorization code with PKCE)', () 
 
   it('answers no page or API of the workspace without a session', async () => {
     const browser = new Browser();
-    for (const path of ['/api/submissions', `/api/submissions/${reference}/data`, `/api/submissions/${reference}/attachments/x`, '/clerks/session']) {
+    for (const path of ['/api/submissions', `/api/submissions/${reference}/data`, `/api/submissions/${reference}/attachments/x`, '/clerks/session', `/clerks/cases/${reference}/messages`]) {
       const response = await browser.request(`${server.base}${path}`);
       assert.equal(response.status, 401, path);
       assert.equal((await response.json()).code, 'sign-in-required', path);
@@ -147,6 +147,31 @@ describe('clerks’ sign-in (OpenID Connect, authorization code with PKCE)', () 
     const signedOut = await logout({ Origin: 'null', 'Sec-Fetch-Site': 'same-origin' }, csrfToken);
     assert.equal(signedOut.status, 303);
     assert.equal((await browser.request(`${server.base}/api/submissions`)).status, 401);
+  });
+
+  it('sends an office message only with a session and its CSRF token, and shows it in the case', async () => {
+    const message = () => JSON.stringify({ id: crypto.randomUUID(), type: 'statusaenderung', data: { status: 'in-bearbeitung' } });
+    const send = (browser: Browser, headers: Record<string, string> = {}) =>
+      browser.request(`${server.base}/clerks/cases/${reference}/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: message() });
+    const signedOut = await send(new Browser());
+    assert.equal(signedOut.status, 401);
+    assert.equal((await signedOut.json()).code, 'sign-in-required');
+
+    const { browser } = await signIn();
+    const { csrfToken } = await (await browser.request(`${server.base}/clerks/session`)).json();
+    const withoutToken = await send(browser);
+    assert.equal(withoutToken.status, 403);
+    assert.equal((await withoutToken.json()).code, 'csrf');
+    assert.equal((await send(browser, { 'X-CSRF-Token': 'forged' })).status, 403);
+    assert.equal((await send(browser, { 'X-CSRF-Token': csrfToken, Origin: 'https://attacker.example', 'Sec-Fetch-Site': 'cross-site' })).status, 403);
+    assert.equal((await send(browser, { 'X-CSRF-Token': csrfToken })).status, 201);
+
+    const view = await browser.request(`${server.base}/clerks/cases/${reference}/messages`);
+    assert.equal(view.status, 200);
+    const { status, messages } = await view.json();
+    assert.equal(status, 'in-bearbeitung');
+    assert.equal(messages.length, 1);
+    assert.equal(messages[0].from, 'office');
   });
 
   it('refuses a cross-site read of the workspace even with a session', async () => {

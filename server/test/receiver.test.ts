@@ -259,8 +259,8 @@ describe('portals on other origins (CORS)', () => {
     assert.equal(response.status, 204);
     assert.equal(response.headers.get('access-control-allow-origin'), PORTAL);
     const list = (name: string) => response.headers.get(name)?.toLowerCase().split(',').map((v) => v.trim()).sort();
-    assert.deepEqual(list('access-control-allow-methods'), ['get', 'post']);
-    assert.deepEqual(list('access-control-allow-headers'), ['accept', 'content-type', 'idempotency-key']);
+    assert.deepEqual(list('access-control-allow-methods'), ['delete', 'get', 'post']);
+    assert.deepEqual(list('access-control-allow-headers'), ['accept', 'authorization', 'content-type', 'idempotency-key']);
     assert.equal(response.headers.get('access-control-allow-credentials'), null);
   });
 

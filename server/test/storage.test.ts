@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { openFileStore } from '../storage/file-store.js';
 import { openPostgresStore } from '../storage/postgres-store.js';
-import type { NewSubmission, StepHook, SubmissionStore } from '../storage/store.js';
+import type { CaseMessage, NewSubmission, StepHook, SubmissionStore } from '../storage/store.js';
 import { POSTGRES_SKIPPED, restartPostgres, scratchDatabase, sql } from './helpers.js';
 
 /** Opens a store on one place (a folder, a database) that survives reopening; counts the copies it holds. */
@@ -30,7 +30,8 @@ interface Backend {
 }
 
 let counter = 0;
-const newReference = (): string => `VE-2026-${String(100000 + (counter += 1)).replace(/[01]/g, 'Z')}`;
+/** A new reference per call: the counter's six digits as letters (replacing 0 and 1 alone made 100004 and 100014 one reference). */
+const newReference = (): string => `VE-2026-${[...String((counter += 1)).padStart(6, '0')].map((digit) => 'ABCDEFGHJK'[Number(digit)]).join('')}`;
 
 async function fresh(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'efa-store-test-'));
@@ -164,6 +165,65 @@ function storeContract({ name, skip, place, stepsBeforeCommit, stepAfterCommit }
       assert.deepEqual((await store.list()).map((e) => e.reference), [later.entry, entry].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || b.reference.localeCompare(a.reference)).map((e) => e.reference));
       assert.equal(await store.get('VE-2026-NOTHER'), undefined);
       await store.close();
+    });
+
+    it('keeps the access hash with the submission, and none for a submission stored without one', async () => {
+      const under = await place();
+      const store = await under.open();
+      const { entry } = await store.put({ ...(await submission(store)), accessHash: 'scrypt$hash' }, newReference);
+      const without = await store.put(await submission(store), newReference);
+      await store.close();
+      const reopened = await under.open();
+      assert.equal(await reopened.accessHash(entry.reference), 'scrypt$hash');
+      assert.equal(await reopened.accessHash(without.entry.reference), undefined);
+      assert.equal(await reopened.accessHash('VE-2026-NOTHER'), undefined);
+      await reopened.close();
+    });
+
+    it('adds a case’s messages once per id, oldest first, with their attachments', async () => {
+      const under = await place();
+      const store = await under.open();
+      const { entry } = await store.put(await submission(store), newReference);
+      const other = await store.put(await submission(store), newReference);
+      const message = (type: string): CaseMessage => ({ id: crypto.randomUUID(), from: 'office', type, data: {} });
+      const first = message('statusaenderung');
+      const upload = await submission(store);
+      const added = await store.addMessage(entry.reference, first, upload.files);
+      assert.equal(added.created, true);
+      assert.equal(added.message.id, first.id);
+      assert.ok(added.message.receivedAt);
+      const repeat = await store.addMessage(entry.reference, { ...first, type: 'changed' }, []);
+      assert.equal(repeat.created, false);
+      assert.deepEqual(repeat.message, added.message);
+      const second = message('anhoerung');
+      await store.addMessage(entry.reference, second, []);
+      await assert.rejects(store.addMessage('VE-2026-NOTHER', message('anhoerung'), []), 'only to a stored submission');
+      await store.close();
+
+      const reopened = await under.open();
+      assert.deepEqual((await reopened.messages(entry.reference)).map((m) => m.id), [first.id, second.id]);
+      assert.deepEqual(await reopened.messages(other.entry.reference), []);
+      const stored = await reopened.attachment(entry.reference, upload.files[0]!.name);
+      assert.equal(stored?.size, 13);
+      assert.equal(await reopened.attachment(other.entry.reference, upload.files[0]!.name), undefined);
+      await reopened.close();
+    });
+
+    it('keeps case tokens by their hash until revoked', async () => {
+      const under = await place();
+      const store = await under.open();
+      const { entry } = await store.put(await submission(store), newReference);
+      const hash = 'a'.repeat(64);
+      const token = { reference: entry.reference, expiresAt: new Date(Date.now() + 3_600_000).toISOString() };
+      await store.saveToken(hash, token);
+      await store.close();
+      const reopened = await under.open();
+      assert.deepEqual(await reopened.token(hash), token);
+      assert.equal(await reopened.token('b'.repeat(64)), undefined);
+      await reopened.revokeToken(hash);
+      assert.equal(await reopened.token(hash), undefined);
+      await reopened.revokeToken(hash);
+      await reopened.close();
     });
   });
 }
@@ -317,7 +377,7 @@ describe('PostgreSQL store: faults', { skip: POSTGRES_SKIPPED }, () => {
   it('migrates a database once, also when several stores open it at the same time', async () => {
     const under = await postgresPlace();
     const stores = await Promise.all([1, 2, 3].map(() => under.open()));
-    assert.deepEqual(await sql(under.url, 'select name from schema_migrations'), [{ name: '001-submissions.sql' }]);
+    assert.deepEqual(await sql(under.url, 'select name from schema_migrations order by name'), [{ name: '001-submissions.sql' }, { name: '002-cases.sql' }]);
     for (const store of stores) await store.close();
   });
 });

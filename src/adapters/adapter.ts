@@ -8,6 +8,11 @@ export type { Submission };
 export interface Receipt {
   reference: string;
   receivedAt?: string;
+  /**
+   * The secret with which the citizen later opens the case (the return channel, issue 11); told only in this
+   * receipt. Back ends without a return channel leave it out.
+   */
+  accessCode?: string;
 }
 
 export interface SubmitOptions {

@@ -8,6 +8,7 @@ z.config({ jitless: true });
 const receiptSchema = z.object({
   reference: z.string().check(z.minLength(1), z.maxLength(100)),
   receivedAt: z.optional(z.string().check(z.iso.datetime({ offset: true }))),
+  accessCode: z.optional(z.string().check(z.minLength(8), z.maxLength(100))),
 });
 
 /** A receipt or a `malformed-receipt` error: an answer that is not a receipt is never taken for success. */

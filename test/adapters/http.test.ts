@@ -150,13 +150,15 @@ describe('http adapter: changed resends and limits (receiver contract)', () => {
     const receipt = await httpAdapter(fast).submit(first, { files: new Map() });
     const same = await httpAdapter(fast).submit(first, { files: new Map() });
     expect(same.reference, 'an unchanged repeat is answered with the same receipt').to.equal(receipt.reference);
+    expect(receipt.accessCode, 'the first receipt carries the access code').to.match(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){5}$/);
+    expect(same.accessCode, 'told once').to.equal(undefined);
 
     const corrected = structuredClone(first);
     (corrected.data as { gast: { familienname: string } }).gast.familienname = 'Korrigiert';
     const error = await failure(httpAdapter(fast).submit(corrected, { files: new Map() }));
     expect(error.failure).to.equal('changed-resend');
     expect(error.details.status).to.equal(409);
-    expect(error.details.earlier).to.deep.equal(receipt);
+    expect(error.details.earlier).to.deep.equal({ reference: receipt.reference, receivedAt: receipt.receivedAt });
     expect(await storedCount(first.id), 'the correction was not stored under the same id').to.equal(1);
   });
 

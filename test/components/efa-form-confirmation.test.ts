@@ -181,3 +181,38 @@ describe('the printed summary', () => {
     expect(el.shadowRoot!.querySelector('.alongside'), 'only while printing').to.equal(null);
   });
 });
+
+describe('the access code on the confirmation page', () => {
+  async function confirmed(receipt: { reference: string; accessCode?: string }, lang = 'de'): Promise<EfaForm> {
+    const el = await fixture<EfaForm>(html`<efa-form .spec=${{ ...spec, definition }} adapter="event" lang=${lang}></efa-form>`);
+    el.prefill = { ...answers, zustimmung: true };
+    el.addEventListener('efa-submit', (e) => (e as CustomEvent<EfaSubmitDetail>).detail.respondWith!(Promise.resolve(receipt)));
+    el.resumeAt('review', '');
+    await el.updateComplete;
+    const submitted = oneEvent(el, 'efa-submitted');
+    $(el, 'button.primary').click();
+    await submitted;
+    await el.updateComplete;
+    return el;
+  }
+
+  it('stands beside the reference, says what it is for and to keep it secret, and is printed with it', async () => {
+    const el = await confirmed({ reference: 'T-3', accessCode: '7KQ2-M9XD-4F7K-2QAB-CDEF-GH12' });
+    const code = $(el, '.confirmation .panel .access-code');
+    expect(code.textContent).to.equal('7KQ2-M9XD-4F7K-2QAB-CDEF-GH12');
+    expect(code.closest('.actions, .no-print'), 'not hidden when printing').to.equal(null);
+    const note = $(el, '.access-note').textContent!.replace(/\s+/g, ' ');
+    expect(note).to.contain('online sehen, wie weit Ihr Antrag ist');
+    expect(note).to.contain('Geben Sie ihn niemandem weiter');
+    await expect(el).to.be.accessible();
+  });
+
+  it('is translated, and left out when the back end gives none', async () => {
+    const english = await confirmed({ reference: 'T-4', accessCode: '7KQ2-M9XD-4F7K-2QAB-CDEF-GH12' }, 'en');
+    await waitUntil(() => $(english, '.access-note')?.textContent!.includes('Do not give it to anyone'), 'in English');
+    const without = await confirmed({ reference: 'T-5' });
+    expect($(without, '.reference').textContent).to.equal('T-5');
+    expect(without.shadowRoot!.querySelector('.access-code')).to.equal(null);
+    expect(without.shadowRoot!.querySelector('.access-note')).to.equal(null);
+  });
+});

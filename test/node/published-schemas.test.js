@@ -43,6 +43,7 @@ test('no published schema uses multipleOf with a fraction', () => {
   const files = [
     ...readdirSync('schemas').filter((f) => f.endsWith('.json')).map((f) => `schemas/${f}`),
     ...readdirSync('schemas/common').map((f) => `schemas/common/${f}`),
+    ...readdirSync('schemas/return').map((f) => `schemas/return/${f}`),
   ];
   for (const file of files) {
     const fractional = [...readFileSync(file, 'utf8').matchAll(/"multipleOf":\s*([0-9.eE+-]+)/g)].filter(([, n]) => !Number.isInteger(Number(n)));

@@ -1,0 +1,66 @@
+/**
+ * The clerks' side of the return channel (issue 11): a case's messages and answers, and new messages from the
+ * office (schemas/return/nachricht.schema.json). Only for signed-in clerks; sending needs the CSRF token of the
+ * session (`clerks.ts`).
+ *
+ *   GET  /clerks/cases/:reference/messages   { reference, status, messages: [...] } oldest first, answers included
+ *   POST /clerks/cases/:reference/messages   { id, type, data } (X-CSRF-Token): the server adds `caseReference`,
+ *        `createdAt` and `from: office`, validates the message and stores it; 201, or 200 when this id was stored
+ *        before; 422 validation; 404 for an unknown reference
+ */
+import type { FastifyInstance } from 'fastify';
+import { caseStatus } from './cases.js';
+import { csrfRefusal, type ClerkGuard } from './clerks.js';
+import { HttpError, refusalOf, sendRefusal, validationFailed } from './problems.js';
+import { REFERENCE, type CaseMessage, type SubmissionStore } from './storage/store.js';
+import type { Validation } from './validation.js';
+
+export interface ClerkCaseOptions {
+  store: SubmissionStore;
+  validation: Validation;
+  clerks: ClerkGuard;
+  now: () => number;
+}
+
+/** An office message is small: text, a few slots or document purposes. */
+const MESSAGE_BODY_LIMIT = 64 * 1024;
+
+export async function clerkCases(app: FastifyInstance, { store, validation, clerks, now }: ClerkCaseOptions): Promise<void> {
+  app.setErrorHandler((error: unknown, request, reply) => {
+    const refusal = csrfRefusal(error) ?? refusalOf(error);
+    if (refusal) return sendRefusal(reply, refusal);
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).send({ code: 'internal', message: 'Ein Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.' });
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
+
+  async function knownCase(reference: string): Promise<string> {
+    if (!REFERENCE.test(reference) || !(await store.get(reference))) {
+      throw new HttpError(404, 'not-found', 'Zu dieser Vorgangsnummer gibt es keine Einreichung. Prüfen Sie die Vorgangsnummer.');
+    }
+    return reference;
+  }
+
+  app.get<{ Params: { reference: string } }>('/clerks/cases/:reference/messages', { preHandler: clerks.api }, async (request) => {
+    const reference = await knownCase(request.params.reference);
+    const messages = await store.messages(reference);
+    return { reference, status: caseStatus(messages), messages };
+  });
+
+  app.post<{ Params: { reference: string } }>(
+    '/clerks/cases/:reference/messages',
+    { bodyLimit: MESSAGE_BODY_LIMIT, preHandler: clerks.action },
+    async (request, reply) => {
+      const reference = await knownCase(request.params.reference);
+      const body = typeof request.body === 'object' && request.body !== null && !Array.isArray(request.body) ? request.body : {};
+      const message = { ...body, caseReference: reference, createdAt: new Date(now()).toISOString(), from: 'office' };
+      const errors = validation.checkMessage(message);
+      if (errors.length > 0) throw validationFailed(errors);
+      const { message: stored, created } = await store.addMessage(reference, message as unknown as CaseMessage, []);
+      return reply.code(created ? 201 : 200).send(stored);
+    },
+  );
+}
