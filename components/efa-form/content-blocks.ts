@@ -13,6 +13,7 @@ export class PageTexts {
   private readonly blocks = new Map<ContentDef, readonly ContentBlock[]>();
   private readonly reads = new Set<string>();
   private context: ContentContext | undefined;
+  private readonly spotter = new ChangeSpotter();
 
   constructor(private readonly source: () => ContentContext) {}
 
@@ -28,6 +29,20 @@ export class PageTexts {
     let blocks = this.blocks.get(def);
     if (!blocks) this.blocks.set(def, (blocks = def.blocks(this.context ?? this.source())));
     return blocks;
+  }
+
+  /**
+   * What to read out of the texts on `nodes` of `page` (a step in a language): a warning that appears because of an
+   * answer, at once; a result (a `live` notice) that changed, when the user leaves a field (`fieldLeft`). What is
+   * there when the page is shown is read with the page, like any text. Empty when there is nothing new.
+   */
+  news(nodes: readonly NodeView[], page: string, fieldLeft: boolean): string {
+    return this.spotter.news(page, changingTexts(nodes, this), fieldLeft).join(' ');
+  }
+
+  /** Not on a step any more: the next step shown says nothing new. */
+  forget(): void {
+    this.spotter.forget();
   }
 
   /** Whether a text of the page depends on the answer at `pointer`. */
@@ -59,7 +74,7 @@ export function renderBlocks(blocks: readonly ContentBlock[]): TemplateResult[] 
 }
 
 /** What a step says that changes with its answers: warnings, and results marked `live`, as they would be read out. */
-export function changingTexts(nodes: readonly NodeView[], texts: PageTexts): { warnings: string[]; results: string[] } {
+function changingTexts(nodes: readonly NodeView[], texts: PageTexts): { warnings: string[]; results: string[] } {
   const blocks = contentBlocksIn(nodes, texts);
   return {
     warnings: blocks.flatMap((block) => (block.kind === 'warning' ? [`${msg('Wichtig:')} ${block.text}`] : [])),
@@ -81,7 +96,7 @@ function contentBlocksIn(nodes: readonly NodeView[], texts: PageTexts): readonly
  * Remembers what a step said when last rendered, in its language, to tell what is new on the same step: a warning
  * as soon as it appears, a changed result when the user leaves a field (not on every keystroke).
  */
-export class ChangeSpotter {
+class ChangeSpotter {
   private spoken: { page: string; warnings: string[]; results: string[] } | undefined;
 
   /** What to read out; nothing on a page just shown, which is read with the page. */

@@ -5,6 +5,7 @@ import type { LocalDrafts, SavedDraft } from '../../src/drafts/local-drafts.js';
 import type { TabMemory } from '../../src/drafts/tab-memory.js';
 import { getLocale } from '../../src/i18n/locale.js';
 import type { HistoryController, HistoryHost } from './history-controller.js';
+import type { Place } from './page-controller.js';
 import type { EfaForm } from './efa-form.js';
 
 /** What the drafts controller needs from its form. */
@@ -14,14 +15,12 @@ export interface DraftsHost extends HistoryHost {
   readonly drafts: EfaForm['drafts'];
   readonly draftDays: number;
   readonly authority: string;
-  /** The engine of the current service; undefined until the service is known. */
-  readonly draftEngine: FormEngine | undefined;
-  /** Show `page` (a step if still visible, or `review`) after answers were loaded; the page's title is said unless `announcement` is given. */
-  resumeAt(page: string, announcement?: string): void;
-  /** The language chosen in the form's own switch, if one was: kept with the answers. */
-  readonly chosenLanguage: string | undefined;
-  /** Speak `locale` again, as when it was chosen in the form (a draft brings it back). */
-  chooseLanguage(locale: string): void;
+}
+
+/** The language chosen in the form's own switch, kept with the answers and brought back with them. */
+export interface ChosenLanguage {
+  readonly chosenLocale: string | undefined;
+  restore(locale: string): void;
 }
 
 const AUTOSAVE_DELAY_MS = 1000;
@@ -45,7 +44,13 @@ export class DraftsController implements ReactiveController {
   private damagedNotice = false;
   private fileMessage = '';
 
-  constructor(private readonly host: DraftsHost) {
+  private engine: FormEngine | undefined;
+
+  constructor(
+    private readonly host: DraftsHost,
+    private readonly place: Place,
+    private readonly language: ChosenLanguage,
+  ) {
     host.addController(this);
     host.addEventListener('efa-step-change', () => this.memory?.shownChanged());
   }
@@ -64,11 +69,14 @@ export class DraftsController implements ReactiveController {
   /** Called by the form when its engine is (re)created or the drafts settings change. */
   async attach(engine: FormEngine): Promise<void> {
     this.stop();
+    this.engine = engine;
     const { startKeeping } = await import('./keeping.js');
     ({ history: this.history, memory: this.memory, store: this.store, offer: this.offer, damaged: this.damagedNotice } = await startKeeping(
       this.host,
       engine,
       this.history,
+      this.place,
+      this.language,
     ));
     this.unsubscribe = engine.subscribe(() => this.schedule(engine));
     this.host.requestUpdate();
@@ -87,7 +95,7 @@ export class DraftsController implements ReactiveController {
     if (this.offer) return; // never overwrite a stored draft before the user decided about it
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      const result = this.store?.save(engine.answers(), engine.currentStepId, this.host.chosenLanguage);
+      const result = this.store?.save(engine.answers(), engine.currentStepId, this.language.chosenLocale);
       if (result?.ok) {
         this.host.dispatchEvent(
           new CustomEvent('efa-draft-saved', { detail: { savedAt: result.draft.savedAt, expiresAt: result.draft.expiresAt }, bubbles: true, composed: true }),
@@ -112,9 +120,9 @@ export class DraftsController implements ReactiveController {
   private resume(): void {
     const draft = this.offer!;
     this.offer = undefined;
-    this.host.draftEngine!.load(draft.answers);
-    if (draft.locale) this.host.chooseLanguage(draft.locale);
-    this.host.resumeAt(draft.stepId, msg('Ihre gespeicherten Angaben wurden geladen.'));
+    this.engine!.load(draft.answers);
+    if (draft.locale) this.language.restore(draft.locale);
+    this.place.resumeAt(draft.stepId, msg('Ihre gespeicherten Angaben wurden geladen.'));
   }
 
   private discard(): void {
@@ -155,13 +163,13 @@ export class DraftsController implements ReactiveController {
 
   private async saveFile(): Promise<void> {
     const { draftFileName, draftToFile } = await import('../../src/drafts/draft-file.js');
-    const engine = this.host.draftEngine!;
+    const engine = this.engine!;
     const blob = await draftToFile({
       service: engine.definition.service,
       schemaVersion: engine.definition.schemaVersion,
       stepId: engine.currentStepId,
       answers: engine.answers(),
-      locale: this.host.chosenLanguage,
+      locale: this.language.chosenLocale,
     });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
@@ -178,7 +186,7 @@ export class DraftsController implements ReactiveController {
     input.value = '';
     if (!file) return;
     const { draftFileMessage, readDraftFile } = await import('../../src/drafts/draft-file.js');
-    const engine = this.host.draftEngine!;
+    const engine = this.engine!;
     const result = await readDraftFile(file, { service: engine.definition.service, schemaVersion: engine.definition.schemaVersion });
     if (!result.ok) {
       this.fileMessage = draftFileMessage(result.reason);
@@ -188,8 +196,8 @@ export class DraftsController implements ReactiveController {
     this.fileMessage = '';
     this.offer = undefined;
     engine.load(result.answers);
-    if (result.locale) this.host.chooseLanguage(result.locale);
-    this.host.resumeAt(result.stepId, msg('Ihr Zwischenstand wurde geladen.'));
+    if (result.locale) this.language.restore(result.locale);
+    this.place.resumeAt(result.stepId, msg('Ihr Zwischenstand wurde geladen.'));
   }
 
   renderFileActions(): TemplateResult | typeof nothing {

@@ -5,7 +5,7 @@ import { base, tokens } from '../shared/tokens.styles.js';
 import { draftStyles, formStyles, languageStyles } from './efa-form.styles.js';
 import type { ContentContext } from '../../src/engine/definition.js';
 import { FormEngine, type EngineChange, type NodeView } from '../../src/engine/form-engine.js';
-import { FormFlow, type Problems } from '../../src/engine/flow.js';
+import { FormFlow } from '../../src/engine/flow.js';
 import { fieldsIn } from '../../src/engine/tree.js';
 import type { ServiceSpec } from '../../src/services/service.js';
 import type { Adapter } from '../../src/adapters/adapter.js';
@@ -13,7 +13,7 @@ import type { KeyTrust } from '../../src/adapters/key-trust.js';
 import { MIB } from '../../src/adapters/limits.js';
 import { getLocale, textDirection } from '../../src/i18n/locale.js';
 import { DraftsController } from './drafts-controller.js';
-import { ChangeSpotter, PageTexts, changingTexts, renderBlocks } from './content-blocks.js';
+import { PageTexts, renderBlocks } from './content-blocks.js';
 import { LangController } from './lang-controller.js';
 import { PageController } from './page-controller.js';
 import type { StepNodesContext } from './field-kit.js';
@@ -150,10 +150,9 @@ export class EfaForm extends LitElement {
   private kit: Awaited<typeof fieldKit> | undefined;
   private draftsAttached: Promise<void> = Promise.resolve();
   private readonly language = new LangController(this);
-  private readonly pages = new PageController(this);
-  private readonly changes = new ChangeSpotter();
+  private readonly pages = new PageController(this, () => this.sendingController!.submit());
   private readonly texts = new PageTexts(() => this.contentContext());
-  private readonly draftsController = new DraftsController(this);
+  private readonly draftsController = new DraftsController(this, this.pages, this.language);
   /** Sending, once the field kit (which brings it) has loaded: no page before the kit's has a send button. */
   private sendingController: SendingController | undefined;
 
@@ -175,7 +174,10 @@ export class EfaForm extends LitElement {
     if (!this.kit) {
       void fieldKit.then((kit) => {
         this.kit = kit;
-        this.sendingController ??= new kit.SendingController(this, () => ({ engine: this.engine!, flow: this.flow! }));
+        this.sendingController ??= new kit.SendingController(this, () => ({ engine: this.engine!, flow: this.flow! }), {
+          showProblems: (problems) => this.pages.showProblems(problems),
+          ended: (outcome) => this.sendingEnded(outcome),
+        });
         this.requestUpdate();
       });
     }
@@ -203,17 +205,12 @@ export class EfaForm extends LitElement {
     if (typed === undefined || this.texts.read(typed)) this.requestUpdate();
   }
 
-  /**
-   * A warning that appears because of an answer is read out once, through the one live region; so is a result
-   * (a `live` notice) that changed when the user leaves a field. What is there when the step is shown is read
-   * with the step, like any text (a live region would speak it on every load).
-   */
+  /** What a step's texts say anew is read out once, through the one live region (see `PageTexts.news`). */
   private announceChanges(fieldLeft: boolean): void {
     const engine = this.engine;
-    if (!engine?.isReady || this.flow!.phase !== 'form') return this.changes.forget();
-    const texts = changingTexts(engine.view().children, this.texts);
-    const news = this.changes.news(`${engine.currentStepId} ${getLocale()}`, texts, fieldLeft);
-    if (news.length > 0) this.pages.announcement = news.join(' ');
+    if (!engine?.isReady || this.flow!.phase !== 'form') return this.texts.forget();
+    const news = this.texts.news(engine.view().children, `${engine.currentStepId} ${getLocale()}`, fieldLeft);
+    if (news) this.pages.announcement = news;
   }
 
   /**
@@ -230,40 +227,12 @@ export class EfaForm extends LitElement {
     return result;
   }
 
-  // ---- what the controllers ask of the form ----------------------------------------------------------------
-
-  get draftEngine(): FormEngine | undefined {
-    return this.engine;
-  }
-
-  /** The page shown: a step id, `review` or `done`. */
-  get shownPage(): string {
-    return this.flow!.page;
-  }
-
   /** Show a page (a step, or `review`) after answers were loaded or on Back, saying why (else its title) through the live region. */
   resumeAt(page: string, announcement?: string): void {
     this.pages.resumeAt(page, announcement);
   }
 
-  /** Back to a step from the review page, its problems listed at the top; "Weiter" returns to the review. */
-  showProblems(problems: Problems): void {
-    this.pages.showProblems(problems);
-  }
-
-  get chosenLanguage(): string | undefined {
-    return this.language.chosenLocale;
-  }
-
-  chooseLanguage(locale: string): void {
-    this.language.restore(locale);
-  }
-
-  send(): Promise<void> {
-    return this.sendingController!.submit();
-  }
-
-  sendingEnded(outcome: 'sent' | 'failed'): void {
+  private sendingEnded(outcome: 'sent' | 'failed'): void {
     if (outcome === 'sent') this.draftsController.submitted();
     this.pages.sendingEnded(outcome);
   }
@@ -365,12 +334,7 @@ export class EfaForm extends LitElement {
     const engine = this.engine!;
     return {
       engine,
-      settings: {
-        maxFileSize: this.maxFileSize * MIB,
-        // Code lists keep their own values (XÖV triples); yes/no is a boolean.
-        allowedValues: (field) => (field.def.options ? engine.allowedValues(field.pointer, field.def.kind === 'checkboxes') : undefined),
-        longestText: (field) => engine.longestText(field.pointer),
-      },
+      maxFileSize: this.maxFileSize * MIB,
       texts: this.texts,
       fieldLeft: (view) => {
         engine.fieldLeft(view.pointer);

@@ -23,23 +23,16 @@ import { properties } from './properties.js';
 export { printInGerman, renderConfirmationPage, renderReviewPage } from './review.js';
 export { SendingController } from './sending-controller.js';
 
-/** What the form knows beyond the field's own view. */
-export interface FieldSettings {
-  /** Largest upload in bytes (`max-file-size`). */
-  maxFileSize: number;
-  /** The values the schema allows at a choice field now; undefined: those of the definition. */
-  allowedValues(field: FieldView): readonly string[] | undefined;
-  /** The schema's `maxLength` at a text field. */
-  longestText(field: FieldView): number | undefined;
-}
-
 interface FieldElementEntry {
   tag: StaticValue;
-  properties?: (field: FieldView, settings: FieldSettings) => Record<string, unknown>;
+  properties?: (field: FieldView, context: StepNodesContext) => Record<string, unknown>;
 }
 
 const autocomplete = ({ def }: FieldView) => ({ autocomplete: def.autocomplete ?? '' });
-const choices = (field: FieldView, settings: FieldSettings) => ({ options: optionsOf(field.def, settings.allowedValues(field)) });
+/** What the schema allows at a choice field now (code lists keep their own values, XÖV triples; yes/no is a boolean). */
+const choices = ({ def, pointer }: FieldView, { engine }: StepNodesContext) => ({
+  options: optionsOf(def, def.options ? engine.allowedValues(pointer, def.kind === 'checkboxes') : undefined),
+});
 
 const fieldElements: Record<FieldKind, FieldElementEntry> = {
   text: {
@@ -57,13 +50,13 @@ const fieldElements: Record<FieldKind, FieldElementEntry> = {
   },
   // Only the multi-line field gets the limit: it counts down and never cuts off what was typed or pasted, where a
   // native `maxlength` on a one-line input would.
-  textarea: { tag: literal`efa-textarea`, properties: (field, settings) => ({ maxlength: settings.longestText(field) }) },
+  textarea: { tag: literal`efa-textarea`, properties: ({ pointer }, { engine }) => ({ maxlength: engine.longestText(pointer) }) },
   amount: { tag: literal`efa-amount-field` },
   date: { tag: literal`efa-date-field`, properties: autocomplete },
-  select: { tag: literal`efa-select`, properties: (field, settings) => ({ ...autocomplete(field), ...choices(field, settings) }) },
-  combobox: { tag: literal`efa-combobox`, properties: (field, settings) => ({ ...autocomplete(field), ...choices(field, settings) }) },
+  select: { tag: literal`efa-select`, properties: (field, context) => ({ ...autocomplete(field), ...choices(field, context) }) },
+  combobox: { tag: literal`efa-combobox`, properties: (field, context) => ({ ...autocomplete(field), ...choices(field, context) }) },
   radio: { tag: literal`efa-radio-group`, properties: choices },
-  yesno: { tag: literal`efa-radio-group`, properties: (field, settings) => ({ ...choices(field, settings), inline: true }) },
+  yesno: { tag: literal`efa-radio-group`, properties: (field, context) => ({ ...choices(field, context), inline: true }) },
   checkboxes: { tag: literal`efa-checkbox-group`, properties: choices },
   consent: { tag: literal`efa-consent` },
   file: {
@@ -93,7 +86,8 @@ export function renderErrorSummary(summary: readonly SummaryEntry[], focusField:
 /** What rendering a step's fields, groups and texts needs from the shell. */
 export interface StepNodesContext {
   engine: FormEngine;
-  settings: FieldSettings;
+  /** Largest upload in bytes (`max-file-size`). */
+  maxFileSize: number;
   texts: PageTexts;
   /** The user left a field after changing it. */
   fieldLeft(view: FieldView): void;
@@ -158,7 +152,7 @@ function renderField(view: FieldView, context: StepNodesContext): TemplateResult
   const { tag, properties: extra } = fieldElements[def.kind];
   return staticHtml`<${tag} id=${view.id} exportparts=${FIELD_PARTS} .label=${def.label()} .hint=${def.hint?.() ?? ''}
     .error=${view.error?.() ?? ''} ?optional=${!view.required} .value=${toFieldValue(def, view.value)}
-    ${properties(extra?.(view, context.settings) ?? {})}
+    ${properties(extra?.(view, context) ?? {})}
     @input=${(e: Event) => context.engine.set(view.pointer, fromFieldValue(def, (e.currentTarget as HTMLElement & { value: unknown }).value))}
     @change=${() => context.fieldLeft(view)}></${tag}>`;
 }

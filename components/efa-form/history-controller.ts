@@ -1,14 +1,11 @@
 import type { ReactiveController } from 'lit';
+import type { Place } from './page-controller.js';
 import { randomUuid } from '../../src/engine/random-uuid.js';
 import type { StepChangeDetail } from './efa-form.js';
 
 /** What the history controller needs from its form. */
 export interface HistoryHost extends HTMLElement {
   addController(controller: ReactiveController): void;
-  /** The page shown: a step id, `review` or `done`. */
-  readonly shownPage: string;
-  /** Show a page (a step or `review`), announcing its title. */
-  resumeAt(page: string): void;
 }
 
 /** The one key of `history.state` that is ours; the host page's own keys stay beside it. */
@@ -63,7 +60,10 @@ export class HistoryController implements ReactiveController {
   /** While following a `popstate`: a page change replaces the entry rather than adding one. */
   private following = false;
 
-  constructor(private readonly host: HistoryHost) {
+  constructor(
+    private readonly host: HistoryHost,
+    private readonly place: Place,
+  ) {
     host.addController(this);
   }
 
@@ -101,11 +101,11 @@ export class HistoryController implements ReactiveController {
   /** What this form does for a `popstate` to an entry with `state`: show the entry's page, if it has one to show. */
   move(state: unknown): (() => void) | undefined {
     const entry = this.entryIn(state);
-    if (!entry || !this.shows(entry) || entry.page === this.host.shownPage) return undefined;
+    if (!entry || !this.shows(entry) || entry.page === this.place.shown) return undefined;
     return () => {
       this.following = true;
       try {
-        this.host.resumeAt(entry.page);
+        this.place.resumeAt(entry.page);
       } finally {
         this.following = false;
       }
@@ -147,7 +147,7 @@ export class HistoryController implements ReactiveController {
     const state: unknown = history.state ?? {};
     if (!isRecord(state)) return;
     const ours = isRecord(state[STATE_KEY]) ? state[STATE_KEY] : {};
-    const entry: Entry = { journey: this.journey!, page: this.host.shownPage };
+    const entry: Entry = { journey: this.journey!, page: this.place.shown };
     const next = { ...state, [STATE_KEY]: { ...ours, [this.key()]: entry } };
     if (how === 'push') history.pushState(next, '');
     else history.replaceState(next, '');

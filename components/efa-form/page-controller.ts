@@ -5,10 +5,12 @@ import type { FormFlow, Problems } from '../../src/engine/flow.js';
 import type { StepChangeDetail } from './events.js';
 import { FocusController, reveal, type Focus } from './focus-controller.js';
 
-/** What the page controller needs from its form. */
-export interface PagesHost extends ReactiveControllerHost, HTMLElement {
-  /** "Weiter" on the last page before sending: send. */
-  send(): Promise<void>;
+/** Which page is shown, and showing another: what drafts and Back between pages need of the form. */
+export interface Place {
+  /** The page shown: a step id, `review` or `done`. */
+  readonly shown: string;
+  /** Show a page (a step or `review`) after answers were loaded or on Back, saying why (else its title). */
+  resumeAt(page: string, announcement?: string): void;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface PagesHost extends ReactiveControllerHost, HTMLElement {
  * lands and what a screen reader is told, and the `efa-step-change` event. The flow (src/engine/flow.ts) decides
  * where each move leads.
  */
-export class PageController {
+export class PageController implements Place {
   /** The problems listed at the top of the step, as found on "Weiter" (like a server-rendered form). */
   summary: SummaryEntry[] = [];
   private spoken = '';
@@ -25,8 +27,16 @@ export class PageController {
   private flow!: FormFlow;
   private unsubscribe: (() => void) | undefined;
 
-  constructor(private readonly host: PagesHost) {
+  /** `send`: what "Weiter" does on the last page before sending. */
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly send: () => Promise<void>,
+  ) {
     this.focusing = new FocusController(host);
+  }
+
+  get shown(): string {
+    return this.flow.page;
   }
 
   /** The text of the one live region: what a screen reader says beside the focus move. */
@@ -82,7 +92,7 @@ export class PageController {
     this.summary = outcome.kind === 'problems' ? outcome.problems : [];
     this.host.requestUpdate();
     if (outcome.kind === 'problems') this.focusing.queue({ kind: 'summary' });
-    else if (outcome.kind === 'send') await this.host.send();
+    else if (outcome.kind === 'send') await this.send();
     else this.focusing.queue({ kind: 'heading' });
   }
 

@@ -20,10 +20,14 @@ export interface SendingHost extends ReactiveControllerHost, EventTarget {
   readonly authority: string;
   readonly maxRequestSize: number;
   readonly config: unknown;
+}
+
+/** What the form does when sending finds problems or ends. */
+export interface SendingOutcomes {
   /** Go to a step whose answers have problems, listed at its top. */
   showProblems(problems: Problems): void;
   /** The sending ended: the confirmation is shown, or the failure (`.send-error`) is to be focused. */
-  sendingEnded(outcome: 'sent' | 'failed'): void;
+  ended(outcome: 'sent' | 'failed'): void;
 }
 
 /**
@@ -43,6 +47,7 @@ export class SendingController {
   constructor(
     private readonly host: SendingHost,
     private readonly form: () => { engine: FormEngine; flow: FormFlow },
+    private readonly outcomes: SendingOutcomes,
   ) {}
 
   /** From the request leaving to its answer: what the sending page shows meanwhile. */
@@ -83,7 +88,7 @@ export class SendingController {
     await engine.ready;
     const problems = flow.firstProblems();
     if (problems) {
-      host.showProblems(problems);
+      this.outcomes.showProblems(problems);
       return;
     }
     const submission = buildSubmission(host.spec!, engine, host.config as never, {
@@ -112,7 +117,7 @@ export class SendingController {
       }
       this.receipt = await untilAborted(adapter.submit(submission, { files, signal }), signal);
       flow.sent();
-      host.sendingEnded('sent');
+      this.outcomes.ended('sent');
       host.dispatchEvent(new CustomEvent('efa-submitted', { detail: { receipt: this.receipt, submission }, bubbles: true, composed: true }));
     } catch (cause) {
       const error = cause instanceof SubmitError ? cause : new SubmitError('network', String(cause), { cause });
@@ -140,13 +145,13 @@ export class SendingController {
   private failed(error: SubmitError, files: ReadonlyMap<string, File>, size: number): void {
     const refused = error.failure === 'validation' && error.details.fieldErrors ? this.form().flow.refused(error.details.fieldErrors) : undefined;
     if (refused) {
-      this.host.showProblems(refused);
+      this.outcomes.showProblems(refused);
       return;
     }
     // A receiver that refuses without naming its limit has one below this size: then the largest file first.
     const shrink = error.failure === 'too-large' ? attachmentsToShrink(files.values(), size, error.details.limit ?? size - 1) : [];
     this.failure = { error, shrink };
-    this.host.sendingEnded('failed');
+    this.outcomes.ended('failed');
   }
 
   /**
