@@ -114,12 +114,21 @@ function layoutShifts(trace) {
 
 const kib = (bytes) => (bytes / 1024).toFixed(1);
 
-async function audit(port, url, viewport) {
+/** One Lighthouse run; a run whose trace came out unusable (NO_NAVSTART happens on a busy machine) is repeated, twice at most. */
+async function lighthouseRun(port, url, viewport) {
   const flags = { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'], throttlingMethod: 'devtools', maxWaitForLoad: 60_000 };
-  const result = await lighthouse(url, flags, viewport === 'desktop' ? desktopConfig : undefined);
-  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-  const { lhr, artifacts } = result;
-  if (lhr.runtimeError) throw new Error(`${url} (${viewport}): ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  for (let attempt = 1; ; attempt++) {
+    const result = await lighthouse(url, flags, viewport === 'desktop' ? desktopConfig : undefined);
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+    const error = result.lhr.runtimeError;
+    if (!error) return result;
+    if (attempt === 3) throw new Error(`${url} (${viewport}): ${error.code} ${error.message}`);
+    console.error(`${url} (${viewport}): ${error.code}, running again`);
+  }
+}
+
+async function audit(port, url, viewport) {
+  const { lhr, artifacts } = await lighthouseRun(port, url, viewport);
   const scripts = lhr.audits['network-requests'].details.items.filter((item) => item.resourceType === 'Script');
   const headers = scriptHeaders(artifacts.DevtoolsLog);
   const uncompressed = scripts.filter((item) => !/^(br|gzip|zstd)$/.test(headers.get(item.url)?.['content-encoding'] ?? ''));
