@@ -149,9 +149,9 @@ async function audit(port, url, viewport) {
 const portal = await startPortal();
 const browser = await puppeteer.launch({
   executablePath: chromePath(),
-  headless: true,
+  headless: true, // Chromium's new headless mode (--headless=new)
   // Lighthouse drives its own tab over the DevTools port; no request may leave this machine.
-  args: [...chromeArgs, '--headless=new', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost'],
+  args: [...chromeArgs, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost'],
 });
 const port = Number(new URL(browser.wsEndpoint()).port);
 const rows = [];
@@ -176,7 +176,7 @@ try {
 }
 const { version } = JSON.parse(await readFile(join(root, 'node_modules', 'lighthouse', 'package.json'), 'utf8'));
 console.log(`Lighthouse ${version}, throttling devtools, ${new Date().toISOString().slice(0, 10)}${RUNS > 1 ? `, worst of ${RUNS} runs` : ''}\n`);
-console.log('| page | viewport | CLS | JS transferred / unpacked | unused JS | scripts compressed | hashed chunks cached | shifts (score@time) |');
+console.log('| page | viewport | CLS | JS transferred / unpacked | unused JS (on the wire) | scripts compressed | hashed chunks cached | shifts (score@time) |');
 console.log('| --- | --- | ---: | ---: | ---: | --- | --- | --- |');
 for (const row of rows) console.log(row);
 console.log(`\nWorst CLS ${worst.toFixed(3)} (target < ${CLS_TARGET}).`);
