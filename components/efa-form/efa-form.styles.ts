@@ -3,8 +3,18 @@ import { css } from 'lit';
 /** The shell: its surface, headings, buttons, error summary, repeated groups, review list, confirmation, print. */
 export const formStyles = css`
   /* Light or dark token defaults: the reader's preference unless the page sets --efa-color-scheme. */
+  /*
+   * One screen high from the start, as the page reserved it before the element was defined (README, "Reserve
+   * the form's place"): the first render, a text of a few lines until the first step comes, keeps that height,
+   * so what follows the form is not pulled up and pushed down again. A page can set min-block-size on the element.
+   */
   :host {
+    display: block;
+    min-block-size: 100vh;
     color-scheme: var(--efa-color-scheme, light dark);
+  }
+  :host([hidden]) {
+    display: none;
   }
   /*
    * The surface the form paints. What a host page sets on the element itself (a theme's * { font: 30px serif },
