@@ -11,7 +11,7 @@
  * the law's name since 14 May 2024; as read on 3 Dec 2026 from memory of the text, not re-checked at the source).
  * Whether it holds for an authority's own site is for its data protection officer to confirm.
  */
-import type { FormEngine } from '../engine/form-engine.js';
+import type { EngineChange, FormEngine } from '../engine/form-engine.js';
 import { LocalDrafts, type LocalDraftsOptions } from './local-drafts.js';
 
 /** Typing is kept after this pause; leaving the page keeps it at once (see `flush`). */
@@ -106,7 +106,7 @@ export class TabMemory {
   }
 
   private listen(): void {
-    this.unsubscribe ??= this.engine.subscribe(() => this.changed());
+    this.unsubscribe ??= this.engine.subscribe((change) => this.changed(change));
     this.guard();
   }
 
@@ -116,13 +116,18 @@ export class TabMemory {
     this.ask(false);
   }
 
-  private changed(): void {
+  /**
+   * A key typed into a field (`typed`) cannot add or remove an upload, so it costs no walk through the answers: it
+   * changes whether leaving asks only where nothing is kept, and then it does.
+   */
+  private changed({ typed }: EngineChange = {}): void {
     if (this.drafts) {
       this.pending = true;
       clearTimeout(this.timer);
       this.timer = setTimeout(this.flush, KEEP_DELAY_MS);
     }
-    this.guard();
+    if (typed === undefined) this.guard();
+    else if (!this.everythingKept) this.ask(true);
   }
 
   /** Keep what is pending now. */
