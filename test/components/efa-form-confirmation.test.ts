@@ -144,17 +144,23 @@ describe('fixed answers', () => {
   });
 });
 
+/** Sent from the review page through the event adapter, whose answer is `receipt`: the confirmation page. */
+async function confirmed(receipt: { reference: string; accessCode?: string }, lang = 'de'): Promise<EfaForm> {
+  const el = await fixture<EfaForm>(html`<efa-form .spec=${{ ...spec, definition }} adapter="event" lang=${lang}></efa-form>`);
+  el.prefill = { ...answers, zustimmung: true };
+  el.addEventListener('efa-submit', (e) => (e as CustomEvent<EfaSubmitDetail>).detail.respondWith!(Promise.resolve(receipt)));
+  el.resumeAt('review', '');
+  await el.updateComplete;
+  const submitted = oneEvent(el, 'efa-submitted');
+  $(el, 'button.primary').click();
+  await submitted;
+  await el.updateComplete;
+  return el;
+}
+
 describe('the printed summary', () => {
   it('is German for the authority, with the language the form was used in beside it', async () => {
-    const el = await fixture<EfaForm>(html`<efa-form .spec=${{ ...spec, definition }} adapter="event" lang="en"></efa-form>`);
-    el.prefill = { ...answers, zustimmung: true };
-    el.addEventListener('efa-submit', (e) => (e as CustomEvent<EfaSubmitDetail>).detail.respondWith!(Promise.resolve({ reference: 'T-2' })));
-    el.resumeAt('review', '');
-    await el.updateComplete;
-    const submitted = oneEvent(el, 'efa-submitted');
-    $(el, 'button.primary').click();
-    await submitted;
-    await el.updateComplete;
+    const el = await confirmed({ reference: 'T-2' }, 'en');
     await waitUntil(() => $(el, '.printable h2')?.textContent!.trim() === 'Summary of your answers', 'in English');
     const print = $(el, '.confirmation .actions button');
     expect(print.textContent!.trim()).to.equal('Print summary (in German)');
@@ -183,19 +189,6 @@ describe('the printed summary', () => {
 });
 
 describe('the access code on the confirmation page', () => {
-  async function confirmed(receipt: { reference: string; accessCode?: string }, lang = 'de'): Promise<EfaForm> {
-    const el = await fixture<EfaForm>(html`<efa-form .spec=${{ ...spec, definition }} adapter="event" lang=${lang}></efa-form>`);
-    el.prefill = { ...answers, zustimmung: true };
-    el.addEventListener('efa-submit', (e) => (e as CustomEvent<EfaSubmitDetail>).detail.respondWith!(Promise.resolve(receipt)));
-    el.resumeAt('review', '');
-    await el.updateComplete;
-    const submitted = oneEvent(el, 'efa-submitted');
-    $(el, 'button.primary').click();
-    await submitted;
-    await el.updateComplete;
-    return el;
-  }
-
   it('stands beside the reference, says what it is for and to keep it secret, and is printed with it', async () => {
     const el = await confirmed({ reference: 'T-3', accessCode: '7KQ2-M9XD-4F7K-2QAB-CDEF-GH12' });
     const code = $(el, '.confirmation .panel .access-code');
