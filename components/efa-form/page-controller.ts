@@ -112,11 +112,19 @@ export class PageController implements Place {
 
   back(): void {
     this.summary = [];
+    const fromOrdinaryStep = this.onOrdinaryStep();
     if (!this.flow.back()) return;
-    // Focus goes to the heading, but the focused "Zurück" may vanish in the same render (on the first step, or
-    // coming from the review): then Orca takes the heading as focused without a focus event and says nothing.
-    this.announcement = this.title();
+    // Focus goes to the heading. Between two ordinary steps "Zurück" stays where it was and the focus move is heard;
+    // announcing the title as well made it heard twice. Where the focused "Zurück" vanishes in the same render (on
+    // the first step, coming from the review or a confirmation step), Orca takes the heading as focused without a
+    // focus event and says nothing: only then is the title announced.
+    if (!(fromOrdinaryStep && this.onOrdinaryStep() && this.flow.hasPrevious)) this.announcement = this.title();
     this.focusing.queue({ kind: 'heading' });
+  }
+
+  /** A step whose buttons are "Weiter" and "Zurück" (not the review page, not a confirmation step). */
+  private onOrdinaryStep(): boolean {
+    return this.flow.phase === 'form' && !this.flow.onConfirmationStep;
   }
 
   toConfirmation(stepId: string): void {

@@ -124,6 +124,8 @@ async function walk(session, service, lang, base) {
     await w.tabTo(t.back);
     heard = await w.press('Return', stepHeading(2));
     w.check(heard.some((u) => stepHeading(2).test(u)), '"Zurück" from step 3: step 2 is announced', heard);
+    heard.push(...(await w.press('Tab')));
+    w.check(heard.filter((u) => stepHeading(2).test(u)).length === 1, '"Zurück" from step 3: step 2 is heard once, not also from the live region', heard);
     await w.tabTo(t.back);
     heard = await w.press('Return', stepHeading(1));
     w.check(heard.some((u) => stepHeading(1).test(u)), '"Zurück" from step 2: step 1 is announced', heard);
