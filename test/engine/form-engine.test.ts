@@ -230,8 +230,7 @@ describe('FormEngine', () => {
 
   it('keeps an answer that only steers the form out of the data, the checks and the review, while conditions and content read it', () => {
     const steering: FormDefinition = {
-      service: 'engine-test',
-      schemaVersion: '1.0.0',
+      ...definition,
       steps: [
         {
           id: 'eins',
