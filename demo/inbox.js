@@ -236,13 +236,172 @@ async function showClerk() {
   byId('clerk-name').textContent = `Angemeldet als ${name}.`;
   /** @type {HTMLInputElement} */ (byId('clerk-csrf')).value = csrfToken;
   byId('clerk').hidden = false;
+  return csrfToken;
+}
+
+/**
+ * @param {HTMLElement} scope
+ * @param {string} name
+ */
+function valueOf(scope, name) {
+  const control = /** @type {HTMLInputElement | null} */ (scope.querySelector(`[name="${name}"]`));
+  return control?.value.trim() ?? '';
+}
+
+/**
+ * Minutes east of UTC in the office's time zone at `instant`.
+ * @param {Date} instant
+ */
+function officeOffset(instant) {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Berlin', timeZoneName: 'longOffset' }).formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const [, sign, hours, minutes] = /GMT([+-])(\d{2}):(\d{2})/.exec(name) ?? ['', '+', '00', '00'];
+  return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
+}
+
+/**
+ * A time the clerk typed (`datetime-local`, `2026-12-10T09:00`) as the office's local time, plus `later`
+ * minutes, with its offset (`2026-12-10T09:00:00+01:00`): the slot means the clock in the office, wherever the
+ * clerk's computer thinks it is.
+ * @param {string} local
+ * @param {number} [later]
+ */
+function officeTime(local, later = 0) {
+  const wall = Date.parse(`${local}:00Z`) + later * 60_000;
+  const offset = officeOffset(new Date(wall - officeOffset(new Date(wall)) * 60_000));
+  const pad = (/** @type {number} */ n) => String(Math.abs(n)).padStart(2, '0');
+  const sign = offset < 0 ? '-' : '+';
+  return `${new Date(wall).toISOString().slice(0, 19)}${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+}
+
+/**
+ * The message the chosen part of the form describes, as `data` of schemas/return/nachricht.schema.json. Empty
+ * optional fields are left out; whatever is missing or wrong the receiver names (422).
+ * @param {string} type
+ * @param {HTMLElement} part
+ */
+function messageData(type, part) {
+  /** @type {Record<string, unknown>} */
+  const data = {};
+  const optional = (/** @type {string} */ name) => {
+    const value = valueOf(part, name);
+    if (value) data[name] = value;
+  };
+  switch (type) {
+    case 'statusaenderung':
+      data.status = valueOf(part, 'status');
+      optional('hinweis');
+      break;
+    case 'unterlagenanforderung':
+      data.unterlagen = [...part.querySelectorAll('input[name="zweck"]:checked')].map((box) => ({ zweck: /** @type {HTMLInputElement} */ (box).value }));
+      optional('frist');
+      optional('freitext');
+      break;
+    case 'terminangebot': {
+      const minutes = Number(valueOf(part, 'dauer')) || 30;
+      data.termine = [...part.querySelectorAll('input[name="beginn"]')]
+        .map((input) => /** @type {HTMLInputElement} */ (input).value)
+        .filter(Boolean)
+        .map((local) => ({ id: crypto.randomUUID(), beginn: officeTime(local), ende: officeTime(local, minutes), ort: valueOf(part, 'ort') }));
+      break;
+    }
+    case 'anhoerung':
+      for (const name of ['gegenstand', 'frist', 'rechtsgrundlage']) optional(name);
+      break;
+    case 'zahlungsaufforderung': {
+      // As a clerk types it ("29", "29,00", "1.250,50"), into the schema's decimal string ("1250.50").
+      const typed = valueOf(part, 'betrag').replace(/[\s€]/g, '');
+      const plain = typed.includes(',') ? typed.replace(/\./g, '').replace(',', '.') : typed;
+      if (typed) data.betrag = /^\d+(\.\d{1,2})?$/.test(plain) ? Number(plain).toFixed(2) : typed;
+      for (const name of ['zweck', 'faelligAm', 'zahlungslink']) optional(name);
+      break;
+    }
+  }
+  return data;
+}
+
+/**
+ * The labels of the fields a 422 answer names, so the clerk reads which field to fix.
+ * @param {HTMLElement} part
+ * @param {{ instancePath: string, params: Record<string, unknown> }[]} errors
+ */
+function fieldsNamed(part, errors) {
+  const labels = new Set();
+  for (const error of errors) {
+    const keys = error.instancePath.split('/').filter((key) => key && !/^\d+$/.test(key));
+    const name = typeof error.params.missingProperty === 'string' ? error.params.missingProperty : keys.at(-1);
+    const control = name === 'unterlagen' || name === 'zweck' ? part.querySelector('legend') : part.querySelector(`[name="${name === 'termine' ? 'beginn' : name}"]`);
+    const label = control?.tagName === 'LEGEND' ? control : control && part.querySelector(`label[for="${control.id}"]`);
+    if (label) labels.add(label.textContent);
+  }
+  return [...labels];
+}
+
+/**
+ * The form that writes to the citizen: one fieldset per kind of message, only the chosen one shown. A message
+ * keeps its id until it is stored, so sending again after a lost answer stores it once.
+ * @param {string} reference
+ * @param {string} csrfToken
+ */
+async function setUpCompose(reference, csrfToken) {
+  const form = /** @type {HTMLFormElement} */ (byId('compose'));
+  const type = /** @type {HTMLSelectElement} */ (byId('compose-type'));
+  const parts = /** @type {HTMLFieldSetElement[]} */ ([...form.querySelectorAll(':scope > fieldset[data-type]')]);
+  const show = () => parts.forEach((part) => (part.hidden = part.dataset.type !== type.value));
+  type.addEventListener('change', show);
+  show();
+
+  const purposes = byId('request-purposes');
+  for (const [code, label] of await purposeLabels()) {
+    const box = el('input');
+    box.type = 'checkbox';
+    box.name = 'zweck';
+    box.value = code;
+    box.id = `zweck-${code}`;
+    const text = el('label', label);
+    text.htmlFor = box.id;
+    const line = el('p');
+    line.append(box, ' ', text);
+    purposes.append(line);
+  }
+
+  let messageId = crypto.randomUUID();
+  const status = byId('compose-status');
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const part = /** @type {HTMLFieldSetElement} */ (parts.find((p) => p.dataset.type === type.value));
+    status.textContent = 'Die Nachricht wird gesendet …';
+    const response = await fetch(`/clerks/cases/${encodeURIComponent(reference)}/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
+      body: JSON.stringify({ id: messageId, type: type.value, data: messageData(type.value, part) }),
+    }).catch(() => undefined);
+    if (response?.status === 401) return signInAgain();
+    if (response?.status === 422) {
+      const named = fieldsNamed(part, (await response.json()).errors ?? []);
+      status.textContent = `Die Nachricht wurde nicht gesendet. Bitte prüfen Sie: ${named.length > 0 ? named.join(', ') : 'alle Angaben'}.`;
+      return;
+    }
+    if (!response?.ok) {
+      status.textContent = 'Die Nachricht konnte nicht gesendet werden. Bitte versuchen Sie es noch einmal.';
+      return;
+    }
+    messageId = crypto.randomUUID();
+    for (const control of part.querySelectorAll('input:not([type="checkbox"]):not([name="dauer"]):not([name="ort"]):not([name="rechtsgrundlage"]), textarea')) {
+      /** @type {HTMLInputElement} */ (control).value = '';
+    }
+    for (const box of part.querySelectorAll('input[type="checkbox"]')) /** @type {HTMLInputElement} */ (box).checked = false;
+    const { messages } = await getJson(`/clerks/cases/${encodeURIComponent(reference)}/messages`);
+    byId('detail-messages').replaceChildren(renderMessages(messages));
+    status.textContent = 'Die Nachricht wurde gesendet. Die antragstellende Person sieht sie unter „Mein Antrag“.';
+  });
 }
 
 async function main() {
   const chosen = new URLSearchParams(location.search).get('vorgang');
   announce('Die Anträge werden geladen …');
+  let csrfToken;
   try {
-    await showClerk();
+    csrfToken = await showClerk();
   } catch (error) {
     announce(error instanceof Refused ? error.message : 'Die Anmeldung konnte nicht geprüft werden. Bitte laden Sie die Seite neu.');
     return;
@@ -264,6 +423,7 @@ async function main() {
   }
   try {
     await showDetail(entry);
+    await setUpCompose(entry.reference, csrfToken);
   } catch {
     announce(`Der Antrag ${chosen} konnte nicht geladen werden. Bitte laden Sie die Seite neu.`);
   }

@@ -1,7 +1,7 @@
 /**
  * `npm run release` (after `npm run build`): the folder a webmaster copies to a web server or a CDN, and the
  * same as a zip — release/efa-forms-<version>/ and release/efa-forms-<version>.zip:
- *   efa-forms.js, efa-verpflichtungserklaerung.js, efa-aufenthaltstitel.js, chunks/   the code (no source maps)
+ *   efa-forms.js, efa-verpflichtungserklaerung.js, efa-aufenthaltstitel.js, efa-status.js, chunks/   the code (no source maps)
  *   schemas/, custom-elements.json, LICENSE, CHANGELOG.md
  *   integrity.json                        sha384 Subresource-Integrity hash of every .js file
  *   embed-<entry>.html                    the exact snippet for one entry: an import map whose `integrity`

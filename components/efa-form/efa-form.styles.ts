@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The shell: its surface, headings, buttons, error summary, repeated groups, review list, confirmation, print. */
+/** The shell: its surface, headings, error summary, repeated groups, review list, confirmation, print. */
 export const formStyles = css`
   /* Light or dark token defaults: the reader's preference unless the page sets --efa-color-scheme. */
   /*
@@ -98,47 +98,6 @@ export const formStyles = css`
   fieldset.item {
     border-inline-start: 4px solid var(--_border);
     padding-inline-start: var(--_space);
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space);
-    align-items: center;
-    margin-block: calc(var(--_space) * 2) var(--_space);
-  }
-  button {
-    max-inline-size: 100%;
-    font: inherit;
-    font-weight: 700;
-    min-block-size: 2.75em;
-    padding: calc(var(--_space) * 0.5) var(--_space);
-    border-radius: var(--_radius);
-    border: var(--_border-width) solid var(--_primary);
-    cursor: pointer;
-  }
-  button.primary {
-    background: var(--_primary);
-    color: var(--_on-primary);
-  }
-  button.secondary {
-    background: var(--_bg);
-    color: var(--_primary);
-  }
-  button.link {
-    border: 0;
-    padding: 0;
-    min-block-size: 0;
-    background: none;
-    color: var(--_primary);
-    text-decoration: underline;
-    font-weight: 400;
-  }
-  button[aria-disabled='true'] {
-    opacity: 0.7;
-    cursor: progress;
-  }
-  a {
-    color: var(--_primary);
   }
   .error-summary {
     border: 5px solid var(--_error);

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { define } from '../define.js';
 import { base, tokens } from '../shared/tokens.styles.js';
+import { buttonStyles } from '../shared/buttons.styles.js';
 import { draftStyles, formStyles, languageStyles } from './efa-form.styles.js';
 import type { ContentContext } from '../../src/engine/definition.js';
 import { FormEngine, type EngineChange, type NodeView } from '../../src/engine/form-engine.js';
@@ -84,7 +85,7 @@ const fieldKit = import('./field-kit.js');
  * @cssprop [--efa-input-max-width=32em] - Widest input.
  */
 export class EfaForm extends LitElement {
-  static override styles = [tokens, base, formStyles, draftStyles, languageStyles];
+  static override styles = [tokens, base, buttonStyles, formStyles, draftStyles, languageStyles];
 
   static override properties = {
     spec: { attribute: false },

@@ -13,4 +13,5 @@ export { EfaFileUpload } from '../efa-file-upload/efa-file-upload.js';
 export { EfaForm } from '../efa-form/efa-form.js';
 export { EfaVerpflichtungserklaerung } from '../efa-verpflichtungserklaerung/efa-verpflichtungserklaerung.js';
 export { EfaAufenthaltstitel } from '../efa-aufenthaltstitel/efa-aufenthaltstitel.js';
+export { EfaStatus } from '../efa-status/efa-status.js';
 export type * from '../public-types.js';

@@ -17,6 +17,7 @@ import type { EfaRadioGroup } from '../efa-radio-group/efa-radio-group.js';
 import type { EfaCheckboxGroup } from '../efa-checkbox-group/efa-checkbox-group.js';
 import type { EfaConsent } from '../efa-consent/efa-consent.js';
 import type { EfaFileUpload } from '../efa-file-upload/efa-file-upload.js';
+import type { EfaStatus } from '../efa-status/efa-status.js';
 
 /** The efa elements by tag name. */
 export interface EfaElements {
@@ -33,6 +34,7 @@ export interface EfaElements {
   'efa-checkbox-group': EfaCheckboxGroup;
   'efa-consent': EfaConsent;
   'efa-file-upload': EfaFileUpload;
+  'efa-status': EfaStatus;
 }
 
 /** The element's own public properties (not HTMLElement's, not methods), each optional. */

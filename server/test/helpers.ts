@@ -43,7 +43,7 @@ export type IdentityProvider = Awaited<ReturnType<typeof startIdentityProvider>>
  * A server with the demo portal whose clerks sign in at the demo's OpenID Connect provider (demo/idp.js, started
  * here as well); `close` stops both.
  */
-export async function startServerWithSignIn(): Promise<TestServer & { idp: IdentityProvider }> {
+export async function startServerWithSignIn(options: Partial<AppOptions> = {}): Promise<TestServer & { idp: IdentityProvider }> {
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;
   const idp = await startIdentityProvider({ redirectUri: `${publicUrl}/clerks/callback` });
@@ -52,6 +52,7 @@ export async function startServerWithSignIn(): Promise<TestServer & { idp: Ident
       clerkRoutes: 'sign-in',
       signIn: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, publicUrl, sessionKey: randomBytes(32) },
       portalDir: join(root, 'demo'),
+      ...options,
     },
     port,
   );

@@ -9,6 +9,7 @@ import * as dateField from '../../stories/efa-date-field.stories.js';
 import * as fileUpload from '../../stories/efa-file-upload.stories.js';
 import * as radioGroup from '../../stories/efa-radio-group.stories.js';
 import * as select from '../../stories/efa-select.stories.js';
+import * as status from '../../stories/efa-status.stories.js';
 import * as textField from '../../stories/efa-text-field.stories.js';
 import * as textarea from '../../stories/efa-textarea.stories.js';
 import * as verpflichtungserklaerung from '../../stories/efa-verpflichtungserklaerung.stories.js';
@@ -35,6 +36,7 @@ const modules = [
   fileUpload,
   radioGroup,
   select,
+  status,
   textField,
   textarea,
   verpflichtungserklaerung,

@@ -27,6 +27,7 @@ test('the package holds the bundles, types, schemas, manifest, editor data, lice
     'dist/efa-forms.js',
     'dist/efa-verpflichtungserklaerung.js',
     'dist/efa-aufenthaltstitel.js',
+    'dist/efa-status.js',
     'dist/types/components/entries/efa-forms.d.ts',
     'dist/types/components/jsx/react.d.ts',
     'dist/types/components/jsx/preact.d.ts',

@@ -26,7 +26,8 @@ function firstStepFiles(entry) {
   return [...files];
 }
 
-for (const service of ['efa-verpflichtungserklaerung', 'efa-aufenthaltstitel']) {
+// The status element is held to the same budget for what it shows first (the sign-in to a case).
+for (const service of ['efa-verpflichtungserklaerung', 'efa-aufenthaltstitel', 'efa-status']) {
   const overrun = KNOWN_OVERRUNS[service];
   const limit = overrun?.ceilingBytes ?? BUDGET_BYTES;
   test(`${service}: the first step is at most ${kB(limit)} gzip${overrun ? ` (known overrun, issue ${overrun.issue})` : ''}`, () => {

@@ -1,0 +1,120 @@
+/**
+ * The citizen's side of the return channel (server/receiver.ts, `/cases/*`): open a case with reference and
+ * access code, read its messages, answer. The case token lives in the tab's `sessionStorage` only, so a reload
+ * keeps the case open and closing the tab ends it; it is sent as a bearer header, never as a cookie.
+ */
+import type { NachrichtImRuckkanal } from '../../src/schema/generated/return/nachricht.js';
+
+export type CaseMessage = Omit<NachrichtImRuckkanal, 'data'> & { data: Record<string, unknown>; receivedAt?: string };
+
+export interface CaseView {
+  reference: string;
+  status: string;
+  messages: CaseMessage[];
+}
+
+/** Why a request failed, in terms the element words for people. */
+export type CaseFailure = 'access-denied' | 'rate-limited' | 'signed-out' | 'refused' | 'unreachable';
+
+export class CaseError extends Error {
+  constructor(
+    readonly failure: CaseFailure,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(failure);
+  }
+}
+
+const TOKEN_KEY = 'efa-status:';
+
+export function savedToken(reference: string): string | undefined {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY + reference) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function keepToken(reference: string, token: string | undefined): void {
+  try {
+    if (token) sessionStorage.setItem(TOKEN_KEY + reference, token);
+    else sessionStorage.removeItem(TOKEN_KEY + reference);
+  } catch {
+    // Storage refused (private mode, policy): the case stays open until the page is left.
+  }
+}
+
+async function request(url: string, init: RequestInit): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, credentials: 'omit', cache: 'no-store' });
+  } catch {
+    throw new CaseError('unreachable');
+  }
+  if (response.ok) return response;
+  if (response.status === 401) throw new CaseError('signed-out');
+  if (response.status === 403) throw new CaseError('access-denied');
+  if (response.status === 429) throw new CaseError('rate-limited', Number(response.headers.get('Retry-After')) || undefined);
+  if (response.status >= 500) throw new CaseError('unreachable');
+  throw new CaseError('refused');
+}
+
+/** Reference as printed on the receipt, forgivingly: case and surrounding spaces do not matter. */
+export function normalizeReference(typed: string): string {
+  return typed.trim().toUpperCase();
+}
+
+export async function openCase(endpoint: string, reference: string, accessCode: string): Promise<string> {
+  const response = await request(`${endpoint}/cases/access`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ reference, accessCode }),
+  });
+  const { token } = (await response.json()) as { token: string };
+  keepToken(reference, token);
+  return token;
+}
+
+export async function readCase(endpoint: string, reference: string, token: string): Promise<CaseView> {
+  try {
+    const response = await request(`${endpoint}/cases/${encodeURIComponent(reference)}/messages`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    return (await response.json()) as CaseView;
+  } catch (error) {
+    if (error instanceof CaseError && error.failure === 'signed-out') keepToken(reference, undefined);
+    throw error;
+  }
+}
+
+export async function closeCase(endpoint: string, reference: string, token: string): Promise<void> {
+  keepToken(reference, undefined);
+  await request(`${endpoint}/cases/token`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } }).catch(() => undefined);
+}
+
+/**
+ * Sends the citizen's answer to an office message; files travel beside it as in a submission (one part per
+ * file, named by its attachment id). The message id is the idempotency key: a resend after a lost answer
+ * stores nothing twice.
+ */
+export async function sendAnswer(
+  endpoint: string,
+  reference: string,
+  token: string,
+  answer: { id: string; type: CaseMessage['type']; data: Record<string, unknown> },
+  files: ReadonlyMap<string, File> = new Map(),
+): Promise<CaseMessage> {
+  const message = { id: answer.id, caseReference: reference, createdAt: new Date().toISOString(), from: 'citizen', type: answer.type, data: answer.data };
+  const url = `${endpoint}/cases/${encodeURIComponent(reference)}/answers`;
+  const headers = { Authorization: `Bearer ${token}` };
+  let init: RequestInit;
+  if (files.size === 0) {
+    init = { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(message) };
+  } else {
+    const form = new FormData();
+    form.append('message', new Blob([JSON.stringify(message)], { type: 'application/json' }));
+    for (const [id, file] of files) form.append(id, file, file.name);
+    init = { method: 'POST', headers, body: form };
+  }
+  return (await (await request(url, init)).json()) as CaseMessage;
+}

@@ -1,0 +1,497 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { define } from '../define.js';
+import '../efa-text-field/efa-text-field.js';
+import '../efa-textarea/efa-textarea.js';
+import '../efa-radio-group/efa-radio-group.js';
+import '../efa-file-upload/efa-file-upload.js';
+import type { EfaFieldElement } from '../shared/field-element.js';
+import { base, tokens } from '../shared/tokens.styles.js';
+import { buttonStyles } from '../shared/buttons.styles.js';
+import { getLocale, resolveLang, setLocale, textDirection } from '../../src/i18n/locale.js';
+import { formatAmount, formatDate } from '../../src/i18n/format.js';
+import { randomUuid } from '../../src/engine/random-uuid.js';
+import { PURPOSE_LABELS } from '../../src/services/aufenthaltstitel/documents.js';
+import { CaseError, closeCase, normalizeReference, openCase, readCase, savedToken, sendAnswer, type CaseFailure, type CaseMessage, type CaseView } from './case-api.js';
+import { statusStyles } from './efa-status.styles.js';
+
+/** How often an open case asks for news while the page is visible. */
+const REFRESH_MS = 60_000;
+
+/** The office's messages that wait for the citizen's answer, and the answer's type and field that refers to them. */
+const ANSWERED_BY: Readonly<Record<string, readonly [type: CaseMessage['type'], field: string]>> = {
+  unterlagenanforderung: ['unterlagennachreichung', 'anforderung'],
+  terminangebot: ['terminantwort', 'angebot'],
+  anhoerung: ['anhoerungsantwort', 'anhoerung'],
+};
+
+const statusLabel = (status: string): string =>
+  ({
+    eingegangen: msg('Eingegangen'),
+    'in-bearbeitung': msg('In Bearbeitung'),
+    'unterlagen-fehlen': msg('Unterlagen fehlen'),
+    'termin-angeboten': msg('Termin angeboten'),
+    'entscheidung-liegt-vor': msg('Entscheidung liegt vor'),
+    abgeschlossen: msg('Abgeschlossen'),
+  })[status] ?? status;
+
+const messageTitle = (type: CaseMessage['type']): string =>
+  ({
+    statusaenderung: msg('Neuer Bearbeitungsstand'),
+    unterlagenanforderung: msg('Die Behörde bittet um Unterlagen'),
+    terminangebot: msg('Die Behörde bietet Termine an'),
+    anhoerung: msg('Anhörung: Sie können sich äußern'),
+    zahlungsaufforderung: msg('Eine Gebühr ist zu zahlen'),
+    unterlagennachreichung: msg('Sie haben Unterlagen gesendet'),
+    terminantwort: msg('Ihre Antwort auf das Terminangebot'),
+    anhoerungsantwort: msg('Ihre Äußerung zur Anhörung'),
+  })[type];
+
+const purposeLabel = (code: string): string => PURPOSE_LABELS[code]?.() ?? code;
+
+/**
+ * @summary The citizen's view of one submission after sending: the office's messages and the answers to them.
+ *
+ * A portal puts it on a "my application" page. The citizen opens a case with the reference and the access code
+ * from the receipt; the element then shows the current status and every message, oldest first, and lets the
+ * citizen act on what the office asks: upload the requested documents (the same file rules as the forms),
+ * accept an offered appointment or ask for another, answer a hearing (Anhörung) before its deadline. A fee due
+ * shows its amount, purpose, deadline and the office's payment link. News is looked for every minute while the
+ * page is visible and announced to screen readers. The case stays open in this browser tab only.
+ *
+ * @csspart panel - The surface of the element.
+ */
+export class EfaStatus extends LitElement {
+  static override styles = [tokens, base, buttonStyles, statusStyles];
+
+  static override properties = {
+    endpoint: {},
+    reference: {},
+    lang: {},
+    opened: { state: true },
+    failure: { state: true },
+    busy: { state: true },
+    announcement: { state: true },
+    answered: { state: true },
+  };
+
+  /** Base URL of the receiver's API (the `/cases/*` routes). */
+  declare endpoint: string;
+  /** A reference to fill in beforehand (e.g. from a link in the receipt); the access code is always typed. */
+  declare reference: string;
+  declare private opened: (CaseView & { token: string }) | undefined;
+  declare private failure: { failure: CaseFailure; retryAfterSeconds?: number } | undefined;
+  declare private busy: boolean;
+  declare private announcement: string;
+  /** The id of the office message just answered: its confirmation takes the focus. */
+  declare private answered: string | undefined;
+  /** One id per answer form, kept across retries: a resend after a lost answer stores nothing twice. */
+  private readonly answerIds = new Map<string, string>();
+  private readonly fieldErrors = new Map<string, string>();
+  private refreshTimer: ReturnType<typeof setInterval> | undefined;
+  private readonly langObserver = new MutationObserver(() => this.applyLanguage());
+  private readonly onVisibility = (): void => {
+    if (document.visibilityState === 'visible') void this.refresh();
+  };
+
+  constructor() {
+    super();
+    this.endpoint = '/api';
+    this.reference = '';
+    this.busy = false;
+    this.announcement = '';
+    updateWhenLocaleChanges(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.applyLanguage();
+    this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    document.addEventListener('visibilitychange', this.onVisibility);
+    const reference = normalizeReference(this.reference);
+    const token = reference ? savedToken(reference) : undefined;
+    if (token) void this.load(reference, token);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.langObserver.disconnect();
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    clearInterval(this.refreshTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('lang')) this.applyLanguage();
+  }
+
+  private applyLanguage(): void {
+    const lang = resolveLang(this);
+    if (lang !== getLocale()) void setLocale(lang);
+  }
+
+  override render(): TemplateResult {
+    const locale = getLocale();
+    return html`<section class="panel" part="panel" lang=${locale} dir=${textDirection(locale)} aria-labelledby="title">
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.opened ? this.renderCase(this.opened) : this.renderSignIn()}
+    </section>`;
+  }
+
+  // --- opening a case ---------------------------------------------------------------------------------------------
+
+  private renderSignIn(): TemplateResult {
+    return html`<h2 id="title" tabindex="-1">${msg('Ihr Antrag: Stand und Nachrichten')}</h2>
+      <p>${msg('Geben Sie die Vorgangsnummer und den Zugangscode von Ihrer Eingangsbestätigung ein.')}</p>
+      ${this.renderFailure()}
+      <form novalidate @submit=${this.onOpen} @keydown=${this.submitOnEnter}>
+        <efa-text-field
+          name="reference"
+          label=${msg('Vorgangsnummer')}
+          hint=${msg('Zum Beispiel VE-2026-4F7K2Q')}
+          autocomplete="off"
+          width="medium"
+          .value=${this.reference}
+          .error=${this.fieldErrors.get('reference') ?? ''}
+        ></efa-text-field>
+        <efa-text-field
+          name="accessCode"
+          label=${msg('Zugangscode')}
+          hint=${msg('24 Zeichen in Gruppen zu vier, zum Beispiel 7KQ2-M9XD-4TPA-R3HW-8ZNF-Q1VC. Groß- und Kleinschreibung sind egal.')}
+          autocomplete="off"
+          .error=${this.fieldErrors.get('accessCode') ?? ''}
+        ></efa-text-field>
+        <div class="actions">
+          <button class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${msg('Vorgang öffnen')}</button>
+        </div>
+      </form>`;
+  }
+
+  /** Enter in a field sends its form, as in a native form (the inputs live in the fields' own shadow roots). */
+  private submitOnEnter(event: KeyboardEvent): void {
+    const target = event.composedPath()[0];
+    if (event.key === 'Enter' && target instanceof HTMLInputElement) {
+      event.preventDefault();
+      (event.currentTarget as HTMLFormElement).requestSubmit();
+    }
+  }
+
+  private field<T extends EfaFieldElement<unknown>>(name: string): T {
+    return this.renderRoot.querySelector(`[name="${name}"]`) as T;
+  }
+
+  private async onOpen(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.busy) return;
+    const reference = normalizeReference(String(this.field('reference').value ?? ''));
+    const code = String(this.field('accessCode').value ?? '').trim();
+    this.fieldErrors.clear();
+    if (!reference) this.fieldErrors.set('reference', msg('Geben Sie die Vorgangsnummer ein.'));
+    if (!code) this.fieldErrors.set('accessCode', msg('Geben Sie den Zugangscode ein.'));
+    this.reference = reference;
+    if (this.fieldErrors.size > 0) {
+      this.failure = undefined;
+      this.requestUpdate();
+      await this.updateComplete;
+      this.field(this.fieldErrors.has('reference') ? 'reference' : 'accessCode').focus();
+      return;
+    }
+    this.busy = true;
+    this.failure = undefined;
+    try {
+      await this.load(reference, await openCase(this.endpoint, reference, code));
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async load(reference: string, token: string): Promise<void> {
+    try {
+      const view = await readCase(this.endpoint, reference, token);
+      this.opened = { ...view, token };
+      this.failure = undefined;
+      clearInterval(this.refreshTimer);
+      this.refreshTimer = setInterval(() => {
+        if (document.visibilityState === 'visible') void this.refresh();
+      }, REFRESH_MS);
+      await this.updateComplete;
+      this.focusTitle();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** Looks for news; announces new messages from the office. */
+  async refresh(): Promise<void> {
+    const opened = this.opened;
+    if (!opened || this.busy) return;
+    try {
+      const view = await readCase(this.endpoint, opened.reference, opened.token);
+      const known = new Set(opened.messages.map((m) => m.id));
+      const news = view.messages.filter((m) => !known.has(m.id) && m.from === 'office').length;
+      this.opened = { ...view, token: opened.token };
+      if (news > 0) {
+        this.announcement =
+          news === 1 ? msg('Es gibt eine neue Nachricht der Behörde.') : msg(str`Es gibt ${news} neue Nachrichten der Behörde.`);
+      }
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private fail(error: unknown): void {
+    if (!(error instanceof CaseError)) throw error;
+    if (error.failure === 'signed-out') {
+      this.opened = undefined;
+      clearInterval(this.refreshTimer);
+    }
+    this.failure = { failure: error.failure, retryAfterSeconds: error.retryAfterSeconds };
+    void this.updateComplete.then(() => (this.renderRoot.querySelector('.failure') as HTMLElement | null)?.focus());
+  }
+
+  private failureText(): string {
+    switch (this.failure?.failure) {
+      case 'access-denied':
+        return msg('Vorgangsnummer und Zugangscode passen nicht zusammen. Bitte prüfen Sie beide Angaben auf Ihrer Eingangsbestätigung.');
+      case 'rate-limited':
+        return msg('Zu viele Versuche in kurzer Zeit. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.');
+      case 'signed-out':
+        return msg('Ihre Anmeldung zu diesem Vorgang ist abgelaufen. Bitte geben Sie Vorgangsnummer und Zugangscode erneut ein.');
+      case 'refused':
+        return msg('Die Behörde hat die Angaben nicht angenommen. Bitte prüfen Sie sie und versuchen Sie es erneut.');
+      default:
+        return msg('Die Behörde ist gerade nicht erreichbar. Ihre Angaben bleiben hier erhalten; bitte versuchen Sie es gleich noch einmal.');
+    }
+  }
+
+  private renderFailure(): TemplateResult | typeof nothing {
+    if (!this.failure) return nothing;
+    return html`<div class="failure" role="alert" tabindex="-1">${this.failureText()}</div>`;
+  }
+
+  private focusTitle(): void {
+    (this.renderRoot.querySelector('#title') as HTMLElement | null)?.focus();
+  }
+
+  // --- the open case ----------------------------------------------------------------------------------------------
+
+  private async signOut(): Promise<void> {
+    const opened = this.opened;
+    if (!opened) return;
+    clearInterval(this.refreshTimer);
+    this.opened = undefined;
+    this.failure = undefined;
+    await closeCase(this.endpoint, opened.reference, opened.token);
+    this.announcement = msg('Sie haben den Vorgang geschlossen.');
+    await this.updateComplete;
+    this.focusTitle();
+  }
+
+  private renderCase(opened: CaseView): TemplateResult {
+    const open = opened.messages.filter((m) => this.waitsForAnswer(m, opened.messages));
+    return html`<h2 id="title" tabindex="-1">${msg(str`Vorgang ${opened.reference}`)}</h2>
+      <p class="status-line">${msg('Stand:')} <strong>${statusLabel(opened.status)}</strong></p>
+      ${this.renderFailure()}
+      <div class="actions">
+        <button class="secondary" type="button" @click=${() => this.refresh()}>${msg('Auf Neuigkeiten prüfen')}</button>
+        <button class="link" type="button" @click=${() => this.signOut()}>${msg('Vorgang schließen')}</button>
+      </div>
+      ${open.length > 0
+        ? html`<h3>${msg('Was die Behörde von Ihnen braucht')}</h3>
+            ${open.map((m) => this.renderAnswerForm(m))}`
+        : nothing}
+      <h3>${msg('Verlauf')}</h3>
+      ${opened.messages.length === 0
+        ? html`<p>${msg('Ihr Antrag ist eingegangen. Sobald die Behörde Ihnen schreibt, sehen Sie es hier.')}</p>`
+        : html`<ol class="timeline">
+            ${opened.messages.map((m) => this.renderMessage(m))}
+          </ol>`}`;
+  }
+
+  private waitsForAnswer(message: CaseMessage, all: CaseMessage[]): boolean {
+    const rule = ANSWERED_BY[message.type];
+    if (message.from !== 'office' || !rule) return false;
+    return !all.some((m) => m.type === rule[0] && m.data[rule[1]] === message.id);
+  }
+
+  private renderMessage(message: CaseMessage): TemplateResult {
+    const data = message.data;
+    const when = new Intl.DateTimeFormat(getLocale(), { dateStyle: 'long', timeStyle: 'short', calendar: 'gregory' }).format(new Date(message.createdAt));
+    const from = message.from === 'office' ? msg('Von der Behörde') : msg('Von Ihnen');
+    return html`<li class=${message.from} id=${`m-${message.id}`} tabindex="-1">
+      <h4>${messageTitle(message.type)}</h4>
+      <p class="meta">${from}, <time datetime=${message.createdAt}>${when}</time></p>
+      ${this.renderContent(message.type, data)}
+    </li>`;
+  }
+
+  private renderContent(type: CaseMessage['type'], data: Record<string, unknown>): TemplateResult | typeof nothing {
+    const locale = getLocale();
+    const note = (text: unknown) => (typeof text === 'string' && text ? html`<p class="note">${text}</p>` : nothing);
+    const deadline = (date: unknown) => (typeof date === 'string' ? html`<p>${msg(str`Frist: ${formatDate(date, locale)}`)}</p>` : nothing);
+    switch (type) {
+      case 'statusaenderung':
+        return html`<p>${statusLabel(String(data.status))}</p>${note(data.hinweis)}`;
+      case 'unterlagenanforderung':
+        return html`<ul>
+            ${(data.unterlagen as { zweck: string; hinweis?: string }[]).map((u) => html`<li>${purposeLabel(u.zweck)}${u.hinweis ? html` – ${u.hinweis}` : nothing}</li>`)}
+          </ul>
+          ${deadline(data.frist)} ${note(data.freitext)}`;
+      case 'terminangebot':
+        return html`<ul>
+          ${(data.termine as Slot[]).map((slot) => html`<li>${slotText(slot)}</li>`)}
+        </ul>`;
+      case 'anhoerung':
+        return html`<p>${String(data.gegenstand ?? '')}</p>
+          ${deadline(data.frist)}
+          ${typeof data.rechtsgrundlage === 'string' ? html`<p class="meta">${msg(str`Rechtsgrundlage: ${data.rechtsgrundlage}`)}</p>` : nothing}`;
+      case 'zahlungsaufforderung':
+        return html`<p>${msg(str`Betrag: ${formatAmount(Number(data.betrag), locale)}`)}</p>
+          ${note(data.zweck)} ${typeof data.faelligAm === 'string' ? html`<p>${msg(str`Fällig am ${formatDate(data.faelligAm, locale)}`)}</p>` : nothing}
+          ${typeof data.zahlungslink === 'string' && /^https:\/\//.test(data.zahlungslink)
+            ? html`<p><a href=${data.zahlungslink} rel="noopener">${msg('Gebühr online bezahlen')}</a></p>`
+            : nothing}`;
+      case 'unterlagennachreichung':
+        return html`<ul>
+          ${(data.anlagen as { dateiname: string; zweck?: string }[]).map((a) => html`<li>${a.zweck ? purposeLabel(a.zweck) : nothing}: ${a.dateiname}</li>`)}
+        </ul>`;
+      case 'terminantwort':
+        return html`<p>${data.antwort === 'angenommen' ? msg('Sie haben einen Termin angenommen.') : msg('Sie haben um einen anderen Termin gebeten.')}</p>
+          ${note(data.hinweis)}`;
+      case 'anhoerungsantwort':
+        return note(data.aeusserung);
+      default:
+        return nothing;
+    }
+  }
+
+  // --- answering ----------------------------------------------------------------------------------------------------
+
+  private renderAnswerForm(message: CaseMessage): TemplateResult {
+    const key = (name: string) => `${message.id}:${name}`;
+    const error = (name: string) => this.fieldErrors.get(key(name)) ?? '';
+    const titleId = `a-${message.id}`;
+    let fields: TemplateResult;
+    let submit: string;
+    if (message.type === 'unterlagenanforderung') {
+      const requested = message.data.unterlagen as { zweck: string; hinweis?: string }[];
+      fields = html`${requested.map(
+        (u) => html`<efa-file-upload name=${key(`datei-${u.zweck}`)} label=${purposeLabel(u.zweck)} hint=${u.hinweis ?? ''} optional .error=${error(`datei-${u.zweck}`)}></efa-file-upload>`,
+      )}`;
+      submit = msg('Unterlagen senden');
+    } else if (message.type === 'terminangebot') {
+      const options = [
+        ...(message.data.termine as Slot[]).map((slot) => ({ value: slot.id, label: slotText(slot) })),
+        { value: 'anderer-termin-gewuenscht', label: msg('Keiner dieser Termine passt. Bitte bieten Sie mir einen anderen an.') },
+      ];
+      fields = html`<efa-radio-group name=${key('termin')} label=${msg('Welchen Termin nehmen Sie?')} .options=${options} .error=${error('termin')}></efa-radio-group>
+        <efa-textarea name=${key('hinweis')} label=${msg('Hinweis an die Behörde')} hint=${msg('Zum Beispiel, wann Sie gut können.')} optional maxlength="2000"></efa-textarea>`;
+      submit = msg('Antwort senden');
+    } else {
+      fields = html`<efa-textarea name=${key('aeusserung')} label=${msg('Ihre Äußerung')} hint=${msg('Schreiben Sie, was die Behörde vor ihrer Entscheidung wissen sollte.')} maxlength="10000" .error=${error('aeusserung')}></efa-textarea>`;
+      submit = msg('Äußerung senden');
+    }
+    return html`<form class="answer" novalidate aria-labelledby=${titleId} @submit=${(e: SubmitEvent) => this.onAnswer(e, message)}>
+      <h4 id=${titleId}>${messageTitle(message.type)}</h4>
+      ${this.renderContent(message.type, message.data)} ${fields}
+      <div class="actions">
+        <button class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${submit}</button>
+      </div>
+    </form>`;
+  }
+
+  private async onAnswer(event: SubmitEvent, message: CaseMessage): Promise<void> {
+    event.preventDefault();
+    const opened = this.opened;
+    if (!opened || this.busy) return;
+    const answer = this.answerOf(message);
+    this.requestUpdate();
+    if (!answer) {
+      await this.updateComplete;
+      const firstError = [...this.fieldErrors.keys()].find((name) => name.startsWith(`${message.id}:`));
+      if (firstError) this.field(firstError).focus();
+      return;
+    }
+    this.busy = true;
+    const id = this.answerIds.get(message.id) ?? randomUuid();
+    this.answerIds.set(message.id, id);
+    try {
+      await sendAnswer(this.endpoint, opened.reference, opened.token, { id, ...answer.message }, answer.files);
+      this.answerIds.delete(message.id);
+      this.failure = undefined;
+      const view = await readCase(this.endpoint, opened.reference, opened.token);
+      this.opened = { ...view, token: opened.token };
+      this.announcement = msg('Ihre Antwort ist bei der Behörde eingegangen.');
+      await this.updateComplete;
+      (this.renderRoot.querySelector(`#m-${id}`) as HTMLElement | null)?.focus();
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** The answer the form holds, or undefined after marking what is missing. */
+  private answerOf(message: CaseMessage): { message: { type: CaseMessage['type']; data: Record<string, unknown> }; files: Map<string, File> } | undefined {
+    const key = (name: string) => `${message.id}:${name}`;
+    for (const name of [...this.fieldErrors.keys()]) if (name.startsWith(`${message.id}:`)) this.fieldErrors.delete(name);
+    if (message.type === 'unterlagenanforderung') {
+      const files = new Map<string, File>();
+      const anlagen: Record<string, unknown>[] = [];
+      for (const { zweck } of message.data.unterlagen as { zweck: string }[]) {
+        for (const file of (this.field(key(`datei-${zweck}`)).value as File[] | undefined) ?? []) {
+          const id = randomUuid();
+          files.set(id, file);
+          anlagen.push({ id, dateiname: file.name, mimeType: file.type, groesse: file.size, zweck });
+        }
+      }
+      if (files.size === 0) {
+        const first = (message.data.unterlagen as { zweck: string }[])[0]!.zweck;
+        this.fieldErrors.set(key(`datei-${first}`), msg('Wählen Sie mindestens eine Datei aus.'));
+        return undefined;
+      }
+      return { message: { type: 'unterlagennachreichung', data: { anforderung: message.id, anlagen } }, files };
+    }
+    if (message.type === 'terminangebot') {
+      const choice = this.field(key('termin')).value as string | undefined;
+      const hint = String(this.field(key('hinweis')).value ?? '').trim();
+      if (!choice) {
+        this.fieldErrors.set(key('termin'), msg('Wählen Sie einen Termin, oder bitten Sie um einen anderen.'));
+        return undefined;
+      }
+      const accepted = choice !== 'anderer-termin-gewuenscht';
+      const data = { angebot: message.id, antwort: accepted ? 'angenommen' : 'anderer-termin-gewuenscht', ...(accepted ? { termin: choice } : {}), ...(hint ? { hinweis: hint } : {}) };
+      return { message: { type: 'terminantwort', data }, files: new Map() };
+    }
+    const text = String(this.field(key('aeusserung')).value ?? '').trim();
+    if (!text) {
+      this.fieldErrors.set(key('aeusserung'), msg('Schreiben Sie Ihre Äußerung.'));
+      return undefined;
+    }
+    return { message: { type: 'anhoerungsantwort', data: { anhoerung: message.id, aeusserung: text } }, files: new Map() };
+  }
+}
+
+interface Slot {
+  id: string;
+  beginn: string;
+  ende?: string;
+  ort?: string;
+}
+
+function slotText(slot: Slot): string {
+  const locale = getLocale();
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'full', calendar: 'gregory', timeZone: 'Europe/Berlin' }).format(new Date(slot.beginn));
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: 'Europe/Berlin' });
+  const span = slot.ende ? `${time.format(new Date(slot.beginn))} – ${time.format(new Date(slot.ende))}` : time.format(new Date(slot.beginn));
+  return slot.ort ? `${day}, ${span}, ${slot.ort}` : `${day}, ${span}`;
+}
+
+define('efa-status', EfaStatus);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'efa-status': EfaStatus;
+  }
+}

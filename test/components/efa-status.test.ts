@@ -1,0 +1,209 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../components/efa-status/efa-status.js';
+import type { EfaStatus } from '../../components/efa-status/efa-status.js';
+import { getLocale } from '../../src/i18n/locale.js';
+import { envelope, validData } from '../helpers/submission.js';
+
+interface Receipt {
+  reference: string;
+  accessCode: string;
+}
+
+/** A stored submission and the receipt its sender got (reference and the one-time access code). */
+async function submitted(): Promise<Receipt> {
+  const response = await fetch('/api/submissions', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(envelope(await validData())),
+  });
+  expect(response.status).to.equal(201);
+  return (await response.json()) as Receipt;
+}
+
+/** Writes to the case as the office does (the clerks' API, open without sign-in in the test server). */
+async function officeWrites(reference: string, type: string, data: Record<string, unknown>): Promise<string> {
+  const id = crypto.randomUUID();
+  const response = await fetch(`/clerks/cases/${reference}/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ id, type, data }),
+  });
+  expect(response.status, await response.clone().text()).to.equal(201);
+  return id;
+}
+
+async function officeReads(reference: string): Promise<{ status: string; messages: { type: string; from: string; data: Record<string, unknown> }[] }> {
+  return (await fetch(`/clerks/cases/${reference}/messages`)).json();
+}
+
+const root = (el: EfaStatus) => el.shadowRoot!;
+const title = (el: EfaStatus) => root(el).querySelector('h2')!.textContent!.trim();
+const text = (el: EfaStatus) => root(el).querySelector('.panel')!.textContent!.replace(/\s+/g, ' ');
+const byName = <T extends HTMLElement>(el: EfaStatus, name: string) => root(el).querySelector<T & { value: unknown; error: string }>(`[name="${name}"]`)!;
+const button = (el: EfaStatus, label: string) =>
+  [...root(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === label) as HTMLButtonElement;
+
+/** Types into a field of the element as a keyboard user does. */
+async function typeInto(el: EfaStatus, name: string, value: string): Promise<void> {
+  byName(el, name).focus();
+  await sendKeys({ type: value });
+}
+
+async function openWith(el: EfaStatus, { reference, accessCode }: Receipt): Promise<void> {
+  await typeInto(el, 'reference', reference.toLowerCase());
+  await typeInto(el, 'accessCode', accessCode.replace(/-/g, ' ').toLowerCase());
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(() => title(el).includes(reference), 'the case opens', { timeout: 10_000 }).catch(() => {
+    throw new Error(`The case did not open; the element shows: ${text(el)}`);
+  });
+}
+
+function pdfFile(name: string): File {
+  return new File([new TextEncoder().encode('%PDF-1.4\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n%%EOF\n')], name, { type: 'application/pdf' });
+}
+
+async function place(lang = 'de'): Promise<EfaStatus> {
+  const el = await fixture<EfaStatus>(html`<efa-status endpoint="/api" lang=${lang}></efa-status>`);
+  await waitUntil(() => getLocale() === lang, `the element speaks "${lang}"`, { timeout: 10_000 });
+  await el.updateComplete;
+  return el;
+}
+
+afterEach(() => sessionStorage.clear());
+
+describe('efa-status', () => {
+  it('opens a case only with the matching access code, says so politely, and is accessible', async () => {
+    const receipt = await submitted();
+    const el = await place();
+    await expect(el).to.be.accessible();
+
+    button(el, 'Vorgang öffnen').click();
+    await waitUntil(() => byName(el, 'reference').error !== '', 'the empty fields are marked');
+    expect(byName(el, 'reference').error).to.equal('Geben Sie die Vorgangsnummer ein.');
+    expect(byName(el, 'accessCode').error).to.equal('Geben Sie den Zugangscode ein.');
+
+    await typeInto(el, 'reference', receipt.reference);
+    await typeInto(el, 'accessCode', 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => root(el).activeElement?.classList.contains('failure'), 'the refusal is shown and takes the focus');
+    expect(root(el).querySelector('.failure')!.textContent).to.contain('passen nicht zusammen');
+    expect(byName(el, 'reference').value, 'what was typed stays').to.equal(receipt.reference);
+    await expect(el).to.be.accessible();
+
+    const other = await submitted();
+    byName(el, 'accessCode').value = '';
+    await typeInto(el, 'accessCode', other.accessCode);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => root(el).activeElement?.classList.contains('failure'), 'another case’s code opens nothing');
+    expect(title(el)).not.to.contain(receipt.reference);
+
+    byName(el, 'reference').value = '';
+    byName(el, 'accessCode').value = '';
+    await openWith(el, receipt);
+    expect(title(el)).to.contain(receipt.reference);
+    expect(text(el)).to.contain('Stand: Eingegangen');
+    expect(text(el)).to.contain('Sobald die Behörde Ihnen schreibt');
+    expect(root(el).activeElement, 'the case heading takes the focus').to.equal(root(el).querySelector('h2'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('lets the citizen upload requested documents, pick a slot and answer a hearing; the office sees each answer', async () => {
+    const receipt = await submitted();
+    const request = await officeWrites(receipt.reference, 'unterlagenanforderung', {
+      unterlagen: [{ zweck: 'reisepass' }, { zweck: 'einkommensnachweise', hinweis: 'Die letzten drei Monate' }],
+      frist: '2026-12-20',
+    });
+    const offer = await officeWrites(receipt.reference, 'terminangebot', {
+      termine: [
+        { id: crypto.randomUUID(), beginn: '2026-12-10T09:00:00+01:00', ende: '2026-12-10T09:30:00+01:00', ort: 'Raum 2.14' },
+        { id: crypto.randomUUID(), beginn: '2026-12-11T14:00:00+01:00', ende: '2026-12-11T14:30:00+01:00', ort: 'Raum 2.14' },
+      ],
+    });
+    const hearing = await officeWrites(receipt.reference, 'anhoerung', {
+      gegenstand: 'Die Behörde beabsichtigt, den Antrag abzulehnen.',
+      frist: '2026-12-31',
+      rechtsgrundlage: '§ 28 Abs. 1 VwVfG',
+    });
+    await officeWrites(receipt.reference, 'statusaenderung', { status: 'unterlagen-fehlen' });
+    const el = await place();
+    await openWith(el, receipt);
+    expect(text(el)).to.contain('Stand: Unterlagen fehlen');
+    expect(root(el).querySelectorAll('form.answer').length, 'three messages wait for an answer').to.equal(3);
+    await expect(el).to.be.accessible();
+
+    // Documents: nothing chosen → a message at the field; then one file for one of the two purposes.
+    button(el, 'Unterlagen senden').click();
+    await waitUntil(() => byName(el, `${request}:datei-reisepass`).error !== '', 'no file is marked');
+    const upload = byName(el, `${request}:datei-reisepass`);
+    const input = upload.shadowRoot!.querySelector('input')!;
+    const transfer = new DataTransfer();
+    transfer.items.add(pdfFile('Reisepass.pdf'));
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitUntil(() => ((upload.value as File[] | undefined) ?? []).length === 1, 'the file is taken');
+    button(el, 'Unterlagen senden').click();
+    await waitUntil(() => root(el).querySelectorAll('form.answer').length === 2, 'the request is answered', { timeout: 10_000 });
+    expect(root(el).querySelector('[role="status"]')!.textContent).to.contain('eingegangen');
+
+    // Appointment: the second slot, by keyboard.
+    const slots = byName(el, `${offer}:termin`);
+    slots.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    button(el, 'Antwort senden').click();
+    await waitUntil(() => root(el).querySelectorAll('form.answer').length === 1, 'the offer is answered', { timeout: 10_000 });
+
+    // Hearing: free text.
+    await typeInto(el, `${hearing}:aeusserung`, 'Mein Einkommen ist seit November höher; der Nachweis folgt.');
+    button(el, 'Äußerung senden').click();
+    await waitUntil(() => root(el).querySelectorAll('form.answer').length === 0, 'the hearing is answered', { timeout: 10_000 });
+    await expect(el).to.be.accessible();
+
+    const seen = await officeReads(receipt.reference);
+    const answers = seen.messages.filter((m) => m.from === 'citizen');
+    expect(answers.map((m) => m.type)).to.deep.equal(['unterlagennachreichung', 'terminantwort', 'anhoerungsantwort']);
+    expect((answers[0]!.data.anlagen as { zweck: string; dateiname: string }[]).map((a) => [a.zweck, a.dateiname])).to.deep.equal([['reisepass', 'Reisepass.pdf']]);
+    const accepted = (seen.messages.find((m) => m.type === 'terminangebot')!.data.termine as { id: string }[])[1]!.id;
+    expect(answers[1]!.data).to.include({ antwort: 'angenommen', termin: accepted });
+    expect(answers[2]!.data.aeusserung).to.contain('November');
+  });
+
+  it('announces news from the office, keeps the case open across a reload of the tab, and closes it', async () => {
+    const receipt = await submitted();
+    const el = await place();
+    await openWith(el, receipt);
+    await officeWrites(receipt.reference, 'zahlungsaufforderung', {
+      betrag: '29.00',
+      zweck: 'Gebühr für die Verpflichtungserklärung',
+      faelligAm: '2026-12-17',
+      zahlungslink: 'https://zahlung.example.de/vorgang/1',
+    });
+    button(el, 'Auf Neuigkeiten prüfen').click();
+    await waitUntil(() => root(el).querySelector('[role="status"]')!.textContent!.includes('eine neue Nachricht'), 'the news is announced');
+    expect(text(el)).to.contain('Eine Gebühr ist zu zahlen');
+    expect(text(el)).to.contain('29,00 €');
+
+    // Another element on a page with the reference (e.g. after a reload) finds the tab's open case.
+    const again = await fixture<EfaStatus>(html`<efa-status endpoint="/api" reference=${receipt.reference}></efa-status>`);
+    await waitUntil(() => title(again).includes(receipt.reference), 'the tab’s case opens without the code');
+
+    button(again, 'Vorgang schließen').click();
+    await waitUntil(() => root(again).querySelector('form:not(.answer)'), 'back to the sign-in');
+    const token = await fetch(`/api/cases/${receipt.reference}/messages`);
+    expect(token.status, 'without a token nothing is read').to.equal(401);
+    button(el, 'Auf Neuigkeiten prüfen').click();
+    await waitUntil(() => root(el).querySelector('.failure'), 'the closed token is refused');
+    expect(text(el)).to.contain('abgelaufen');
+  });
+
+  it('speaks English', async () => {
+    const receipt = await submitted();
+    await officeWrites(receipt.reference, 'statusaenderung', { status: 'in-bearbeitung' });
+    const el = await place('en');
+    expect(title(el)).to.not.equal('Ihr Antrag: Stand und Nachrichten');
+    await openWith(el, receipt);
+    expect(text(el)).to.not.contain('Stand:');
+    await expect(el).to.be.accessible();
+  });
+});
