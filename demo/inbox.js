@@ -1,7 +1,8 @@
 /**
  * The clerks' inbox (inbox.html): lists the submissions from the reference receiver and shows the chosen one
- * (`?vorgang=<reference>`) with its data as nested definition lists, its attachments under their purpose, a
- * JSON download, and the messages of the return channel with the citizen's answers (server/clerk-cases.ts).
+ * (`?vorgang=<reference>`) as the citizen read it before sending (server/readable.ts), its attachments under
+ * their purpose, a JSON download, the messages of the return channel with the citizen's answers
+ * (server/clerk-cases.ts), and a form that writes a new message to the citizen.
  * Everything from the API is written with textContent or attributes, never parsed as HTML.
  */
 
@@ -115,6 +116,32 @@ function render(value) {
   return document.createTextNode(String(value));
 }
 
+/**
+ * The answers as the citizen read them before sending: per step its title, then the questions and answers
+ * (server/readable.ts); what the form computed follows under its keys.
+ * @param {{ steps: { title: string, sections: { heading?: string, rows: { label: string, value: string }[] }[] }[], computed: Record<string, unknown> }} submission
+ */
+function readable({ steps, computed }) {
+  const part = document.createDocumentFragment();
+  for (const step of steps) {
+    part.append(el('h4', step.title));
+    for (const section of step.sections) {
+      if (section.heading) part.append(el('h5', section.heading));
+      const list = el('dl');
+      list.className = 'data';
+      for (const row of section.rows) list.append(el('dt', row.label), definition(row.value));
+      part.append(list);
+    }
+  }
+  if (Object.keys(computed).length > 0) {
+    part.append(el('h4', 'Vom Formular berechnet'));
+    const data = render(computed);
+    if (data instanceof HTMLElement) data.classList.add('data');
+    part.append(data);
+  }
+  return part;
+}
+
 const MESSAGE_TYPES = {
   statusaenderung: 'Statusänderung',
   unterlagenanforderung: 'Anforderung von Unterlagen',
@@ -194,8 +221,7 @@ async function showDetail(entry) {
   ];
   for (const [term, value] of facts) meta.append(el('dt', term), definition(value));
 
-  byId('detail-data').replaceChildren(render(envelope.data));
-  byId('detail-data').firstElementChild?.classList.add('data');
+  byId('detail-data').replaceChildren(readable(await getJson(`${API}/${reference}/readable`)));
 
   /** @type {Attachment[]} */
   const attachments = envelope.attachments;

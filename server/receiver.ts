@@ -19,6 +19,7 @@
  *   GET    /api/submissions                           [{ reference, service, receivedAt, status }], newest first (clerks)
  *   GET    /api/submissions/:reference                { reference, service, receivedAt, status } (rate-limited)
  *   GET    /api/submissions/:reference/data           the stored envelope (`?download=1`: as a file) (clerks)
+ *   GET    /api/submissions/:reference/readable       its answers under the form's labels, by step (readable.ts) (clerks)
  *   GET    /api/submissions/:reference/attachments/:id  the attachment with its type, also one supplied later as an answer (clerks)
  *   GET    /api/fit-connect/destination               the demo FIT-Connect destination and its public key
  *   GET    /api/fit-connect/demo-trust-anchor         the test root the demo key's x5c chain leads to (PEM)
@@ -71,6 +72,7 @@ import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { readableSubmission } from './readable.js';
 import { AttemptLimit, answerErrors, caseStatus, caseTokenHash, hashAccessCode, newAccessCode, newCaseToken, verifyAccessCode } from './cases.js';
 import type { ClerkGuard } from './clerks.js';
 import { MAGIC_LENGTH, cleanFileName, contentDisposition, hasSignatureOf, storedName } from './attachments.js';
@@ -571,6 +573,19 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
       const { reference } = await storedOr404(request.params.reference);
       if (request.query.download === '1') reply.header('Content-Disposition', `attachment; filename="${reference}.json"`);
       return store.envelope(reference);
+    },
+  );
+
+  onlyFor('/submissions/:reference/readable', 'GET');
+  app.get<{ Params: { reference: string } }>(
+    '/submissions/:reference/readable',
+    { config: lookupLimit, preHandler: clerksOnly },
+    async (request) => {
+      const { reference } = await storedOr404(request.params.reference);
+      const { service, data } = (await store.envelope(reference)) as { service: string; data: Record<string, unknown> };
+      const readable = await readableSubmission(service, data);
+      if (!readable) throw new HttpError(404, 'not-found', 'Für diese Leistung gibt es keine lesbare Darstellung.');
+      return readable;
     },
   );
 

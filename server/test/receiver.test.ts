@@ -347,3 +347,29 @@ describe('documents the authority requires (issue 18)', () => {
     assert.equal((await postJson(server.base, required(undefined, ['mietvertrag']))).status, 201);
   });
 });
+
+describe('the inbox reads a submission in the form’s words (issue 11)', () => {
+  it('gives each service’s answers by step under the form’s labels, with code lists and files named, and what the form set', async () => {
+    for (const [sent, step, label, value] of [
+      [envelope(), 'Angaben zu Ihrer Person', 'Staat', 'Deutschland'],
+      [residencePermitEnvelope(), 'Unterlagen', 'Weitere Unterlagen', 'arbeitsvertrag.pdf, masterzeugnis.pdf'],
+      [residencePermitEnvelope(), 'Angaben zu Ihrem Vorhaben', 'Name des Arbeitgebers', 'Isarsoft Systems GmbH'],
+    ] as const) {
+      const created = await postJson(server.base, sent);
+      assert.equal(created.status, 201);
+      const { reference } = await created.json();
+      const readable = await (await fetch(`${server.base}/api/submissions/${reference}/readable`)).json();
+      const titles = readable.steps.map((s: { title: string }) => s.title);
+      assert.ok(titles.includes(step), `${sent.service}: ${titles.join(' | ')}`);
+      const rows = readable.steps.flatMap((s: { sections: { rows: { label: string; value: string }[] }[] }) => s.sections.flatMap((section) => section.rows));
+      const row = rows.find((r: { label: string }) => r.label === label);
+      assert.ok(row, `${sent.service}: a row "${label}"`);
+      assert.equal(row.value, value);
+      assert.ok(!rows.some((r: { label: string }) => r.label.startsWith('/')), 'no pointers or keys as labels');
+    }
+    // `abgabeart` is asked only of a signer identified with the eID; without one the form sets it.
+    const declaration = await (await postJson(server.base, envelope())).json();
+    const { computed } = await (await fetch(`${server.base}/api/submissions/${declaration.reference}/readable`)).json();
+    assert.deepEqual(computed, { abgabeart: 'vor-ort' });
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * The return channel end to end, as issue 11 says it is done: a clerk signs in (the demo's OpenID Connect
- * provider), opens a submission in the inbox, asks for a missing document and offers two appointment slots; the
+ * provider), opens a submission in the inbox (in the form's own words), asks for a missing document and offers two appointment slots; the
  * citizen opens `<efa-status>` on the portal's "Mein Antrag" page with reference and access code, uploads the
  * document and picks a slot; the clerk sees both. In Chromium, by keyboard where a citizen types, on the file
  * store and on PostgreSQL.
@@ -63,6 +63,14 @@ for (const store of ['files', 'PostgreSQL'] as const) {
 
       const clerk = await (await chromium.createBrowserContext()).newPage();
       await clerkSignsIn(clerk, server.base, reference);
+      // The submission as the citizen read it: the form's steps, labels and code-list names, not keys and codes.
+      const shown = await clerk.$eval('#detail-data', (data) => [...data.querySelectorAll('h4, dt, dd')].map((e) => e.textContent));
+      assert.ok(shown.includes('Angaben zu Ihrer Person'), 'step titles');
+      const pair = (label: string) => shown[shown.indexOf(label) + 1];
+      assert.equal(pair('Familienname'), 'Becker');
+      assert.equal(pair('Geburtsdatum'), '17. Mai 1984');
+      assert.equal(pair('Art des Dokuments'), 'Nationaler Personalausweis');
+      assert.equal(pair('Staat'), 'Deutschland');
       await clerkSends(clerk, 'unterlagenanforderung', async (page) => {
         await page.click('#zweck-reisepass');
         await page.$eval('#request-frist', (input) => ((input as HTMLInputElement).value = '2026-12-20'));
