@@ -14,7 +14,7 @@ import { buildServer } from './scripts/build-server.js';
 // test server's own origin, with a fresh store per run, so adapter and flow tests talk to the real thing.
 // A test can restart it (same store, new process state) with the server command `restart-receiver`.
 await buildServer();
-const { buildApp, DEFAULT_LIMITS, STRICT_CSP } = await import('./build/server/app.js');
+const { buildApp, DEFAULT_LIMITS, STRICT_CSP, mailLog } = await import('./build/server/app.js');
 const testPki = await import('./build/server/test-pki.js');
 
 const receiverDataDir = mkdtempSync(join(tmpdir(), 'efa-receiver-'));
@@ -29,7 +29,7 @@ const startReceiver = () =>
     // The inbox's sign-in is tested in server/test/clerks.test.ts.
     clerkRoutes: 'open-for-tests',
     // Likewise for opening a case: the limits on guessing access codes are tested in server/test/cases.test.ts.
-    cases: { attemptsPerClient: 10_000 },
+    cases: { attemptsPerClient: 10_000, notices: mailLog(join(receiverDataDir, 'mail.log')) },
     faultQueues,
   });
 let receiver = await startReceiver();

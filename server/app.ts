@@ -21,6 +21,7 @@ import { loadValidation } from './validation.js';
 
 export { STRICT_CSP };
 export { DEFAULT_LIMITS, projectRoot, readConfig } from './config.js';
+export { mailLog } from './notices.js';
 
 export interface AppOptions {
   root: string;
@@ -136,7 +137,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     faultQueues: options.faultQueues,
     cases,
   });
-  await app.register(clerkCases, { store, validation, clerks, now: cases.now });
+  await app.register(clerkCases, { store, validation, clerks, now: cases.now, notices: cases.notices });
   if (options.portalDir) await app.register(portal, { portalDir: options.portalDir, root: options.root, clerks });
 
   await app.ready();

@@ -6,7 +6,8 @@
  *   GET  /clerks/cases/:reference/messages   { reference, status, messages: [...] } oldest first, answers included
  *   POST /clerks/cases/:reference/messages   { id, type, data } (X-CSRF-Token): the server adds `caseReference`,
  *        `createdAt` and `from: office`, validates the message and stores it; 201, or 200 when this id was stored
- *        before; 422 validation; 404 for an unknown reference
+ *        before; 422 validation; 404 for an unknown reference. A new message sends the citizen a notice without
+ *        content where they left an address for it (notices.ts).
  */
 import type { FastifyInstance } from 'fastify';
 import { caseStatus } from './cases.js';
@@ -14,18 +15,21 @@ import { csrfRefusal, type ClerkGuard } from './clerks.js';
 import { HttpError, refusalOf, sendRefusal, validationFailed } from './problems.js';
 import { REFERENCE, type CaseMessage, type SubmissionStore } from './storage/store.js';
 import type { Validation } from './validation.js';
+import type { Notices } from './notices.js';
 
 export interface ClerkCaseOptions {
   store: SubmissionStore;
   validation: Validation;
   clerks: ClerkGuard;
   now: () => number;
+  /** Tells a citizen who left an address that the office wrote (notices.ts). */
+  notices?: Notices | undefined;
 }
 
 /** An office message is small: text, a few slots or document purposes. */
 const MESSAGE_BODY_LIMIT = 64 * 1024;
 
-export async function clerkCases(app: FastifyInstance, { store, validation, clerks, now }: ClerkCaseOptions): Promise<void> {
+export async function clerkCases(app: FastifyInstance, { store, validation, clerks, now, notices }: ClerkCaseOptions): Promise<void> {
   app.setErrorHandler((error: unknown, request, reply) => {
     const refusal = csrfRefusal(error) ?? refusalOf(error);
     if (refusal) return sendRefusal(reply, refusal);
@@ -60,6 +64,9 @@ export async function clerkCases(app: FastifyInstance, { store, validation, cler
       const errors = validation.checkMessage(message);
       if (errors.length > 0) throw validationFailed(errors);
       const { message: stored, created } = await store.addMessage(reference, message as unknown as CaseMessage, []);
+      const address = created && notices ? await store.notifyAddress(reference) : undefined;
+      // The message is stored either way; a notice that cannot go out is the office's to know, not a refusal.
+      if (address) await notices!.tell(address).catch((error: unknown) => request.log.error({ err: error }, 'the notice could not be sent'));
       return reply.code(created ? 201 : 200).send(stored);
     },
   );

@@ -17,6 +17,9 @@
  *   EFA_LOOKUPS_PER_MINUTE    reference look-ups per client address and minute, default 60
  *   EFA_TRUST_PROXY           `true` behind a reverse proxy that sets X-Forwarded-For
  *   LOG_LEVEL                 pino level, default info
+ *   EFA_MAIL_LOG              a file: "there is news" notices to citizens are appended there as JSON lines for a
+ *                             mail relay to send (notices.ts); unset: the status page offers no notices
+ *   EFA_STATUS_URL            the portal's "my application" page, named in those notices
  * The clerks' sign-in (clerks.ts); without EFA_OIDC_ISSUER the clerks' routes are refused (403):
  *   EFA_OIDC_ISSUER           the authority's OpenID Connect provider (issuer URL)
  *   EFA_OIDC_CLIENT_ID        this server's client at that provider (authorization code flow with PKCE)
@@ -58,6 +61,7 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   signIn: SignInOptions | undefined;
+  mailLog: { path: string; statusUrl: string | undefined } | undefined;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -116,5 +120,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.EFA_TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL || 'info',
     signIn: signInFrom(env, port),
+    mailLog: env.EFA_MAIL_LOG ? { path: resolve(env.EFA_MAIL_LOG), statusUrl: env.EFA_STATUS_URL || undefined } : undefined,
   };
 }

@@ -2,7 +2,7 @@
  * The one entry point: `node build/server/main.js` (built by `npm run build`), configured by environment
  * variables (config.ts). `npm start` runs it with the demo portal.
  */
-import { buildApp, projectRoot, readConfig, LOG_SERIALIZERS } from './app.js';
+import { buildApp, mailLog, projectRoot, readConfig, LOG_SERIALIZERS } from './app.js';
 
 const config = readConfig();
 const app = await buildApp({
@@ -18,6 +18,7 @@ const app = await buildApp({
   portalDir: config.portalDir,
   trustProxy: config.trustProxy,
   logger: { level: config.logLevel, serializers: LOG_SERIALIZERS },
+  cases: config.mailLog ? { notices: mailLog(config.mailLog.path, config.mailLog.statusUrl) } : undefined,
 });
 if (!config.signIn) {
   app.log.warn('EFA_OIDC_ISSUER is not set: there is no sign-in for clerks, so the inbox and every route that reads submissions are refused (403).');

@@ -8,7 +8,8 @@
  *                                                     with a part `submission` (the envelope) and one file part
  *                                                     per announced attachment, named by the attachment's `id`
  *          201 { reference, receivedAt, accessCode }  stored; `accessCode` opens the case (cases.ts), told only here
- *          200 { reference, receivedAt }            this envelope was stored before: same receipt, nothing new
+ *          200 { reference, receivedAt, accessCode }  this envelope was stored before: same receipt, nothing new
+ *                                                   stored, but a new access code (the first may never have arrived)
  *          409 problem `urn:efa-forms:problem:changed-resend` { reference, receivedAt }: the id was stored
  *              before with a different envelope; nothing new is stored
  *          400 invalid-json | invalid-multipart | missing-submission | idempotency-key-mismatch
@@ -73,6 +74,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { readableSubmission } from './readable.js';
+import { isMailAddress, type Notices } from './notices.js';
 import { AttemptLimit, answerErrors, caseStatus, caseTokenHash, hashAccessCode, newAccessCode, newCaseToken, verifyAccessCode } from './cases.js';
 import type { ClerkGuard } from './clerks.js';
 import { MAGIC_LENGTH, cleanFileName, contentDisposition, hasSignatureOf, storedName } from './attachments.js';
@@ -133,6 +135,8 @@ export interface CaseOptions {
   windowMinutes: number;
   /** Milliseconds since the epoch; a test's own clock in tests. */
   now: () => number;
+  /** How a citizen hears that the office wrote; without it the element offers no notices. */
+  notices?: Notices | undefined;
 }
 
 export const DEFAULT_CASE_OPTIONS: CaseOptions = {
@@ -485,13 +489,16 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
     const accessHash = await hashAccessCode(accessCode);
     const { entry, created } = await store.put({ envelope: toStore, hash, files, accessHash }, (receivedAt) => newReference(valid.service, receivedAt));
     if (!created && entry.hash !== hash) throw changedResend(entry.reference, entry.receivedAt);
+    // A resend means the sender may never have read the first receipt, and with it the code (told only there):
+    // it gets a new one, and the old one stops opening the case. Only the sender knows the id and the content.
+    if (!created) await store.replaceAccessHash(entry.reference, accessHash);
 
     if (fault === 'fail-after-store') throw storeFailed();
     if (fault === 'malformed-receipt') return reply.code(201).send({ ok: true });
     return reply
       .code(created ? 201 : 200)
       .header('Location', `/api/submissions/${entry.reference}`)
-      .send({ reference: entry.reference, receivedAt: entry.receivedAt, ...(created ? { accessCode } : {}) });
+      .send({ reference: entry.reference, receivedAt: entry.receivedAt, accessCode });
   }
 
   onlyFor('/submissions', 'GET', 'POST');
@@ -679,7 +686,22 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
   app.get<{ Params: { reference: string } }>('/cases/:reference/messages', async (request) => {
     const reference = await authorizedCase(request, request.params.reference);
     const messages = await store.messages(reference);
-    return { reference, status: caseStatus(messages), messages };
+    const address = cases.notices ? await store.notifyAddress(reference) : undefined;
+    return { reference, status: caseStatus(messages), messages, notices: { offered: Boolean(cases.notices), ...(address ? { address } : {}) } };
+  });
+
+  onlyFor('/cases/:reference/notices', 'PUT', 'DELETE');
+  app.put<{ Params: { reference: string } }>('/cases/:reference/notices', { bodyLimit: 4096 }, async (request, reply) => {
+    const reference = await authorizedCase(request, request.params.reference);
+    if (!cases.notices) throw new HttpError(404, 'notices-not-offered', 'Diese Behörde verschickt keine Hinweise per E-Mail.');
+    const address = isObject(request.body) && typeof request.body.address === 'string' ? request.body.address.trim() : undefined;
+    if (!isMailAddress(address)) throw validationFailed([{ instancePath: '/address', keyword: 'format', params: { format: 'email' } }]);
+    await store.setNotifyAddress(reference, address);
+    return reply.code(204).send();
+  });
+  app.delete<{ Params: { reference: string } }>('/cases/:reference/notices', async (request, reply) => {
+    await store.setNotifyAddress(await authorizedCase(request, request.params.reference), undefined);
+    return reply.code(204).send();
   });
 
   /** Validates a citizen's answer and its files, and stores it; answers 201, or 200 for a repeated id. */

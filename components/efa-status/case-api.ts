@@ -11,6 +11,8 @@ export interface CaseView {
   reference: string;
   status: string;
   messages: CaseMessage[];
+  /** Whether the office sends "there is news" e-mails, and the address the citizen left for them. */
+  notices?: { offered: boolean; address?: string };
 }
 
 /** Why a request failed, in terms the element words for people. */
@@ -117,4 +119,12 @@ export async function sendAnswer(
     init = { method: 'POST', headers, body: form };
   }
   return (await (await request(url, init)).json()) as CaseMessage;
+}
+
+/** Leaves an address for "there is news" e-mails (`address`), or withdraws it (undefined). */
+export async function setNoticeAddress(endpoint: string, reference: string, token: string, address: string | undefined): Promise<void> {
+  const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+  const url = `${endpoint}/cases/${encodeURIComponent(reference)}/notices`;
+  if (address === undefined) await request(url, { method: 'DELETE', headers });
+  else await request(url, { method: 'PUT', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify({ address }) });
 }

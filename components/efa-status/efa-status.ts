@@ -12,7 +12,7 @@ import { getLocale, resolveLang, setLocale, textDirection } from '../../src/i18n
 import { formatAmount, formatDate } from '../../src/i18n/format.js';
 import { randomUuid } from '../../src/engine/random-uuid.js';
 import { PURPOSE_LABELS } from '../../src/services/aufenthaltstitel/documents.js';
-import { CaseError, closeCase, normalizeReference, openCase, readCase, savedToken, sendAnswer, type CaseFailure, type CaseMessage, type CaseView } from './case-api.js';
+import { CaseError, closeCase, normalizeReference, openCase, readCase, savedToken, sendAnswer, setNoticeAddress, type CaseFailure, type CaseMessage, type CaseView } from './case-api.js';
 import { statusStyles } from './efa-status.styles.js';
 
 /** How often an open case asks for news while the page is visible. */
@@ -301,12 +301,70 @@ export class EfaStatus extends LitElement {
         ? html`<h3>${msg('Was die Behörde von Ihnen braucht')}</h3>
             ${open.map((m) => this.renderAnswerForm(m))}`
         : nothing}
+      ${opened.notices?.offered ? this.renderNotices(opened.notices.address) : nothing}
       <h3>${msg('Verlauf')}</h3>
       ${opened.messages.length === 0
         ? html`<p>${msg('Ihr Antrag ist eingegangen. Sobald die Behörde Ihnen schreibt, sehen Sie es hier.')}</p>`
         : html`<ol class="timeline">
             ${opened.messages.map((m) => this.renderMessage(m))}
           </ol>`}`;
+  }
+
+  /** "There is news" e-mails: the address left for them, or a field to leave one. */
+  private renderNotices(address: string | undefined): TemplateResult {
+    const explained = html`<p>${msg('Die E-Mail sagt nur, dass es Neuigkeiten gibt – nie, worum es geht. Sie können sie jederzeit abbestellen.')}</p>`;
+    if (address) {
+      return html`<h3>${msg('Hinweis per E-Mail')}</h3>
+        <p>${msg(str`Wenn die Behörde Ihnen schreibt, bekommen Sie einen Hinweis an ${address}.`)}</p>
+        ${explained}
+        <div class="actions">
+          <button class="secondary" type="button" @click=${() => this.changeNotices(undefined)}>${msg('Hinweise abbestellen')}</button>
+        </div>`;
+    }
+    return html`<form class="notices" novalidate aria-labelledby="notices-title" @submit=${this.onNotices} @keydown=${this.submitOnEnter}>
+      <h3 id="notices-title">${msg('Hinweis per E-Mail')}</h3>
+      ${explained}
+      <efa-text-field
+        name="noticeAddress"
+        type="email"
+        autocomplete="email"
+        label=${msg('Ihre E-Mail-Adresse')}
+        hint=${msg('Freiwillig. Wir verwenden sie nur für diese Hinweise.')}
+        .error=${this.fieldErrors.get('noticeAddress') ?? ''}
+      ></efa-text-field>
+      <div class="actions">
+        <button class="secondary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${msg('Hinweise bestellen')}</button>
+      </div>
+    </form>`;
+  }
+
+  private async onNotices(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const address = String(this.field('noticeAddress').value ?? '').trim();
+    this.fieldErrors.delete('noticeAddress');
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@.]+$/.test(address)) {
+      this.fieldErrors.set('noticeAddress', msg('Geben Sie eine E-Mail-Adresse ein, zum Beispiel name@beispiel.de.'));
+      this.requestUpdate();
+      await this.updateComplete;
+      this.field('noticeAddress').focus();
+      return;
+    }
+    await this.changeNotices(address);
+  }
+
+  private async changeNotices(address: string | undefined): Promise<void> {
+    const opened = this.opened;
+    if (!opened || this.busy) return;
+    this.busy = true;
+    try {
+      await setNoticeAddress(this.endpoint, opened.reference, opened.token, address);
+      this.opened = { ...opened, notices: { offered: true, ...(address ? { address } : {}) } };
+      this.announcement = address ? msg('Sie bekommen nun Hinweise per E-Mail.') : msg('Sie bekommen keine Hinweise per E-Mail mehr.');
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.busy = false;
+    }
   }
 
   private waitsForAnswer(message: CaseMessage, all: CaseMessage[]): boolean {

@@ -28,7 +28,7 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { canonicalJson, envelopeHash } from '../canonical.js';
 import { TEMP_SUFFIX, syncDir, writeFileAtomic, writeNewFile } from './fs-atomic.js';
 import { REFERENCE, type CaseToken, type NewSubmission, type StoredEntry, type StoredMessage, type SubmissionStore } from './store.js';
@@ -186,6 +186,24 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
     return join(submissionsDir, reference);
   }
 
+  /** The folder of a committed submission; throws for anything else. */
+  async function storedFolder(reference: string): Promise<string> {
+    if (!REFERENCE.test(reference)) throw new Error(`not a reference: ${reference}`);
+    await stat(join(folder(reference), 'receipt.json')); // a committed submission, else ENOENT
+    return folder(reference);
+  }
+
+  /** A small file of the case's own (`access`, `notify`), or undefined. */
+  async function caseFile(reference: string, name: string): Promise<string | undefined> {
+    if (!REFERENCE.test(reference)) return undefined;
+    try {
+      return await readFile(join(folder(reference), name), 'utf8');
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
   async function commit({ envelope, hash, files, accessHash }: NewSubmission, reference: string, receivedAt: string): Promise<StoredEntry> {
     const entry: StoredEntry = { id: envelope.id, reference, service: envelope.service, receivedAt, hash };
     const incoming = join(submissionsDir, `${INCOMING}${randomUUID()}`);
@@ -287,20 +305,28 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
       }
     },
 
-    async accessHash(reference) {
-      if (!REFERENCE.test(reference)) return undefined;
-      try {
-        return await readFile(join(folder(reference), 'access'), 'utf8');
-      } catch (error) {
-        if (isMissing(error)) return undefined;
-        throw error;
+    accessHash: (reference) => caseFile(reference, 'access'),
+
+    async replaceAccessHash(reference, accessHash) {
+      await writeFileAtomic(join(await storedFolder(reference), 'access'), accessHash);
+    },
+
+    notifyAddress: (reference) => caseFile(reference, 'notify'),
+
+    async setNotifyAddress(reference, address) {
+      const path = join(await storedFolder(reference), 'notify');
+      if (address === undefined) {
+        await rm(path, { force: true });
+        await syncDir(dirname(path));
+      } else {
+        await writeFileAtomic(path, address);
       }
     },
 
     addMessage(reference, message, files) {
       if (!REFERENCE.test(reference)) throw new Error(`not a reference: ${reference}`);
       return withLock(`case:${reference}`, async () => {
-        await stat(join(folder(reference), 'receipt.json')); // a committed submission, else ENOENT
+        await storedFolder(reference);
         const earlier = (await readMessages(reference)).find(({ name }) => name.endsWith(`-${message.id}.json`));
         if (earlier) return { message: earlier.message, created: false };
         const stored: StoredMessage = { ...message, receivedAt: new Date().toISOString() };

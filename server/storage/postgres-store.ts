@@ -213,6 +213,21 @@ export async function openPostgresStore({ connectionString, uploadDir, beforeSte
       return rows[0]?.access_hash ?? undefined;
     },
 
+    async replaceAccessHash(reference, accessHash) {
+      const { rowCount } = await pool.query('update submissions set access_hash = $2 where reference = $1', [reference, accessHash]);
+      if (rowCount !== 1) throw new Error(`no submission ${reference}`);
+    },
+
+    async notifyAddress(reference) {
+      const { rows } = await pool.query<{ notify_address: string | null }>('select notify_address from submissions where reference = $1', [reference]);
+      return rows[0]?.notify_address ?? undefined;
+    },
+
+    async setNotifyAddress(reference, address) {
+      const { rowCount } = await pool.query('update submissions set notify_address = $2 where reference = $1', [reference, address ?? null]);
+      if (rowCount !== 1) throw new Error(`no submission ${reference}`);
+    },
+
     async addMessage(reference, message, files) {
       const earlier = await storedMessage(reference, message.id);
       if (earlier) return { message: earlier, created: false };

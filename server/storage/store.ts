@@ -74,6 +74,12 @@ export interface SubmissionStore {
   attachment(reference: string, name: string): Promise<StoredAttachment | undefined>;
   /** The hash of the case's access code; undefined for an unknown reference or a submission stored without one. */
   accessHash(reference: string): Promise<string | undefined>;
+  /** Replaces the hash of the stored submission `reference`'s access code: the earlier code no longer opens the case. */
+  replaceAccessHash(reference: string, accessHash: string): Promise<void>;
+  /** Where the citizen wants to hear that there is news in the case (an e-mail address), if anywhere. */
+  notifyAddress(reference: string): Promise<string | undefined>;
+  /** Sets the address of the stored submission `reference`, or with undefined forgets it. */
+  setNotifyAddress(reference: string, address: string | undefined): Promise<void>;
   /**
    * Adds a message to the submission `reference` (which must exist), with its attachments, unless a message with
    * its id is stored there; then nothing is stored and the first one is returned (`created: false`).

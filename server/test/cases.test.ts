@@ -6,7 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ACCESS_CODE_BITS } from '../cases.js';
+import { mailLog } from '../notices.js';
 import { PDF, POSTGRES_SKIPPED, envelope, pdfAttachment, postJson, scratchDatabase, startServer, type TestServer } from './helpers.js';
 
 const CODE = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){5}$/;
@@ -25,17 +29,31 @@ const backends = [
 for (const backend of backends) {
   describe(`the citizen's case (${backend.name})`, { skip: backend.skip }, () => {
     let server: TestServer;
-    /** The server's clock: tests move it instead of waiting. */
-    let clock = Date.parse('2026-12-03T09:00:00Z');
+    /**
+     * The server's clock: tests move it instead of waiting. It starts at the real time, and only moves forward:
+     * PostgreSQL clears tokens that expired by its own clock.
+     */
+    let clock = Date.now();
 
     let drop: () => Promise<void>;
+    let mailFile: string;
+    const mails = (): { to: string; subject: string; text: string }[] =>
+      existsSync(mailFile) ? readFileSync(mailFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line)) : [];
 
     before(async () => {
       const database = await backend.database();
       drop = database.drop;
+      mailFile = join(mkdtempSync(join(tmpdir(), 'efa-mail-')), 'mail.log');
       server = await startServer({
         databaseUrl: database.url,
-        cases: { tokenMinutes: 30, attemptsPerReference: 5, attemptsPerClient: 1000, windowMinutes: 15, now: () => clock },
+        cases: {
+          tokenMinutes: 30,
+          attemptsPerReference: 5,
+          attemptsPerClient: 1000,
+          windowMinutes: 15,
+          now: () => clock,
+          notices: mailLog(mailFile, 'https://www.musterstadt.de/mein-antrag'),
+        },
       });
     });
     after(async () => {
@@ -86,14 +104,18 @@ for (const backend of backends) {
       return response.json();
     }
 
-    it('hands out a typeable access code of at least 100 bits once, with the first receipt only', async () => {
+    it('hands out a typeable access code of at least 100 bits with the receipt, and a new one to a resend', async () => {
       assert.ok(ACCESS_CODE_BITS >= 100);
       const sent = envelope();
       const first = await (await postJson(server.base, sent)).json();
       assert.match(first.accessCode, CODE);
       const again = await postJson(server.base, sent);
       assert.equal(again.status, 200);
-      assert.deepEqual(Object.keys(await again.json()).sort(), ['receivedAt', 'reference']);
+      const resent = await again.json();
+      assert.deepEqual(Object.keys(resent).sort(), ['accessCode', 'receivedAt', 'reference']);
+      assert.match(resent.accessCode, CODE);
+      assert.equal((await access(first.reference, first.accessCode)).status, 403, 'the first code no longer opens the case');
+      assert.equal((await access(first.reference, resent.accessCode)).status, 201, 'the new one does');
       const other = await submit();
       assert.notEqual(other.accessCode, first.accessCode);
       const stored = await server.app.store.accessHash(first.reference);
@@ -111,7 +133,7 @@ for (const backend of backends) {
       assert.equal(expiresAt, new Date(clock + 30 * 60_000).toISOString());
       const read = await messages(own.reference, token);
       assert.equal(read.status, 200);
-      assert.deepEqual(await read.json(), { reference: own.reference, status: 'eingegangen', messages: [] });
+      assert.deepEqual(await read.json(), { reference: own.reference, status: 'eingegangen', messages: [], notices: { offered: true } });
     });
 
     it('answers a wrong code and an unknown reference alike, in German, and gives no token', async () => {
@@ -153,6 +175,35 @@ for (const backend of backends) {
       assert.equal((await messages(own.reference, later)).status, 200);
       clock += 30 * 60_000;
       assert.equal((await messages(own.reference, later)).status, 401);
+    });
+
+    it('tells a citizen who left an address that the office wrote, without a word of the case, until withdrawn', async () => {
+      const own = await submit();
+      const token = await tokenFor(own);
+      const notices = (method: string, body?: unknown, bearer = token) =>
+        fetch(`${server.base}/api/cases/${own.reference}/notices`, {
+          method,
+          headers: { Authorization: `Bearer ${bearer}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+          ...(body ? { body: JSON.stringify(body) } : {}),
+        });
+      assert.deepEqual((await (await messages(own.reference, token)).json()).notices, { offered: true });
+      assert.equal((await notices('PUT', { address: 'keine adresse' })).status, 422);
+      const other = await tokenFor(await submit());
+      assert.equal((await notices('PUT', { address: 'anna@example.org' }, other)).status, 401, 'not with another case’s token');
+      assert.equal((await notices('PUT', { address: ' anna@example.org ' })).status, 204);
+      assert.deepEqual((await (await messages(own.reference, token)).json()).notices, { offered: true, address: 'anna@example.org' });
+
+      const before = mails().length;
+      await officeSends(own.reference, 'statusaenderung', { status: 'in-bearbeitung', hinweis: 'Geheimer Hinweis' });
+      const sent = mails().slice(before);
+      assert.equal(sent.length, 1);
+      assert.equal(sent[0]!.to, 'anna@example.org');
+      assert.match(sent[0]!.text, /https:\/\/www\.musterstadt\.de\/mein-antrag/);
+      for (const secret of [own.reference, 'Geheimer Hinweis', 'in-bearbeitung', 'Becker']) assert.ok(!JSON.stringify(sent[0]).includes(secret), `no "${secret}" in the notice`);
+
+      assert.equal((await notices('DELETE')).status, 204);
+      await officeSends(own.reference, 'statusaenderung', { status: 'abgeschlossen' });
+      assert.equal(mails().length, before + 1, 'no notice once withdrawn');
     });
 
     it('limits guesses per reference, also when the right code comes after them, and says when to try again', async () => {

@@ -180,6 +180,25 @@ function storeContract({ name, skip, place, stepsBeforeCommit, stepAfterCommit }
       await reopened.close();
     });
 
+    it('replaces a case’s access hash, and keeps and forgets the address for notices', async () => {
+      const under = await place();
+      const store = await under.open();
+      const { entry } = await store.put({ ...(await submission(store)), accessHash: 'scrypt$first' }, newReference);
+      await store.replaceAccessHash(entry.reference, 'scrypt$second');
+      assert.equal(await store.notifyAddress(entry.reference), undefined);
+      await store.setNotifyAddress(entry.reference, 'anna@example.org');
+      await assert.rejects(store.replaceAccessHash('VE-2026-NOTHER', 'scrypt$x'), 'only for a stored submission');
+      await assert.rejects(store.setNotifyAddress('VE-2026-NOTHER', 'x@example.org'), 'only for a stored submission');
+      await store.close();
+      const reopened = await under.open();
+      assert.equal(await reopened.accessHash(entry.reference), 'scrypt$second');
+      assert.equal(await reopened.notifyAddress(entry.reference), 'anna@example.org');
+      await reopened.setNotifyAddress(entry.reference, undefined);
+      assert.equal(await reopened.notifyAddress(entry.reference), undefined);
+      assert.equal(await reopened.notifyAddress('VE-2026-NOTHER'), undefined);
+      await reopened.close();
+    });
+
     it('adds a case’s messages once per id, oldest first, with their attachments', async () => {
       const under = await place();
       const store = await under.open();
@@ -377,7 +396,7 @@ describe('PostgreSQL store: faults', { skip: POSTGRES_SKIPPED }, () => {
   it('migrates a database once, also when several stores open it at the same time', async () => {
     const under = await postgresPlace();
     const stores = await Promise.all([1, 2, 3].map(() => under.open()));
-    assert.deepEqual(await sql(under.url, 'select name from schema_migrations order by name'), [{ name: '001-submissions.sql' }, { name: '002-cases.sql' }]);
+    assert.deepEqual(await sql(under.url, 'select name from schema_migrations order by name'), [{ name: '001-submissions.sql' }, { name: '002-cases.sql' }, { name: '003-notify.sql' }]);
     for (const store of stores) await store.close();
   });
 });

@@ -197,6 +197,31 @@ describe('efa-status', () => {
     expect(text(el)).to.contain('abgelaufen');
   });
 
+  it('takes an address for “there is news” e-mails, politely refuses a wrong one, and withdraws it', async () => {
+    const receipt = await submitted();
+    const el = await place();
+    await openWith(el, receipt);
+    await typeInto(el, 'noticeAddress', 'anna-at-example.org');
+    button(el, 'Hinweise bestellen').click();
+    await waitUntil(() => byName(el, 'noticeAddress').error !== '', 'the wrong address is marked');
+    expect(byName(el, 'noticeAddress').error).to.contain('name@beispiel.de');
+    expect(byName(el, 'noticeAddress').value, 'what was typed stays').to.equal('anna-at-example.org');
+    await expect(el).to.be.accessible();
+
+    byName(el, 'noticeAddress').value = '';
+    await typeInto(el, 'noticeAddress', 'anna@example.org');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text(el).includes('einen Hinweis an anna@example.org'), 'the address is taken');
+
+    // Another look at the case (a new element, the same tab) finds it at the office.
+    const again = await fixture<EfaStatus>(html`<efa-status endpoint="/api" reference=${receipt.reference}></efa-status>`);
+    await waitUntil(() => text(again).includes('einen Hinweis an anna@example.org'), 'the office keeps the address');
+    button(again, 'Hinweise abbestellen').click();
+    await waitUntil(() => byName(again, 'noticeAddress'), 'withdrawn: the field is back');
+    expect(root(again).querySelector('[role="status"]')!.textContent).to.contain('keine Hinweise');
+    await expect(again).to.be.accessible();
+  });
+
   it('speaks English', async () => {
     const receipt = await submitted();
     await officeWrites(receipt.reference, 'statusaenderung', { status: 'in-bearbeitung' });
