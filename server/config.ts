@@ -25,11 +25,16 @@
  *                             Default http://localhost:<PORT>
  *   EFA_SESSION_KEY           64 hex digits (`openssl rand -hex 32`): encrypts the session cookie; the same in
  *                             every process behind one address
+ * The fee paid online (payment.ts; unset: no online payment):
+ *   EFA_PAYMENT_URL           the payment service's XBezahldienste REST base; with it EFA_PAYMENT_ORIGINATOR_ID,
+ *                             EFA_PAYMENT_ENDPOINT_ID, EFA_PAYMENT_CLIENT_ID, EFA_PAYMENT_CLIENT_SECRET; optional
+ *                             EFA_PAYMENT_PURPOSE_PREFIX, EFA_PAYMENT_FEES (JSON), EFA_PAYMENT_TIMEOUT_MS
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sessionKeyFrom, type SignInOptions } from './clerks.js';
+import { paymentConfigFrom, type PaymentConfig } from './payment.js';
 import type { Limits } from './receiver.js';
 
 export const DEFAULT_LIMITS: Limits = { json: 1024 * 1024, multipart: 30 * 1024 * 1024, concurrentUploads: 8 };
@@ -58,6 +63,7 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   signIn: SignInOptions | undefined;
+  payment: PaymentConfig | undefined;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -116,5 +122,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.EFA_TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL || 'info',
     signIn: signInFrom(env, port),
+    payment: paymentConfigFrom(env),
   };
 }
