@@ -14,7 +14,7 @@ import { buildServer } from './scripts/build-server.js';
 // test server's own origin, with a fresh store per run, so adapter and flow tests talk to the real thing.
 // A test can restart it (same store, new process state) with the server command `restart-receiver`.
 await buildServer();
-const { buildApp, DEFAULT_LIMITS, STRICT_CSP } = await import('./build/server/app.js');
+const { buildApp, DEFAULT_LIMITS, STRICT_CSP, paymentConfigFrom } = await import('./build/server/app.js');
 const testPki = await import('./build/server/test-pki.js');
 
 const receiverDataDir = mkdtempSync(join(tmpdir(), 'efa-receiver-'));
@@ -40,6 +40,20 @@ const smallReceiver = await buildApp({
   limits: { ...DEFAULT_LIMITS, json: 100_000, multipart: 200_000 },
   lookupsPerMinute: 100_000,
   clerkRoutes: 'open-for-tests',
+});
+
+// A receiver that takes fees online through the demo's payment service (demo/payment-provider.js, issue 10), so
+// that the confirmation pages of the other tests stay as they are.
+const PAYING_RECEIVER = '/paying-receiver';
+const { startPaymentProvider } = await import('./demo/payment-provider.js');
+const paymentProvider = await startPaymentProvider();
+const payingReceiver = await buildApp({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  dataDir: mkdtempSync(join(tmpdir(), 'efa-paying-receiver-')),
+  limits: DEFAULT_LIMITS,
+  lookupsPerMinute: 100_000,
+  clerkRoutes: 'open-for-tests',
+  payment: paymentConfigFrom(paymentProvider.env),
 });
 
 /**
@@ -149,6 +163,11 @@ export default {
         ctx.req.url = ctx.req.url.slice(SMALL_RECEIVER.length);
         return answerWith(smallReceiver, ctx);
       }
+      if (ctx.path.startsWith(`${PAYING_RECEIVER}/api/`)) {
+        ctx.req.url = ctx.req.url.slice(PAYING_RECEIVER.length);
+        return answerWith(payingReceiver, ctx);
+      }
+
       if (!ctx.path.startsWith('/api/')) return next();
       return answerWith(receiver, ctx);
     },

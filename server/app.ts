@@ -23,6 +23,7 @@ import { loadValidation } from './validation.js';
 
 export { STRICT_CSP };
 export { DEFAULT_LIMITS, projectRoot, readConfig } from './config.js';
+export { paymentConfigFrom } from './payment.js';
 
 export interface AppOptions {
   root: string;

@@ -2,15 +2,17 @@
  * The payment routes (issue 10), registered under /api by app.ts; the rules they keep are in payment.ts.
  *
  * The citizen's, with the case token of their receipt's access code (`Authorization: Bearer`, see cases.ts):
- *   GET  /api/cases/:reference/payment[?transactionId=…]  { reference, amount, currency, status, transactionId?,
- *        redirectUrl? (while INITIAL), paymentInformation? }: an INITIAL transaction is read from the payment
- *        service first (the citizen may have closed the tab on its page). `status` is `none` before the first
- *        attempt. A `transactionId` that is not this case's: 409 foreign-transaction.
+ *   GET  /api/cases/:reference/payment[?transactionId=…]  { reference, onlinePayment: true, amount, currency, status,
+ *        transactionId?, redirectUrl? (while INITIAL), paymentInformation? }: an INITIAL transaction is read from the
+ *        payment service first (the citizen may have closed the tab on its page). `status` is `none` before the
+ *        first attempt. { reference, onlinePayment: false } where the fee is not paid online here (no fee for this
+ *        submission, or no payment service): the office says how. A `transactionId` that is not this case's: 409
+ *        foreign-transaction.
  *   POST /api/cases/:reference/payment { returnUrl, amount? }  201 a new transaction { …, redirectUrl }, 200 the
  *        INITIAL one reused; 409 already-paid; 422 amount-mismatch when `amount` is sent and is not the fee;
  *        400 invalid-return-url unless `returnUrl` is on this server's origin or a listed portal's.
- *   both: 404 no-online-payment (no fee for this submission, or no payment service configured), 401 as cases,
- *        503 payment-unavailable (the payment service did not answer; nothing changed, retry later).
+ *        404 no-online-payment where the fee is not paid online here.
+ *   both: 401 as cases, 503 payment-unavailable (the payment service did not answer; nothing changed, retry later).
  * The payment service's (no credentials: it is a hint, the status is then read from the service itself):
  *   POST /api/payments/notifications { transactionId, requestId }  204; 404 unknown-transaction, 409 foreign-transaction.
  * The clerks':
@@ -122,6 +124,7 @@ export async function paymentRoutes(app: FastifyInstance, options: PaymentRouteO
     const status = last?.paymentInformation.status ?? 'none';
     return {
       reference: record.reference,
+      onlinePayment: true,
       amount: record.amount,
       currency: 'EUR',
       status,
@@ -147,7 +150,13 @@ export async function paymentRoutes(app: FastifyInstance, options: PaymentRouteO
   app.get<{ Params: { reference: string }; Querystring: { transactionId?: string } }>('/cases/:reference/payment', async (request) => {
     const reference = await caseOf(request);
     return ledger.exclusive(reference, async () => {
-      const record = await recordOf(reference);
+      let record: PaymentRecord;
+      try {
+        record = await recordOf(reference);
+      } catch (error) {
+        if (error instanceof HttpError && error.code === 'no-online-payment') return { reference, onlinePayment: false };
+        throw error;
+      }
       const asked = request.query.transactionId;
       if (asked !== undefined && !record.attempts.some((a) => a.transactionId === asked)) throw foreignTransaction();
       return view(await reconciled(record));

@@ -93,7 +93,7 @@ describe('paying the fee online', () => {
   it('books the fee the server computed and records paymentInformation as FIT-Connect metadata 2.1.0 defines it', async () => {
     const citizen = await submitted();
     const before = await (await status(citizen)).json();
-    assert.deepEqual(before, { reference: citizen.reference, amount: 29, currency: 'EUR', status: 'none' });
+    assert.deepEqual(before, { reference: citizen.reference, onlinePayment: true, amount: 29, currency: 'EUR', status: 'none' });
 
     const started = await start(citizen);
     assert.equal(started.status, 201);
@@ -260,8 +260,11 @@ describe('paying the fee online', () => {
   it('offers no online payment where the fee table has none (the residence permit unless an authority lists its route)', async () => {
     const citizen = await submitted(residencePermitEnvelope());
     const answer = await status(citizen);
-    assert.equal(answer.status, 404);
-    assert.equal((await answer.json()).code, 'no-online-payment');
+    assert.equal(answer.status, 200);
+    assert.deepEqual(await answer.json(), { reference: citizen.reference, onlinePayment: false });
+    const refused = await start(citizen);
+    assert.equal(refused.status, 404);
+    assert.equal((await refused.json()).code, 'no-online-payment');
     const permit = residencePermitEnvelope() as { service: string; data: unknown };
     assert.equal(feeFor({ aufenthaltstitel: { erwerbstaetigkeit: 100 } }, permit), 100);
     assert.equal(feeFor({ aufenthaltstitel: { verlaengerung: 93 } }, permit), undefined);
