@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../components/efa-verpflichtungserklaerung/efa-verpflichtungserklaerung.js';
 import type { EfaVerpflichtungserklaerung } from '../../components/efa-verpflichtungserklaerung/efa-verpflichtungserklaerung.js';
 import { paymentNavigation } from '../../components/efa-form/payment.js';
-import { RETURN_PARAMETER, keepPaymentHandle } from '../../components/efa-form/payment-handle.js';
+import { RETURN_PARAMETER, keepPaymentHandle, paymentApiOf } from '../../components/efa-form/payment-handle.js';
 import { heading, next, tick } from '../helpers/form-driver.js';
 import { envelope, validData } from '../helpers/submission.js';
 
@@ -164,5 +164,16 @@ describe('paying the fee on the confirmation page', () => {
     expect(text($(page, 'section.payment'))).to.contain('Die Behörde sagt Ihnen, wie hoch die Gebühr ist und wie Sie sie bezahlen.');
     expect(buttons(page)).to.deep.equal([]);
     await expect(page).to.be.accessible();
+  });
+});
+
+describe('where the form finds the payment routes', () => {
+  it('beside the receiver or the FIT-Connect relay, and nowhere for other adapters', () => {
+    expect(paymentApiOf('', 'http')).to.equal('/api');
+    expect(paymentApiOf('https://formulare.musterstadt.de/efa/api/submissions', 'http')).to.equal('https://formulare.musterstadt.de/efa/api');
+    expect(paymentApiOf('', 'fit-connect')).to.equal('/api');
+    expect(paymentApiOf('/relay/fit-connect/', 'fit-connect')).to.equal('/relay');
+    expect(paymentApiOf('https://example.org/inbox', 'http'), 'a receiver of another kind').to.equal(undefined);
+    expect(paymentApiOf('', 'event')).to.equal(undefined);
   });
 });
