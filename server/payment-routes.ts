@@ -64,8 +64,11 @@ export async function paymentRoutes(app: FastifyInstance, options: PaymentRouteO
   const ledger = await PaymentLedger.open(options.dataDir);
   const portals = new Set(options.corsOrigins);
 
+  /** The reference a notification turned out to be about, for the log (the citizen's routes name it in the path). */
+  const notified = new WeakMap<FastifyRequest, string>();
   app.addHook('onError', async (request, _reply, error) => {
-    if (error instanceof PaymentRefusal) request.log.warn({ code: error.code, reference: (request.params as { reference?: string }).reference }, 'payment request refused');
+    const reference = (request.params as { reference?: string }).reference ?? notified.get(request);
+    if (error instanceof PaymentRefusal) request.log.warn({ code: error.code, reference }, 'payment request refused');
     if (error instanceof ProviderUnavailable) request.log.error({ err: error }, 'payment service unavailable');
   });
   // Everything else goes on to the app's handler, which answers refusals in words (problems.ts).
@@ -209,7 +212,7 @@ export async function paymentRoutes(app: FastifyInstance, options: PaymentRouteO
     const transactionId = typeof body.transactionId === 'string' ? body.transactionId : '';
     const reference = await ledger.referenceOf(transactionId);
     if (!reference) throw new PaymentRefusal(404, 'unknown-transaction', 'Diese Zahlung ist hier nicht bekannt.');
-    (request.params as { reference?: string }).reference = reference;
+    notified.set(request, reference);
     await ledger.exclusive(reference, async () => {
       const record = (await ledger.get(reference))!;
       const attempt = record.attempts.find((a) => a.transactionId === transactionId);
