@@ -14,7 +14,7 @@ import { buildServer } from './scripts/build-server.js';
 // test server's own origin, with a fresh store per run, so adapter and flow tests talk to the real thing.
 // A test can restart it (same store, new process state) with the server command `restart-receiver`.
 await buildServer();
-const { buildApp, DEFAULT_LIMITS, STRICT_CSP, mailLog } = await import('./build/server/app.js');
+const { buildApp, DEFAULT_LIMITS, STRICT_CSP, mailLog, paymentConfigFrom } = await import('./build/server/app.js');
 const testPki = await import('./build/server/test-pki.js');
 
 const receiverDataDir = mkdtempSync(join(tmpdir(), 'efa-receiver-'));
@@ -42,6 +42,21 @@ const smallReceiver = await buildApp({
   limits: { ...DEFAULT_LIMITS, json: 100_000, multipart: 200_000 },
   lookupsPerMinute: 100_000,
   clerkRoutes: 'open-for-tests',
+});
+
+// A receiver that takes fees online through the demo's payment service (demo/payment-provider.js, issue 10), so
+// that the confirmation pages of the other tests stay as they are.
+const PAYING_RECEIVER = '/paying-receiver';
+const { startPaymentProvider } = await import('./demo/payment-provider.js');
+const paymentProvider = await startPaymentProvider();
+const payingReceiver = await buildApp({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  dataDir: mkdtempSync(join(tmpdir(), 'efa-paying-receiver-')),
+  limits: DEFAULT_LIMITS,
+  lookupsPerMinute: 100_000,
+  clerkRoutes: 'open-for-tests',
+  cases: { attemptsPerClient: 10_000 },
+  payment: paymentConfigFrom(paymentProvider.env),
 });
 
 /**
@@ -150,6 +165,10 @@ export default {
       if (ctx.path.startsWith(`${SMALL_RECEIVER}/api/`)) {
         ctx.req.url = ctx.req.url.slice(SMALL_RECEIVER.length);
         return answerWith(smallReceiver, ctx);
+      }
+      if (ctx.path.startsWith(`${PAYING_RECEIVER}/api/`)) {
+        ctx.req.url = ctx.req.url.slice(PAYING_RECEIVER.length);
+        return answerWith(payingReceiver, ctx);
       }
       // The clerks' case API (open for tests) lets a test write as the office would.
       if (!ctx.path.startsWith('/api/') && !ctx.path.startsWith('/clerks/cases/')) return next();

@@ -2,7 +2,8 @@
  * `npm start`: the demo portal of a fictional city. Builds first when dist/ or the server bundle is missing or
  * older than its sources, then runs the server (server/, bundled to build/server/) with the portal pages of
  * demo/ and the store in demo/data/, so submissions survive a restart. The clerks sign in at the demo's own
- * OpenID Connect provider (idp.js), started here on a free port of 127.0.0.1. Every variable of
+ * OpenID Connect provider (idp.js), started here on a free port of 127.0.0.1, and fees are paid at the demo's
+ * payment service (payment-provider.js), likewise. Every variable of
  * server/config.ts works here too (PORT, HOST, DATABASE_URL, EFA_OIDC_ISSUER for another provider, …).
  */
 import { spawn } from 'node:child_process';
@@ -75,5 +76,11 @@ if (!process.env.EFA_OIDC_ISSUER) {
   });
   const accounts = Object.entries(DEMO_CLERKS).map(([user, { password }]) => `${user} / ${password}`).join(', ');
   console.log(`Inbox: ${publicUrl}/inbox.html — demo clerks (user / password): ${accounts}; identity provider ${idp.issuer}`);
+}
+if (!process.env.EFA_PAYMENT_URL) {
+  const { startPaymentProvider } = await import('./payment-provider.js');
+  const provider = await startPaymentProvider({ notifyUrl: `http://127.0.0.1:${process.env.PORT || 8000}/api/payments/notifications` });
+  Object.assign(process.env, provider.env);
+  console.log(`Payment: the demo payment service at ${provider.base} (no real money)`);
 }
 await import('../build/server/main.js');

@@ -11,6 +11,8 @@ import { clerkCases } from './clerk-cases.js';
 import { clerkSessions, type ClerkAccess, type SignInOptions } from './clerks.js';
 import { CSP_DIRECTIVES, STRICT_CSP } from './csp.js';
 import { createFitConnectRelay } from './fit-connect.js';
+import type { PaymentConfig } from './payment.js';
+import { paymentRoutes } from './payment-routes.js';
 import { portal } from './portal.js';
 import { HttpError, badUrl, clientErrorAnswer, notFound, refusalOf, sendRefusal } from './problems.js';
 import { DEFAULT_CASE_OPTIONS, receiver, type CaseOptions, type Limits } from './receiver.js';
@@ -22,6 +24,7 @@ import { loadValidation } from './validation.js';
 export { STRICT_CSP };
 export { DEFAULT_LIMITS, projectRoot, readConfig } from './config.js';
 export { mailLog } from './notices.js';
+export { paymentConfigFrom } from './payment.js';
 
 export interface AppOptions {
   root: string;
@@ -44,6 +47,8 @@ export interface AppOptions {
   beforeStoreStep?: StepHook | undefined;
   /** Case tokens and access attempts (receiver.ts); the defaults where left out. */
   cases?: Partial<CaseOptions> | undefined;
+  /** The authority's payment service (payment.ts); without it no fee is paid online. */
+  payment?: PaymentConfig | undefined;
   logger?: FastifyServerOptions['logger'];
   trustProxy?: boolean;
 }
@@ -137,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     faultQueues: options.faultQueues,
     cases,
   });
+  await app.register(paymentRoutes, { prefix: '/api', store, payment: options.payment, dataDir: options.dataDir, clerks, corsOrigins: options.corsOrigins ?? [], now: cases.now });
   await app.register(clerkCases, { store, validation, clerks, now: cases.now, notices: cases.notices });
   if (options.portalDir) await app.register(portal, { portalDir: options.portalDir, root: options.root, clerks });
 

@@ -28,11 +28,16 @@
  *                             Default http://localhost:<PORT>
  *   EFA_SESSION_KEY           64 hex digits (`openssl rand -hex 32`): encrypts the session cookie; the same in
  *                             every process behind one address
+ * The fee paid online (payment.ts; unset: no online payment):
+ *   EFA_PAYMENT_URL           the payment service's XBezahldienste REST base; with it EFA_PAYMENT_ORIGINATOR_ID,
+ *                             EFA_PAYMENT_ENDPOINT_ID, EFA_PAYMENT_CLIENT_ID, EFA_PAYMENT_CLIENT_SECRET; optional
+ *                             EFA_PAYMENT_PURPOSE_PREFIX, EFA_PAYMENT_FEES (JSON), EFA_PAYMENT_TIMEOUT_MS
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sessionKeyFrom, type SignInOptions } from './clerks.js';
+import { paymentConfigFrom, type PaymentConfig } from './payment.js';
 import type { Limits } from './receiver.js';
 
 export const DEFAULT_LIMITS: Limits = { json: 1024 * 1024, multipart: 30 * 1024 * 1024, concurrentUploads: 8 };
@@ -62,6 +67,7 @@ export interface Config {
   logLevel: string;
   signIn: SignInOptions | undefined;
   mailLog: { path: string; statusUrl: string | undefined } | undefined;
+  payment: PaymentConfig | undefined;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -121,5 +127,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     signIn: signInFrom(env, port),
     mailLog: env.EFA_MAIL_LOG ? { path: resolve(env.EFA_MAIL_LOG), statusUrl: env.EFA_STATUS_URL || undefined } : undefined,
+    payment: paymentConfigFrom(env),
   };
 }

@@ -16,6 +16,7 @@ const app = await buildApp({
   allowedHosts: config.allowedHosts,
   corsOrigins: config.corsOrigins,
   portalDir: config.portalDir,
+  payment: config.payment,
   trustProxy: config.trustProxy,
   logger: { level: config.logLevel, serializers: LOG_SERIALIZERS },
   cases: config.mailLog ? { notices: mailLog(config.mailLog.path, config.mailLog.statusUrl) } : undefined,

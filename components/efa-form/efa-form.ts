@@ -19,6 +19,8 @@ import { LangController } from './lang-controller.js';
 import { PageController } from './page-controller.js';
 import type { StepNodesContext } from './field-kit.js';
 import type { SendingController } from './sending-controller.js';
+import { paymentApiOf, returningPayment } from './payment-handle.js';
+import type { PaymentPart, PaymentPartOptions } from './payment.js';
 
 export type { StepChangeDetail } from './events.js';
 
@@ -156,6 +158,10 @@ export class EfaForm extends LitElement {
   private readonly draftsController = new DraftsController(this, this.pages, this.language);
   /** Sending, once the field kit (which brings it) has loaded: no page before the kit's has a send button. */
   private sendingController: SendingController | undefined;
+  /** Paying the fee (payment.ts), once its module has loaded: after sending, or on the return from the payment service. */
+  private payment: PaymentPart | undefined;
+  /** The browser came back from the payment service: this page shows that payment instead of the form. */
+  private paymentReturn = false;
 
   constructor() {
     super();
@@ -172,6 +178,11 @@ export class EfaForm extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    const returning = returningPayment();
+    if (returning && !this.payment) {
+      this.paymentReturn = true;
+      void this.loadPayment({ reference: returning, returning: true });
+    }
     if (!this.kit) {
       void fieldKit.then((kit) => {
         this.kit = kit;
@@ -234,8 +245,20 @@ export class EfaForm extends LitElement {
   }
 
   private sendingEnded(outcome: 'sent' | 'failed'): void {
-    if (outcome === 'sent') this.draftsController.submitted();
+    if (outcome === 'sent') {
+      this.draftsController.submitted();
+      const { reference, accessCode } = this.sendingController!.receipt!;
+      const api = paymentApiOf(this.endpoint, this.adapter);
+      // Only a receiver with the return channel (an access code) can take the fee; it says whether it does.
+      if (accessCode !== undefined && api !== undefined) void this.loadPayment({ reference, accessCode, api, returning: false });
+    }
     this.pages.sendingEnded(outcome);
+  }
+
+  private async loadPayment(options: PaymentPartOptions): Promise<void> {
+    const { PaymentPart } = await import('./payment.js');
+    this.payment = new PaymentPart(this, options);
+    this.requestUpdate();
   }
 
   // ---- rendering ------------------------------------------------------------------------------------------
@@ -250,7 +273,13 @@ export class EfaForm extends LitElement {
         this.pages.languageChanged(false);
         this.draftsController.languageChosen();
       })}
-      ${phase === 'done' ? this.renderConfirmation() : phase === 'review' ? this.renderReview() : this.renderStep()}
+      ${this.paymentReturn
+        ? (this.payment?.render() ?? loading())
+        : phase === 'done'
+          ? this.renderConfirmation()
+          : phase === 'review'
+            ? this.renderReview()
+            : this.renderStep()}
     </div>`;
   }
 
@@ -321,6 +350,7 @@ export class EfaForm extends LitElement {
       nextSteps: this.spec!.nextSteps(engine!.submissionData(), receipt, this.config as never),
       print: () => kit!.printInGerman(engine!, this.language, this),
       alongside: this.language.alongside,
+      payment: this.payment?.render() ?? nothing,
     });
   }
 

@@ -40,6 +40,8 @@ export function renderConfirmationPage(page: {
   nextSteps: readonly ContentBlock[];
   print: () => void;
   alongside: Alongside | undefined;
+  /** Paying the fee (payment.ts), or nothing. */
+  payment: TemplateResult | typeof nothing;
 }): TemplateResult {
   return html`<div class="confirmation" part="confirmation">
     <div class="panel">
@@ -57,6 +59,7 @@ export function renderConfirmationPage(page: {
             'Mit Vorgangsnummer und Zugangscode können Sie später online sehen, wie weit Ihr Antrag ist, und auf Nachrichten der Behörde antworten. Der Zugangscode wird nur hier angezeigt: Notieren oder drucken Sie ihn. Geben Sie ihn niemandem weiter – wer ihn kennt, kann Ihren Vorgang lesen.',
           )}
         </p>`}
+    ${page.payment}
     ${renderBlocks(page.nextSteps)}
     <div class="actions no-print">
       <button type="button" class="secondary" part="button" @click=${page.print}>${msg('Zusammenfassung auf Deutsch drucken')}</button>
