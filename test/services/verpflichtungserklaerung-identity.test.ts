@@ -9,6 +9,7 @@ import { verpflichtungserklaerungDefinition } from '../../src/services/verpflich
 import { answerError, httpAdapter } from '../../src/adapters/http.js';
 import type { Adapter } from '../../src/adapters/adapter.js';
 import type { AuthenticatedIdentity } from '../../src/services/common/identity.js';
+import { applyIdentity } from '../../src/services/verpflichtungserklaerung/identity.js';
 import { field, heading, tick } from '../helpers/form-driver.js';
 import { validData } from '../helpers/submission.js';
 import { LOADING_MS } from '../helpers/timing.js';
@@ -146,6 +147,16 @@ describe('efa-verpflichtungserklaerung with an authenticated identity', () => {
     expect(engine.submissionData()).to.have.nested.property('erklaerender.person.familienname', 'Mustermann');
     engine.lock(new Map(), () => ORIGIN);
     expect(engine.submissionData(), 'unlocked, the citizen’s own answer counts again').to.have.nested.property('erklaerender.person.familienname', 'Becker');
+  });
+
+  it('fills nothing for a declaring organisation: its person is not asked, so nothing is recorded as authenticated', async () => {
+    const organisation = (await (await fetch('/test/fixtures/verpflichtungserklaerung/valid/organisation.json')).json()) as Record<string, unknown>;
+    const engine = new FormEngine(verpflichtungserklaerungDefinition, validate);
+    engine.load(organisation);
+    applyIdentity(engine, { ...IDENTITY, token: tokenFor('id') }, undefined);
+    const data = engine.submissionData();
+    expect(data).not.to.have.nested.property('erklaerender.person');
+    expect(data.authentifizierung).to.deep.equal({ vertrauensniveau: 'hoch', token: tokenFor('id'), quelle: 'DeutschlandID', angaben: [] });
   });
 
   it('binds the token to the submission at sending and records what the identity filled', async function () {
