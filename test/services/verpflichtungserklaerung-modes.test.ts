@@ -83,6 +83,9 @@ describe('efa-verpflichtungserklaerung: modes and voluntary parts', () => {
       expect((await atAbgabe(undefined, config)).offered, 'never without an identity').to.equal(false);
       expect(offersOnlineAbgabe({ trustLevel: 'hoch' }, config)).to.equal(true);
       expect(offersOnlineAbgabe({ trustLevel: 'substanziell' }, { onlineAbgabe: { mindestVertrauensniveau: 'hoch' } })).to.equal(false);
+      const misspelt = { onlineAbgabe: { mindestVertrauensniveau: 'substantial' } } as unknown as VerpflichtungserklaerungConfig;
+      expect(offersOnlineAbgabe({ trustLevel: 'substanziell' }, misspelt), 'a misspelt level asks for the highest').to.equal(false);
+      expect(offersOnlineAbgabe({ trustLevel: 'hoch' }, misspelt)).to.equal(true);
     });
   });
 

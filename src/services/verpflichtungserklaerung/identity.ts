@@ -29,8 +29,10 @@ const LEVELS: readonly TrustLevel[] = ['substanziell', 'hoch'];
 
 /** Whether the fully online declaration is offered to this identity under the authority's configuration. */
 export function offersOnlineAbgabe(identity: AuthenticatedIdentity | undefined, config: VerpflichtungserklaerungConfig | undefined): boolean {
-  const minimum = config?.onlineAbgabe?.mindestVertrauensniveau ?? 'hoch';
-  return identity !== undefined && LEVELS.indexOf(identity.trustLevel) >= Math.max(0, LEVELS.indexOf(minimum));
+  const configured = config?.onlineAbgabe?.mindestVertrauensniveau;
+  // A level the configuration misspells asks for the highest, never for less.
+  const minimum = configured && LEVELS.includes(configured) ? configured : 'hoch';
+  return identity !== undefined && LEVELS.indexOf(identity.trustLevel) >= LEVELS.indexOf(minimum);
 }
 
 /**
