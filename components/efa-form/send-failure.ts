@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { SubmitError } from '../../src/adapters/adapter.js';
+import type { Text } from '../../src/engine/definition.js';
 import { formatSize } from '../../src/adapters/limits.js';
 import { getLocale } from '../../src/i18n/locale.js';
 
@@ -9,7 +10,7 @@ export interface SendFailure {
   error: SubmitError;
   shrink: File[];
   /** When the receiver found authenticated answers changed: the labels of their fields. */
-  changed: string[];
+  changed: Text[];
 }
 
 export function renderSendFailure({ error, shrink, changed }: SendFailure): TemplateResult {
@@ -29,7 +30,7 @@ export function renderSendFailure({ error, shrink, changed }: SendFailure): Temp
           </p>`
       : html`<h3>${msg('Das Senden hat nicht geklappt')}</h3>
           <p>${sendErrorText(error, locale)}</p>
-          ${changed.length > 0 ? html`<ul class="changed">${changed.map((label) => html`<li>${label}</li>`)}</ul>` : nothing}`}
+          ${changed.length > 0 ? html`<ul class="changed">${changed.map((label) => html`<li>${label()}</li>`)}</ul>` : nothing}`}
     ${shrink.length > 0
       ? html`<p>${msg('Entfernen oder verkleinern Sie zum Beispiel diese Dateien (etwa mit geringerer Auflösung eingescannt):')}</p>
           <ul class="shrink">

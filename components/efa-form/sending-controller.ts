@@ -2,6 +2,7 @@ import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 
 import { msg } from '@lit/localize';
 import type { FormEngine } from '../../src/engine/form-engine.js';
 import type { FormFlow, Problems } from '../../src/engine/flow.js';
+import type { Text } from '../../src/engine/definition.js';
 import { fieldsIn } from '../../src/engine/tree.js';
 import type { ServiceSpec } from '../../src/services/service.js';
 import { buildSubmission } from '../../src/services/submission.js';
@@ -173,14 +174,14 @@ export class SendingController {
     this.outcomes.ended('failed');
   }
 
-  /** The labels of the visible fields at these pointers, in the order of the form. */
-  private labelsOf(pointers: readonly string[]): string[] {
+  /** The labels of the visible fields at these pointers, in the order of the form (read in the language shown). */
+  private labelsOf(pointers: readonly string[]): Text[] {
     const { engine } = this.form();
     return engine
       .visibleSteps()
       .flatMap((step) => fieldsIn(engine.view(step.id).children))
       .filter((field) => pointers.includes(field.pointer))
-      .map((field) => (field.whose ? `${field.whose()}: ${field.def.label()}` : field.def.label()));
+      .map(({ whose, def }) => () => (whose ? `${whose()}: ${def.label()}` : def.label()));
   }
 
   /**
