@@ -2,7 +2,7 @@
  * `cem analyze` (run by `npm run build`) writes custom-elements.json. The plugin below adds what the analyzer
  * cannot see on its own:
  * - tags: elements register through `define(tag, Class)` (components/define.ts), not `customElements.define`;
- * - event detail types, from the one event map in components/efa-form/events.ts;
+ * - event detail types, from the event maps in components/efa-form/events.ts (the shell's, a service's own);
  * - every `--efa-*` design token the styles read on every element, with its default (tokens.styles.ts);
  * - no internal state (`state: true`, protected or private members) as attributes or members.
  */
@@ -57,7 +57,7 @@ function efaManifestPlugin() {
       ) {
         definitions.push({ tag: node.arguments[0].text, className: node.arguments[1].text, module: moduleDoc.path });
       }
-      if (moduleDoc.path === EVENTS_FILE && ts.isInterfaceDeclaration(node) && node.name.text === 'EfaFormEventMap') {
+      if (moduleDoc.path === EVENTS_FILE && ts.isInterfaceDeclaration(node) && node.name.text.endsWith('EventMap')) {
         for (const member of node.members) {
           if (ts.isPropertySignature(member) && member.type) eventTypes.set(member.name.text, member.type.getText());
         }

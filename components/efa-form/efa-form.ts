@@ -12,6 +12,7 @@ import type { ServiceSpec } from '../../src/services/service.js';
 import type { Adapter } from '../../src/adapters/adapter.js';
 import type { KeyTrust } from '../../src/adapters/key-trust.js';
 import { MIB } from '../../src/adapters/limits.js';
+import { randomUuid } from '../../src/engine/random-uuid.js';
 import { getLocale, textDirection } from '../../src/i18n/locale.js';
 import { DraftsController } from './drafts-controller.js';
 import { PageTexts, renderBlocks } from './content-blocks.js';
@@ -189,6 +190,8 @@ export class EfaForm extends LitElement {
         this.sendingController ??= new kit.SendingController(this, () => ({ engine: this.engine!, flow: this.flow! }), {
           showProblems: (problems) => this.pages.showProblems(problems),
           ended: (outcome) => this.sendingEnded(outcome),
+          newSubmissionId: () => this.newSubmissionId(),
+          prepare: (submissionId, signal) => this.prepareSending(submissionId, signal),
         });
         this.requestUpdate();
       });
@@ -243,6 +246,17 @@ export class EfaForm extends LitElement {
   resumeAt(page: string, announcement?: string): void {
     this.pages.resumeAt(page, announcement);
   }
+
+  /** The id a new submission is sent under; a service may have announced it before (see `prepareSending`). */
+  protected newSubmissionId(): string {
+    return randomUuid();
+  }
+
+  /**
+   * Before each sending, with the submission's id: a service binds what belongs to it (the Verpflichtungserklärung
+   * its identity token). A `SubmitError` thrown is the sending's failure, shown like any other.
+   */
+  protected async prepareSending(_submissionId: string, _signal: AbortSignal): Promise<void> {}
 
   private sendingEnded(outcome: 'sent' | 'failed'): void {
     if (outcome === 'sent') {

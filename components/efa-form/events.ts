@@ -1,7 +1,8 @@
 import type { Receipt, Submission, SubmitError } from '../../src/adapters/adapter.js';
 import type { EfaSubmitDetail } from '../../src/adapters/event.js';
+import type { EfaIdentityRequestDetail } from '../../src/services/verpflichtungserklaerung/identity.js';
 
-export type { EfaSubmitDetail };
+export type { EfaIdentityRequestDetail, EfaSubmitDetail };
 
 export interface StepChangeDetail {
   stepId: string;
@@ -38,8 +39,13 @@ export interface EfaFormEventMap {
   'efa-draft-saved': CustomEvent<EfaDraftSavedDetail>;
 }
 
+/** `<efa-verpflichtungserklaerung>` also asks the portal for the signer's identity. */
+export interface EfaVerpflichtungserklaerungEventMap extends EfaFormEventMap {
+  'efa-identity-request': CustomEvent<EfaIdentityRequestDetail>;
+}
+
 declare global {
   // The events bubble and are composed: typing them for every element, the document and the window is what
   // makes `addEventListener('efa-submitted', …)` typed wherever a page listens.
-  interface GlobalEventHandlersEventMap extends EfaFormEventMap {}
+  interface GlobalEventHandlersEventMap extends EfaVerpflichtungserklaerungEventMap {}
 }

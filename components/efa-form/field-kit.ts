@@ -15,6 +15,8 @@ import { fieldsIn, findGroup } from '../../src/engine/tree.js';
 import type { Focus } from './focus-controller.js';
 import { fromFieldValue, toFieldValue } from '../../src/engine/values.js';
 import { optionsOf } from '../../src/i18n/field-options.js';
+import { getLocale } from '../../src/i18n/locale.js';
+import { formatValue } from '../../src/engine/summary.js';
 import '../fields.js';
 import { renderBlocks, type PageTexts } from './content-blocks.js';
 import { properties } from './properties.js';
@@ -119,7 +121,7 @@ function renderGroup(group: GroupView, context: StepNodesContext): TemplateResul
       (item) => html`<fieldset class="item">
         <legend>${item.legend}</legend>
         ${renderNodes(item.children, context)}
-        ${group.canRemove
+        ${group.canRemove && !fieldsIn(item.children).some((field) => field.origin)
           ? html`<button type="button" class="secondary" part="button" @click=${() => removeItem(group, item.index, context)}>
               ${repeat.removeLabel(item.index)}
             </button>`
@@ -149,12 +151,23 @@ function removeItem(group: GroupView, index: number, { engine, changedOnPage }: 
 /** One template for every kind: what differs between kinds is the element and its `properties` (components/fields.ts). */
 function renderField(view: FieldView, context: StepNodesContext): TemplateResult {
   const { def } = view;
+  if (view.origin) return renderLockedField(view);
   const { tag, properties: extra } = fieldElements[def.kind];
   return staticHtml`<${tag} id=${view.id} exportparts=${FIELD_PARTS} .label=${def.label()} .hint=${def.hint?.() ?? ''}
     .error=${view.error?.() ?? ''} ?optional=${!view.required} .value=${toFieldValue(def, view.value)}
     ${properties(extra?.(view, context) ?? {})}
     @input=${(e: Event) => context.engine.set(view.pointer, fromFieldValue(def, (e.currentTarget as HTMLElement & { value: unknown }).value))}
     @change=${() => context.fieldLeft(view)}></${tag}>`;
+}
+
+/**
+ * A locked answer (an authenticated identity's) as a read-only text input of any kind: focusable, read out with its
+ * label, the answer as the review shows it, and where it came from as its hint. It reports no input; an error the
+ * schema finds in it (a portal's value it rejects) is still shown, not hidden behind the lock.
+ */
+function renderLockedField(view: FieldView): TemplateResult {
+  return html`<efa-text-field id=${view.id} exportparts=${FIELD_PARTS} readonly .label=${view.def.label()} .hint=${view.origin!()}
+    .error=${view.error?.() ?? ''} .value=${formatValue(view.def, view.submitted, getLocale())}></efa-text-field>`;
 }
 
 /**

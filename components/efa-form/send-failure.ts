@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { SubmitError } from '../../src/adapters/adapter.js';
+import type { Text } from '../../src/engine/definition.js';
 import { formatSize } from '../../src/adapters/limits.js';
 import { getLocale } from '../../src/i18n/locale.js';
 
@@ -8,9 +9,11 @@ import { getLocale } from '../../src/i18n/locale.js';
 export interface SendFailure {
   error: SubmitError;
   shrink: File[];
+  /** When the receiver found authenticated answers changed: the labels of their fields. */
+  changed: Text[];
 }
 
-export function renderSendFailure({ error, shrink }: SendFailure): TemplateResult {
+export function renderSendFailure({ error, shrink, changed }: SendFailure): TemplateResult {
   const locale = getLocale();
   const earlier = error.details.earlier?.reference;
   return html`<div class="send-error" part="send-error" role="alert" tabindex="-1">
@@ -26,7 +29,8 @@ export function renderSendFailure({ error, shrink }: SendFailure): TemplateResul
             ${msg('Wenn die Behörde Ihre geänderten Angaben bekommen soll, senden Sie sie als Korrektur. Die Korrektur bekommt eine eigene Vorgangsnummer; nennen Sie bei Rückfragen beide Nummern.')}
           </p>`
       : html`<h3>${msg('Das Senden hat nicht geklappt')}</h3>
-          <p>${sendErrorText(error, locale)}</p>`}
+          <p>${sendErrorText(error, locale)}</p>
+          ${changed.length > 0 ? html`<ul class="changed">${changed.map((label) => html`<li>${label()}</li>`)}</ul>` : nothing}`}
     ${shrink.length > 0
       ? html`<p>${msg('Entfernen oder verkleinern Sie zum Beispiel diese Dateien (etwa mit geringerer Auflösung eingescannt):')}</p>
           <ul class="shrink">
@@ -53,6 +57,15 @@ function sendErrorText(error: SubmitError, locale: string): string {
       return msg('Der Schlüssel der Behörde konnte nicht überprüft werden. Damit Ihre Angaben nur die Behörde lesen kann, wurde nichts gesendet. Ihre Angaben sind nicht verloren. Bitte wenden Sie sich an die Behörde.');
     case 'service-not-offered':
       return msg('Die Behörde nimmt diesen Antrag auf diesem Weg derzeit nicht an. Es wurde nichts gesendet. Ihre Angaben sind nicht verloren. Bitte wenden Sie sich an die Behörde.');
+    case 'identity':
+      switch (error.details.identity?.reason) {
+        case 'changed':
+          return msg('Diese Angaben stimmen nicht mit Ihrer Anmeldung im Portal überein. Ihre Angaben sind nicht verloren. Melden Sie sich im Portal bitte erneut an und senden Sie dann erneut.');
+        case 'level':
+          return msg('Für diese Abgabe verlangt die Behörde eine sicherere Anmeldung, zum Beispiel mit der Online-Ausweisfunktion Ihres Ausweises. Ihre Angaben sind nicht verloren. Melden Sie sich im Portal so an und senden Sie dann erneut, oder wenden Sie sich an die Behörde.');
+        default:
+          return msg('Ihre Anmeldung im Portal konnte nicht bestätigt werden, zum Beispiel weil sie abgelaufen ist. Ihre Angaben sind nicht verloren. Melden Sie sich im Portal bitte erneut an und senden Sie dann erneut.');
+      }
     case 'too-large':
       return error.details.limit
         ? msg(str`Ihre Angaben sind mit allen Dateien zu groß zum Senden: Die Behörde nimmt höchstens ${formatSize(error.details.limit, locale)} an. Ihre Angaben sind nicht verloren.`)

@@ -2,7 +2,8 @@ import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 
 import { msg } from '@lit/localize';
 import type { FormEngine } from '../../src/engine/form-engine.js';
 import type { FormFlow, Problems } from '../../src/engine/flow.js';
-import { randomUuid } from '../../src/engine/random-uuid.js';
+import type { Text } from '../../src/engine/definition.js';
+import { fieldsIn } from '../../src/engine/tree.js';
 import type { ServiceSpec } from '../../src/services/service.js';
 import { buildSubmission } from '../../src/services/submission.js';
 import { SubmitError, untilAborted, type Adapter, type Receipt } from '../../src/adapters/adapter.js';
@@ -22,12 +23,19 @@ export interface SendingHost extends ReactiveControllerHost, EventTarget {
   readonly config: unknown;
 }
 
-/** What the form does when sending finds problems or ends. */
+/** What the form does around a sending: before it, and when it finds problems or ends. */
 export interface SendingOutcomes {
   /** Go to a step whose answers have problems, listed at its top. */
   showProblems(problems: Problems): void;
   /** The sending ended: the confirmation is shown, or the failure (`.send-error`) is to be focused. */
   ended(outcome: 'sent' | 'failed'): void;
+  /** The id of a new submission (the first, or a correction's). */
+  newSubmissionId(): string;
+  /**
+   * Before each sending of a submission (retries included), with its id: what the service binds to it, e.g. the
+   * Verpflichtungserklärung's identity token. A `SubmitError` it throws is the sending's failure.
+   */
+  prepare(submissionId: string, signal: AbortSignal): Promise<void>;
 }
 
 /**
@@ -91,8 +99,18 @@ export class SendingController {
       this.outcomes.showProblems(problems);
       return;
     }
+    const id = (this.submissionId ??= this.outcomes.newSubmissionId());
+    this.sending = true;
+    this.failure = undefined;
+    host.requestUpdate();
+    try {
+      await untilAborted(this.outcomes.prepare(id, signal), signal);
+    } catch (cause) {
+      this.failed(this.reported(cause), new Map(), 0);
+      return;
+    }
     const submission = buildSubmission(host.spec!, engine, host.config as never, {
-      id: (this.submissionId ??= randomUuid()),
+      id,
       createdAt: (this.createdAt ??= new Date().toISOString()),
       locale: getLocale(),
       authority: host.authority,
@@ -104,9 +122,6 @@ export class SendingController {
       this.failed(new SubmitError('too-large', 'The submission is larger than the endpoint accepts.', { limit }), files, size);
       return;
     }
-    this.sending = true;
-    this.failure = undefined;
-    host.requestUpdate();
     try {
       const adapter = await this.resolveAdapter();
       if (!adapter.ownsSubmitEvent) {
@@ -120,10 +135,15 @@ export class SendingController {
       this.outcomes.ended('sent');
       host.dispatchEvent(new CustomEvent('efa-submitted', { detail: { receipt: this.receipt, submission }, bubbles: true, composed: true }));
     } catch (cause) {
-      const error = cause instanceof SubmitError ? cause : new SubmitError('network', String(cause), { cause });
-      host.dispatchEvent(new CustomEvent('efa-submit-error', { detail: { error }, bubbles: true, composed: true }));
-      this.failed(error, files, size);
+      this.failed(this.reported(cause), files, size);
     }
+  }
+
+  /** A sending's failure as a `SubmitError`, told to the page (`efa-submit-error`). */
+  private reported(cause: unknown): SubmitError {
+    const error = cause instanceof SubmitError ? cause : new SubmitError('network', String(cause), { cause });
+    this.host.dispatchEvent(new CustomEvent('efa-submit-error', { detail: { error }, bubbles: true, composed: true }));
+    return error;
   }
 
   /** Adapters (and the receipt parser) load when first needed, not with the first step. */
@@ -150,8 +170,18 @@ export class SendingController {
     }
     // A receiver that refuses without naming its limit has one below this size: then the largest file first.
     const shrink = error.failure === 'too-large' ? attachmentsToShrink(files.values(), size, error.details.limit ?? size - 1) : [];
-    this.failure = { error, shrink };
+    this.failure = { error, shrink, changed: this.labelsOf(error.details.identity?.fields ?? []) };
     this.outcomes.ended('failed');
+  }
+
+  /** The labels of the visible fields at these pointers, in the order of the form (read in the language shown). */
+  private labelsOf(pointers: readonly string[]): Text[] {
+    const { engine } = this.form();
+    return engine
+      .visibleSteps()
+      .flatMap((step) => fieldsIn(engine.view(step.id).children))
+      .filter((field) => pointers.includes(field.pointer))
+      .map(({ whose, def }) => () => (whose ? `${whose()}: ${def.label()}` : def.label()));
   }
 
   /**

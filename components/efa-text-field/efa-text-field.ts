@@ -24,6 +24,7 @@ export class EfaTextField extends EfaFieldElement<string> {
     maxlength: { type: Number },
     spellcheck: { type: Boolean },
     width: {},
+    readonly: { type: Boolean },
   };
 
   /** `text` (default), `email` or `tel`: chooses the on-screen keyboard, never browser validation. */
@@ -32,6 +33,8 @@ export class EfaTextField extends EfaFieldElement<string> {
   declare maxlength: number | undefined;
   /** Expected length, as a width hint: `short` (postcode, house number) or `medium` (ID numbers). */
   declare width: 'short' | 'medium' | 'full';
+  /** Shown but not changeable (an answer the page vouches for); still focusable and read out with its label and hint. */
+  declare readonly: boolean;
 
   constructor() {
     super();
@@ -39,6 +42,7 @@ export class EfaTextField extends EfaFieldElement<string> {
     this.inputmode = '';
     this.width = 'full';
     this.spellcheck = false;
+    this.readonly = false;
   }
 
   override render() {
@@ -58,6 +62,7 @@ export class EfaTextField extends EfaFieldElement<string> {
         aria-describedby=${this.describedBy()}
         aria-invalid=${this.invalid ? 'true' : 'false'}
         ?disabled=${this.isDisabled}
+        ?readonly=${this.readonly}
         .value=${live(this.value ?? '')}
         @input=${(e: Event) => this.userTyped((e.target as HTMLInputElement).value)}
       />

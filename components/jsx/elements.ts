@@ -3,7 +3,7 @@
  * classes and EfaFormEventMap themselves. Each framework's file adds only its own attribute types and the
  * name under which it listens to an event.
  */
-import type { EfaFormEventMap } from '../efa-form/events.js';
+import type { EfaFormEventMap, EfaVerpflichtungserklaerungEventMap } from '../efa-form/events.js';
 import type { EfaForm } from '../efa-form/efa-form.js';
 import type { EfaVerpflichtungserklaerung } from '../efa-verpflichtungserklaerung/efa-verpflichtungserklaerung.js';
 import type { EfaAufenthaltstitel } from '../efa-aufenthaltstitel/efa-aufenthaltstitel.js';
@@ -42,10 +42,13 @@ type OwnProperties<E> = {
   [K in Exclude<keyof E, keyof HTMLElement> as E[K] extends (...args: never[]) => unknown ? never : K]?: E[K];
 };
 
+/** The events an element dispatches: the form events for every service element, and a service's own. */
+type EventMapOf<E> = E extends EfaVerpflichtungserklaerung ? EfaVerpflichtungserklaerungEventMap : E extends EfaForm ? EfaFormEventMap : never;
+
 /** Listeners for the form events, which only the service elements (EfaForm and its subclasses) dispatch. */
-type FormEventListeners<E, ListenerPrefix extends string> = E extends EfaForm
-  ? { [K in keyof EfaFormEventMap as `${ListenerPrefix}${K}`]?: (event: EfaFormEventMap[K]) => void }
-  : unknown;
+type FormEventListeners<E, ListenerPrefix extends string, Events = EventMapOf<E>> = [Events] extends [never]
+  ? unknown
+  : { [K in keyof Events as `${ListenerPrefix}${K & string}`]?: (event: Events[K]) => void };
 
 /**
  * The props an efa element takes in JSX beyond the framework's own HTML attributes: its properties, which the

@@ -69,6 +69,10 @@ export const fieldStyles = css`
     outline: var(--_focus-width) solid var(--_focus);
     box-shadow: inset 0 0 0 var(--_border-width) var(--_text);
   }
+  input:read-only {
+    background: var(--_surface);
+    border-style: dashed;
+  }
   :disabled {
     opacity: 0.6;
     cursor: not-allowed;

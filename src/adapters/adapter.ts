@@ -59,9 +59,22 @@ export type SubmitFailure =
   | 'untrusted-key'
   /** The FIT-Connect destination does not accept this service or its data schema: nothing was sent. */
   | 'service-not-offered'
+  /**
+   * The signer's identity was not accepted: the receiver refused the portal's token or found authenticated
+   * answers changed (403 `urn:efa-forms:problem:identity`), or the portal gave no token for this submission.
+   * `identity` says why; signing in again and sending again helps.
+   */
+  | 'identity'
   /** The host page answered an `event` adapter submission with an error. */
   | 'host'
   | 'aborted';
+
+/**
+ * Why an identity was not accepted: the receiver's `reason` (its token could not be verified, had expired, was
+ * bound to another submission, was below the level the authority requires, or authenticated answers differ from
+ * it), or `unanswered`: the portal gave no token bound to this submission when asked (`efa-identity-request`).
+ */
+export type IdentityProblem = 'unverifiable' | 'expired' | 'wrong-submission' | 'level' | 'changed' | 'unanswered';
 
 export class SubmitError extends Error {
   constructor(
@@ -72,6 +85,8 @@ export class SubmitError extends Error {
       fieldErrors?: readonly ValidationError[];
       earlier?: Receipt;
       limit?: number;
+      /** For `identity`: why, and for `changed` the JSON pointers of the changed answers. */
+      identity?: { reason: IdentityProblem; fields?: readonly string[] };
       cause?: unknown;
     } = {},
   ) {

@@ -26,6 +26,7 @@ import { answerError, fetchWithin, readJson, sendingDeadline } from './http.js';
 import { encryptCompact, importEncryptionKey, sha512Hex, type EncryptionJwk } from './jwe.js';
 import { verifyDestinationKey, type KeyTrust } from './key-trust.js';
 import { parseReceipt } from './receipt.js';
+import { unverifiedClaims } from '../services/common/identity-token.js';
 
 export interface FitConnectAdapterOptions {
   /** Base URL of the relay, without a trailing slash. */
@@ -64,8 +65,17 @@ export interface AttachmentDigest {
   hash: string;
 }
 
-/** FIT-Connect metadata 2.1.0 for a submission whose Fachdaten hash to `dataHash`. */
+/**
+ * FIT-Connect metadata 2.1.0 for a submission whose Fachdaten hash to `dataHash`. From a DeutschlandID login (the
+ * identity token in `authentifizierung`, which the receiver verifies) it names the citizen's mailbox as the reply
+ * channel and the application id for the DeutschlandID status monitor. `zustimmungZumDigitalenBescheid` is left
+ * out: the form does not ask for that consent, and the field must not stand in for an answer never given.
+ */
 export function buildMetadata(submission: Submission, dataHash: string, attachments: readonly AttachmentDigest[]) {
+  const identity = unverifiedClaims((submission.data as { authentifizierung?: { token?: unknown } }).authentifizierung?.token)?.angaben;
+  const uuid = (value: unknown) => (typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) ? value : undefined);
+  const mailboxUuid = uuid(identity?.postfachHandle);
+  const idBundDeApplicationId = uuid(identity?.antragsId);
   return {
     $schema: METADATA_SCHEMA,
     contentStructure: {
@@ -81,7 +91,12 @@ export function buildMetadata(submission: Submission, dataHash: string, attachme
         attachmentId: a.id,
       })),
     },
-    additionalReferenceInfo: { senderReference: submission.id, applicationDate: submission.createdAt.slice(0, 10) },
+    ...(mailboxUuid ? { replyChannel: { idBundDeMailbox: { mailboxUuid } } } : {}),
+    additionalReferenceInfo: {
+      senderReference: submission.id,
+      applicationDate: submission.createdAt.slice(0, 10),
+      ...(idBundDeApplicationId ? { idBundDeApplicationId } : {}),
+    },
     author: { name: 'efa-forms', product: { name: 'efa-forms', version: '0.1.0', manufacturer: 'efa-forms contributors' } },
   };
 }

@@ -2,7 +2,7 @@
  * The default adapter: POST the submission to `endpoint` (JSON, or multipart with one part per attachment),
  * with the submission id as `Idempotency-Key`, so that retrying after a lost answer stores nothing twice.
  */
-import { SubmitError, type Adapter, type Receipt, type Submission, type SubmitOptions } from './adapter.js';
+import { SubmitError, type Adapter, type IdentityProblem, type Receipt, type Submission, type SubmitOptions } from './adapter.js';
 import type { ValidationError } from '../engine/validator.js';
 import { parseReceipt } from './receipt.js';
 import { requestBytes } from './limits.js';
@@ -101,13 +101,26 @@ export async function fetchWithin(url: string, init: RequestInit, timeoutMs: num
   }
 }
 
+const IDENTITY_PROBLEMS: readonly IdentityProblem[] = ['unverifiable', 'expired', 'wrong-submission', 'level', 'changed'];
+
 /**
- * The error an answer that is not ok stands for: `validation` (422 with field errors), `rejected` (any other
- * 4xx but 429) or `server` (5xx, 429; the one worth retrying).
+ * The error an answer that is not ok stands for: `validation` (422 with field errors), `changed-resend` (409),
+ * `too-large` (413), `identity` (403 identity problem), `rejected` (any other 4xx but 429) or `server` (5xx, 429;
+ * the one worth retrying).
  */
 export async function answerError(response: Response): Promise<SubmitError> {
   const answer = (await readJson(response)) as
-    | { message?: string; errors?: ValidationError[]; type?: unknown; reference?: unknown; receivedAt?: unknown; limit?: unknown }
+    | {
+        message?: string;
+        errors?: ValidationError[];
+        type?: unknown;
+        title?: unknown;
+        reason?: unknown;
+        fields?: unknown;
+        reference?: unknown;
+        receivedAt?: unknown;
+        limit?: unknown;
+      }
     | undefined;
   if (response.status === 422 && Array.isArray(answer?.errors)) {
     return new SubmitError('validation', answer.message ?? 'The receiver found errors.', { status: 422, fieldErrors: answer.errors });
@@ -122,6 +135,15 @@ export async function answerError(response: Response): Promise<SubmitError> {
     return new SubmitError('changed-resend', 'An earlier version of this submission has arrived.', {
       status: 409,
       ...(earlier ? { earlier } : {}),
+    });
+  }
+  if (response.status === 403 && answer?.type === 'urn:efa-forms:problem:identity') {
+    // A reason this version does not know is still an identity problem: signing in again is what helps.
+    const reason = IDENTITY_PROBLEMS.includes(answer.reason as IdentityProblem) ? (answer.reason as IdentityProblem) : 'unverifiable';
+    const fields = Array.isArray(answer.fields) ? answer.fields.filter((field): field is string => typeof field === 'string') : [];
+    return new SubmitError('identity', typeof answer.title === 'string' ? answer.title : 'The receiver did not accept the identity.', {
+      status: 403,
+      identity: { reason, ...(reason === 'changed' ? { fields } : {}) },
     });
   }
   if (response.status === 413) {

@@ -29,6 +29,8 @@ export interface FieldView {
   whose?: Text;
   /** The message the user sees now (after leaving the field, or after trying to continue). */
   error?: Text;
+  /** For a locked answer (`FormEngine.lock`): where it came from. The field shows it read-only, saying so. */
+  origin?: Text;
 }
 
 export interface GroupItemView {
@@ -191,6 +193,8 @@ export class FormEngine {
    * but are not asked, and being nobody's input they survive loading answers and are not part of drafts.
    */
   private readonly fixed = new Map<string, unknown>();
+  /** Answers the embedding page vouches for and the user sees but cannot change (see `lock`). */
+  private locked = new Map<string, { value: unknown; origin: Text }>();
   private readonly today: () => string;
   private layoutCache: Layout | undefined;
   private stepId: string;
@@ -268,6 +272,7 @@ export class FormEngine {
 
   /** Records what the user entered. Empty input removes the answer. Never validates (not while typing). */
   set(pointer: string, value: unknown): void {
+    if (this.locked.has(pointer)) return;
     setAt(this.raw, pointer, isEmptyValue(value) ? undefined : value);
     const layout = this.layoutCache;
     const field = layout?.fields.get(pointer);
@@ -316,6 +321,21 @@ export class FormEngine {
    */
   preset(pointer: string, value: unknown): void {
     this.fixed.set(pointer, value);
+    this.changed(true);
+  }
+
+  /** Withdraws a `preset`: the field is asked again. */
+  release(pointer: string): void {
+    if (this.fixed.delete(pointer)) this.changed(true);
+  }
+
+  /**
+   * Answers the embedding page vouches for (an authenticated identity's), replacing those locked before. Unlike a
+   * `preset`, their fields are shown where they are asked, read-only with `origin` saying where the answer came
+   * from; neither input nor loading answers (a draft, a prefill) changes them. They are not part of drafts.
+   */
+  lock(answers: ReadonlyMap<string, unknown>, origin: Text): void {
+    this.locked = new Map([...answers].map(([pointer, value]) => [pointer, { value, origin }]));
     this.changed(true);
   }
 
@@ -618,9 +638,11 @@ export class FormEngine {
   }
 
   private walkField(def: FieldDef, pointer: string, layout: Layout, whose: Whose | undefined): FieldView {
-    const value = getAt(this.raw, pointer);
+    const locked = this.locked.get(pointer);
+    const value = locked ? locked.value : getAt(this.raw, pointer);
     const submitted = this.submittedValue(def, value, layout);
     const view: FieldView = { kind: 'field', def, pointer, id: idFor(pointer), value, submitted, required: false, whose: whose?.text };
+    if (locked) view.origin = locked.origin;
     if (def.notSubmitted) setAt(layout.unsubmitted, pointer, submitted);
     else this.placeSubmitted(view, layout);
     layout.fields.set(pointer, view);

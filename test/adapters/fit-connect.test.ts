@@ -4,6 +4,7 @@ import { buildMetadata, fitConnectAdapter } from '../../src/adapters/fit-connect
 import { base64url, encryptCompact, fromBase64url, importEncryptionKey, sha512Hex, type EncryptionJwk } from '../../src/adapters/jwe.js';
 import validateMetadata from '../generated/fit-connect-metadata-2.1.0.js';
 import { envelope, validData } from '../helpers/submission.js';
+import { tokenFor } from '../helpers/identity.js';
 
 // The relay is the demo one (server/fit-connect.ts) inside the reference receiver the test server mounts on /api;
 // its key's x5c chain leads to the demo test root, which these tests trust as a page would.
@@ -141,6 +142,26 @@ describe('FIT-Connect metadata', () => {
     expect(validateMetadata(metadata), JSON.stringify(validateMetadata.errors)).to.be.true;
     expect(metadata.contentStructure.attachments[0]).not.to.have.property('fragments');
     expect(metadata.additionalReferenceInfo).to.deep.equal({ senderReference: submission.id, applicationDate: '2026-03-04' });
+  });
+
+  it('names the DeutschlandID mailbox and application id the identity token carries, still valid against 2.1.0', async () => {
+    const mailbox = '3f2b7c1e-9a4d-4e5f-8b6a-1c2d3e4f5a6b';
+    const application = '0c9e8d7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f';
+    const data = await validData();
+    const submission = envelope(data, { createdAt: '2026-03-04T22:15:00.000Z' });
+    submission.data = { ...data, authentifizierung: { vertrauensniveau: 'hoch', token: tokenFor(submission.id, { postfachHandle: mailbox, antragsId: application }), angaben: [] } };
+    const metadata = buildMetadata(submission, 'a'.repeat(128), []);
+    expect(validateMetadata(metadata), JSON.stringify(validateMetadata.errors)).to.be.true;
+    expect(metadata.replyChannel).to.deep.equal({ idBundDeMailbox: { mailboxUuid: mailbox } });
+    expect(metadata.additionalReferenceInfo).to.deep.equal({ senderReference: submission.id, applicationDate: '2026-03-04', idBundDeApplicationId: application });
+    expect(metadata.additionalReferenceInfo, 'never a consent nobody was asked for').not.to.have.property('zustimmungZumDigitalenBescheid');
+
+    // Without a login, or with a handle that is no UUID, nothing is claimed.
+    expect(buildMetadata(envelope(data), 'a'.repeat(128), [])).not.to.have.property('replyChannel');
+    submission.data = { ...data, authentifizierung: { vertrauensniveau: 'hoch', token: tokenFor(submission.id, { postfachHandle: 'postfach-1' }), angaben: [] } };
+    const unusable = buildMetadata(submission, 'a'.repeat(128), []);
+    expect(unusable).not.to.have.property('replyChannel');
+    expect(validateMetadata(unusable), JSON.stringify(validateMetadata.errors)).to.be.true;
   });
 
   it('the schema check is not vacuous: an upper-case hash fails it', async () => {

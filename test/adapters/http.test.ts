@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { httpAdapter } from '../../src/adapters/http.js';
+import { answerError, httpAdapter } from '../../src/adapters/http.js';
 import { requestBytes } from '../../src/adapters/limits.js';
 import { SubmitError, type Submission } from '../../src/adapters/adapter.js';
 import { envelope, queueFaults as faults, validData } from '../helpers/submission.js';
@@ -109,6 +109,27 @@ describe('http adapter against the reference receiver', () => {
     setTimeout(() => controller.abort(), 100);
     const error = await failure(pending);
     expect(error.failure).to.equal('aborted');
+  });
+});
+
+describe('the receiver’s refusal of an identity (403 urn:efa-forms:problem:identity)', () => {
+  const problem = (body: Record<string, unknown>, status = 403) =>
+    answerError(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/problem+json' } }));
+  const type = 'urn:efa-forms:problem:identity';
+
+  it('is the failure `identity`, with the reason and, for changed answers, their pointers', async () => {
+    const changed = await problem({ type, title: 'Geändert', reason: 'changed', fields: ['/erklaerender/person/familienname', 7] });
+    expect(changed).to.include({ failure: 'identity', message: 'Geändert' });
+    expect(changed.details).to.deep.include({ status: 403, identity: { reason: 'changed', fields: ['/erklaerender/person/familienname'] } });
+    expect((await problem({ type, title: 'Abgelaufen', reason: 'expired' })).details.identity).to.deep.equal({ reason: 'expired' });
+    expect((await problem({ type, title: 'Neu', reason: 'something-new' })).details.identity, 'an unknown reason: sign in again').to.deep.equal({
+      reason: 'unverifiable',
+    });
+  });
+
+  it('only that problem: another 403 is a refusal as before', async () => {
+    expect(await problem({ title: 'Verboten' })).to.include({ failure: 'rejected' });
+    expect(await problem({ type, reason: 'expired' }, 400)).to.include({ failure: 'rejected' });
   });
 });
 

@@ -241,16 +241,27 @@ describe('Verpflichtungserklärung schema', () => {
       ]);
     });
 
-    it('takes a declaration fully online only from a signer the portal identified at level “hoch”', async () => {
+    it('takes a declaration fully online only from a signer the portal identified; the level is the authority’s to check', async () => {
       const eid = await load<Json>('valid/eid.json');
       expectErrors(errorsOf(withValue(eid, '/authentifizierung', undefined)), [required('', 'authentifizierung')]);
-      expectErrors(errorsOf(withValue(eid, '/authentifizierung/vertrauensniveau', 'substanziell')), [
-        { instancePath: '/authentifizierung/vertrauensniveau', keyword: 'const' },
-      ]);
-      const identified = { vertrauensniveau: 'substanziell', token: 'eyJhbGciOiJFUzI1NiJ9.e30.c2ln' };
+      expect(errorsOf(withValue(eid, '/authentifizierung/vertrauensniveau', 'substanziell')), 'an authority may allow it').to.deep.equal([]);
+      const identified = { vertrauensniveau: 'substanziell', token: 'eyJhbGciOiJFUzI1NiJ9.e30.c2ln', angaben: [] };
       expect(errorsOf(withValue(einfach, '/authentifizierung', identified)), 'an identity is recorded whatever the mode').to.deep.equal([]);
       expectErrors(errorsOf(withValue(einfach, '/authentifizierung', { ...identified, token: '' })), [
         { instancePath: '/authentifizierung/token', keyword: 'minLength' },
+      ]);
+    });
+
+    it('records which answers the identity filled, as pointers, and nothing unknown', () => {
+      const identified = { vertrauensniveau: 'hoch', token: 't', quelle: 'DeutschlandID', angaben: ['/erklaerender/person/familienname'] };
+      expect(errorsOf(withValue(einfach, '/authentifizierung', identified))).to.deep.equal([]);
+      const { angaben: _, ...withoutAngaben } = identified;
+      expectErrors(errorsOf(withValue(einfach, '/authentifizierung', withoutAngaben)), [required('/authentifizierung', 'angaben')]);
+      expectErrors(errorsOf(withValue(einfach, '/authentifizierung', { ...identified, angaben: ['familienname'] })), [
+        { instancePath: '/authentifizierung/angaben/0', keyword: 'pattern' },
+      ]);
+      expectErrors(errorsOf(withValue(einfach, '/authentifizierung', { ...identified, vorname: 'Erika' })), [
+        { instancePath: '/authentifizierung', keyword: 'additionalProperties' },
       ]);
     });
 

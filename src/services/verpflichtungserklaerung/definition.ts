@@ -24,8 +24,11 @@ import { feeOf, type VerpflichtungserklaerungConfig } from './config.js';
 import { verpflichtungserklaerungDataProtection } from './data-protection.js';
 
 
-/** Only the host page supplies it (the element's `identity`); `abgabeart` reads it. */
-const hasHighTrustIdentity = ({ get }: ConditionContext) => get('/authentifizierung/vertrauensniveau') === 'hoch';
+/**
+ * The element answers `abgabeart` itself („vor Ort“) unless the signer's identity reaches the level the authority
+ * requires for the fully online declaration (EfaVerpflichtungserklaerung.identity, `config.onlineAbgabe`).
+ */
+const onlineNotOffered = ({ isFixed }: ConditionContext) => isFixed('/abgabeart');
 
 function startBlocks({ config }: ContentContext): ContentBlock[] {
   const settings = config as VerpflichtungserklaerungConfig | undefined;
@@ -573,7 +576,7 @@ const steps: FormDefinition['steps'] = [
       },
       {
         type: 'content',
-        when: (context) => !hasHighTrustIdentity(context),
+        when: onlineNotOffered,
         blocks: () => [
           {
             kind: 'paragraph',
@@ -593,7 +596,6 @@ const steps: FormDefinition['steps'] = [
         type: 'field',
         kind: 'radio',
         name: 'abgabeart',
-        when: hasHighTrustIdentity,
         label: () => msg('Wie möchten Sie die Erklärung abgeben?'),
         options: () => [
           {
@@ -601,7 +603,7 @@ const steps: FormDefinition['steps'] = [
             label: () => msg('Vollständig online, ohne Termin'),
             hint: () =>
               msg(
-                'Sie haben sich mit der Online-Ausweisfunktion angemeldet. Sie geben die Erklärung hier elektronisch ab (§ 68 Abs. 2 AufenthG) und müssen sie nicht in der Behörde unterschreiben.',
+                'Ihre Anmeldung im Portal reicht dafür aus. Sie geben die Erklärung hier elektronisch ab (§ 68 Abs. 2 AufenthG) und müssen sie nicht in der Behörde unterschreiben.',
               ),
           },
           {

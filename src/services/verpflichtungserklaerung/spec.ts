@@ -56,9 +56,7 @@ export const verpflichtungserklaerung: ServiceSpec<VerpflichtungserklaerungConfi
   title: () => msg('Verpflichtungserklärung'),
   derive: (data, config, today) => {
     const result = selfCheck(data, config, today);
-    // Without an identity at level "hoch" the mode is not asked: the declaration is signed at the office.
-    const answered = { abgabeart: 'vor-ort', ...data };
-    return result ? { ...answered, selbstauskunftBonitaet: selbstauskunftBonitaet(result) } : answered;
+    return result ? { ...data, selbstauskunftBonitaet: selbstauskunftBonitaet(result) } : data;
   },
   nextSteps: (data, _receipt, config) => nextSteps(data, config),
 };

@@ -34,7 +34,10 @@ export function Page() {
         className="form"
         onefa-submitted={(event) => done(event.detail)}
         onefa-submit={(event) => event.detail.respondWith?.(Promise.resolve({ reference: 'A-1' }))}
+        onefa-identity-request={(event) => event.detail.respondWith(Promise.resolve({ trustLevel: 'hoch', token: event.detail.submissionId }))}
       />
+      {/* @ts-expect-error the identity request's detail is typed: no such field */}
+      <efa-verpflichtungserklaerung onefa-identity-request={(event) => event.detail.nonce} />
       {/* @ts-expect-error drafts takes 'tab', 'local', 'file' or 'none' */}
       <efa-aufenthaltstitel drafts="sometimes" />
       {/* @ts-expect-error draft-days is a number as a property */}
