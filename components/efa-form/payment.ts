@@ -43,6 +43,8 @@ export interface PaymentPartOptions {
   reference: string;
   /** From the receipt; exchanged for a case token at once (the code itself is never stored). */
   accessCode?: string | undefined;
+  /** A case token already opened (the status page's); then no access code is needed. */
+  token?: string | undefined;
   api?: string | undefined;
   /** The browser came back from the payment service: the handle in this tab says what to read. */
   returning: boolean;
@@ -99,13 +101,17 @@ export class PaymentPart implements ReactiveController {
         await this.host.updateComplete;
         this.host.renderRoot.querySelector<HTMLElement>('.payment h2')?.focus();
       } else {
-        const opened = await this.call('POST', '/cases/access', { reference: this.reference, accessCode: this.options.accessCode });
-        this.token = opened.token as string;
+        this.token = this.options.token ?? ((await this.call('POST', '/cases/access', { reference: this.reference, accessCode: this.options.accessCode })).token as string);
         await this.refresh();
       }
     } catch (error) {
       this.failed(error);
     }
+  }
+
+  /** Whether there is more to say than "the office tells you how to pay". */
+  get offersOnline(): boolean {
+    return this.state.kind !== 'office';
   }
 
   private failed(error: unknown): void {

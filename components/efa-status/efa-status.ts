@@ -14,6 +14,8 @@ import { randomUuid } from '../../src/engine/random-uuid.js';
 import { PURPOSE_LABELS } from '../../src/services/aufenthaltstitel/documents.js';
 import { CaseError, closeCase, normalizeReference, openCase, readCase, savedToken, sendAnswer, setNoticeAddress, type CaseFailure, type CaseMessage, type CaseView } from './case-api.js';
 import { statusStyles } from './efa-status.styles.js';
+import { paymentHandle, returningPayment } from '../efa-form/payment-handle.js';
+import type { PaymentPart } from '../efa-form/payment.js';
 
 /** How often an open case asks for news while the page is visible. */
 const REFRESH_MS = 60_000;
@@ -85,6 +87,8 @@ export class EfaStatus extends LitElement {
   declare private announcement: string;
   /** The id of the office message just answered: its confirmation takes the focus. */
   declare private answered: string | undefined;
+  /** The fee (the forms' payment part, loaded with the case): pay now, later, or see how a payment ended. */
+  private payment: PaymentPart | undefined;
   /** One id per answer form, kept across retries: a resend after a lost answer stores nothing twice. */
   private readonly answerIds = new Map<string, string>();
   private readonly fieldErrors = new Map<string, string>();
@@ -108,6 +112,13 @@ export class EfaStatus extends LitElement {
     this.applyLanguage();
     this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     document.addEventListener('visibilitychange', this.onVisibility);
+    // Back from the payment service: the tab's payment handle holds the case token the payment began with.
+    const paid = returningPayment();
+    if (paid) {
+      this.reference = paid;
+      void this.load(paid, paymentHandle(paid)!.token, true);
+      return;
+    }
     const reference = normalizeReference(this.reference);
     const token = reference ? savedToken(reference) : undefined;
     if (token) void this.load(reference, token);
@@ -206,11 +217,14 @@ export class EfaStatus extends LitElement {
     }
   }
 
-  private async load(reference: string, token: string): Promise<void> {
+  private async load(reference: string, token: string, returningFromPayment = false): Promise<void> {
     try {
       const view = await readCase(this.endpoint, reference, token);
       this.opened = { ...view, token };
       this.failure = undefined;
+      void import('../efa-form/payment.js').then(({ PaymentPart }) => {
+        this.payment = new PaymentPart(this, { reference, token, api: this.endpoint, returning: returningFromPayment });
+      });
       clearInterval(this.refreshTimer);
       this.refreshTimer = setInterval(() => {
         if (document.visibilityState === 'visible') void this.refresh();
@@ -282,6 +296,7 @@ export class EfaStatus extends LitElement {
     clearInterval(this.refreshTimer);
     this.opened = undefined;
     this.failure = undefined;
+    this.payment = undefined;
     await closeCase(this.endpoint, opened.reference, opened.token);
     this.announcement = msg('Sie haben den Vorgang geschlossen.');
     await this.updateComplete;
@@ -297,6 +312,7 @@ export class EfaStatus extends LitElement {
         <button class="secondary" type="button" @click=${() => this.refresh()}>${msg('Auf Neuigkeiten prüfen')}</button>
         <button class="link" type="button" @click=${() => this.signOut()}>${msg('Vorgang schließen')}</button>
       </div>
+      ${this.payment?.offersOnline ? this.payment.render() : nothing}
       ${open.length > 0
         ? html`<h3>${msg('Was die Behörde von Ihnen braucht')}</h3>
             ${open.map((m) => this.renderAnswerForm(m))}`

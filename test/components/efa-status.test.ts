@@ -4,6 +4,8 @@ import '../../components/efa-status/efa-status.js';
 import type { EfaStatus } from '../../components/efa-status/efa-status.js';
 import { getLocale } from '../../src/i18n/locale.js';
 import { envelope, validData } from '../helpers/submission.js';
+import { paymentNavigation } from '../../components/efa-form/payment.js';
+import { RETURN_PARAMETER, keepPaymentHandle } from '../../components/efa-form/payment-handle.js';
 
 interface Receipt {
   reference: string;
@@ -220,6 +222,44 @@ describe('efa-status', () => {
     await waitUntil(() => byName(again, 'noticeAddress'), 'withdrawn: the field is back');
     expect(root(again).querySelector('[role="status"]')!.textContent).to.contain('keine Hinweise');
     await expect(again).to.be.accessible();
+  });
+
+  it('lets the citizen pay the fee later from here, and shows how the payment ended on the way back', async () => {
+    const api = '/paying-receiver/api';
+    const pageUrl = window.location.href;
+    const browserNavigation = paymentNavigation.to;
+    let sentTo: string | undefined;
+    paymentNavigation.to = (url) => (sentTo = url);
+    try {
+      const sent = await fetch(`${api}/submissions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(envelope(await validData())),
+      });
+      const receipt = (await sent.json()) as Receipt;
+      const el = await fixture<EfaStatus>(html`<efa-status endpoint=${api} lang="de"></efa-status>`);
+      await openWith(el, receipt);
+      await waitUntil(() => root(el).querySelector('.payment h2')?.textContent === 'Gebühr bezahlen', 'the fee is offered');
+      expect(text(el)).to.contain('29,00 €');
+      await expect(el).to.be.accessible();
+      button(el, 'Jetzt online bezahlen').click();
+      await waitUntil(() => sentTo, 'the browser is sent to the payment service');
+
+      // The citizen pays on the service's page, which sends the browser back to this page.
+      await fetch(sentTo!, { method: 'POST', mode: 'no-cors', body: new URLSearchParams({ choice: 'pay' }) });
+      const back = new URL(pageUrl);
+      back.searchParams.set(RETURN_PARAMETER, receipt.reference);
+      history.replaceState(null, '', back);
+      const returned = await fixture<EfaStatus>(html`<efa-status endpoint=${api} lang="de"></efa-status>`);
+      await waitUntil(() => root(returned).querySelector('.payment h2')?.textContent === 'Gebühr bezahlt', 'the payment is booked', { timeout: 10_000 });
+      expect(title(returned), 'the case is open again').to.contain(receipt.reference);
+      expect(root(returned).querySelector('.payment-reference')!.textContent!.trim()).to.not.equal('');
+      await expect(returned).to.be.accessible();
+    } finally {
+      paymentNavigation.to = browserNavigation;
+      history.replaceState(null, '', pageUrl);
+      keepPaymentHandle(undefined);
+    }
   });
 
   it('speaks English', async () => {
