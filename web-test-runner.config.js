@@ -9,6 +9,7 @@ import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { summaryReporter } from './scripts/summary-reporter.js';
 import { chromeArgs, chromePath } from './scripts/chrome.js';
 import { buildServer } from './scripts/build-server.js';
+import { startTestIdentityPortal } from './scripts/test-identity-portal.js';
 
 // The real server (server/, bundled now so that a change there needs no separate build) answers /api/* on the
 // test server's own origin, with a fresh store per run, so adapter and flow tests talk to the real thing.
@@ -16,6 +17,10 @@ import { buildServer } from './scripts/build-server.js';
 await buildServer();
 const { buildApp, DEFAULT_LIMITS, STRICT_CSP, mailLog, paymentConfigFrom } = await import('./build/server/app.js');
 const testPki = await import('./build/server/test-pki.js');
+
+// The portal whose identity tokens the receivers take (server command `identity-token` { nonce, angaben?, … }).
+const identityPortal = await startTestIdentityPortal();
+const identityIssuer = { issuer: identityPortal.issuer, jwksUrl: identityPortal.jwksUrl, audience: identityPortal.audience };
 
 const receiverDataDir = mkdtempSync(join(tmpdir(), 'efa-receiver-'));
 const faultQueues = new Map();
@@ -30,6 +35,7 @@ const startReceiver = () =>
     clerkRoutes: 'open-for-tests',
     // Likewise for opening a case: the limits on guessing access codes are tested in server/test/cases.test.ts.
     cases: { attemptsPerClient: 10_000, notices: mailLog(join(receiverDataDir, 'mail.log')) },
+    identityIssuer,
     faultQueues,
   });
 let receiver = await startReceiver();
@@ -56,6 +62,7 @@ const payingReceiver = await buildApp({
   lookupsPerMinute: 100_000,
   clerkRoutes: 'open-for-tests',
   cases: { attemptsPerClient: 10_000 },
+  identityIssuer,
   payment: paymentConfigFrom(paymentProvider.env),
 });
 
@@ -181,6 +188,10 @@ export default {
     saveScreenshot(),
     // What Chromium gives a screen reader: computed names and roles (test/helpers/accessibility-tree.ts).
     a11ySnapshotPlugin(),
+    {
+      name: 'identity-token',
+      executeCommand: ({ command, payload }) => (command === 'identity-token' ? identityPortal.sign(payload) : undefined),
+    },
     {
       name: 'restart-receiver',
       async executeCommand({ command }) {

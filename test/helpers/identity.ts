@@ -1,3 +1,4 @@
+import { executeServerCommand } from '@web/test-runner-commands';
 import type { IdentityAttributes } from '../../src/services/common/identity.js';
 
 /**
@@ -10,4 +11,12 @@ export function tokenFor(nonce: string, angaben: IdentityAttributes = {}): strin
     btoa(String.fromCharCode(...new TextEncoder().encode(text))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   const claims = { nonce, vertrauensniveau: 'hoch', quelle: 'DeutschlandID', angaben };
   return `${base64url(JSON.stringify({ alg: 'ES256', kid: 'demo' }))}.${base64url(JSON.stringify(claims))}.c2ln`;
+}
+
+/**
+ * A token signed by the test portal whose keys the test receiver trusts (web-test-runner.config.js): for tests
+ * whose identity reaches the receiver, which checks it as in production.
+ */
+export function signedTokenFor(nonce: string, angaben: IdentityAttributes = {}, vertrauensniveau: 'hoch' | 'substanziell' = 'hoch'): Promise<string> {
+  return executeServerCommand<string, { nonce: string; angaben: IdentityAttributes; vertrauensniveau: string }>('identity-token', { nonce, angaben, vertrauensniveau });
 }
