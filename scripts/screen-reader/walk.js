@@ -1,6 +1,6 @@
 /**
  * `npm run test:sr` (inside scripts/test-sr.sh): Orca reads both services in Chromium, driven by keyboard only, in
- * German and English. Each walk: the start page, a step change, a failed step (error summary), every error link of
+ * German, English and Arabic (right to left). Each walk: the start page, a step change, a failed step (error summary), every error link of
  * the failed steps to its field, "Zurück" back to the first step. Asserts on what Orca said; the transcripts are kept
  * in test-results/sr/. `SR_ONLY=aufenthaltstitel` (or `…-en`) runs only the walks whose name starts so.
  */
@@ -20,6 +20,8 @@ const words = {
   de: { next: /^Weiter push button/, back: /^Zurück push button/, step: 'Schritt', of: 'von', problem: 'Es gibt ein Problem' },
   // In English a legal step says, under its heading, that the German text binds, with a button to read it.
   en: { next: /^Continue push button/, back: /^Back push button/, step: 'Step', of: 'of', problem: 'There is a problem', bindingNote: /^Read the German text push button/ },
+  // Right to left: the same walk in Arabic.
+  ar: { next: /^متابعة push button/, back: /^رجوع push button/, step: 'الخطوة', of: 'من', problem: 'توجد مشكلة', bindingNote: /^قراءة النص الألماني push button/ },
 };
 
 const services = [
@@ -27,7 +29,7 @@ const services = [
     tag: 'efa-verpflichtungserklaerung',
     page: 'verpflichtungserklaerung',
     // Step 1's fixed warning: text of the page, never a live region spoken at load.
-    staticWarning: { de: /Sie haften bis zu fünf Jahre/, en: /five years/ },
+    staticWarning: { de: /Sie haften bis zu fünf Jahre/, en: /five years/, ar: /خمس سنوات/ },
     // Fails on step 2 (a radio group), then on step 3, whose errors cover text, date and combobox.
     kinds: ['radio button', 'entry', 'editable combo box', 'combo box'],
   },
@@ -229,7 +231,8 @@ async function main() {
   console.log(`\nTranscripts (what Orca said after each key): ${results}/`);
   const failedWalks = new Set(failures.map((failure) => failure.split(':')[0])).size;
   console.log(`${Math.max(files.length - failedWalks, 0)} passed, ${failedWalks} failed`);
-  if (failures.length === 0) rmSync(dir, { recursive: true, force: true });
+  // Chromium may still be writing its profile as it exits: retry rather than fail a green run on its clean-up.
+  if (failures.length === 0) rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   process.exit(failures.length === 0 ? 0 : 1);
 }
 
