@@ -29,6 +29,8 @@ const startReceiver = () =>
     // The inbox's sign-in is tested in server/test/clerks.test.ts.
     clerkRoutes: 'open-for-tests',
     faultQueues,
+    // FIT-Connect's production path under /api/fit-connect/: relay, Submission API stand-in, demo subscriber.
+    fitConnectDemo: true,
   });
 let receiver = await startReceiver();
 // A second real receiver whose limits are small enough for a test to exceed them (413 in test/adapters/http.test.ts

@@ -16,6 +16,7 @@ const app = await buildApp({
   allowedHosts: config.allowedHosts,
   corsOrigins: config.corsOrigins,
   portalDir: config.portalDir,
+  fitConnectDemo: config.fitConnectDemo,
   trustProxy: config.trustProxy,
   logger: { level: config.logLevel, serializers: LOG_SERIALIZERS },
 });
