@@ -37,6 +37,8 @@ const startReceiver = () =>
     cases: { attemptsPerClient: 10_000, notices: mailLog(join(receiverDataDir, 'mail.log')) },
     identityIssuer,
     faultQueues,
+    // FIT-Connect's production path under /api/fit-connect/: relay, Submission API stand-in, demo subscriber.
+    fitConnectDemo: true,
   });
 let receiver = await startReceiver();
 // A second real receiver whose limits are small enough for a test to exceed them (413 in test/adapters/http.test.ts

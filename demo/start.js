@@ -63,6 +63,8 @@ process.env.EFA_PORTAL ??= join(root, 'demo');
 process.env.EFA_DATA_DIR ??= join(root, 'demo', 'data');
 process.env.EFA_MAIL_LOG ??= join(process.env.EFA_DATA_DIR, 'mail.log');
 process.env.EFA_STATUS_URL ??= `${process.env.EFA_PUBLIC_URL ?? `http://localhost:${process.env.PORT || 8000}`}/mein-antrag.html`;
+// FIT-Connect's production path: the relay in front of the Submission API stand-in, and a demo subscriber.
+process.env.EFA_FIT_CONNECT_DEMO ??= 'true';
 if (!process.env.EFA_OIDC_ISSUER) {
   const { DEMO_CLERKS, startIdentityProvider } = await import('./idp.js');
   const publicUrl = (process.env.EFA_PUBLIC_URL ??= `http://localhost:${process.env.PORT || 8000}`);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { clerkCases } from './clerk-cases.js';
 import { clerkSessions, type ClerkAccess, type SignInOptions } from './clerks.js';
 import { CSP_DIRECTIVES, STRICT_CSP } from './csp.js';
-import { createFitConnectRelay } from './fit-connect.js';
+import { startFitConnectDemo, type FitConnectDemo } from './fit-connect.js';
 import type { PaymentConfig } from './payment.js';
 import { paymentRoutes } from './payment-routes.js';
 import { portal } from './portal.js';
@@ -51,6 +51,11 @@ export interface AppOptions {
   payment?: PaymentConfig | undefined;
   logger?: FastifyServerOptions['logger'];
   trustProxy?: boolean;
+  /**
+   * Demo and browser tests only: FIT-Connect's production path under /api/fit-connect/ (fit-connect.ts): the relay
+   * in front of the Submission API stand-in, whose subscriber stores what it opened through POST /api/submissions.
+   */
+  fitConnectDemo?: boolean | undefined;
 }
 
 /** Pino without personal data: no addresses, no query strings, no bodies. */
@@ -71,6 +76,54 @@ async function openStore(options: AppOptions, warn: (message: string, error?: un
   const store = await openFileStore({ dataDir: options.dataDir, beforeStep: options.beforeStoreStep, warn });
   if (store.recovery.quarantined.length > 0 || store.recovery.indexed > 0) warn(`storage recovered: ${JSON.stringify(store.recovery)}`);
   return store;
+}
+
+/**
+ * The demo's FIT-Connect under /api/fit-connect/: the relay answers everything but the two demo routes, reading its
+ * requests itself as it does as a process of its own. The subscriber delivers to the receiver like any client would.
+ *   GET /api/fit-connect/demo-trust-anchor   the test root the demo destination key's x5c chain leads to (PEM)
+ *   GET /api/fit-connect/demo-cases/:caseId  { reference?, problems }: what the subscriber made of a FIT-Connect case
+ */
+function startDemoFor(app: FastifyInstance, hosts: string[] | undefined): Promise<FitConnectDemo> {
+  return startFitConnectDemo({
+    async deliver(envelope, files) {
+      const form = new FormData();
+      form.append('submission', JSON.stringify(envelope));
+      for (const { id, mimeType, dateiname } of envelope.attachments as { id: string; mimeType: string; dateiname: string }[]) {
+        form.append(id, new Blob([new Uint8Array(files.get(id)!)], { type: mimeType }), dateiname);
+      }
+      const request = new Request('http://receiver/api/submissions', { method: 'POST', body: form });
+      const answer = await app.inject({
+        method: 'POST',
+        url: '/api/submissions',
+        headers: { 'content-type': request.headers.get('content-type')!, host: hosts?.[0] ?? 'localhost', 'idempotency-key': String(envelope.id) },
+        payload: Buffer.from(await request.arrayBuffer()),
+      });
+      if (answer.statusCode >= 300) throw new Error(`the receiver answered ${answer.statusCode}: ${answer.body}`);
+      return (answer.json() as { reference: string }).reference;
+    },
+  });
+}
+
+async function fitConnectDemo(app: FastifyInstance, { prefix, demo }: { prefix: string; demo: FitConnectDemo }) {
+  // The relay reads its bodies itself.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', (_request, _payload, done) => done(null));
+  app.get('/demo-trust-anchor', async (_request, reply) => reply.type('application/x-pem-file').send(demo.trustAnchor));
+  app.get<{ Params: { caseId: string } }>('/demo-cases/:caseId', async (request) => {
+    const found = demo.caseOf(request.params.caseId);
+    if (!found) throw notFound();
+    return found;
+  });
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/*',
+    handler: async (request, reply) => {
+      reply.hijack();
+      request.raw.url = request.raw.url!.slice(prefix.length) || '/';
+      await demo.relay(request.raw, reply.raw);
+    },
+  });
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance & { store: SubmissionStore }> {
@@ -133,7 +186,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
   await app.register(receiver, {
     prefix: '/api',
     store,
-    relay: createFitConnectRelay(options.dataDir),
     validation,
     limits: options.limits,
     lookupsPerMinute: options.lookupsPerMinute,
@@ -144,6 +196,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
   });
   await app.register(paymentRoutes, { prefix: '/api', store, payment: options.payment, dataDir: options.dataDir, clerks, corsOrigins: options.corsOrigins ?? [], now: cases.now });
   await app.register(clerkCases, { store, validation, clerks, now: cases.now, notices: cases.notices });
+  if (options.fitConnectDemo) {
+    // Started outside the plugin: its RSA 4096 keys take longer than a plugin may on a busy machine.
+    const demo = await startDemoFor(app, options.allowedHosts);
+    app.addHook('onClose', () => demo.close());
+    await app.register(fitConnectDemo, { prefix: '/api/fit-connect', demo });
+  }
   if (options.portalDir) await app.register(portal, { portalDir: options.portalDir, root: options.root, clerks });
 
   await app.ready();

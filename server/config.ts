@@ -11,6 +11,8 @@
  *   EFA_CORS_ORIGINS          comma-separated origins (https://www.musterstadt.de) of portals that embed the forms
  *                             with this server as a cross-origin endpoint; requests from other origins are refused
  *   EFA_PORTAL                a folder with portal pages to serve as well (`npm start`: demo/), else API only
+ *   EFA_FIT_CONNECT_DEMO      `true` (`npm start`): FIT-Connect's path under /api/fit-connect/ with the Submission
+ *                             API stand-in and a demo subscriber (fit-connect.ts); never in production
  *   EFA_JSON_LIMIT            bytes, default 1 MiB (the client helper assumes this default)
  *   EFA_MULTIPART_LIMIT       bytes, default 30 MiB (the client helper checks this before sending)
  *   EFA_CONCURRENT_UPLOADS    multipart requests received at once, default 8
@@ -61,6 +63,7 @@ export interface Config {
   allowedHosts: string[];
   corsOrigins: string[];
   portalDir: string | undefined;
+  fitConnectDemo: boolean;
   limits: Limits;
   lookupsPerMinute: number;
   trustProxy: boolean;
@@ -117,6 +120,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedHosts: allowed ?? ['localhost', '127.0.0.1', '[::1]', host],
     corsOrigins: (env.EFA_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean).map(originOf),
     portalDir: env.EFA_PORTAL ? resolve(env.EFA_PORTAL) : undefined,
+    fitConnectDemo: env.EFA_FIT_CONNECT_DEMO === 'true',
     limits: {
       json: positive(env, 'EFA_JSON_LIMIT', DEFAULT_LIMITS.json),
       multipart: positive(env, 'EFA_MULTIPART_LIMIT', DEFAULT_LIMITS.multipart),

@@ -17,6 +17,7 @@ const app = await buildApp({
   corsOrigins: config.corsOrigins,
   portalDir: config.portalDir,
   payment: config.payment,
+  fitConnectDemo: config.fitConnectDemo,
   trustProxy: config.trustProxy,
   logger: { level: config.logLevel, serializers: LOG_SERIALIZERS },
   cases: config.mailLog ? { notices: mailLog(config.mailLog.path, config.mailLog.statusUrl) } : undefined,

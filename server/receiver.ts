@@ -22,10 +22,6 @@
  *   GET    /api/submissions/:reference/data           the stored envelope (`?download=1`: as a file) (clerks)
  *   GET    /api/submissions/:reference/readable       its answers under the form's labels, by step (readable.ts) (clerks)
  *   GET    /api/submissions/:reference/attachments/:id  the attachment with its type, also one supplied later as an answer (clerks)
- *   GET    /api/fit-connect/destination               the demo FIT-Connect destination and its public key
- *   GET    /api/fit-connect/demo-trust-anchor         the test root the demo key's x5c chain leads to (PEM)
- *   POST   /api/fit-connect/submissions               the `fit-connect` adapter's relay request (fit-connect.ts),
- *          decrypted and hash-checked, then stored like POST /api/submissions, with the same answers.
  *
  * The citizen's side of the return channel (issue 11; messages: schemas/return/nachricht.schema.json):
  *   POST   /api/cases/access { reference, accessCode }  201 { reference, token, expiresAt }: a case token (cases.ts)
@@ -65,7 +61,7 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { open, rm, writeFile } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -80,7 +76,6 @@ import type { ClerkGuard } from './clerks.js';
 import { MAGIC_LENGTH, cleanFileName, contentDisposition, hasSignatureOf, storedName } from './attachments.js';
 import { envelopeHash } from './canonical.js';
 import { MAX_DEPTH, nestsDeeperThan } from './guard.js';
-import { RelayError, type FitConnectRelay } from './fit-connect.js';
 import {
   HttpError,
   Problem,
@@ -107,12 +102,9 @@ export interface Limits {
   concurrentUploads: number;
 }
 
-/** The relay request carries the multipart content base64url-encoded (4/3), plus room for data and metadata. */
-export const relayBodyLimit = (limits: Limits): number => Math.ceil((limits.multipart * 4) / 3) + 2 * limits.json;
 
 export interface ReceiverOptions {
   store: SubmissionStore;
-  relay: FitConnectRelay;
   validation: Validation;
   limits: Limits;
   /** Look-ups by reference per client address and minute. */
@@ -212,10 +204,9 @@ function drain(request: FastifyRequest, cap: number): void {
 }
 
 export async function receiver(app: FastifyInstance, options: ReceiverOptions): Promise<void> {
-  const { store, relay, validation, limits, faultQueues, cases } = options;
+  const { store, validation, limits, faultQueues, cases } = options;
   /** Every part but `submission` is an attachment: at most as many as the schemas allow in any list. */
   const partsLimit = validation.guard.largestMaxItems + 1;
-  const relayLimit = relayBodyLimit(limits);
   let uploadsInProgress = 0;
 
   await app.register(rateLimit, {
@@ -524,43 +515,6 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
       }
       return receiveMultipart(request, 'submission', (envelope, parts) => accept(request, reply, envelope, parts, fault));
     },
-  });
-
-  // --- the FIT-Connect relay -------------------------------------------------------------------------------
-
-  onlyFor('/fit-connect/destination', 'GET');
-  app.get('/fit-connect/destination', async () => relay.destination());
-
-  // Demo and tests only: a real page carries its trust anchor itself, the relay must not be the one to name it.
-  onlyFor('/fit-connect/demo-trust-anchor', 'GET');
-  app.get('/fit-connect/demo-trust-anchor', async (_request, reply) => reply.type('application/x-pem-file').send(await relay.demoTrustAnchor()));
-
-  onlyFor('/fit-connect/submissions', 'POST');
-  app.post('/fit-connect/submissions', { bodyLimit: relayLimit }, async (request, reply) => {
-    if (!request.headers['content-type']?.toLowerCase().startsWith('application/json')) {
-      throw new HttpError(415, 'unsupported-media-type', 'Dieses Format wird nicht angenommen. Senden Sie die verschlüsselte Einreichung als application/json.');
-    }
-    let opened;
-    try {
-      opened = await relay.open(request.body);
-    } catch (error) {
-      if (error instanceof RelayError) throw new HttpError(error.status, error.code, error.message);
-      throw error;
-    }
-    if (opened.data.byteLength > limits.json) throw tooLarge(limits.json);
-    // The decrypted attachments become the parts a multipart request would have had: same checks, same store.
-    const parts = new Map<string, Part[]>();
-    try {
-      for (const file of opened.files) {
-        const path = join(store.uploadDir, randomUUID());
-        await writeFile(path, file.bytes, { flag: 'wx', flush: true });
-        const head = file.bytes.subarray(0, MAGIC_LENGTH);
-        parts.set(file.id, [{ kind: 'file', path, size: file.bytes.byteLength, type: file.mimeType.toLowerCase(), head }]);
-      }
-      return await accept(request, reply, parseJson(opened.data), parts);
-    } finally {
-      await removeUploads(parts);
-    }
   });
 
   // --- reading ------------------------------------------------------------------------------------------------

@@ -18,11 +18,10 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { LOGOUT_BODY_LIMIT } from '../clerks.js';
 import { DEFAULT_LIMITS } from '../config.js';
-import { DESTINATION_ID, SUBMISSION_SCHEMA } from '../fit-connect.js';
-import { relayBodyLimit } from '../receiver.js';
+import { fachdatenSchemaUri } from '../../src/adapters/fit-connect.js';
 import { MAX_BODY_BYTES as RELAY_MAX_BODY_BYTES, createRelay } from '../relay/relay.js';
 import { createSubmissionApi } from '../relay/submission-api.js';
-import { startSubmissionApiStandIn, type SubmissionApiStandIn } from './fit-connect-standin.js';
+import { startSubmissionApiStandIn, type SubmissionApiStandIn } from '../submission-api-standin.js';
 import {
   PDF,
   POSTGRES_SKIPPED,
@@ -104,7 +103,7 @@ function registeredRoutes(server: TestServer): string[] {
 }
 
 /** Routes each server must have, so that a changed route tree cannot leave the table empty unnoticed. */
-const SURELY_REGISTERED = ['/health', '/api/submissions', '/api/submissions/:reference/attachments/:id', '/api/fit-connect/submissions', '/:page'];
+const SURELY_REGISTERED = ['/health', '/api/submissions', '/api/submissions/:reference/attachments/:id', '/:page'];
 
 /** A concrete path for a route pattern: parameters filled with values that exist. */
 function concrete(url: string, values: { reference: string; attachment: string }): string {
@@ -215,25 +214,6 @@ function submissionCases(): Case[] {
   return cases;
 }
 
-/** Relay requests the demo relay cannot open. */
-function relayCases(): Case[] {
-  const post = (name: string, body: unknown): Case => ({
-    name: `relay: ${name}`,
-    method: 'POST',
-    path: '/api/fit-connect/submissions',
-    headers: { 'Content-Type': JSON_TYPE },
-    body: JSON.stringify(body),
-    expect: 'refused',
-  });
-  const base = { destinationId: DESTINATION_ID, encryptedMetadata: 'a.b.c.d.e', encryptedData: 'a.b.c.d.e', attachments: {} };
-  const cases = [post('{"nonsense":true}', { nonsense: true }), post('attachments an array', { ...base, attachments: [] })];
-  for (const key of Object.keys(base)) {
-    for (const wrong of [null, 0, true, 'x', [], {}]) cases.push(post(`${key}: ${JSON.stringify(wrong)}`, { ...base, [key]: wrong }));
-  }
-  cases.push(post('attachments with non-JWE values', { ...base, attachments: { [crypto.randomUUID()]: 5 } }));
-  return cases;
-}
-
 function faultCases(): Case[] {
   return [null, {}, { next: 'hang' }, { next: [1] }, { next: ['explode'] }].map((body) => ({
     name: `faults: ${JSON.stringify(body)}`,
@@ -339,7 +319,6 @@ const RAW_CASES: Array<{ name: string; text: (host: string) => string }> = [
     name: 'an absurd Content-Length on multipart',
     text: (host) => `POST /api/submissions HTTP/1.1\r\nHost: ${host}\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 99999999999999\r\nConnection: close\r\n\r\n--b`,
   },
-  { name: 'an absurd Content-Length on the relay', text: (host) => `POST /api/fit-connect/submissions HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: 99999999999999\r\nConnection: close\r\n\r\n{}` },
   { name: 'a Content-Length that is no number', text: (host) => `POST /api/submissions HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: viel\r\nConnection: close\r\n\r\n{}` },
   { name: 'a negative Content-Length', text: (host) => `POST /api/submissions HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: -5\r\nConnection: close\r\n\r\n{}` },
   { name: 'two Content-Lengths', text: (host) => `POST /api/submissions HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nContent-Length: 3\r\nConnection: close\r\n\r\n{}` },
@@ -392,30 +371,25 @@ describe('bad input on every route (fuzz)', () => {
     await assertTakesValid(open.base);
   });
 
-  it('refuses bad relay requests and bad fault queues with 4xx', async () => {
+  it('refuses bad fault queues with 4xx', async () => {
     const before = await stored(open);
-    await run(open.base, [...relayCases(), ...faultCases()]);
+    await run(open.base, faultCases());
     assert.deepEqual(await stored(open), before);
     await assertTakesValid(open.base);
   });
 
-  it('refuses a relay request and a sign-out one byte over their limits with 413', async () => {
-    const overLimit = (path: string, type: string, limit: number): Case => ({
-      name: `${path} over its limit`,
+  it('refuses a sign-out one byte over its limit with 413', async () => {
+    const request: Case = {
+      name: '/clerks/logout over its limit',
       method: 'POST',
-      path,
-      headers: { 'Content-Type': type },
-      body: new Uint8Array(limit + 1).fill(0x61),
+      path: '/clerks/logout',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new Uint8Array(LOGOUT_BODY_LIMIT + 1).fill(0x61),
       expect: 'refused',
-    });
-    for (const [server, request] of [
-      [open, overLimit('/api/fit-connect/submissions', JSON_TYPE, relayBodyLimit(DEFAULT_LIMITS))],
-      [signIn, overLimit('/clerks/logout', 'application/x-www-form-urlencoded', LOGOUT_BODY_LIMIT)],
-    ] as const) {
-      const answer = await send(server.base, request);
-      assertAnswered(request, answer);
-      assert.equal(answer.status, 413, request.name);
-    }
+    };
+    const answer = await send(signIn.base, request);
+    assertAnswered(request, answer);
+    assert.equal(answer.status, 413);
   });
 
   it('answers broken HTTP with 4xx in German', async () => {
@@ -474,7 +448,7 @@ describe('bad input to the FIT-Connect relay (server/relay/, a process of its ow
     standIn = await startSubmissionApiStandIn({
       destination: {
         destinationId,
-        services: [{ identifier: serviceType.identifier, regions: ['DE09'], submissionSchemas: [{ schemaUri: SUBMISSION_SCHEMA, mimeType: 'application/json' }] }],
+        services: [{ identifier: serviceType.identifier, regions: ['DE09'], submissionSchemas: [{ schemaUri: fachdatenSchemaUri('verpflichtungserklaerung', '2.0.0'), mimeType: 'application/json' }] }],
         metadataVersions: ['2.1.0'],
       },
       clients: { 'efa-relay': 'fuzz-secret' },

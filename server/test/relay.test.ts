@@ -1,31 +1,41 @@
 /**
  * The relay (server/relay/) between the browser's real `fit-connect` adapter (src/adapters/fit-connect.ts, run
  * here in Node) and the spec-driven Submission API stand-in: every request the relay makes must be valid against
- * FITKO's OpenAPI file, and whatever fails on the way, exactly one complete submission arrives.
+ * FITKO's OpenAPI file, whatever fails on the way exactly one complete submission arrives, and what arrives is
+ * what a subscriber accepts: metadata 2.1.0, the service's Fachdaten valid against the published schema the
+ * metadata names, which the destination offers for the service (fit-connect-subscriber.ts checks all of it).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { SubmitError, type Submission } from '../../src/adapters/adapter.js';
-import { fitConnectAdapter, SUBMISSION_SCHEMA } from '../../src/adapters/fit-connect.js';
+import { fachdatenSchemaUri, fitConnectAdapter, KONTEXT_SCHEMA } from '../../src/adapters/fit-connect.js';
+import { aufenthaltstitelStart } from '../../src/services/aufenthaltstitel/start.js';
+import { verpflichtungserklaerungDefinition } from '../../src/services/verpflichtungserklaerung/definition.js';
+import type { OpenedSubmission } from '../fit-connect-subscriber.js';
 import { createRelay, type RelayServices } from '../relay/relay.js';
 import { createSubmissionApi } from '../relay/submission-api.js';
-import { startSubmissionApiStandIn, type SubmissionApiStandIn } from './fit-connect-standin.js';
-import { envelope, validData } from './helpers.js';
+import { startSubmissionApiStandIn, type SubmissionApiStandIn } from '../submission-api-standin.js';
+import { envelope, root } from './helpers.js';
 
 const DESTINATION_ID = '3c1b8a2e-5d4f-4e6a-9b7c-2f1e0d9c8b7a';
 // Placeholders, not real LeiKa keys (see server/relay/services.example.json).
 const SERVICE_TYPE = { name: 'Verpflichtungserklärung', identifier: 'urn:efa-forms:placeholder:verpflichtungserklaerung' };
 const FAMILY = { name: 'Aufenthaltserlaubnis zum Familiennachzug', identifier: 'urn:efa-forms:placeholder:aufenthaltstitel-familie' };
 const NOT_OFFERED = { name: 'Aufenthaltstitel', identifier: 'urn:efa-forms:placeholder:aufenthaltstitel' };
+/** Offered by the destination, but only with the residence-permit schema of an older version. */
+const STUDY = { name: 'Aufenthaltserlaubnis zum Studium', identifier: 'urn:efa-forms:placeholder:aufenthaltstitel-studium' };
 const services: RelayServices = {
   verpflichtungserklaerung: { destinationId: DESTINATION_ID, serviceType: SERVICE_TYPE },
-  aufenthaltstitel: { destinationId: DESTINATION_ID, serviceType: NOT_OFFERED, routes: { familie: { serviceType: FAMILY } } },
+  aufenthaltstitel: { destinationId: DESTINATION_ID, serviceType: NOT_OFFERED, routes: { familie: { serviceType: FAMILY }, studium: { serviceType: STUDY } } },
 };
+const VERSION = verpflichtungserklaerungDefinition.schemaVersion;
+/** The `$id` of a published schema (schemas/<service>.schema.json), as the authority enters it at its destination. */
+const publishedId = (service: string): string => JSON.parse(readFileSync(join(root, 'schemas', `${service}.schema.json`), 'utf8')).$id;
 
 let standIn: SubmissionApiStandIn;
 let dataDir: string;
@@ -43,16 +53,25 @@ async function stopRelay(): Promise<void> {
   await new Promise((resolve) => relay.server.close(resolve));
 }
 
-/** A submission with one PDF, as the browser builds it. */
-function withAttachment(): { submission: Submission; files: Map<string, Blob>; bytes: Uint8Array } {
+/** A declaration with one PDF, as the browser builds it: the reference in the Fachdaten, the same in `attachments`. */
+function withAttachment(base: Record<string, any> = envelope({ schemaVersion: VERSION })): { submission: Submission; files: Map<string, Blob>; bytes: Uint8Array } {
   const bytes = new Uint8Array([...new TextEncoder().encode('%PDF-1.4\n'), ...crypto.getRandomValues(new Uint8Array(3000))]);
-  const id = crypto.randomUUID();
-  const submission = envelope({
-    data: validData(),
-    attachments: [{ id, dateiname: 'Gehaltsnachweis März.pdf', mimeType: 'application/pdf', groesse: bytes.byteLength }],
-  }) as Submission;
-  return { submission, files: new Map([[id, new Blob([bytes], { type: 'application/pdf' })]]), bytes };
+  const reference = { id: crypto.randomUUID(), dateiname: 'Gehaltsnachweis März.pdf', mimeType: 'application/pdf', groesse: bytes.byteLength, zweck: 'Einkommensnachweis' };
+  const submission = { ...base, data: { ...base.data, nachweise: [reference] }, attachments: [reference] } as Submission;
+  return { submission, files: new Map([[reference.id, new Blob([bytes], { type: 'application/pdf' })]]), bytes };
 }
+
+/** A residence-permit application on the family route (its valid fixture) with a file for each document it refers to. */
+function familyApplication() {
+  const data = JSON.parse(readFileSync(join(root, 'test/fixtures/aufenthaltstitel/valid/familie.json'), 'utf8'));
+  const references: { id: string; mimeType: string; groesse: number }[] = [];
+  JSON.stringify(data, (_key, value) => (value?.dateiname ? void references.push(value) : value));
+  const files = new Map(references.map((r) => [r.id, new Blob([new Uint8Array(r.groesse).fill(7)], { type: r.mimeType })]));
+  const submission = envelope({ service: 'aufenthaltstitel', schemaVersion: aufenthaltstitelStart.schemaVersion, data, attachments: references }) as Submission;
+  return { submission, files };
+}
+
+const arrivalsOf = (submission: Submission) => standIn.received.filter((r) => r.metadata?.additionalReferenceInfo?.senderReference === submission.id);
 
 const send = (submission: Submission, files: Map<string, Blob>) =>
   fitConnectAdapter({ relay: relay.url, trust: { anchors: [standIn.trustAnchor] } }).submit(submission, { files });
@@ -67,17 +86,21 @@ async function failure(promise: Promise<unknown>): Promise<SubmitError> {
   assert.fail('expected the sending to fail');
 }
 
-/** Exactly one submission arrived for `submission`, complete, and nothing broke the spec. */
-function assertArrivedOnce(submission: Submission, bytes: Uint8Array, createdBefore: number, created = 1, serviceType = SERVICE_TYPE) {
+/**
+ * Exactly one submission arrived for `submission`, complete, nothing broke the spec, and the subscriber accepted it
+ * (no problems: metadata 2.1.0, hashes, the Fachdaten valid against the offered schema) and rebuilt the envelope.
+ */
+function assertArrivedOnce(submission: Submission, bytes: Uint8Array | undefined, createdBefore: number, created = 1, serviceType = SERVICE_TYPE): OpenedSubmission {
   assert.deepEqual(standIn.violations, []);
-  const arrived = standIn.received.filter((r) => (r.metadata as any)?.additionalReferenceInfo?.senderReference === submission.id);
+  const arrived = arrivalsOf(submission);
   assert.equal(arrived.length, 1);
   assert.equal(standIn.created() - createdBefore, created, 'FIT-Connect submissions created');
   const [received] = arrived;
   assert.deepEqual(received!.problems, []);
-  assert.deepEqual(JSON.parse(new TextDecoder().decode(received!.data)), submission);
-  assert.deepEqual(received!.attachments.get(submission.attachments[0]!.id), bytes);
+  assert.deepEqual(JSON.parse(new TextDecoder().decode(received!.data)), submission.data, 'the data JWE holds the Fachdaten only');
+  if (bytes) assert.deepEqual(received!.attachments.get(submission.attachments[0]!.id), bytes);
   assert.deepEqual(received!.serviceType, serviceType);
+  assert.deepEqual(received!.envelope, submission, 'the subscriber rebuilds the envelope the browser made');
   return received!;
 }
 
@@ -86,11 +109,11 @@ describe('FIT-Connect relay against the Submission API stand-in', () => {
     standIn = await startSubmissionApiStandIn({
       destination: {
         destinationId: DESTINATION_ID,
-        services: [SERVICE_TYPE, FAMILY].map(({ identifier }) => ({
-          identifier,
-          regions: ['DE09'],
-          submissionSchemas: [{ schemaUri: SUBMISSION_SCHEMA, mimeType: 'application/json' as const }],
-        })),
+        services: [
+          { identifier: SERVICE_TYPE.identifier, regions: ['DE09'], submissionSchemas: [{ schemaUri: publishedId('verpflichtungserklaerung'), mimeType: 'application/json' }] },
+          { identifier: FAMILY.identifier, regions: ['DE09'], submissionSchemas: [{ schemaUri: publishedId('aufenthaltstitel'), mimeType: 'application/json' }] },
+          { identifier: STUDY.identifier, regions: ['DE09'], submissionSchemas: [{ schemaUri: fachdatenSchemaUri('aufenthaltstitel', '1.0.0'), mimeType: 'application/json' }] },
+        ],
         metadataVersions: ['2.1.0'],
       },
       clients: { 'efa-relay': 'test-secret-of-the-relay' },
@@ -115,22 +138,62 @@ describe('FIT-Connect relay against the Submission API stand-in', () => {
     assert.equal(standIn.created() - createdBefore, 1);
   });
 
-  it('a residence-permit route goes with the service type configured for it', async () => {
+  it('names the Fachdaten by the published schema\'s versioned $id, in the version the form definitions send', () => {
+    for (const [service, version] of [['verpflichtungserklaerung', VERSION], ['aufenthaltstitel', aufenthaltstitelStart.schemaVersion]] as const) {
+      assert.equal(fachdatenSchemaUri(service, version), publishedId(service));
+    }
+    assert.notEqual(fachdatenSchemaUri('verpflichtungserklaerung', '2.0.0'), fachdatenSchemaUri('verpflichtungserklaerung', '2.1.0'), 'versions differ in the URI');
+  });
+
+  it('the metadata names the offered schema, the envelope facts sit where metadata 2.1.0 has them, the rest in one dataSets entry', async () => {
     const { submission, files, bytes } = withAttachment();
-    submission.service = 'aufenthaltstitel';
-    (submission.data as Record<string, unknown>).route = 'familie';
+    await send(submission, files);
+    const { metadata } = assertArrivedOnce(submission, bytes, standIn.created() - 1);
+    assert.deepEqual(metadata.contentStructure.data.submissionSchema, { schemaUri: publishedId('verpflichtungserklaerung'), mimeType: 'application/json' });
+    assert.deepEqual(metadata.additionalReferenceInfo, { senderReference: submission.id, applicationDate: submission.createdAt.slice(0, 10) });
+    assert.deepEqual(
+      metadata.contentStructure.attachments.map((a: Record<string, unknown>) => [a.attachmentId, a.filename, a.mimeType, a.purpose]),
+      [[submission.attachments[0]!.id, 'Gehaltsnachweis März.pdf', 'application/pdf', 'attachment']],
+    );
+    const [kontext] = metadata.dataSets;
+    assert.equal(kontext.schema.schemaUri, KONTEXT_SCHEMA);
+    assert.deepEqual(JSON.parse(kontext.content), { locale: submission.locale, createdAt: submission.createdAt, authority: submission.authority });
+  });
+
+  it('a residence-permit route goes with the service type configured for it and the residence-permit schema', async () => {
+    const { submission, files } = familyApplication();
     const createdBefore = standIn.created();
     await send(submission, files);
-    assertArrivedOnce(submission, bytes, createdBefore, 1, FAMILY);
+    const { metadata } = assertArrivedOnce(submission, undefined, createdBefore, 1, FAMILY);
+    assert.equal(metadata.contentStructure.data.submissionSchema.schemaUri, publishedId('aufenthaltstitel'));
   });
 
   it('a service the destination does not offer is refused before anything is created', async () => {
-    const { submission, files } = withAttachment();
-    submission.service = 'aufenthaltstitel';
+    const { submission, files } = familyApplication();
+    delete (submission.data as Record<string, unknown>).route;
     const createdBefore = standIn.created();
     assert.equal((await failure(send(submission, files))).failure, 'service-not-offered');
     assert.equal(standIn.created(), createdBefore);
     assert.deepEqual(standIn.violations, []);
+  });
+
+  it('a service offered only with another version of its schema is refused in the browser before anything is created', async () => {
+    const { submission, files } = familyApplication();
+    (submission.data as Record<string, unknown>).route = 'studium';
+    const createdBefore = standIn.created();
+    const error = await failure(send(submission, files));
+    assert.equal(error.failure, 'service-not-offered');
+    assert.match(error.message, /aufenthaltstitel-2\.0\.0\.schema\.json/);
+    assert.equal(standIn.created(), createdBefore);
+  });
+
+  it('the subscriber is not vacuous: Fachdaten invalid against the named schema arrive with the problem recorded', async () => {
+    const { submission, files } = withAttachment();
+    delete (submission.data as Record<string, unknown>).gast;
+    await send(submission, files);
+    const [arrived] = arrivalsOf(submission);
+    assert.match(arrived!.problems.join(), /data against https:\/\/efa-forms\.de\/schemas\/verpflichtungserklaerung-2\.0\.0\.schema\.json: .*gast/);
+    assert.equal(arrived!.envelope, undefined);
   });
 
   it('the stand-in is not vacuous: a request outside the spec is refused and recorded', async () => {
@@ -158,7 +221,7 @@ describe('FIT-Connect relay against the Submission API stand-in', () => {
     const createdBefore = standIn.created();
     standIn.faults.failNext('add-submission-attachment', 503);
     assert.equal((await failure(send(submission, files))).failure, 'server');
-    assert.equal(standIn.received.filter((r) => (r.metadata as any)?.additionalReferenceInfo?.senderReference === submission.id).length, 0);
+    assert.equal(arrivalsOf(submission).length, 0);
     await send(submission, files);
     assertArrivedOnce(submission, bytes, createdBefore);
   });

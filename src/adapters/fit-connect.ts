@@ -9,12 +9,20 @@
  * anchor the page configures, or its thumbprint is pinned there. A key that does not is refused with the
  * failure `untrusted-key`, and nothing is sent.
  *
+ * What goes where (shared/domain/fit-connect.md §5): the data JWE holds the service's Fachdaten (the envelope's
+ * `data`) exactly as the published schema of the service defines it, named in the metadata by that schema's
+ * versioned `$id` (`fachdatenSchemaUri`). The envelope's other facts go where metadata 2.1.0 has a place for them:
+ * `id` → `additionalReferenceInfo.senderReference`, the creation date → `applicationDate`, the attachment
+ * references → `contentStructure.attachments`; locale, creation time and the office the page names have none, so
+ * they travel as one `dataSets` entry of schemas/fit-connect/kontext.schema.json. The service (and route) reaches
+ * FIT-Connect as `serviceType` of the create call, which the relay chooses from its configuration.
+ *
  * Relay contract (server/relay/relay.ts): the service and route travel in clear, as FIT-Connect's `serviceType`
  * does, so the relay can choose the destination and the LeiKa service type.
  *   GET  {relay}/destination?service=…[&route=…]
- *                              → { destinationId, encryptionKid, publicKey (JWK with x5c), metadataVersions?, submissionSchemas? }
+ *                              → { destinationId, encryptionKid, publicKey (JWK with x5c), metadataVersions?, submissionSchemas }
  *                              or 422 { code: "service-not-offered" }: the failure `service-not-offered`, as when
- *                              `submissionSchemas` lacks ours
+ *                              `submissionSchemas` lacks the service's schema in the form's version
  *   POST {relay}/submissions   { service, route?, destinationId, encryptedMetadata, encryptedData, attachments: { [id]: JWE } },
  *                              `Idempotency-Key: <envelope id>` → a receipt { reference, receivedAt? }
  *
@@ -45,7 +53,7 @@ interface Destination {
   publicKey: EncryptionJwk;
   metadataVersions?: string[];
   /** The Fachdaten schemas the destination accepts for this service (from its `services[].submissionSchemas`). */
-  submissionSchemas?: { schemaUri: string; mimeType: string }[];
+  submissionSchemas: { schemaUri: string; mimeType: string }[];
 }
 
 /** What the relay needs to choose the destination and the LeiKa service type; never personal data. */
@@ -53,8 +61,22 @@ type ServiceRoute = { service: string; route?: string };
 
 const METADATA_VERSION = '2.1.0';
 export const METADATA_SCHEMA = `https://schema.fitko.de/fit-connect/metadata/${METADATA_VERSION}/metadata.schema.json`;
-/** The Fachdaten are our whole envelope; its `data` validates against the schema its `service` names. */
-export const SUBMISSION_SCHEMA = 'https://efa-forms.de/schemas/submission.schema.json';
+/** The published `$id` of schemas/fit-connect/kontext.schema.json: the dataSets entry with locale, creation time, office. */
+export const KONTEXT_SCHEMA = 'https://efa-forms.de/schemas/fit-connect/kontext-1.0.0.schema.json';
+
+/**
+ * The `$id` of the published schema of `service`'s Fachdaten in `schemaVersion` (schemas/<service>.schema.json):
+ * the URI a destination offers and the metadata names. Versioned, so a subscriber tells versions apart.
+ */
+export function fachdatenSchemaUri(service: string, schemaVersion: string): string {
+  return `https://efa-forms.de/schemas/${service}-${schemaVersion}.schema.json`;
+}
+
+/** The dataSets entry's content: the envelope facts metadata 2.1.0 has no field for, as JSON text. */
+export function kontextOf(submission: Submission): string {
+  const { locale, createdAt, authority } = submission;
+  return JSON.stringify({ locale, createdAt, ...(authority ? { authority } : {}) });
+}
 
 const sha512 = (content: string) => ({ type: 'sha512' as const, content });
 
@@ -65,13 +87,19 @@ export interface AttachmentDigest {
   hash: string;
 }
 
+/** The hash of the Fachdaten bytes, and the kontext text (`kontextOf`) with the hash of its UTF-8 bytes (lowercase hex). */
+export interface Contents {
+  dataHash: string;
+  kontext: { text: string; hash: string };
+}
+
 /**
- * FIT-Connect metadata 2.1.0 for a submission whose Fachdaten hash to `dataHash`. From a DeutschlandID login (the
+ * FIT-Connect metadata 2.1.0 for a submission with these contents. From a DeutschlandID login (the
  * identity token in `authentifizierung`, which the receiver verifies) it names the citizen's mailbox as the reply
  * channel and the application id for the DeutschlandID status monitor. `zustimmungZumDigitalenBescheid` is left
  * out: the form does not ask for that consent, and the field must not stand in for an answer never given.
  */
-export function buildMetadata(submission: Submission, dataHash: string, attachments: readonly AttachmentDigest[]) {
+export function buildMetadata(submission: Submission, { dataHash, kontext }: Contents, attachments: readonly AttachmentDigest[]) {
   const identity = unverifiedClaims((submission.data as { authentifizierung?: { token?: unknown } }).authentifizierung?.token)?.angaben;
   const uuid = (value: unknown) => (typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) ? value : undefined);
   const mailboxUuid = uuid(identity?.postfachHandle);
@@ -81,7 +109,7 @@ export function buildMetadata(submission: Submission, dataHash: string, attachme
     contentStructure: {
       data: {
         hash: sha512(dataHash),
-        submissionSchema: { schemaUri: SUBMISSION_SCHEMA, mimeType: 'application/json' },
+        submissionSchema: { schemaUri: fachdatenSchemaUri(submission.service, submission.schemaVersion), mimeType: 'application/json' },
       },
       attachments: attachments.map((a) => ({
         hash: sha512(a.hash),
@@ -97,6 +125,15 @@ export function buildMetadata(submission: Submission, dataHash: string, attachme
       applicationDate: submission.createdAt.slice(0, 10),
       ...(idBundDeApplicationId ? { idBundDeApplicationId } : {}),
     },
+    dataSets: [
+      {
+        dataSetId: crypto.randomUUID(),
+        schema: { schemaUri: KONTEXT_SCHEMA, mimeType: 'application/json' },
+        hash: sha512(kontext.hash),
+        description: 'Sprache, Zeitpunkt und Behörde der Einreichung (efa-forms)',
+        content: kontext.text,
+      },
+    ],
     author: { name: 'efa-forms', product: { name: 'efa-forms', version: '0.1.0', manufacturer: 'efa-forms contributors' } },
   };
 }
@@ -107,7 +144,8 @@ function isDestination(value: unknown): value is Destination {
     typeof d?.destinationId === 'string' &&
     typeof d.encryptionKid === 'string' &&
     typeof d.publicKey === 'object' &&
-    d.publicKey !== null
+    d.publicKey !== null &&
+    Array.isArray(d.submissionSchemas)
   );
 }
 
@@ -115,7 +153,7 @@ export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
   const { relay, trust, deadlineMs = 45_000, timeoutMs = 30_000 } = options;
   const json = new TextEncoder();
 
-  async function destination(service: ServiceRoute, timeout: number, signal?: AbortSignal): Promise<Destination> {
+  async function destination(service: ServiceRoute, schemaUri: string, timeout: number, signal?: AbortSignal): Promise<Destination> {
     const query = new URLSearchParams(service);
     const response = await fetchWithin(`${relay}/destination?${query}`, { headers: { Accept: 'application/json' } }, timeout, signal);
     if (!response.ok) {
@@ -132,8 +170,8 @@ export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
       throw new SubmitError('server', `The destination does not accept metadata ${METADATA_VERSION}.`);
     }
     // FITKO's SDKs check this before creating a submission (planning#871): a schema not offered is never sent.
-    if (answer.submissionSchemas && !answer.submissionSchemas.some((s) => s.schemaUri === SUBMISSION_SCHEMA && s.mimeType === 'application/json')) {
-      throw new SubmitError('service-not-offered', `The destination does not accept Fachdaten of schema ${SUBMISSION_SCHEMA}.`);
+    if (!answer.submissionSchemas.some((s) => s.schemaUri === schemaUri && s.mimeType === 'application/json')) {
+      throw new SubmitError('service-not-offered', `The destination does not accept Fachdaten of schema ${schemaUri}.`);
     }
     return answer;
   }
@@ -149,7 +187,7 @@ export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
       const { uploadMs, left } = sendingDeadline(deadlineMs, submission, files);
       const route = (submission.data as { route?: unknown }).route;
       const service: ServiceRoute = { service: submission.service, ...(typeof route === 'string' ? { route } : {}) };
-      const target = await destination(service, Math.min(timeoutMs, left()), signal);
+      const target = await destination(service, fachdatenSchemaUri(submission.service, submission.schemaVersion), Math.min(timeoutMs, left()), signal);
       let key: CryptoKey;
       try {
         key = await importEncryptionKey(target.publicKey);
@@ -160,7 +198,7 @@ export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
       const kid = target.encryptionKid;
 
       // Serialized once: the hash and the ciphertext must cover the very same bytes (§6).
-      const data = json.encode(JSON.stringify(submission));
+      const data = json.encode(JSON.stringify(submission.data));
       const digests: AttachmentDigest[] = [];
       const encryptedAttachments: Record<string, string> = {};
       for (const ref of submission.attachments) {
@@ -170,7 +208,8 @@ export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
         digests.push({ id: ref.id, filename: ref.dateiname, mimeType: ref.mimeType, hash: await sha512Hex(bytes) });
         encryptedAttachments[ref.id] = await encryptCompact(bytes, key, kid, ref.mimeType);
       }
-      const metadata = buildMetadata(submission, await sha512Hex(data), digests);
+      const kontext = kontextOf(submission);
+      const metadata = buildMetadata(submission, { dataHash: await sha512Hex(data), kontext: { text: kontext, hash: await sha512Hex(json.encode(kontext)) } }, digests);
       const body = JSON.stringify({
         ...service,
         destinationId: target.destinationId,

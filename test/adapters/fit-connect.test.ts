@@ -1,15 +1,19 @@
 import { expect } from '@open-wc/testing';
 import { SubmitError, type Submission } from '../../src/adapters/adapter.js';
-import { buildMetadata, fitConnectAdapter } from '../../src/adapters/fit-connect.js';
+import { buildMetadata, fachdatenSchemaUri, fitConnectAdapter, KONTEXT_SCHEMA, kontextOf } from '../../src/adapters/fit-connect.js';
 import { base64url, encryptCompact, fromBase64url, importEncryptionKey, sha512Hex, type EncryptionJwk } from '../../src/adapters/jwe.js';
 import validateMetadata from '../generated/fit-connect-metadata-2.1.0.js';
 import { envelope, validData } from '../helpers/submission.js';
 import { tokenFor } from '../helpers/identity.js';
 
-// The relay is the demo one (server/fit-connect.ts) inside the reference receiver the test server mounts on /api;
-// its key's x5c chain leads to the demo test root, which these tests trust as a page would.
+// The relay (server/relay/) in front of the Submission API stand-in, with the demo subscriber that stores into the
+// reference receiver, as the test server mounts them on /api/fit-connect (server/fit-connect.ts). The destination
+// key's x5c chain leads to the stand-in's test root, which these tests trust as a page would.
 const relay = '/api/fit-connect';
 const demoTrust = async () => ({ anchors: [await (await fetch(`${relay}/demo-trust-anchor`)).text()] });
+/** What the demo subscriber made of a FIT-Connect case: the receiver's reference, or its problems. */
+const demoCase = async (caseId: string): Promise<{ reference?: string; problems: string[] }> => (await fetch(`${relay}/demo-cases/${caseId}`)).json();
+const VERSION = '2.0.0';
 const RSA_OAEP_256 = { name: 'RSA-OAEP', hash: 'SHA-256' };
 const text = new TextEncoder();
 
@@ -135,13 +139,28 @@ describe('importEncryptionKey', () => {
 });
 
 describe('FIT-Connect metadata', () => {
+  const contents = (submission: Submission, dataHash = 'a'.repeat(128)) => ({ dataHash, kontext: { text: kontextOf(submission), hash: 'c'.repeat(128) } });
+
   it('validates against the official metadata 2.1.0 schema', async () => {
     const { ref } = pdf();
-    const submission = envelope(await validData(), { attachments: [ref], createdAt: '2026-03-04T22:15:00.000Z' });
-    const metadata = buildMetadata(submission, 'a'.repeat(128), [{ id: ref.id, filename: ref.dateiname, mimeType: ref.mimeType, hash: 'b'.repeat(128) }]);
+    const submission = envelope(await validData(), { attachments: [ref], createdAt: '2026-03-04T22:15:00.000Z', schemaVersion: VERSION });
+    const metadata = buildMetadata(submission, contents(submission), [{ id: ref.id, filename: ref.dateiname, mimeType: ref.mimeType, hash: 'b'.repeat(128) }]);
     expect(validateMetadata(metadata), JSON.stringify(validateMetadata.errors)).to.be.true;
     expect(metadata.contentStructure.attachments[0]).not.to.have.property('fragments');
     expect(metadata.additionalReferenceInfo).to.deep.equal({ senderReference: submission.id, applicationDate: '2026-03-04' });
+  });
+
+  it('names the service\'s published Fachdaten schema in its version, and carries locale, time and office in one dataSets entry', async () => {
+    const submission = envelope(await validData(), { createdAt: '2026-03-04T22:15:00.000Z', schemaVersion: VERSION });
+    const metadata = buildMetadata(submission, contents(submission), []);
+    expect(metadata.contentStructure.data.submissionSchema).to.deep.equal({
+      schemaUri: 'https://efa-forms.de/schemas/verpflichtungserklaerung-2.0.0.schema.json',
+      mimeType: 'application/json',
+    });
+    expect(fachdatenSchemaUri('aufenthaltstitel', '2.1.0')).to.equal('https://efa-forms.de/schemas/aufenthaltstitel-2.1.0.schema.json');
+    expect(metadata.dataSets).to.have.length(1);
+    expect(metadata.dataSets[0]!.schema).to.deep.equal({ schemaUri: KONTEXT_SCHEMA, mimeType: 'application/json' });
+    expect(JSON.parse(metadata.dataSets[0]!.content)).to.deep.equal({ locale: 'de', createdAt: '2026-03-04T22:15:00.000Z', authority: '09999000' });
   });
 
   it('names the DeutschlandID mailbox and application id the identity token carries, still valid against 2.1.0', async () => {
@@ -150,38 +169,42 @@ describe('FIT-Connect metadata', () => {
     const data = await validData();
     const submission = envelope(data, { createdAt: '2026-03-04T22:15:00.000Z' });
     submission.data = { ...data, authentifizierung: { vertrauensniveau: 'hoch', token: tokenFor(submission.id, { postfachHandle: mailbox, antragsId: application }), angaben: [] } };
-    const metadata = buildMetadata(submission, 'a'.repeat(128), []);
+    const metadata = buildMetadata(submission, contents(submission), []);
     expect(validateMetadata(metadata), JSON.stringify(validateMetadata.errors)).to.be.true;
     expect(metadata.replyChannel).to.deep.equal({ idBundDeMailbox: { mailboxUuid: mailbox } });
     expect(metadata.additionalReferenceInfo).to.deep.equal({ senderReference: submission.id, applicationDate: '2026-03-04', idBundDeApplicationId: application });
     expect(metadata.additionalReferenceInfo, 'never a consent nobody was asked for').not.to.have.property('zustimmungZumDigitalenBescheid');
 
     // Without a login, or with a handle that is no UUID, nothing is claimed.
-    expect(buildMetadata(envelope(data), 'a'.repeat(128), [])).not.to.have.property('replyChannel');
+    expect(buildMetadata(envelope(data), contents(envelope(data)), [])).not.to.have.property('replyChannel');
     submission.data = { ...data, authentifizierung: { vertrauensniveau: 'hoch', token: tokenFor(submission.id, { postfachHandle: 'postfach-1' }), angaben: [] } };
-    const unusable = buildMetadata(submission, 'a'.repeat(128), []);
+    const unusable = buildMetadata(submission, contents(submission), []);
     expect(unusable).not.to.have.property('replyChannel');
     expect(validateMetadata(unusable), JSON.stringify(validateMetadata.errors)).to.be.true;
   });
 
   it('the schema check is not vacuous: an upper-case hash fails it', async () => {
-    const metadata = buildMetadata(envelope(await validData()), 'A'.repeat(128), []);
+    const submission = envelope(await validData());
+    const metadata = buildMetadata(submission, contents(submission, 'A'.repeat(128)), []);
     expect(validateMetadata(metadata)).to.be.false;
   });
 });
 
-describe('fit-connect adapter against the demo relay', () => {
+describe('fit-connect adapter through the relay to the Submission API stand-in and the demo subscriber', () => {
   let data: Record<string, unknown>;
-  before(async function () {
-    // On first use the demo relay makes its key and the test root of its chain: two RSA 4096 keys.
-    this.timeout(60_000);
-    await fetch(`${relay}/destination`);
+  before(async () => {
     data = await validData();
   });
 
-  it('sends only ciphertext; the receiver stores exactly the envelope and the attachment', async () => {
+  /** A declaration with one PDF: its reference in the Fachdaten (`nachweise`) and in `attachments`, as the form builds it. */
+  function declaration() {
     const { bytes, ref } = pdf();
-    const sent = envelope(data, { attachments: [ref] });
+    const sent = envelope({ ...data, nachweise: [ref] }, { attachments: [ref], schemaVersion: VERSION });
+    return { sent, bytes, ref, files: new Map([[ref.id, new Blob([bytes], { type: 'application/pdf' })]]) };
+  }
+
+  it('sends only ciphertext; the subscriber stores exactly the envelope and the attachment; the receipt is the case id', async () => {
+    const { sent, bytes, ref, files } = declaration();
     const bodies: string[] = [];
     const realFetch = window.fetch;
     window.fetch = (input, init) => {
@@ -190,45 +213,53 @@ describe('fit-connect adapter against the demo relay', () => {
     };
     let reference: string;
     try {
-      ({ reference } = await fitConnectAdapter({ relay, trust: await demoTrust() }).submit(sent, { files: new Map([[ref.id, new Blob([bytes], { type: 'application/pdf' })]]) }));
+      ({ reference } = await fitConnectAdapter({ relay, trust: await demoTrust() }).submit(sent, { files }));
     } finally {
       window.fetch = realFetch;
     }
-    expect(reference).to.match(/^VE-\d{4}-[A-Z0-9]{6}$/);
+    expect(reference, 'the FIT-Connect case id').to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(bodies).to.have.length(1);
     const request = JSON.parse(bodies[0]!);
     expect(Object.keys(request.attachments)).to.deep.equal([ref.id]);
     expect(bodies[0]).not.to.contain(sent.id);
     expect(bodies[0]).not.to.contain(ref.dateiname);
 
-    expect(await (await fetch(`/api/submissions/${reference}/data`)).json()).to.deep.equal(sent);
-    const file = await fetch(`/api/submissions/${reference}/attachments/${ref.id}`);
+    const picked = await demoCase(reference);
+    expect(picked.problems).to.deep.equal([]);
+    expect(await (await fetch(`/api/submissions/${picked.reference}/data`)).json()).to.deep.equal(sent);
+    const file = await fetch(`/api/submissions/${picked.reference}/attachments/${ref.id}`);
     expect(file.headers.get('Content-Type')).to.equal('application/pdf');
     expect(new Uint8Array(await file.arrayBuffer())).to.deep.equal(bytes);
 
-    const again = await fitConnectAdapter({ relay, trust: await demoTrust() }).submit(sent, { files: new Map([[ref.id, new Blob([bytes], { type: 'application/pdf' })]]) });
-    expect(again.reference).to.equal(reference);
+    const again = await fitConnectAdapter({ relay, trust: await demoTrust() }).submit(sent, { files });
+    expect(again.reference, 'the relay answers a resend from its journal').to.equal(reference);
   });
 
-  it('reports the receiver\'s field errors as a validation failure', async () => {
-    const error = await rejection(fitConnectAdapter({ relay, trust: await demoTrust() }).submit(envelope({}), { files: new Map() }));
-    expect(error).to.be.instanceOf(SubmitError);
-    expect((error as SubmitError).failure).to.equal('validation');
-    expect((error as SubmitError).details.fieldErrors).to.not.be.empty;
+  it('Fachdaten invalid against their schema pass the relay, which cannot read them; the subscriber stores nothing and says why', async () => {
+    const sent = envelope({}, { schemaVersion: VERSION });
+    const { reference } = await fitConnectAdapter({ relay, trust: await demoTrust() }).submit(sent, { files: new Map() });
+    const picked = await demoCase(reference);
+    expect(picked.reference).to.equal(undefined);
+    expect(picked.problems.join()).to.contain('data against https://efa-forms.de/schemas/verpflichtungserklaerung-2.0.0.schema.json');
+  });
+
+  it('a schema version the destination does not offer is refused before anything is sent', async () => {
+    const error = await rejection(fitConnectAdapter({ relay, trust: await demoTrust() }).submit(envelope(data, { schemaVersion: '1.0.0' }), { files: new Map() }));
+    expect((error as SubmitError).failure).to.equal('service-not-offered');
   });
 
   it('keeps one deadline for the whole sending, not a fresh one per request', async () => {
-    const error = await rejection(fitConnectAdapter({ relay, trust: await demoTrust(), deadlineMs: 1 }).submit(envelope(data), { files: new Map() }));
+    const error = await rejection(fitConnectAdapter({ relay, trust: await demoTrust(), deadlineMs: 1 }).submit(envelope(data, { schemaVersion: VERSION }), { files: new Map() }));
     expect((error as SubmitError).failure).to.equal('timeout');
   });
 
-  describe('relay requests made by hand', () => {
-    async function request(options: { tamper?: boolean; wrongHash?: boolean } = {}): Promise<Response> {
-      const destination: Destination = await (await fetch(`${relay}/destination`)).json();
+  describe('relay requests made by hand: the relay passes them on, the subscriber opens and checks them', () => {
+    async function send(options: { tamper?: boolean; wrongHash?: boolean } = {}): Promise<{ problems: string[]; reference?: string }> {
+      const destination: Destination = await (await fetch(`${relay}/destination?service=verpflichtungserklaerung`)).json();
       const key = await importEncryptionKey(destination.publicKey);
       const kid = destination.encryptionKid;
-      const sent = envelope(data);
-      const plain = text.encode(JSON.stringify(sent));
+      const sent = envelope(data, { schemaVersion: VERSION });
+      const plain = text.encode(JSON.stringify(sent.data));
       const hash = await sha512Hex(options.wrongHash ? text.encode('something else') : plain);
       let encryptedData = await encryptCompact(plain, key, kid, 'application/json');
       if (options.tamper) {
@@ -238,34 +269,39 @@ describe('fit-connect adapter against the demo relay', () => {
         parts[3] = base64url(ciphertext);
         encryptedData = parts.join('.');
       }
-      const metadata = buildMetadata(sent, hash, []);
-      const body = {
-        destinationId: destination.destinationId,
-        encryptedMetadata: await encryptCompact(text.encode(JSON.stringify(metadata)), key, kid, 'application/json'),
-        encryptedData,
-        attachments: {},
-      };
-      return fetch(`${relay}/submissions`, {
+      const kontext = kontextOf(sent);
+      const metadata = buildMetadata(sent, { dataHash: hash, kontext: { text: kontext, hash: await sha512Hex(text.encode(kontext)) } }, []);
+      const response = await fetch(`${relay}/submissions`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': sent.id },
-        body: JSON.stringify(body),
+        body: JSON.stringify({
+          service: 'verpflichtungserklaerung',
+          destinationId: destination.destinationId,
+          encryptedMetadata: await encryptCompact(text.encode(JSON.stringify(metadata)), key, kid, 'application/json'),
+          encryptedData,
+          attachments: {},
+        }),
       });
+      expect(response.status).to.equal(201);
+      return demoCase((await response.json()).reference);
     }
 
     it('the untouched request is stored (the control for the two below)', async () => {
-      expect((await request()).status).to.equal(201);
+      const picked = await send();
+      expect(picked.problems).to.deep.equal([]);
+      expect(picked.reference).to.match(/^VE-\d{4}-[A-Z0-9]{6}$/);
     });
 
-    it('refuses a tampered ciphertext', async () => {
-      const response = await request({ tamper: true });
-      expect(response.status).to.equal(400);
-      expect((await response.json()).code).to.equal('invalid-jwe');
+    it('a tampered ciphertext is not stored', async () => {
+      const picked = await send({ tamper: true });
+      expect(picked.reference).to.equal(undefined);
+      expect(picked.problems.join()).to.contain('data:');
     });
 
-    it('refuses data whose hash does not match the metadata', async () => {
-      const response = await request({ wrongHash: true });
-      expect(response.status).to.equal(422);
-      expect((await response.json()).code).to.equal('hash-mismatch');
+    it('data whose hash does not match the metadata is not stored', async () => {
+      const picked = await send({ wrongHash: true });
+      expect(picked.reference).to.equal(undefined);
+      expect(picked.problems).to.include('data: hash mismatch');
     });
   });
 });

@@ -4,7 +4,6 @@ import '../../components/efa-verpflichtungserklaerung/efa-verpflichtungserklaeru
 import type { EfaVerpflichtungserklaerung } from '../../components/efa-verpflichtungserklaerung/efa-verpflichtungserklaerung.js';
 import { paymentNavigation } from '../../components/efa-form/payment.js';
 import { RETURN_PARAMETER, keepPaymentHandle, paymentApiOf } from '../../components/efa-form/payment-handle.js';
-import { fitConnectAdapter } from '../../src/adapters/fit-connect.js';
 import { heading, next, tick } from '../helpers/form-driver.js';
 import { envelope, validData } from '../helpers/submission.js';
 
@@ -176,17 +175,5 @@ describe('where the form finds the payment routes', () => {
     expect(paymentApiOf('/relay/fit-connect/', 'fit-connect')).to.equal('/relay');
     expect(paymentApiOf('https://example.org/inbox', 'http'), 'a receiver of another kind').to.equal(undefined);
     expect(paymentApiOf('', 'event')).to.equal(undefined);
-  });
-});
-
-describe('a submission sent through the FIT-Connect relay', () => {
-  it('is paid for the same way: its receipt opens the case, and the fee is the server’s', async () => {
-    const relay = `${API}/fit-connect`;
-    const trust = { anchors: [await (await fetch(`${relay}/demo-trust-anchor`)).text()] };
-    const receipt = await fitConnectAdapter({ relay, trust }).submit(envelope(await validData()), { files: new Map() });
-    expect(receipt.accessCode, 'the receipt carries the access code').to.be.a('string');
-    const { token } = await post(paymentApiOf(relay, 'fit-connect')!, '/cases/access', { reference: receipt.reference, accessCode: receipt.accessCode });
-    const payment = await (await fetch(`${API}/cases/${receipt.reference}/payment`, { headers: { Authorization: `Bearer ${token}` } })).json();
-    expect(payment).to.include({ onlinePayment: true, amount: 29, status: 'none' });
   });
 });

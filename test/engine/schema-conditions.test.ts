@@ -107,8 +107,8 @@ function typedAnswers(definition: FormDefinition): Map<string, string> {
 
 describe('schema conditions and typed answers', () => {
   for (const [definition, schemaId] of [
-    [aufenthaltstitelDefinition, 'https://efa-forms.de/schemas/aufenthaltstitel.schema.json'],
-    [verpflichtungserklaerungDefinition, 'https://efa-forms.de/schemas/verpflichtungserklaerung.schema.json'],
+    [aufenthaltstitelDefinition, 'https://efa-forms.de/schemas/aufenthaltstitel-2.0.0.schema.json'],
+    [verpflichtungserklaerungDefinition, 'https://efa-forms.de/schemas/verpflichtungserklaerung-2.0.0.schema.json'],
   ] as const) {
     it(`${definition.service}: no condition tests a typed answer, neither what it says nor whether it is there`, async () => {
       const tested = testedValues(await schemasById(), schemaId);

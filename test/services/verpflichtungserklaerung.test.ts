@@ -200,11 +200,13 @@ describe('efa-verpflichtungserklaerung', () => {
   }
 
 
-  it('sends the same declaration encrypted through FIT-Connect; the relay decrypts and stores it', async function () {
+  it('sends the same declaration encrypted through FIT-Connect; the subscriber decrypts it and stores it', async function () {
     this.timeout(120_000);
-    // The page trusts the demo relay's test root, as a real page would the Verwaltungs-PKI root.
+    // The page trusts the test root of the destination key, as a real page would the Verwaltungs-PKI root.
     const keyTrust = { anchors: [await (await fetch('/api/fit-connect/demo-trust-anchor')).text()] };
-    const { reference } = await declare('de', { adapter: 'fit-connect', endpoint: '/api/fit-connect', keyTrust });
+    const { reference: caseId } = await declare('de', { adapter: 'fit-connect', endpoint: '/api/fit-connect', keyTrust });
+    const { reference, problems } = await (await fetch(`/api/fit-connect/demo-cases/${caseId}`)).json();
+    expect(problems).to.deep.equal([]);
     const stored = await (await fetch(`/api/submissions/${reference}/data`)).json();
     expect(validate(stored.data), JSON.stringify(validate.errors)).to.equal(true);
     expect(stored.data.gast.familienname).to.equal('Yilmaz');

@@ -1,5 +1,5 @@
 /**
- * A stand-in of the FIT-Connect Submission API 1.1.3 for tests, built from FITKO's OpenAPI file
+ * A stand-in of the FIT-Connect Submission API 1.1.3 for the tests and the demo (`npm start`), built from FITKO's OpenAPI file
  * (test/fixtures/fit-connect/submission-api-1.1.3.yaml), so a client is tested against the spec, not against our
  * own idea of it:
  * - every request must match an operation of the spec (method and path), its path and query parameters, its
@@ -8,8 +8,9 @@
  * - every answer is checked against the operation's documented responses before it goes out (a stand-in that
  *   strays from the spec is recorded too, so a test can fail on it);
  * - it plays the destination and its subscriber: it publishes a destination with an encryption key whose `x5c`
- *   chain leads to a test root, decrypts what is submitted, and checks the metadata against FITKO's metadata
- *   2.1.0 schema, every SHA-512 hash, and that the attachments are exactly the announced ones;
+ *   chain leads to a test root, and hands each submitted submission to the subscriber (fit-connect-subscriber.ts),
+ *   which decrypts it with the destination's key and checks it (metadata 2.1.0, hashes, announced attachments,
+ *   the Fachdaten against the offered schema the metadata names); `onReceived` gets what it opened;
  * - OAuth2 client credentials (`client_secret_post`) at `tokenUrl`;
  * - fault injection per operation: fail the next call with a 5xx (nothing done), lose the answer to the next
  *   call after it took effect, expire every issued token right after the next call.
@@ -17,18 +18,17 @@
  * `/.well-known/jwks.json`.
  */
 import Ajv from 'ajv';
-import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { KeyObject, constants, createHash, generateKeyPair, randomUUID, sign, webcrypto } from 'node:crypto';
+import { KeyObject, constants, generateKeyPair, randomUUID, sign, webcrypto } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { decryptCompact } from '../jwe.js';
-import { createTestRoot, issueCertificate, toPem } from '../test-pki.js';
-import { root } from './helpers.js';
+import { projectRoot } from './config.js';
+import { createSubscriber, type OpenedSubmission } from './fit-connect-subscriber.js';
+import { createTestRoot, issueCertificate, toPem } from './test-pki.js';
 
 const generate = promisify(generateKeyPair);
 const EVENTS = 'https://schema.fitko.de/fit-connect/events';
@@ -45,17 +45,8 @@ export interface StandInOptions {
   /** client_id → client_secret of the senders that may get tokens. */
   clients: Record<string, string>;
   tokenLifetimeSeconds?: number;
-}
-
-/** A submission as the subscriber opened it: its decrypted parts and what was wrong with them. */
-export interface ReceivedSubmission {
-  submissionId: string;
-  caseId: string;
-  serviceType: { name: string; identifier: string };
-  metadata: unknown;
-  data: Uint8Array;
-  attachments: Map<string, Uint8Array>;
-  problems: string[];
+  /** The subscriber's pickup: called with each submission it opened, before the submit is answered. */
+  onReceived?: (opened: OpenedSubmission) => Promise<void>;
 }
 
 interface Operation {
@@ -97,8 +88,7 @@ class Refusal extends Error {
   }
 }
 
-const SPEC_FILE = join(root, 'test/fixtures/fit-connect/submission-api-1.1.3.yaml');
-const METADATA_SCHEMA_FILE = join(root, 'test/fixtures/schemas/fit-connect-metadata-2.1.0.schema.json');
+const SPEC_FILE = join(projectRoot(), 'test/fixtures/fit-connect/submission-api-1.1.3.yaml');
 
 function loadSpec() {
   const spec = parseYaml(readFileSync(SPEC_FILE, 'utf8'));
@@ -143,14 +133,6 @@ function rewriteRefs(schema: unknown): unknown {
   );
 }
 
-function metadataValidator() {
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats(ajv);
-  const check = ajv.compile(JSON.parse(readFileSync(METADATA_SCHEMA_FILE, 'utf8')));
-  return (value: unknown) => (check(value) ? undefined : ajv.errorsText(check.errors));
-}
-
-const sha512 = (bytes: Uint8Array) => createHash('sha512').update(bytes).digest('hex');
 const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
 const lastSegment = (jwe: string) => jwe.slice(jwe.lastIndexOf('.') + 1);
 
@@ -164,7 +146,6 @@ export type SubmissionApiStandIn = Awaited<ReturnType<typeof startSubmissionApiS
 
 export async function startSubmissionApiStandIn(options: StandInOptions) {
   const { routes, validate } = loadSpec();
-  const validateMetadata = metadataValidator();
   const destination = { status: 'active' as const, ...options.destination };
   const tokenLifetime = options.tokenLifetimeSeconds ?? 1800;
 
@@ -206,7 +187,7 @@ export async function startSubmissionApiStandIn(options: StandInOptions) {
   const tokens = new Map<string, number>();
   const submissions = new Map<string, StoredSubmission>();
   const events = new Map<string, string[]>();
-  const received: ReceivedSubmission[] = [];
+  const received: OpenedSubmission[] = [];
   const failNext = new Map<string, number>();
   const loseNextAnswer = new Set<string>();
   const expireTokensAfter = new Set<string>();
@@ -231,41 +212,18 @@ export async function startSubmissionApiStandIn(options: StandInOptions) {
     events.set(submission.caseId, log);
   }
 
-  /** What a subscriber checks on pickup; every problem is recorded on the received submission. */
+  const subscriber = createSubscriber({
+    privateKey: encryption.privateKey,
+    encryptionKid,
+    offered: (identifier) => destination.services.find((s) => s.identifier === identifier)?.submissionSchemas ?? [],
+  });
+
+  /** The subscriber's pickup, at once: every problem is recorded on the received submission. */
   async function open(submission: StoredSubmission): Promise<void> {
-    const { encryptedMetadata, encryptedData } = submission.submitted!;
-    const problems: string[] = [];
-    const decrypt = async (jwe: string | undefined, what: string) => {
-      try {
-        return await decryptCompact(jwe, encryption.privateKey, encryptionKid);
-      } catch (error) {
-        problems.push(`${what}: ${(error as Error).message}`);
-        return undefined;
-      }
-    };
-    const metadataBytes = await decrypt(encryptedMetadata, 'metadata');
-    let metadata: any;
-    if (metadataBytes) {
-      metadata = JSON.parse(new TextDecoder().decode(metadataBytes));
-      const invalid = validateMetadata(metadata);
-      if (invalid) problems.push(`metadata 2.1.0: ${invalid}`);
-    }
-    const data = (await decrypt(encryptedData, 'data')) ?? new Uint8Array();
-    if (metadata && metadata.contentStructure?.data?.hash?.content !== sha512(data)) problems.push('data: hash mismatch');
-    const offered = destination.services.find((s) => s.identifier === submission.serviceType.identifier);
-    const schemaUri = metadata?.contentStructure?.data?.submissionSchema?.schemaUri;
-    if (!offered?.submissionSchemas.some((s) => s.schemaUri === schemaUri)) problems.push(`data: schema ${schemaUri} not offered for the service`);
-    const attachments = new Map<string, Uint8Array>();
-    const described: { attachmentId: string; hash: { content: string } }[] = metadata?.contentStructure?.attachments ?? [];
-    const describedIds = described.map((a) => a.attachmentId).sort();
-    if (JSON.stringify(describedIds) !== JSON.stringify([...submission.announced].sort())) problems.push('attachments: metadata and announcement differ');
-    for (const part of described) {
-      const bytes = await decrypt(submission.attachments.get(part.attachmentId), `attachment ${part.attachmentId}`);
-      if (!bytes) continue;
-      if (sha512(bytes) !== part.hash.content) problems.push(`attachment ${part.attachmentId}: hash mismatch`);
-      attachments.set(part.attachmentId, bytes);
-    }
-    received.push({ submissionId: submission.submissionId, caseId: submission.caseId, serviceType: submission.serviceType, metadata, data, attachments, problems });
+    const { submissionId, caseId, serviceType, announced, attachments } = submission;
+    const opened = await subscriber.open({ submissionId, caseId, serviceType, announced, attachments, ...submission.submitted! });
+    received.push(opened);
+    await options.onReceived?.(opened);
   }
 
   function bearer(request: IncomingMessage): void {
