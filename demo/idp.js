@@ -202,6 +202,8 @@ export function startCitizenIdentityProvider({ port = 0, redirectUri, clientId =
     clientSecret,
     accounts: DEMO_CITIZENS,
     claims: {
+      // The level of assurance in every ID token.
+      acr: null,
       openid: ['sub'],
       profile: ['given_name', 'family_name', 'birthdate', 'birth_family_name', 'place_of_birth'],
       address: ['address'],

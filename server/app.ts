@@ -11,7 +11,9 @@ import { clerkCases } from './clerk-cases.js';
 import { clerkSessions, type ClerkAccess, type SignInOptions } from './clerks.js';
 import { CSP_DIRECTIVES, STRICT_CSP } from './csp.js';
 import { createFitConnectRelay } from './fit-connect.js';
+import { identityVerifier, type IdentityIssuer } from './identity.js';
 import { portal } from './portal.js';
+import { portalLogin, type PortalLoginOptions } from './portal-login.js';
 import { HttpError, badUrl, clientErrorAnswer, notFound, refusalOf, sendRefusal } from './problems.js';
 import { DEFAULT_CASE_OPTIONS, receiver, type CaseOptions, type Limits } from './receiver.js';
 import { openFileStore } from './storage/file-store.js';
@@ -38,6 +40,10 @@ export interface AppOptions {
   /** Host names the `Host` header may carry; undefined: any (behind a test server that checks its own). */
   allowedHosts?: string[] | undefined;
   portalDir?: string | undefined;
+  /** The portal's citizen login (only with `portalDir`). */
+  portalLogin?: PortalLoginOptions | undefined;
+  /** Whose identity tokens the receiver takes; undefined: a submission with `authentifizierung` is refused. */
+  identityIssuer?: IdentityIssuer | undefined;
   faultQueues?: Map<string, string[]> | undefined;
   /** Make a storage step fail (tests only). */
   beforeStoreStep?: StepHook | undefined;
@@ -121,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
 
   app.get('/health', async () => ({ status: 'ok' }));
   const clerks = await clerkSessions(app, options.clerkRoutes, options.signIn);
+  if (options.portalDir && options.portalLogin) await portalLogin(app, options.portalLogin, options.dataDir);
   const validation = await loadValidation(join(options.root, 'schemas'));
   const cases: CaseOptions = { ...DEFAULT_CASE_OPTIONS, ...options.cases };
 
@@ -135,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     corsOrigins: options.corsOrigins ?? [],
     faultQueues: options.faultQueues,
     cases,
+    verifyIdentity: identityVerifier(options.identityIssuer),
   });
   await app.register(clerkCases, { store, validation, clerks, now: cases.now });
   if (options.portalDir) await app.register(portal, { portalDir: options.portalDir, root: options.root, clerks });

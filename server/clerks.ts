@@ -124,6 +124,8 @@ export interface OidcClientOptions {
   /** Where the provider sends the browser back with a code. */
   redirectUri: string;
   scope: string;
+  /** Levels of assurance the client accepts (`acr_values`); the provider names the one it reached in the ID token's `acr`. */
+  acrValues?: string[];
 }
 
 /**
@@ -161,6 +163,7 @@ export function oidcSignIn(options: OidcClientOptions) {
         code_challenge_method: 'S256',
         state,
         nonce,
+        ...(options.acrValues ? { acr_values: options.acrValues.join(' ') } : {}),
       });
       return { url: url.toString(), pending: { verifier, state, nonce, returnTo } };
     },

@@ -25,11 +25,25 @@
  *                             Default http://localhost:<PORT>
  *   EFA_SESSION_KEY           64 hex digits (`openssl rand -hex 32`): encrypts the session cookie; the same in
  *                             every process behind one address
+ * The portal's citizen login (portal-login.ts; only with EFA_PORTAL, and EFA_PUBLIC_URL and EFA_SESSION_KEY as
+ * above): the redirect URI is <EFA_PUBLIC_URL>/portal/callback; the portal signs identity tokens as issuer
+ * EFA_PUBLIC_URL, publishes their key at <EFA_PUBLIC_URL>/portal/jwks.json and keeps it in EFA_DATA_DIR:
+ *   EFA_CITIZEN_OIDC_ISSUER   the citizens' OpenID Connect provider (DeutschlandID/BundID, a Land account)
+ *   EFA_CITIZEN_OIDC_CLIENT_ID       the portal's client there (authorization code flow with PKCE)
+ *   EFA_CITIZEN_OIDC_CLIENT_SECRET
+ *   EFA_CITIZEN_TOKEN_AUDIENCE       the `aud` of the portal's identity tokens: the receiver's EFA_IDENTITY_AUDIENCE
+ * The receiver's check of authenticated identities (identity.ts); without EFA_IDENTITY_ISSUER a submission that
+ * carries `authentifizierung` is refused (403, reason `unverifiable`):
+ *   EFA_IDENTITY_ISSUER       the `iss` of the portal's identity tokens
+ *   EFA_IDENTITY_JWKS_URL     where the portal publishes their public keys (a JWKS)
+ *   EFA_IDENTITY_AUDIENCE     the `aud` the tokens must name: this receiver
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sessionKeyFrom, type SignInOptions } from './clerks.js';
+import type { IdentityIssuer } from './identity.js';
+import type { PortalLoginOptions } from './portal-login.js';
 import type { Limits } from './receiver.js';
 
 export const DEFAULT_LIMITS: Limits = { json: 1024 * 1024, multipart: 30 * 1024 * 1024, concurrentUploads: 8 };
@@ -58,6 +72,8 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   signIn: SignInOptions | undefined;
+  portalLogin: PortalLoginOptions | undefined;
+  identityIssuer: IdentityIssuer | undefined;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -94,6 +110,32 @@ function signInFrom(env: NodeJS.ProcessEnv, port: number): SignInOptions | undef
   };
 }
 
+/** Which of `names` are unset in `env`. */
+function unset(env: NodeJS.ProcessEnv, names: string[]): string[] {
+  return names.filter((name) => !env[name]);
+}
+
+function portalLoginFrom(env: NodeJS.ProcessEnv, port: number): PortalLoginOptions | undefined {
+  if (!env.EFA_CITIZEN_OIDC_ISSUER) return undefined;
+  const missing = unset(env, ['EFA_CITIZEN_OIDC_CLIENT_ID', 'EFA_CITIZEN_OIDC_CLIENT_SECRET', 'EFA_CITIZEN_TOKEN_AUDIENCE', 'EFA_SESSION_KEY', 'EFA_PORTAL']);
+  if (missing.length > 0) throw new Error(`EFA_CITIZEN_OIDC_ISSUER is set, so the portal's citizen login also needs ${missing.join(', ')}.`);
+  return {
+    issuer: env.EFA_CITIZEN_OIDC_ISSUER,
+    clientId: env.EFA_CITIZEN_OIDC_CLIENT_ID!,
+    clientSecret: env.EFA_CITIZEN_OIDC_CLIENT_SECRET!,
+    publicUrl: env.EFA_PUBLIC_URL || `http://localhost:${port}`,
+    sessionKey: sessionKeyFrom(env.EFA_SESSION_KEY!),
+    tokenAudience: env.EFA_CITIZEN_TOKEN_AUDIENCE!,
+  };
+}
+
+function identityIssuerFrom(env: NodeJS.ProcessEnv): IdentityIssuer | undefined {
+  if (!env.EFA_IDENTITY_ISSUER) return undefined;
+  const missing = unset(env, ['EFA_IDENTITY_JWKS_URL', 'EFA_IDENTITY_AUDIENCE']);
+  if (missing.length > 0) throw new Error(`EFA_IDENTITY_ISSUER is set, so checking identities also needs ${missing.join(', ')}.`);
+  return { issuer: env.EFA_IDENTITY_ISSUER, jwksUrl: new URL(env.EFA_IDENTITY_JWKS_URL!).toString(), audience: env.EFA_IDENTITY_AUDIENCE! };
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const root = projectRoot();
   const host = env.HOST || 'localhost';
@@ -116,5 +158,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.EFA_TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL || 'info',
     signIn: signInFrom(env, port),
+    portalLogin: portalLoginFrom(env, port),
+    identityIssuer: identityIssuerFrom(env),
   };
 }

@@ -16,6 +16,8 @@ const app = await buildApp({
   allowedHosts: config.allowedHosts,
   corsOrigins: config.corsOrigins,
   portalDir: config.portalDir,
+  portalLogin: config.portalLogin,
+  identityIssuer: config.identityIssuer,
   trustProxy: config.trustProxy,
   logger: { level: config.logLevel, serializers: LOG_SERIALIZERS },
 });
