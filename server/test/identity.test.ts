@@ -11,8 +11,10 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWTPayload } from 'jose';
+import { createHash } from 'node:crypto';
+import { CompactEncrypt, SignJWT, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWTPayload } from 'jose';
 import type { IdentityAttributes } from '../../src/services/common/identity.js';
+import { DESTINATION_ID, SUBMISSION_SCHEMA } from '../fit-connect.js';
 import { IDENTITY_PROBLEM, type IdentityIssuer } from '../identity.js';
 import { envelope, postJson, root, startServer, type TestServer } from './helpers.js';
 
@@ -106,13 +108,49 @@ describe('receiver: authenticated identity', () => {
     return problem;
   }
 
-  it('takes a valid token for its submission, and a resend of it once more as the same submission', async () => {
+  it('takes a valid token for its submission, and a resend of it as the same submission, also where its token would no longer be taken', async () => {
     const env = await eidEnvelope((id) => token(id))();
     const first = await postJson(server.base, env);
     assert.equal(first.status, 201);
+    const { reference } = await first.json();
     const again = await postJson(server.base, env);
     assert.equal(again.status, 200);
-    assert.equal((await again.json()).reference, (await first.json()).reference);
+    assert.equal((await again.json()).reference, reference);
+    // The same store behind a receiver that takes no identity at all: the stored submission is answered from the store.
+    const unconfigured = await startServer({ dataDir: server.dataDir });
+    try {
+      const resent = await postJson(unconfigured.base, env);
+      assert.equal(resent.status, 200);
+      assert.equal((await resent.json()).reference, reference);
+    } finally {
+      await unconfigured.close();
+    }
+  });
+
+  it('checks an identity that came through the FIT-Connect relay the same way', async () => {
+    const destination = await (await fetch(`${server.base}/api/fit-connect/destination`)).json();
+    // The published key says `wrapKey` (what RSA-OAEP does in a JWE); WebCrypto's name for that use is `encrypt`.
+    const { key_ops: _wrapKey, ...publicKey } = destination.publicKey;
+    const key = await importJWK(publicKey, 'RSA-OAEP-256');
+    const encrypt = (bytes: Uint8Array) =>
+      new CompactEncrypt(bytes).setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM', kid: destination.encryptionKid }).encrypt(key);
+    const relay = async (env: Record<string, any>) => {
+      const data = new TextEncoder().encode(JSON.stringify(env));
+      const metadata = {
+        contentStructure: {
+          data: { submissionSchema: { schemaUri: SUBMISSION_SCHEMA, mimeType: 'application/json' }, hash: { type: 'sha512', content: createHash('sha512').update(data).digest('hex') } },
+          attachments: [],
+        },
+      };
+      const body = { destinationId: DESTINATION_ID, encryptedMetadata: await encrypt(new TextEncoder().encode(JSON.stringify(metadata))), encryptedData: await encrypt(data), attachments: {} };
+      return fetch(`${server.base}/api/fit-connect/submissions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    };
+    const forged = await eidEnvelope((id) => token(id, {}, otherKey))();
+    const refusal = await relay(forged);
+    assert.equal(refusal.status, 403);
+    assert.equal((await refusal.json()).reason, 'unverifiable');
+    assert.equal(await server.app.store.find(forged.id), undefined);
+    assert.equal((await relay(await eidEnvelope((id) => token(id))())).status, 201);
   });
 
   it('refuses a token signed with another key (forged signature)', async () => {
