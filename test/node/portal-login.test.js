@@ -32,9 +32,11 @@ async function freePort() {
 async function startDemo() {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'efa-portal-login-'));
+  // The demo as `npm start` makes it: none of the caller's server settings (a CI database, another provider).
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('EFA_') && !['DATABASE_URL', 'HOST'].includes(name)));
   const child = spawn(process.execPath, ['demo/start.js'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), EFA_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+    env: { ...inherited, PORT: String(port), EFA_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout });
