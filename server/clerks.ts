@@ -9,10 +9,10 @@
  *
  * The session lives in a signed and encrypted cookie (`@fastify/secure-session`, `sessions`), so any process that
  * knows the session key serves any clerk: nothing is kept in a process's memory. The portal's citizen login
- * (portal-login.ts) keeps its own entry in the same cookie and signs in with the same flow (`oidcSignIn`). Every state-changing clerk route is
- * CSRF-protected (`@fastify/csrf-protection`, the secret in the session) and refuses requests that a browser
- * marks as cross-site (`Origin`, `Sec-Fetch-Site`); the cookie is `SameSite=Lax` (it must travel on the
- * provider's top-level redirect back to /clerks/callback).
+ * (portal-login.ts) keeps its own entry in the same cookie and signs in with the same flow (`oidcSignIn`).
+ * Every state-changing clerk route is CSRF-protected (`@fastify/csrf-protection`, the secret in the session) and
+ * refuses requests that a browser marks as cross-site (`Origin`, `Sec-Fetch-Site`); the cookie is `SameSite=Lax`
+ * (it must travel on the provider's top-level redirect back to /clerks/callback).
  */
 import csrfProtection from '@fastify/csrf-protection';
 import secureSession from '@fastify/secure-session';

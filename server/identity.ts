@@ -37,10 +37,13 @@ const ALGORITHMS = ['RS256', 'PS256', 'ES256'];
 const LEVELS: readonly TrustLevel[] = ['substanziell', 'hoch'];
 
 const TITLES: Record<IdentityRefusalReason, string> = {
-  unverifiable: 'Ihre Anmeldung ließ sich nicht bestätigen. Bitte melden Sie sich erneut an und senden Sie dann erneut; Ihre Angaben bleiben erhalten.',
+  unverifiable:
+    'Ihre Anmeldung ließ sich nicht bestätigen. Bitte melden Sie sich erneut an und senden Sie dann erneut; Ihre Angaben bleiben erhalten.',
   expired: 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an und senden Sie dann erneut; Ihre Angaben bleiben erhalten.',
-  'wrong-submission': 'Die Bestätigung Ihrer Anmeldung gehört zu einer anderen Einreichung. Bitte melden Sie sich erneut an und senden Sie dann erneut; Ihre Angaben bleiben erhalten.',
-  level: 'Das Vertrauensniveau Ihrer Anmeldung passt nicht zu dieser Einreichung. Bitte melden Sie sich erneut an und senden Sie dann erneut; Ihre Angaben bleiben erhalten.',
+  'wrong-submission':
+    'Die Bestätigung Ihrer Anmeldung gehört zu einer anderen Einreichung. Bitte melden Sie sich erneut an und senden Sie dann erneut; Ihre Angaben bleiben erhalten.',
+  level:
+    'Das Vertrauensniveau Ihrer Anmeldung passt nicht zu dieser Einreichung. Bitte melden Sie sich erneut an und senden Sie dann erneut; Ihre Angaben bleiben erhalten.',
   changed: 'Einige Angaben stimmen nicht mehr mit Ihrer Anmeldung überein. Bitte prüfen Sie die markierten Angaben und senden Sie erneut.',
 };
 
@@ -102,7 +105,9 @@ function answerText(value: unknown): string | undefined {
 export function changedAnswers(service: string, data: Record<string, any>, angaben: IdentityAttributes): string[] {
   const table = SERVICES[service];
   if (!table?.applies(data)) return [];
-  return [...authenticatedAnswers(angaben, table.fields)].filter(([pointer, value]) => answerText(valueAt(data, pointer)) !== value).map(([pointer]) => pointer);
+  return [...authenticatedAnswers(angaben, table.fields)]
+    .filter(([pointer, value]) => answerText(valueAt(data, pointer)) !== value)
+    .map(([pointer]) => pointer);
 }
 
 async function verifiedClaims(token: string, keys: JWTVerifyGetKey, issuer: IdentityIssuer): Promise<JWTPayload> {
@@ -145,7 +150,10 @@ export function identityVerifier(issuer: IdentityIssuer | undefined): IdentityVe
       const { iat, exp, nonce, vertrauensniveau, angaben } = claims as JWTPayload & Record<string, unknown>;
       const now = Date.now() / 1000;
       const wellFormed =
-        iat! <= now + CLOCK_TOLERANCE_SECONDS && exp! - iat! <= MAX_TOKEN_SECONDS && LEVELS.includes(vertrauensniveau as TrustLevel) && isObject(angaben);
+        iat! <= now + CLOCK_TOLERANCE_SECONDS &&
+        exp! - iat! <= MAX_TOKEN_SECONDS &&
+        LEVELS.includes(vertrauensniveau as TrustLevel) &&
+        isObject(angaben);
       if (!wellFormed) throw new IdentityRefusal('unverifiable');
       if (nonce !== submission.id) throw new IdentityRefusal('wrong-submission');
       if (vertrauensniveau !== record.vertrauensniveau) throw new IdentityRefusal('level');
@@ -154,7 +162,10 @@ export function identityVerifier(issuer: IdentityIssuer | undefined): IdentityVe
     } catch (error) {
       if (error instanceof IdentityRefusal) {
         const fields = error.body.fields;
-        log.warn({ submission: submission.id, reason: error.reason, ...(fields ? { fields } : {}), ...(error.cause ? { cause: error.cause } : {}) }, 'identity refused');
+        log.warn(
+          { submission: submission.id, reason: error.reason, ...(fields ? { fields } : {}), ...(error.cause ? { cause: error.cause } : {}) },
+          'identity refused',
+        );
       }
       throw error;
     }

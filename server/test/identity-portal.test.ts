@@ -55,7 +55,14 @@ describe('portal: citizen login and identity tokens', () => {
     server = await startServer(
       {
         portalDir: join(root, 'demo'),
-        portalLogin: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, publicUrl, sessionKey: randomBytes(32), tokenAudience: audience },
+        portalLogin: {
+          issuer: idp.issuer,
+          clientId: idp.clientId,
+          clientSecret: idp.clientSecret,
+          publicUrl,
+          sessionKey: randomBytes(32),
+          tokenAudience: audience,
+        },
         identityIssuer: { issuer: publicUrl, jwksUrl: `${publicUrl}/portal/jwks.json`, audience },
       },
       port,
@@ -80,7 +87,11 @@ describe('portal: citizen login and identity tokens', () => {
   }
 
   const tokenRequest = (browser: Browser, headers: Record<string, string>, submissionId: unknown = crypto.randomUUID()) =>
-    browser.request(`${publicUrl}/portal/identity-token`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ submissionId }) });
+    browser.request(`${publicUrl}/portal/identity-token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify({ submissionId }),
+    });
 
   it('shows nobody before the login, and refuses a token to nobody', async () => {
     const browser = new Browser();
@@ -98,7 +109,11 @@ describe('portal: citizen login and identity tokens', () => {
 
     assert.equal((await tokenRequest(browser, {})).status, 403, 'no CSRF token');
     assert.equal((await tokenRequest(browser, { 'X-CSRF-Token': 'forged' })).status, 403, 'a forged CSRF token');
-    assert.equal((await tokenRequest(browser, { 'X-CSRF-Token': csrfToken, Origin: 'https://attacker.example', 'Sec-Fetch-Site': 'cross-site' })).status, 403, 'cross-site');
+    assert.equal(
+      (await tokenRequest(browser, { 'X-CSRF-Token': csrfToken, Origin: 'https://attacker.example', 'Sec-Fetch-Site': 'cross-site' })).status,
+      403,
+      'cross-site',
+    );
     assert.equal((await tokenRequest(browser, { 'X-CSRF-Token': csrfToken }, 'not-a-uuid')).status, 400);
 
     const submissionId = crypto.randomUUID();
@@ -117,7 +132,16 @@ describe('portal: citizen login and identity tokens', () => {
     Object.assign(data.erklaerender.person, names, { anschrift });
     data.erklaerender.person.staatsangehoerigkeiten[0].code = staatsangehoerigkeit;
     data.authentifizierung = { ...data.authentifizierung, vertrauensniveau: 'hoch', token: withToken.token };
-    const envelope = { id: submissionId, service: 'verpflichtungserklaerung', schemaVersion: '1.0.0', createdAt: new Date().toISOString(), locale: 'de', authority: '09999000', data, attachments: [] };
+    const envelope = {
+      id: submissionId,
+      service: 'verpflichtungserklaerung',
+      schemaVersion: '1.0.0',
+      createdAt: new Date().toISOString(),
+      locale: 'de',
+      authority: '09999000',
+      data,
+      attachments: [],
+    };
     const stored = await postJson(server.base, envelope);
     assert.equal(stored.status, 201, JSON.stringify(await stored.clone().json()));
   });

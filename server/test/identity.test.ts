@@ -56,7 +56,18 @@ let jwksUrl: string;
 /** A token as the portal signs it for submission `id`; `claims` and `key` change what a test needs. */
 function token(id: string, claims: JWTPayload = {}, key: CryptoKey = portalKey): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ iss: ISSUER, aud: AUDIENCE, sub: 'citizen-1', iat: now, exp: now + 600, nonce: id, vertrauensniveau: 'hoch', quelle: 'DeutschlandID', angaben: ANGABEN, ...claims })
+  return new SignJWT({
+    iss: ISSUER,
+    aud: AUDIENCE,
+    sub: 'citizen-1',
+    iat: now,
+    exp: now + 600,
+    nonce: id,
+    vertrauensniveau: 'hoch',
+    quelle: 'DeutschlandID',
+    angaben: ANGABEN,
+    ...claims,
+  })
     .setProtectedHeader({ alg: 'ES256', kid: KID, typ: 'JWT' })
     .sign(key);
 }
@@ -138,12 +149,24 @@ describe('receiver: authenticated identity', () => {
       const data = new TextEncoder().encode(JSON.stringify(env));
       const metadata = {
         contentStructure: {
-          data: { submissionSchema: { schemaUri: SUBMISSION_SCHEMA, mimeType: 'application/json' }, hash: { type: 'sha512', content: createHash('sha512').update(data).digest('hex') } },
+          data: {
+            submissionSchema: { schemaUri: SUBMISSION_SCHEMA, mimeType: 'application/json' },
+            hash: { type: 'sha512', content: createHash('sha512').update(data).digest('hex') },
+          },
           attachments: [],
         },
       };
-      const body = { destinationId: DESTINATION_ID, encryptedMetadata: await encrypt(new TextEncoder().encode(JSON.stringify(metadata))), encryptedData: await encrypt(data), attachments: {} };
-      return fetch(`${server.base}/api/fit-connect/submissions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const body = {
+        destinationId: DESTINATION_ID,
+        encryptedMetadata: await encrypt(new TextEncoder().encode(JSON.stringify(metadata))),
+        encryptedData: await encrypt(data),
+        attachments: {},
+      };
+      return fetch(`${server.base}/api/fit-connect/submissions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     };
     const forged = await eidEnvelope((id) => token(id, {}, otherKey))();
     const refusal = await relay(forged);
@@ -197,7 +220,8 @@ describe('receiver: authenticated identity', () => {
     const refusals = log.lines.map((line) => JSON.parse(line)).filter((entry) => entry.msg === 'identity refused');
     assert.deepEqual(new Set(refusals.map((entry) => entry.reason)), new Set(['unverifiable', 'expired', 'wrong-submission', 'level', 'changed']));
     const text = log.lines.join('\n');
-    for (const personal of ['Nowak', 'Kowalska', 'Katarzyna', 'Leipzig', '1988-10-05', 'eyJ']) assert.ok(!text.includes(personal), `no "${personal}" in the log`);
+    for (const personal of ['Nowak', 'Kowalska', 'Katarzyna', 'Leipzig', '1988-10-05', 'eyJ'])
+      assert.ok(!text.includes(personal), `no "${personal}" in the log`);
   });
 });
 

@@ -33,7 +33,9 @@ async function startDemo() {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'efa-portal-login-'));
   // The demo as `npm start` makes it: none of the caller's server settings (a CI database, another provider).
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('EFA_') && !['DATABASE_URL', 'HOST'].includes(name)));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('EFA_') && !['DATABASE_URL', 'HOST'].includes(name)),
+  );
   const child = spawn(process.execPath, ['demo/start.js'], {
     cwd: root,
     env: { ...inherited, PORT: String(port), EFA_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
@@ -147,7 +149,16 @@ describe('demo citizen login (DeutschlandID (Demo), OpenID Connect, server-side 
     assert.deepEqual({ ...withToken, token: undefined }, { ...identity, token: undefined }, 'the same identity, now with a token');
     const data = await declarationBy(identity.attributes);
     data.authentifizierung = { ...data.authentifizierung, vertrauensniveau: 'hoch', token: withToken.token };
-    const envelope = { id: submissionId, service: 'verpflichtungserklaerung', schemaVersion: '1.0.0', createdAt: new Date().toISOString(), locale: 'de', authority: '09999000', data, attachments: [] };
+    const envelope = {
+      id: submissionId,
+      service: 'verpflichtungserklaerung',
+      schemaVersion: '1.0.0',
+      createdAt: new Date().toISOString(),
+      locale: 'de',
+      authority: '09999000',
+      data,
+      attachments: [],
+    };
 
     const replayed = await submit({ ...envelope, id: crypto.randomUUID() });
     assert.equal(replayed.status, 403);
