@@ -2,7 +2,8 @@
  * `npm start`: the demo portal of a fictional city. Builds first when dist/ or the server bundle is missing or
  * older than its sources, then runs the server (server/, bundled to build/server/) with the portal pages of
  * demo/ and the store in demo/data/, so submissions survive a restart. The clerks sign in at the demo's own
- * OpenID Connect provider (idp.js), started here on a free port of 127.0.0.1, and fees are paid at the demo's
+ * OpenID Connect provider (idp.js), started here on a free port of 127.0.0.1, the citizens at its "DeutschlandID
+ * (Demo)" on another, whose identity tokens the receiver checks (EFA_IDENTITY_*), and fees are paid at the demo's
  * payment service (payment-provider.js), likewise. Every variable of
  * server/config.ts works here too (PORT, HOST, DATABASE_URL, EFA_OIDC_ISSUER for another provider, …).
  */
@@ -84,5 +85,26 @@ if (!process.env.EFA_PAYMENT_URL) {
   const provider = await startPaymentProvider({ notifyUrl: `http://127.0.0.1:${process.env.PORT || 8000}/api/payments/notifications` });
   Object.assign(process.env, provider.env);
   console.log(`Payment: the demo payment service at ${provider.base} (no real money)`);
+}
+if (!process.env.EFA_CITIZEN_OIDC_ISSUER) {
+  const { DEMO_CITIZENS, LOA_HIGH, startCitizenIdentityProvider } = await import('./idp.js');
+  const publicUrl = (process.env.EFA_PUBLIC_URL ??= `http://localhost:${process.env.PORT || 8000}`);
+  const idp = await startCitizenIdentityProvider({ redirectUri: new URL('/portal/callback', publicUrl).toString() });
+  // The portal signs identity tokens for the receiver, which checks them against the portal's published key.
+  const audience = new URL('/api/submissions', publicUrl).toString();
+  Object.assign(process.env, {
+    EFA_CITIZEN_OIDC_ISSUER: idp.issuer,
+    EFA_CITIZEN_OIDC_CLIENT_ID: idp.clientId,
+    EFA_CITIZEN_OIDC_CLIENT_SECRET: idp.clientSecret,
+    EFA_CITIZEN_TOKEN_AUDIENCE: audience,
+    EFA_IDENTITY_ISSUER: new URL(publicUrl).origin,
+    EFA_IDENTITY_JWKS_URL: new URL('/portal/jwks.json', publicUrl).toString(),
+    EFA_IDENTITY_AUDIENCE: audience,
+    EFA_SESSION_KEY: process.env.EFA_SESSION_KEY || randomBytes(32).toString('hex'),
+  });
+  const accounts = Object.entries(DEMO_CITIZENS)
+    .map(([user, { password, acr }]) => `${user} / ${password} (${acr === LOA_HIGH ? 'eID, Vertrauensniveau hoch' : 'Vertrauensniveau substanziell'})`)
+    .join(', ');
+  console.log(`Citizen login: ${publicUrl}/verpflichtungserklaerung.html — DeutschlandID (Demo) test users (user / password): ${accounts}; identity provider ${idp.issuer}`);
 }
 await import('../build/server/main.js');

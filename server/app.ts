@@ -13,7 +13,9 @@ import { CSP_DIRECTIVES, STRICT_CSP } from './csp.js';
 import { startFitConnectDemo, type FitConnectDemo } from './fit-connect.js';
 import type { PaymentConfig } from './payment.js';
 import { paymentRoutes } from './payment-routes.js';
+import { identityVerifier, type IdentityIssuer } from './identity.js';
 import { portal } from './portal.js';
+import { portalLogin, type PortalLoginOptions } from './portal-login.js';
 import { HttpError, badUrl, clientErrorAnswer, notFound, refusalOf, sendRefusal } from './problems.js';
 import { DEFAULT_CASE_OPTIONS, receiver, type CaseOptions, type Limits } from './receiver.js';
 import { openFileStore } from './storage/file-store.js';
@@ -42,6 +44,10 @@ export interface AppOptions {
   /** Host names the `Host` header may carry; undefined: any (behind a test server that checks its own). */
   allowedHosts?: string[] | undefined;
   portalDir?: string | undefined;
+  /** The portal's citizen login (only with `portalDir`). */
+  portalLogin?: PortalLoginOptions | undefined;
+  /** Whose identity tokens the receiver takes; undefined: a submission with `authentifizierung` is refused. */
+  identityIssuer?: IdentityIssuer | undefined;
   faultQueues?: Map<string, string[]> | undefined;
   /** Make a storage step fail (tests only). */
   beforeStoreStep?: StepHook | undefined;
@@ -180,6 +186,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
 
   app.get('/health', async () => ({ status: 'ok' }));
   const clerks = await clerkSessions(app, options.clerkRoutes, options.signIn);
+  if (options.portalDir && options.portalLogin) await portalLogin(app, options.portalLogin, options.dataDir);
   const validation = await loadValidation(join(options.root, 'schemas'));
   const cases: CaseOptions = { ...DEFAULT_CASE_OPTIONS, ...options.cases };
 
@@ -193,6 +200,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     corsOrigins: options.corsOrigins ?? [],
     faultQueues: options.faultQueues,
     cases,
+    verifyIdentity: identityVerifier(options.identityIssuer),
   });
   await app.register(paymentRoutes, { prefix: '/api', store, payment: options.payment, dataDir: options.dataDir, clerks, corsOrigins: options.corsOrigins ?? [], now: cases.now });
   await app.register(clerkCases, { store, validation, clerks, now: cases.now, notices: cases.notices });

@@ -34,12 +34,26 @@
  *   EFA_PAYMENT_URL           the payment service's XBezahldienste REST base; with it EFA_PAYMENT_ORIGINATOR_ID,
  *                             EFA_PAYMENT_ENDPOINT_ID, EFA_PAYMENT_CLIENT_ID, EFA_PAYMENT_CLIENT_SECRET; optional
  *                             EFA_PAYMENT_PURPOSE_PREFIX, EFA_PAYMENT_FEES (JSON), EFA_PAYMENT_TIMEOUT_MS
+ * The portal's citizen login (portal-login.ts; only with EFA_PORTAL, and EFA_PUBLIC_URL and EFA_SESSION_KEY as
+ * above): the redirect URI is <EFA_PUBLIC_URL>/portal/callback; the portal signs identity tokens as issuer
+ * EFA_PUBLIC_URL, publishes their key at <EFA_PUBLIC_URL>/portal/jwks.json and keeps it in EFA_DATA_DIR:
+ *   EFA_CITIZEN_OIDC_ISSUER   the citizens' OpenID Connect provider (DeutschlandID/BundID, a Land account)
+ *   EFA_CITIZEN_OIDC_CLIENT_ID       the portal's client there (authorization code flow with PKCE)
+ *   EFA_CITIZEN_OIDC_CLIENT_SECRET
+ *   EFA_CITIZEN_TOKEN_AUDIENCE       the `aud` of the portal's identity tokens: the receiver's EFA_IDENTITY_AUDIENCE
+ * The receiver's check of authenticated identities (identity.ts); without EFA_IDENTITY_ISSUER a submission that
+ * carries `authentifizierung` is refused (403, reason `unverifiable`):
+ *   EFA_IDENTITY_ISSUER       the `iss` of the portal's identity tokens
+ *   EFA_IDENTITY_JWKS_URL     where the portal publishes their public keys (a JWKS)
+ *   EFA_IDENTITY_AUDIENCE     the `aud` the tokens must name: this receiver
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sessionKeyFrom, type SignInOptions } from './clerks.js';
 import { paymentConfigFrom, type PaymentConfig } from './payment.js';
+import type { IdentityIssuer } from './identity.js';
+import type { PortalLoginOptions } from './portal-login.js';
 import type { Limits } from './receiver.js';
 
 export const DEFAULT_LIMITS: Limits = { json: 1024 * 1024, multipart: 30 * 1024 * 1024, concurrentUploads: 8 };
@@ -71,6 +85,8 @@ export interface Config {
   signIn: SignInOptions | undefined;
   mailLog: { path: string; statusUrl: string | undefined } | undefined;
   payment: PaymentConfig | undefined;
+  portalLogin: PortalLoginOptions | undefined;
+  identityIssuer: IdentityIssuer | undefined;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -107,6 +123,32 @@ function signInFrom(env: NodeJS.ProcessEnv, port: number): SignInOptions | undef
   };
 }
 
+/** Which of `names` are unset in `env`. */
+function unset(env: NodeJS.ProcessEnv, names: string[]): string[] {
+  return names.filter((name) => !env[name]);
+}
+
+function portalLoginFrom(env: NodeJS.ProcessEnv, port: number): PortalLoginOptions | undefined {
+  if (!env.EFA_CITIZEN_OIDC_ISSUER) return undefined;
+  const missing = unset(env, ['EFA_CITIZEN_OIDC_CLIENT_ID', 'EFA_CITIZEN_OIDC_CLIENT_SECRET', 'EFA_CITIZEN_TOKEN_AUDIENCE', 'EFA_SESSION_KEY', 'EFA_PORTAL']);
+  if (missing.length > 0) throw new Error(`EFA_CITIZEN_OIDC_ISSUER is set, so the portal's citizen login also needs ${missing.join(', ')}.`);
+  return {
+    issuer: env.EFA_CITIZEN_OIDC_ISSUER,
+    clientId: env.EFA_CITIZEN_OIDC_CLIENT_ID!,
+    clientSecret: env.EFA_CITIZEN_OIDC_CLIENT_SECRET!,
+    publicUrl: env.EFA_PUBLIC_URL || `http://localhost:${port}`,
+    sessionKey: sessionKeyFrom(env.EFA_SESSION_KEY!),
+    tokenAudience: env.EFA_CITIZEN_TOKEN_AUDIENCE!,
+  };
+}
+
+function identityIssuerFrom(env: NodeJS.ProcessEnv): IdentityIssuer | undefined {
+  if (!env.EFA_IDENTITY_ISSUER) return undefined;
+  const missing = unset(env, ['EFA_IDENTITY_JWKS_URL', 'EFA_IDENTITY_AUDIENCE']);
+  if (missing.length > 0) throw new Error(`EFA_IDENTITY_ISSUER is set, so checking identities also needs ${missing.join(', ')}.`);
+  return { issuer: env.EFA_IDENTITY_ISSUER, jwksUrl: new URL(env.EFA_IDENTITY_JWKS_URL!).toString(), audience: env.EFA_IDENTITY_AUDIENCE! };
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const root = projectRoot();
   const host = env.HOST || 'localhost';
@@ -132,5 +174,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signIn: signInFrom(env, port),
     mailLog: env.EFA_MAIL_LOG ? { path: resolve(env.EFA_MAIL_LOG), statusUrl: env.EFA_STATUS_URL || undefined } : undefined,
     payment: paymentConfigFrom(env),
+    portalLogin: portalLoginFrom(env, port),
+    identityIssuer: identityIssuerFrom(env),
   };
 }

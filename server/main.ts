@@ -18,6 +18,8 @@ const app = await buildApp({
   portalDir: config.portalDir,
   payment: config.payment,
   fitConnectDemo: config.fitConnectDemo,
+  portalLogin: config.portalLogin,
+  identityIssuer: config.identityIssuer,
   trustProxy: config.trustProxy,
   logger: { level: config.logLevel, serializers: LOG_SERIALIZERS },
   cases: config.mailLog ? { notices: mailLog(config.mailLog.path, config.mailLog.statusUrl) } : undefined,

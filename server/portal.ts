@@ -44,7 +44,7 @@ export async function portal(app: FastifyInstance, { portalDir, root, clerks }: 
     root: portalDir,
     prefix: '/',
     wildcard: false,
-    allowedPath: (path) => path === '/portal.css' || path === '/inbox.js' || path === '/fit-connect-trust.js',
+    allowedPath: (path) => ['/portal.css', '/inbox.js', '/fit-connect-trust.js', '/portal-login.js'].includes(path),
     setHeaders: noCache,
   });
 

@@ -13,6 +13,8 @@
  *          409 problem `urn:efa-forms:problem:changed-resend` { reference, receivedAt }: the id was stored
  *              before with a different envelope; nothing new is stored
  *          400 invalid-json | invalid-multipart | missing-submission | idempotency-key-mismatch
+ *          403 problem `urn:efa-forms:problem:identity` { reason, fields? }: `data.authentifizierung` did not hold
+ *              (identity.ts); nothing is stored
  *          413 problem `urn:efa-forms:problem:too-large` { limit } (JSON or the `submission` part over the JSON
  *              limit, a multipart body over its limit), `…:too-many-parts` { limit }
  *          415 unsupported-media-type, 503 busy (too many uploads at once; Retry-After)
@@ -76,6 +78,7 @@ import type { ClerkGuard } from './clerks.js';
 import { MAGIC_LENGTH, cleanFileName, contentDisposition, hasSignatureOf, storedName } from './attachments.js';
 import { envelopeHash } from './canonical.js';
 import { MAX_DEPTH, nestsDeeperThan } from './guard.js';
+import type { IdentityVerifier } from './identity.js';
 import {
   HttpError,
   Problem,
@@ -116,6 +119,8 @@ export interface ReceiverOptions {
   /** Queued faults by calling page; present only in tests. */
   faultQueues?: Map<string, string[]> | undefined;
   cases: CaseOptions;
+  /** Checks an authenticated identity in a submission (identity.ts). */
+  verifyIdentity: IdentityVerifier;
 }
 
 export interface CaseOptions {
@@ -472,6 +477,9 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
     }
     if (errors.length > 0) throw validationFailed(errors);
     const valid = envelope as { id: string; service: string; attachments: Attachment[] } & Record<string, unknown>;
+    // A resend of a stored submission is answered by the store (same receipt, or a changed resend): its identity
+    // was verified when it first came, and the token may have expired since.
+    if (!(await store.find(valid.id))) await options.verifyIdentity(valid, request.log);
     if (fault === 'fail-before-store') throw storeFailed();
 
     const hash = envelopeHash(valid);

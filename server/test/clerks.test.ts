@@ -121,8 +121,8 @@ describe('clerks’ sign-in (OpenID Connect, authorization code with PKCE)', () 
   it('refuses a session cookie that it did not make', async () => {
     const { browser } = await signIn();
     const jar = browser.cookies.get(server.base)!;
-    const cookie = jar.get('efa_clerk')!;
-    jar.set('efa_clerk', `${cookie.slice(0, -8)}AAAAAAAA`);
+    const cookie = jar.get('efa_session')!;
+    jar.set('efa_session', `${cookie.slice(0, -8)}AAAAAAAA`);
     assert.equal((await browser.request(`${server.base}/api/submissions`)).status, 401);
   });
 

@@ -20,3 +20,9 @@ export function tokenFor(nonce: string, angaben: IdentityAttributes = {}): strin
 export function signedTokenFor(nonce: string, angaben: IdentityAttributes = {}, vertrauensniveau: 'hoch' | 'substanziell' = 'hoch'): Promise<string> {
   return executeServerCommand<string, { nonce: string; angaben: IdentityAttributes; vertrauensniveau: string }>('identity-token', { nonce, angaben, vertrauensniveau });
 }
+
+/** The `nonce` of a token's payload (read, not verified): the submission it is bound to. */
+export function nonceOf(token: string): unknown {
+  const payload = token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/');
+  return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(payload), (c) => c.charCodeAt(0)))).nonce;
+}

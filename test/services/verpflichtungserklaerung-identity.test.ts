@@ -13,7 +13,7 @@ import { applyIdentity } from '../../src/services/verpflichtungserklaerung/ident
 import { field, heading, tick } from '../helpers/form-driver.js';
 import { validData } from '../helpers/submission.js';
 import { LOADING_MS } from '../helpers/timing.js';
-import { tokenFor } from '../helpers/identity.js';
+import { nonceOf, signedTokenFor, tokenFor } from '../helpers/identity.js';
 
 const IDENTITY: AuthenticatedIdentity = {
   trustLevel: 'hoch',
@@ -39,7 +39,7 @@ function portalAnswers(form: EventTarget, identity: AuthenticatedIdentity, reque
   form.addEventListener('efa-identity-request', (event) => {
     const { submissionId, respondWith } = (event as CustomEvent<EfaIdentityRequestDetail>).detail;
     requests.push(submissionId);
-    respondWith(Promise.resolve({ ...identity, token: tokenFor(submissionId) }));
+    respondWith(signedTokenFor(submissionId, identity.attributes).then((token) => ({ ...identity, token })));
   });
   return requests;
 }
@@ -173,7 +173,9 @@ describe('efa-verpflichtungserklaerung with an authenticated identity', () => {
     const { id, data } = await stored(form);
     expect(requests, 'asked once, for this submission').to.deep.equal([id]);
     expect(validate(data), JSON.stringify(validate.errors)).to.equal(true);
-    expect(data.authentifizierung).to.deep.equal({ vertrauensniveau: 'hoch', token: tokenFor(id), quelle: 'DeutschlandID', angaben: FILLED });
+    const { token, ...recorded } = data.authentifizierung as { token: string };
+    expect(recorded).to.deep.equal({ vertrauensniveau: 'hoch', quelle: 'DeutschlandID', angaben: FILLED });
+    expect(nonceOf(token), 'the token is bound to this submission').to.equal(id);
     expect(data).to.nested.include({ 'erklaerender.person.familienname': 'Mustermann', 'erklaerender.person.geburtsdatum': '1964-08-12', 'abgabeart': 'eid' });
     expect((data.erklaerender as { person: { staatsangehoerigkeiten: { code: string }[] } }).person.staatsangehoerigkeiten[0]!.code).to.equal('000');
   });
@@ -194,7 +196,7 @@ describe('efa-verpflichtungserklaerung with an authenticated identity', () => {
       await confirmed(form);
       const { id, data } = await stored(form);
       expect(requests, 'no second request: the token is bound to the id already').to.deep.equal([id]);
-      expect(data.authentifizierung).to.deep.include({ token: tokenFor(id) });
+      expect(nonceOf((data.authentifizierung as { token: string }).token)).to.equal(id);
       expect(data.abgabeart, 'at level hoch the fully online mode is open').to.equal('eid');
     } finally {
       form.remove();

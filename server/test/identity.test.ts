@@ -1,0 +1,223 @@
+/**
+ * The receiver's check of an authenticated identity (identity.ts, issue 10) with real signed tokens: the portal's
+ * ES256 key published as a JWKS by a server of its own, a receiver that takes that portal's tokens, and envelopes
+ * of the eID Verpflichtungserklärung whose `authentifizierung` carries the token. Each refusal is a 403 problem
+ * with its reason, stores nothing, and is logged without the person's data.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { after, before, describe, it } from 'node:test';
+import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWTPayload } from 'jose';
+import type { IdentityAttributes } from '../../src/services/common/identity.js';
+import { fitConnectAdapter } from '../../src/adapters/fit-connect.js';
+import type { Submission } from '../../src/adapters/adapter.js';
+import { verpflichtungserklaerung } from '../../src/services/verpflichtungserklaerung/spec.js';
+import { IDENTITY_PROBLEM, type IdentityIssuer } from '../identity.js';
+import { envelope, postJson, root, startServer, type TestServer } from './helpers.js';
+
+const ISSUER = 'https://portal.musterstadt.example';
+const AUDIENCE = 'https://antrag.musterstadt.example/api/submissions';
+const KID = 'portal-2026';
+
+/** The eID fixture's declaring person, as the portal's login stated it. */
+const ANGABEN: IdentityAttributes = {
+  vornamen: 'Katarzyna',
+  familienname: 'Nowak',
+  geburtsname: 'Wiśniewska',
+  geburtsdatum: '1988-10-05',
+  geburtsort: 'Wrocław',
+  staatsangehoerigkeit: '152',
+  anschrift: { strasse: 'Karl-Liebknecht-Straße', hausnummer: '77', postleitzahl: '04275', ort: 'Leipzig' },
+  postfachHandle: '3f2c8e1a-7b4d-4e9f-a6c2-5d8b1e0f9a37',
+};
+
+function eidData(): Record<string, any> {
+  return JSON.parse(readFileSync(join(root, 'test/fixtures/verpflichtungserklaerung/valid/eid.json'), 'utf8'));
+}
+
+/** An eID envelope whose `authentifizierung` carries `token`; `change` edits its data afterwards. */
+function eidEnvelope(token: (id: string) => Promise<string>, change: (data: Record<string, any>) => void = () => {}) {
+  return async () => {
+    const env = envelope({ data: eidData() });
+    env.data.authentifizierung = { ...env.data.authentifizierung, vertrauensniveau: 'hoch', token: await token(env.id) };
+    change(env.data);
+    return env;
+  };
+}
+
+let portalKey: CryptoKey;
+let otherKey: CryptoKey;
+let jwks: Server;
+let jwksUrl: string;
+
+/** A token as the portal signs it for submission `id`; `claims` and `key` change what a test needs. */
+function token(id: string, claims: JWTPayload = {}, key: CryptoKey = portalKey): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({
+    iss: ISSUER,
+    aud: AUDIENCE,
+    sub: 'citizen-1',
+    iat: now,
+    exp: now + 600,
+    nonce: id,
+    vertrauensniveau: 'hoch',
+    quelle: 'DeutschlandID',
+    angaben: ANGABEN,
+    ...claims,
+  })
+    .setProtectedHeader({ alg: 'ES256', kid: KID, typ: 'JWT' })
+    .sign(key);
+}
+
+/** The server's log lines, as pino writes them. */
+function logCapture(): { lines: string[]; stream: Writable } {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return { lines, stream };
+}
+
+before(async () => {
+  const pair = await generateKeyPair('ES256', { extractable: true });
+  portalKey = pair.privateKey;
+  otherKey = (await generateKeyPair('ES256')).privateKey;
+  const published = JSON.stringify({ keys: [{ ...(await exportJWK(pair.publicKey)), kid: KID, alg: 'ES256', use: 'sig' }] });
+  jwks = createServer((_request, response) => response.writeHead(200, { 'Content-Type': 'application/json' }).end(published));
+  await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+  jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`;
+});
+
+after(() => new Promise<void>((resolve) => jwks.close(() => resolve())));
+
+describe('receiver: authenticated identity', () => {
+  let server: TestServer;
+  const log = logCapture();
+
+  before(async () => {
+    const identityIssuer: IdentityIssuer = { issuer: ISSUER, jwksUrl, audience: AUDIENCE };
+    server = await startServer({ identityIssuer, fitConnectDemo: true, logger: { level: 'warn', stream: log.stream } });
+  });
+  after(() => server.close());
+
+  /** Posts the envelope; asserts the refusal's shape, that nothing was stored, and answers the problem. */
+  async function refused(make: () => Promise<Record<string, any>>) {
+    const env = await make();
+    const response = await postJson(server.base, env);
+    assert.equal(response.status, 403);
+    assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
+    const problem = await response.json();
+    assert.equal(problem.type, IDENTITY_PROBLEM);
+    assert.match(problem.title, /\w+ \w+/);
+    assert.equal(await server.app.store.find(env.id), undefined, 'nothing is stored');
+    return problem;
+  }
+
+  it('takes a valid token for its submission, and a resend of it as the same submission, also where its token would no longer be taken', async () => {
+    const env = await eidEnvelope((id) => token(id))();
+    const first = await postJson(server.base, env);
+    assert.equal(first.status, 201);
+    const { reference } = await first.json();
+    const again = await postJson(server.base, env);
+    assert.equal(again.status, 200);
+    assert.equal((await again.json()).reference, reference);
+    // The same store behind a receiver that takes no identity at all: the stored submission is answered from the store.
+    const unconfigured = await startServer({ dataDir: server.dataDir });
+    try {
+      const resent = await postJson(unconfigured.base, env);
+      assert.equal(resent.status, 200);
+      assert.equal((await resent.json()).reference, reference);
+    } finally {
+      await unconfigured.close();
+    }
+  });
+
+  it('checks an identity that came through FIT-Connect the same way: the subscriber stores it only when it holds', async () => {
+    const relay = `${server.base}/api/fit-connect`;
+    const trust = { anchors: [await (await fetch(`${relay}/demo-trust-anchor`)).text()] };
+    const send = async (env: Record<string, any>) => {
+      // The destination takes Fachdaten of the service's current schema version only.
+      const current = { ...env, schemaVersion: verpflichtungserklaerung.definition.schemaVersion } as Submission;
+      const receipt = await fitConnectAdapter({ relay, trust }).submit(current, { files: new Map() });
+      return (await fetch(`${relay}/demo-cases/${receipt.reference}`)).json() as Promise<{ reference?: string; problems: string[] }>;
+    };
+    const forged = await eidEnvelope((id) => token(id, {}, otherKey))();
+    const refused = await send(forged);
+    assert.equal(refused.reference, undefined);
+    assert.ok(refused.problems.some((problem) => problem.includes('unverifiable') || problem.includes('403')), refused.problems.join('; '));
+    assert.equal(await server.app.store.find(forged.id), undefined);
+    const taken = await send(await eidEnvelope((id) => token(id))());
+    assert.match(taken.reference ?? '', /^VE-/, taken.problems.join('; '));
+  });
+
+  it('refuses a token signed with another key (forged signature)', async () => {
+    const problem = await refused(eidEnvelope((id) => token(id, {}, otherKey)));
+    assert.equal(problem.reason, 'unverifiable');
+  });
+
+  it('refuses a token for another audience, and one of another issuer', async () => {
+    assert.equal((await refused(eidEnvelope((id) => token(id, { aud: 'https://other-receiver.example' })))).reason, 'unverifiable');
+    assert.equal((await refused(eidEnvelope((id) => token(id, { iss: 'https://other-portal.example' })))).reason, 'unverifiable');
+  });
+
+  it('refuses an expired token, and one that would live longer than 15 minutes', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    assert.equal((await refused(eidEnvelope((id) => token(id, { iat: now - 1200, exp: now - 600 })))).reason, 'expired');
+    assert.equal((await refused(eidEnvelope((id) => token(id, { iat: now, exp: now + 16 * 60 })))).reason, 'unverifiable');
+  });
+
+  it('refuses a token replayed for another submission (nonce)', async () => {
+    const problem = await refused(eidEnvelope(() => token(crypto.randomUUID())));
+    assert.equal(problem.reason, 'wrong-submission');
+  });
+
+  it('refuses a token whose level is not the one the submission records', async () => {
+    const problem = await refused(eidEnvelope((id) => token(id, { vertrauensniveau: 'substanziell' })));
+    assert.equal(problem.reason, 'level');
+  });
+
+  it('refuses changed authenticated answers and names them, nationality by its code', async () => {
+    const problem = await refused(
+      eidEnvelope(
+        (id) => token(id),
+        (data) => {
+          data.erklaerender.person.familienname = 'Kowalska';
+          data.erklaerender.person.staatsangehoerigkeiten[0].code = '000';
+        },
+      ),
+    );
+    assert.equal(problem.reason, 'changed');
+    assert.deepEqual(problem.fields, ['/erklaerender/person/familienname', '/erklaerender/person/staatsangehoerigkeiten/0']);
+  });
+
+  it('logs each refusal by reason, without the person’s data or the token', () => {
+    const refusals = log.lines.map((line) => JSON.parse(line)).filter((entry) => entry.msg === 'identity refused');
+    assert.deepEqual(new Set(refusals.map((entry) => entry.reason)), new Set(['unverifiable', 'expired', 'wrong-submission', 'level', 'changed']));
+    const text = log.lines.join('\n');
+    for (const personal of ['Nowak', 'Kowalska', 'Katarzyna', 'Leipzig', '1988-10-05', 'eyJ'])
+      assert.ok(!text.includes(personal), `no "${personal}" in the log`);
+  });
+});
+
+describe('receiver without a configured identity issuer', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer();
+  });
+  after(() => server.close());
+
+  it('refuses a submission that carries an identity as unverifiable, and takes one without', async () => {
+    const env = await eidEnvelope((id) => token(id))();
+    const response = await postJson(server.base, env);
+    assert.equal(response.status, 403);
+    assert.equal((await response.json()).reason, 'unverifiable');
+    assert.equal((await postJson(server.base, envelope())).status, 201);
+  });
+});
