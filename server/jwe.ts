@@ -1,6 +1,6 @@
 /**
  * Opening a compact JWE of FIT-Connect's profile (RSA-OAEP-256 + A256GCM, shared/domain/fit-connect.md §2) with the
- * destination's private key: what a subscriber does, here for the demo relay and the Submission API stand-in.
+ * destination's private key: what a subscriber does, here the demo's and the tests' (fit-connect-subscriber.ts).
  */
 import { webcrypto } from 'node:crypto';
 

@@ -153,7 +153,7 @@ export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
   const { relay, trust, deadlineMs = 45_000, timeoutMs = 30_000 } = options;
   const json = new TextEncoder();
 
-  async function destination(service: ServiceRoute, schemaUri: string, timeout: number, signal?: AbortSignal): Promise<Destination> {
+  async function destination(service: ServiceRoute, timeout: number, signal?: AbortSignal): Promise<Destination> {
     const query = new URLSearchParams(service);
     const response = await fetchWithin(`${relay}/destination?${query}`, { headers: { Accept: 'application/json' } }, timeout, signal);
     if (!response.ok) {
@@ -169,10 +169,6 @@ export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
     if (answer.metadataVersions && !answer.metadataVersions.includes(METADATA_VERSION)) {
       throw new SubmitError('server', `The destination does not accept metadata ${METADATA_VERSION}.`);
     }
-    // FITKO's SDKs check this before creating a submission (planning#871): a schema not offered is never sent.
-    if (!answer.submissionSchemas.some((s) => s.schemaUri === schemaUri && s.mimeType === 'application/json')) {
-      throw new SubmitError('service-not-offered', `The destination does not accept Fachdaten of schema ${schemaUri}.`);
-    }
     return answer;
   }
 
@@ -187,13 +183,19 @@ export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
       const { uploadMs, left } = sendingDeadline(deadlineMs, submission, files);
       const route = (submission.data as { route?: unknown }).route;
       const service: ServiceRoute = { service: submission.service, ...(typeof route === 'string' ? { route } : {}) };
-      const target = await destination(service, fachdatenSchemaUri(submission.service, submission.schemaVersion), Math.min(timeoutMs, left()), signal);
+      const target = await destination(service, Math.min(timeoutMs, left()), signal);
       let key: CryptoKey;
       try {
         key = await importEncryptionKey(target.publicKey);
         await verifyDestinationKey(target.publicKey, trust);
       } catch (cause) {
         throw new SubmitError('untrusted-key', (cause as Error).message, { cause });
+      }
+      // FITKO's SDKs check this before creating a submission (planning#871): a schema not offered is never sent.
+      // After the key: what an untrusted answer says the destination offers is not believed either.
+      const schemaUri = fachdatenSchemaUri(submission.service, submission.schemaVersion);
+      if (!target.submissionSchemas.some((s) => s.schemaUri === schemaUri && s.mimeType === 'application/json')) {
+        throw new SubmitError('service-not-offered', `The destination does not accept Fachdaten of schema ${schemaUri}.`);
       }
       const kid = target.encryptionKid;
 

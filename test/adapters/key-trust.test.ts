@@ -129,12 +129,12 @@ describe('key trust: the destination key is verified in the browser', function (
 
 describe('refusals before anything is sent', function () {
   this.timeout(60_000);
-  // The demo relay's key carries a chain to its own test root (server/fit-connect.ts); a page that trusts
-  // another root must refuse it, as it would a key swapped in by the relay.
+  // The demo destination's key carries a chain to the stand-in's test root (server/fit-connect.ts); a page that
+  // trusts another root must refuse it, as it would a key swapped in by the relay.
   const relay = '/api/fit-connect';
   let foreignAnchor: string;
   before(async () => {
-    const { publicKey } = await (await fetch(`${relay}/destination`)).json();
+    const { publicKey } = await (await fetch(`${relay}/destination?service=verpflichtungserklaerung`)).json();
     ({ anchor: foreignAnchor } = await certificatesFor(publicKey, { issuer: 'intermediate' }));
   });
 
@@ -164,7 +164,7 @@ describe('refusals before anything is sent', function () {
     'untrusted-key': {
       de: 'Der Schlüssel der Behörde konnte nicht überprüft werden.',
       en: "The office's key could not be verified.",
-      // A pin of another key: the demo relay's key (with its valid chain) is not it.
+      // A pin of another key: the demo destination's key (with its valid chain) is not it.
       keyTrust: { thumbprints: ['AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'] },
       destination: (answer: Record<string, unknown>) => answer,
     },
