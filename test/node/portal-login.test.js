@@ -50,6 +50,7 @@ async function startDemo() {
   await Promise.race([listening, exited]);
   return {
     base: `http://localhost:${port}`,
+    dataDir,
     async close() {
       child.kill('SIGTERM');
       await once(child, 'exit');
@@ -187,6 +188,85 @@ describe('demo citizen login (DeutschlandID (Demo), OpenID Connect, server-side 
     const { identity } = await requestIdentity(page);
     const claims = JSON.parse(Buffer.from(identity.token.split('.')[1], 'base64url').toString('utf8'));
     assert.equal(claims.vertrauensniveau, 'substanziell');
+    await page.browserContext().close();
+  });
+
+  test('done as issue 10 says: logged in at eID level, the declaration goes fully online, the fee is paid, and the stored case carries both', async () => {
+    const page = await logIn('eid');
+    await identityOf(page);
+    const { abgabeart: _chosenHere, warnhinweisBestaetigt: _onItsPage, ...answers } = JSON.parse(
+      await readFile(join(root, 'test/fixtures/verpflichtungserklaerung/valid/einfach.json'), 'utf8'),
+    );
+    // The citizen answers everything the login does not say; the login's own answers stay as the login said them.
+    const sent = await page.evaluate(async (prefill) => {
+      const until = async (condition, what) => {
+        for (const started = performance.now(); !condition(); await new Promise((r) => setTimeout(r, 50))) {
+          if (performance.now() - started > 30_000) throw new Error(`waited in vain for ${what}`);
+        }
+      };
+      const form = document.querySelector('efa-verpflichtungserklaerung');
+      form.prefill = { ...prefill, abgabeart: 'eid' };
+      const root = form.shadowRoot;
+      const heading = () => root.querySelector('h2')?.textContent ?? '';
+      const seen = { locked: '' };
+      await until(() => heading().startsWith('Verpflichtungserklärung') || heading().includes('Schritt'), 'the first step');
+      while (!heading().includes('Prüfen Sie Ihre Angaben')) {
+        const field = root.getElementById('f-erklaerender-person-familienname');
+        if (field) seen.locked = `${field.shadowRoot?.querySelector('input')?.value} ${field.shadowRoot?.textContent.replace(/\s+/g, ' ')}`;
+        const before = heading();
+        root.querySelector('button.primary').click();
+        await form.updateComplete;
+        const errors = root.querySelector('.error-summary');
+        if (errors) throw new Error(`errors on "${before}": ${errors.textContent}`);
+        await until(() => heading() !== before, `leaving "${before}"`);
+      }
+      root.querySelector('button.primary').click();
+      await until(() => root.getElementById('f-warnhinweisBestaetigt'), 'the warning');
+      const warning = root.textContent.includes('elektronisch und verbindlich ab');
+      root.getElementById('f-warnhinweisBestaetigt').shadowRoot.querySelector('input').click();
+      await form.updateComplete;
+      root.querySelector('button.primary').click();
+      await until(() => root.querySelector('.reference'), 'the confirmation');
+      await until(() => root.querySelector('.payment h2')?.textContent === 'Gebühr bezahlen', 'the fee offered');
+      return { reference: root.querySelector('.reference').textContent.trim(), warning, locked: seen.locked };
+    }, answers);
+    assert.match(sent.locked, /Mustermann/, 'the family name is the login’s');
+    assert.match(sent.locked, /Aus Ihrer Anmeldung mit DeutschlandID – nicht änderbar/);
+    assert.ok(sent.warning, 'the warning speaks of the electronic, binding declaration');
+
+    // Pay now: to the demo payment service, pay by "card", and back.
+    await page.evaluate(() => {
+      const button = [...document.querySelector('efa-verpflichtungserklaerung').shadowRoot.querySelectorAll('.payment button')].find(
+        (b) => b.textContent.trim() === 'Jetzt online bezahlen',
+      );
+      button.click();
+    });
+    await page.waitForFunction(() => document.body.textContent.includes('Mit Karte bezahlen (Demo)'));
+    await page.locator('button ::-p-text(Mit Karte bezahlen (Demo))').click();
+    await page.waitForFunction(
+      () => document.querySelector('efa-verpflichtungserklaerung')?.shadowRoot?.querySelector('.payment h2')?.textContent === 'Gebühr bezahlt',
+      { timeout: 30_000 },
+    );
+
+    const stored = JSON.parse(await readFile(join(demo.dataDir, 'submissions', sent.reference, 'submission.json'), 'utf8'));
+    assert.equal(stored.data.abgabeart, 'eid');
+    assert.equal(stored.data.authentifizierung.vertrauensniveau, 'hoch');
+    assert.equal(stored.data.erklaerender.person.familienname, 'Mustermann');
+    const claims = JSON.parse(Buffer.from(stored.data.authentifizierung.token.split('.')[1], 'base64url').toString('utf8'));
+    assert.equal(claims.nonce, stored.id, 'the verified token is bound to this submission');
+    const payments = JSON.parse(await readFile(join(demo.dataDir, 'payments', `${sent.reference}.json`), 'utf8'));
+    const booked = JSON.stringify(payments).includes('"status":"BOOKED"');
+    assert.ok(booked, JSON.stringify(payments));
+    const Ajv2020 = (await import('ajv/dist/2020.js')).default;
+    const addFormats = (await import('ajv-formats')).default;
+    const metadataSchema = JSON.parse(await readFile(join(root, 'test/fixtures/schemas/fit-connect-metadata-2.1.0.schema.json'), 'utf8'));
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    ajv.addSchema(metadataSchema);
+    const paymentInformation = ajv.compile({ $ref: `${metadataSchema.$id}#/properties/paymentInformation` });
+    const records = JSON.stringify(payments).match(/"paymentInformation":(\{[^{}]*\})/g).map((m) => JSON.parse(m.slice('"paymentInformation":'.length)));
+    const bookedInfo = records.find((info) => info.status === 'BOOKED');
+    assert.ok(bookedInfo && paymentInformation(bookedInfo), JSON.stringify(paymentInformation.errors));
     await page.browserContext().close();
   });
 });
