@@ -8,46 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { DEMO_CLERKS } from '../../demo/idp.js';
 import { chromeArgs, chromePath } from '../../scripts/chrome.js';
-import { PDF, envelope, pdfAttachment, postJson, postMultipart, residencePermitEnvelope, startServerWithSignIn, type IdentityProvider } from './helpers.js';
-
-/** A browser's cookies, per origin, and its way of following redirects. */
-class Browser {
-  readonly cookies = new Map<string, Map<string, string>>();
-
-  private jar(url: URL): Map<string, string> {
-    let jar = this.cookies.get(url.origin);
-    if (!jar) this.cookies.set(url.origin, (jar = new Map()));
-    return jar;
-  }
-
-  async request(url: string | URL, init: RequestInit = {}): Promise<Response> {
-    const target = new URL(url);
-    const jar = this.jar(target);
-    const headers = new Headers(init.headers);
-    if (jar.size > 0) headers.set('Cookie', [...jar].map(([name, value]) => `${name}=${value}`).join('; '));
-    const response = await fetch(target, { ...init, headers, redirect: 'manual' });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair, ...attributes] = line.split(';');
-      const [name, value] = [pair!.slice(0, pair!.indexOf('=')).trim(), pair!.slice(pair!.indexOf('=') + 1).trim()];
-      const expired = value === '' || attributes.some((a) => /^\s*max-age=0$/i.test(a) || /^\s*expires=Thu, 01 Jan 1970/i.test(a));
-      if (expired) jar.delete(name);
-      else jar.set(name, value);
-    }
-    return response;
-  }
-
-  /** Follows redirects as a top-level navigation does; answers the last response and its URL. */
-  async navigate(url: string | URL, init: RequestInit = {}): Promise<{ response: Response; url: URL }> {
-    let current = new URL(url);
-    let response = await this.request(current, init);
-    for (let hops = 0; response.status >= 300 && response.status < 400; hops += 1) {
-      assert.ok(hops < 20, 'too many redirects');
-      current = new URL(response.headers.get('location')!, current);
-      response = await this.request(current);
-    }
-    return { response, url: current };
-  }
-}
+import { PDF, envelope, pdfAttachment, postJson, postMultipart, residencePermitEnvelope, startServerWithSignIn, Browser, type IdentityProvider } from './helpers.js';
 
 const [USER, ACCOUNT] = Object.entries(DEMO_CLERKS)[0]!;
 

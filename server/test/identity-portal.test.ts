@@ -10,37 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DEMO_CITIZENS, startCitizenIdentityProvider } from '../../demo/idp.js';
-import { freePort, postJson, root, startServer, type IdentityProvider, type TestServer } from './helpers.js';
-
-/** One browser's cookies for the portal's origin (the provider's are kept too), following redirects by hand. */
-class Browser {
-  private readonly jars = new Map<string, Map<string, string>>();
-
-  async request(url: string | URL, init: RequestInit = {}): Promise<Response> {
-    const target = new URL(url);
-    let jar = this.jars.get(target.origin);
-    if (!jar) this.jars.set(target.origin, (jar = new Map()));
-    const headers = new Headers(init.headers);
-    if (jar.size > 0) headers.set('Cookie', [...jar].map(([name, value]) => `${name}=${value}`).join('; '));
-    const response = await fetch(target, { ...init, headers, redirect: 'manual' });
-    for (const line of response.headers.getSetCookie()) {
-      const pair = line.split(';')[0]!;
-      jar.set(pair.slice(0, pair.indexOf('=')).trim(), pair.slice(pair.indexOf('=') + 1).trim());
-    }
-    return response;
-  }
-
-  async navigate(url: string | URL, init: RequestInit = {}): Promise<{ response: Response; url: URL }> {
-    let current = new URL(url);
-    let response = await this.request(current, init);
-    for (let hops = 0; response.status >= 300 && response.status < 400; hops += 1) {
-      assert.ok(hops < 20, 'too many redirects');
-      current = new URL(response.headers.get('location')!, current);
-      response = await this.request(current);
-    }
-    return { response, url: current };
-  }
-}
+import { Browser, freePort, postJson, root, startServer, type IdentityProvider, type TestServer } from './helpers.js';
 
 describe('portal: citizen login and identity tokens', () => {
   let server: TestServer;
