@@ -38,6 +38,9 @@ export class TabMemory {
   private unsubscribe: (() => void) | undefined;
   /** The answers as they were when the form started or came back: leaving without a change loses nothing. */
   private startingAnswers = '';
+  private startingPage = '';
+  /** Whether this page kept anything yet: until the citizen answers or moves on, there is nothing of theirs to keep. */
+  private keptSome = false;
   private asking = false;
 
   /** `page`: the page shown (a step id or `review`), and `language`: one chosen in the form, kept with the answers. */
@@ -71,6 +74,7 @@ export class TabMemory {
   /** From now on every change is kept (and guarded); the answers now are the starting point. */
   start(): void {
     this.startingAnswers = JSON.stringify(this.engine.answers());
+    this.startingPage = this.page();
     this.started = true;
     this.listen();
   }
@@ -135,7 +139,12 @@ export class TabMemory {
     clearTimeout(this.timer);
     if (!this.pending) return;
     this.pending = false;
-    this.everythingKept = this.drafts!.save(this.engine.answers(), this.page(), this.language()).ok;
+    const answers = this.engine.answers();
+    // A change that is not the citizen's (a portal's identity, a preset) keeps nothing: else a reload would bring
+    // back an empty form as "kept", and hide the offer of a draft stored across visits.
+    if (!this.keptSome && JSON.stringify(answers) === this.startingAnswers && this.page() === this.startingPage) return;
+    this.everythingKept = this.drafts!.save(answers, this.page(), this.language()).ok;
+    this.keptSome = true;
     this.guard();
   };
 

@@ -57,6 +57,19 @@ describe('efa-form keeps the answers in the tab', () => {
   after(() => sessionStorage.clear());
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
+  it('keeps nothing the citizen did not do: a form only opened and reloaded leaves no memory to hide a stored draft', async () => {
+    const frame = await open();
+    const form = await shows(frame, 'Verpflichtungserklärung abgeben');
+    // A portal hands over its settings once the element is there (the WordPress plugin does): the form applies them.
+    (form as unknown as { config: object }).config = { gebuehr: 29 };
+    await form.updateComplete;
+    const again = loaded(frame);
+    frame.contentWindow!.location.reload();
+    await again;
+    await shows(frame, 'Verpflichtungserklärung abgeben');
+    expect(keptKeys(), 'the element’s own presets on load (the portal identity’s) are not the citizen’s answers').to.deep.equal([]);
+  });
+
   it('brings answers and step back after a real reload and after Back from another page, without asking', async () => {
     const frame = await open();
     const url = frame.contentWindow!.location.href;
