@@ -14,8 +14,8 @@
  * token copied from a request before is refused afterwards.
  */
 import { createHash, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
-import type { FieldError } from './problems.js';
-import type { CaseMessage, StoredMessage } from './storage/store.js';
+import { HttpError, type FieldError } from './problems.js';
+import type { CaseMessage, StoredMessage, SubmissionStore } from './storage/store.js';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const CODE_LENGTH = 24;
@@ -78,6 +78,30 @@ export function newCaseToken(): string {
 /** What the store keeps of a token: a fast hash is enough for 256 random bits. */
 export function caseTokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+/** The case token of an `Authorization: Bearer …` header, if it has the shape of one. */
+export function bearerToken(authorization: string | undefined): string | undefined {
+  return /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(authorization ?? '')?.[1];
+}
+
+/**
+ * `reference`, when the request's case token opens exactly that case at `now`; else 401 `case-token-invalid`, the
+ * same for every reason (no token, unknown, expired, another case's).
+ */
+export async function authorizedCase(authorization: string | undefined, reference: string, store: Pick<SubmissionStore, 'token'>, now: number): Promise<string> {
+  const token = bearerToken(authorization);
+  const opened = token === undefined ? undefined : await store.token(caseTokenHash(token));
+  if (!opened || Date.parse(opened.expiresAt) <= now || opened.reference !== reference) {
+    throw new HttpError(
+      401,
+      'case-token-invalid',
+      'Ihre Anmeldung zu diesem Vorgang ist abgelaufen oder gilt hier nicht. Bitte geben Sie Vorgangsnummer und Zugangscode erneut ein.',
+      {},
+      { 'WWW-Authenticate': 'Bearer' },
+    );
+  }
+  return reference;
 }
 
 /**

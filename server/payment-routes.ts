@@ -20,7 +20,7 @@
  * Refusals of someone else's transaction or a changed amount are logged (warn) with the reference.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { caseTokenHash } from './cases.js';
+import { authorizedCase } from './cases.js';
 import type { ClerkGuard } from './clerks.js';
 import {
   PaymentLedger,
@@ -83,21 +83,8 @@ export async function paymentRoutes(app: FastifyInstance, options: PaymentRouteO
     return payload;
   });
 
-  async function caseOf(request: FastifyRequest<{ Params: { reference: string } }>): Promise<string> {
-    const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(request.headers.authorization ?? '');
-    const opened = match ? await store.token(caseTokenHash(match[1]!)) : undefined;
-    const reference = request.params.reference;
-    if (!opened || Date.parse(opened.expiresAt) <= now() || opened.reference !== reference) {
-      throw new HttpError(
-        401,
-        'case-token-invalid',
-        'Ihre Anmeldung zu diesem Vorgang ist abgelaufen oder gilt hier nicht. Bitte geben Sie Vorgangsnummer und Zugangscode erneut ein.',
-        {},
-        { 'WWW-Authenticate': 'Bearer' },
-      );
-    }
-    return reference;
-  }
+  const caseOf = (request: FastifyRequest<{ Params: { reference: string } }>): Promise<string> =>
+    authorizedCase(request.headers.authorization, request.params.reference, store, now());
 
   /** The fee of the stored submission and its record (a new, empty one before the first attempt). */
   async function recordOf(reference: string): Promise<PaymentRecord> {

@@ -73,7 +73,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { readableSubmission } from './readable.js';
 import { isMailAddress, type Notices } from './notices.js';
-import { AttemptLimit, answerErrors, caseStatus, caseTokenHash, hashAccessCode, newAccessCode, newCaseToken, verifyAccessCode } from './cases.js';
+import { AttemptLimit, authorizedCase, bearerToken, answerErrors, caseStatus, caseTokenHash, hashAccessCode, newAccessCode, newCaseToken, verifyAccessCode } from './cases.js';
 import type { ClerkGuard } from './clerks.js';
 import { MAGIC_LENGTH, cleanFileName, contentDisposition, hasSignatureOf, storedName } from './attachments.js';
 import { envelopeHash } from './canonical.js';
@@ -582,27 +582,9 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
 
   const referenceAttempts = new AttemptLimit(cases.attemptsPerReference, cases.windowMinutes * 60_000, cases.now);
   const clientAttempts = new AttemptLimit(cases.attemptsPerClient, cases.windowMinutes * 60_000, cases.now);
-  const tokenInvalid = (): HttpError =>
-    new HttpError(
-      401,
-      'case-token-invalid',
-      'Ihre Anmeldung zu diesem Vorgang ist abgelaufen oder gilt hier nicht. Bitte geben Sie Vorgangsnummer und Zugangscode erneut ein.',
-      {},
-      { 'WWW-Authenticate': 'Bearer' },
-    );
-
-  function bearerToken(request: FastifyRequest): string | undefined {
-    const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(request.headers.authorization ?? '');
-    return match?.[1];
-  }
-
-  /** The reference the request's token opens, which must be `reference`; else 401, the same for every reason. */
-  async function authorizedCase(request: FastifyRequest, reference: string): Promise<string> {
-    const token = bearerToken(request);
-    const opened = token === undefined ? undefined : await store.token(caseTokenHash(token));
-    if (!opened || Date.parse(opened.expiresAt) <= cases.now() || opened.reference !== reference) throw tokenInvalid();
-    return reference;
-  }
+  /** The case the request's token opens, which must be `reference`; else 401 (cases.ts). */
+  const authorizedCaseOf = (request: FastifyRequest, reference: string): Promise<string> =>
+    authorizedCase(request.headers.authorization, reference, store, cases.now());
 
   onlyFor('/cases/access', 'POST');
   app.post('/cases/access', { bodyLimit: 4096 }, async (request, reply) => {
@@ -639,14 +621,14 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
 
   onlyFor('/cases/token', 'DELETE');
   app.delete('/cases/token', async (request, reply) => {
-    const token = bearerToken(request);
+    const token = bearerToken(request.headers.authorization);
     if (token !== undefined) await store.revokeToken(caseTokenHash(token));
     return reply.code(204).send();
   });
 
   onlyFor('/cases/:reference/messages', 'GET');
   app.get<{ Params: { reference: string } }>('/cases/:reference/messages', async (request) => {
-    const reference = await authorizedCase(request, request.params.reference);
+    const reference = await authorizedCaseOf(request, request.params.reference);
     const messages = await store.messages(reference);
     const address = cases.notices ? await store.notifyAddress(reference) : undefined;
     return { reference, status: caseStatus(messages), messages, notices: { offered: Boolean(cases.notices), ...(address ? { address } : {}) } };
@@ -654,7 +636,7 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
 
   onlyFor('/cases/:reference/notices', 'PUT', 'DELETE');
   app.put<{ Params: { reference: string } }>('/cases/:reference/notices', { bodyLimit: 4096 }, async (request, reply) => {
-    const reference = await authorizedCase(request, request.params.reference);
+    const reference = await authorizedCaseOf(request, request.params.reference);
     if (!cases.notices) throw new HttpError(404, 'notices-not-offered', 'Diese Behörde verschickt keine Hinweise per E-Mail.');
     const address = isObject(request.body) && typeof request.body.address === 'string' ? request.body.address.trim() : undefined;
     if (!isMailAddress(address)) throw validationFailed([{ instancePath: '/address', keyword: 'format', params: { format: 'email' } }]);
@@ -662,7 +644,7 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
     return reply.code(204).send();
   });
   app.delete<{ Params: { reference: string } }>('/cases/:reference/notices', async (request, reply) => {
-    await store.setNotifyAddress(await authorizedCase(request, request.params.reference), undefined);
+    await store.setNotifyAddress(await authorizedCaseOf(request, request.params.reference), undefined);
     return reply.code(204).send();
   });
 
@@ -687,7 +669,7 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
 
   onlyFor('/cases/:reference/answers', 'POST');
   app.post<{ Params: { reference: string } }>('/cases/:reference/answers', { bodyLimit: limits.json }, async (request, reply) => {
-    const reference = await authorizedCase(request, request.params.reference);
+    const reference = await authorizedCaseOf(request, request.params.reference);
     if (!request.isMultipart()) return acceptAnswer(reply, reference, request.body, new Map());
     return receiveMultipart(request, 'message', (message, parts) => acceptAnswer(reply, reference, message, parts));
   });
