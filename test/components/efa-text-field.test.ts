@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/efa-text-field/efa-text-field.js';
 import type { EfaTextField } from '../../components/efa-text-field/efa-text-field.js';
@@ -33,8 +33,10 @@ describe('efa-text-field', () => {
   });
 
   it('never lets the browser validate: an e-mail the schema will refuse still submits a host form', async () => {
-    const form = await fixture<HTMLFormElement>(html`<form><efa-text-field label="E-Mail" name="email" type="email"></efa-text-field></form>`);
+    // fixtureSync: `fixture` waits a frame for a plain element, and a page in the background gets none.
+    const form = fixtureSync<HTMLFormElement>(html`<form><efa-text-field label="E-Mail" name="email" type="email"></efa-text-field></form>`);
     const el = form.querySelector('efa-text-field')!;
+    await el.updateComplete;
     expect(input(el).type, 'the e-mail keyboard').to.equal('email');
     el.focus();
     await sendKeys({ type: 'kein-at-zeichen' });
