@@ -38,13 +38,14 @@ export async function portal(app: FastifyInstance, { portalDir, root, clerks }: 
   };
   await app.register(fastifyStatic, { ...assets, root: join(root, 'dist'), prefix: '/dist/', setHeaders: hashedChunks });
   await app.register(fastifyStatic, { ...assets, root: join(root, 'schemas'), prefix: '/schemas/', setHeaders: noCache });
-  await app.register(fastifyStatic, { ...assets, root: join(portalDir, 'themes'), prefix: '/themes/', setHeaders: noCache });
+  // Without a wildcard, a route per file of the portal folder (its subfolders too) is made at start; a second
+  // registration for `/themes/` would lose to those routes, so the one list of what may be served names the themes.
   await app.register(fastifyStatic, {
     ...assets,
     root: portalDir,
     prefix: '/',
     wildcard: false,
-    allowedPath: (path) => ['/portal.css', '/inbox.js', '/fit-connect-trust.js', '/portal-login.js'].includes(path),
+    allowedPath: (path) => ['/portal.css', '/inbox.js', '/fit-connect-trust.js', '/portal-login.js'].includes(path) || path.startsWith('/themes/'),
     setHeaders: noCache,
   });
 

@@ -7,7 +7,19 @@ import { request } from 'node:http';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { PDF, envelope, oversizedUpload, pdfAttachment, postJson, postMultipart, residencePermitEnvelope, startServer, validData, type TestServer } from './helpers.js';
+import {
+  PDF,
+  envelope,
+  oversizedUpload,
+  pdfAttachment,
+  postJson,
+  postMultipart,
+  residencePermitEnvelope,
+  root,
+  startServer,
+  validData,
+  type TestServer,
+} from './helpers.js';
 
 let server: TestServer;
 before(async () => {
@@ -140,6 +152,21 @@ describe('limits told', () => {
 });
 
 describe('demo hardening', () => {
+  it('serves the portal’s pages, styles, themes and scripts, and none of its other files', async () => {
+    const portal = await startServer({ portalDir: join(root, 'demo') });
+    try {
+      const status = async (path: string) => (await fetch(`${portal.base}${path}`)).status;
+      for (const path of ['/verpflichtungserklaerung.html', '/portal.css', '/themes/musterstadt.css', '/themes/landkreis.css', '/portal-login.js']) {
+        assert.equal(await status(path), 200, path);
+      }
+      for (const path of ['/layout.html', '/pages/theming.html', '/start.js', '/idp.js', '/themes/../layout.html']) {
+        assert.equal(await status(path), 404, path);
+      }
+    } finally {
+      await portal.close();
+    }
+  });
+
   it('answers only to allowed Host names', async () => {
     const guarded = await startServer({ allowedHosts: ['localhost', '127.0.0.1'] });
     try {
