@@ -7,8 +7,8 @@
  *   operation has `security`; anything else is answered 4xx and recorded in `violations`;
  * - every answer is checked against the operation's documented responses before it goes out (a stand-in that
  *   strays from the spec is recorded too, so a test can fail on it);
- * - it plays the destination and its subscriber: it publishes a destination with an encryption key whose `x5c`
- *   chain leads to a test root, and hands each submitted submission to the subscriber (fit-connect-subscriber.ts),
+ * - it plays the destinations and their subscribers: it publishes each destination with an encryption key whose `x5c`
+ *   chain leads to a test root, and hands each submitted submission to its subscriber (fit-connect-subscriber.ts),
  *   which decrypts it with the destination's key and checks it (metadata 2.1.0, hashes, announced attachments,
  *   the Fachdaten against the offered schema the metadata names); `onReceived` gets what it opened;
  * - OAuth2 client credentials (`client_secret_post`) at `tokenUrl`;
@@ -41,13 +41,17 @@ export interface StandInDestination {
 }
 
 export interface StandInOptions {
-  destination: StandInDestination;
+  /** One destination per authority; each has its own keys. */
+  destinations: StandInDestination[];
   /** client_id → client_secret of the senders that may get tokens. */
   clients: Record<string, string>;
   tokenLifetimeSeconds?: number;
   /** The subscriber's pickup: called with each submission it opened, before the submit is answered. */
-  onReceived?: (opened: OpenedSubmission) => Promise<void>;
+  onReceived?: (opened: ReceivedSubmission) => Promise<void>;
 }
+
+/** A submission a destination's subscriber opened. */
+export type ReceivedSubmission = OpenedSubmission & { destinationId: string };
 
 interface Operation {
   operationId: string;
@@ -146,33 +150,41 @@ export type SubmissionApiStandIn = Awaited<ReturnType<typeof startSubmissionApiS
 
 export async function startSubmissionApiStandIn(options: StandInOptions) {
   const { routes, validate } = loadSpec();
-  const destination = { status: 'active' as const, ...options.destination };
   const tokenLifetime = options.tokenLifetimeSeconds ?? 1800;
 
-  // The destination's keys: encryption (RSA-OAEP-256, x5c to a test root) and the delivery service's SET key.
+  // Each destination's encryption key (RSA-OAEP-256, x5c to a test root), and the delivery service's SET key.
   const testRoot = await createTestRoot('FIT-Connect-Stand-in Test-Root');
-  const encryption = await webcrypto.subtle.generateKey(
-    { name: 'RSA-OAEP', hash: 'SHA-256', modulusLength: 4096, publicExponent: new Uint8Array([1, 0, 1]) },
-    true,
-    ['encrypt', 'decrypt'],
-  );
-  const encryptionKid = randomUUID();
-  const { n, e } = await webcrypto.subtle.exportKey('jwk', encryption.publicKey);
-  const leaf = issueCertificate({
-    subject: 'Stand-in-Zustellpunkt',
-    publicKey: KeyObject.from(encryption.publicKey),
-    issuer: testRoot,
-    ca: false,
-  });
-  const encryptionJwk = {
-    kty: 'RSA',
-    key_ops: ['wrapKey'],
-    alg: 'RSA-OAEP-256',
-    x5c: [leaf.toString('base64'), testRoot.certificate.toString('base64')],
-    kid: encryptionKid,
-    n: n!,
-    e: e!,
-  };
+  const destinations = new Map<string, Awaited<ReturnType<typeof playDestination>>>();
+  async function playDestination(config: StandInDestination) {
+    const encryption = await webcrypto.subtle.generateKey(
+      { name: 'RSA-OAEP', hash: 'SHA-256', modulusLength: 4096, publicExponent: new Uint8Array([1, 0, 1]) },
+      true,
+      ['encrypt', 'decrypt'],
+    );
+    const encryptionKid = randomUUID();
+    const { n, e } = await webcrypto.subtle.exportKey('jwk', encryption.publicKey);
+    const leaf = issueCertificate({ subject: 'Stand-in-Zustellpunkt', publicKey: KeyObject.from(encryption.publicKey), issuer: testRoot, ca: false });
+    const played = { status: 'active' as const, ...config };
+    return {
+      config: played,
+      encryptionKid,
+      encryptionJwk: {
+        kty: 'RSA',
+        key_ops: ['wrapKey'],
+        alg: 'RSA-OAEP-256',
+        x5c: [leaf.toString('base64'), testRoot.certificate.toString('base64')],
+        kid: encryptionKid,
+        n: n!,
+        e: e!,
+      },
+      subscriber: createSubscriber({
+        privateKey: encryption.privateKey,
+        encryptionKid,
+        offered: (identifier) => played.services.find((s) => s.identifier === identifier)?.submissionSchemas ?? [],
+      }),
+    };
+  }
+  for (const config of options.destinations) destinations.set(config.destinationId, await playDestination(config));
   const signing: { publicKey: KeyObject; privateKey: KeyObject } = await generate('rsa', { modulusLength: 4096 });
   const signingKid = randomUUID();
   const signingJwk = {
@@ -187,7 +199,7 @@ export async function startSubmissionApiStandIn(options: StandInOptions) {
   const tokens = new Map<string, number>();
   const submissions = new Map<string, StoredSubmission>();
   const events = new Map<string, string[]>();
-  const received: OpenedSubmission[] = [];
+  const received: ReceivedSubmission[] = [];
   const failNext = new Map<string, number>();
   const loseNextAnswer = new Set<string>();
   const expireTokensAfter = new Set<string>();
@@ -212,18 +224,13 @@ export async function startSubmissionApiStandIn(options: StandInOptions) {
     events.set(submission.caseId, log);
   }
 
-  const subscriber = createSubscriber({
-    privateKey: encryption.privateKey,
-    encryptionKid,
-    offered: (identifier) => destination.services.find((s) => s.identifier === identifier)?.submissionSchemas ?? [],
-  });
-
   /** The subscriber's pickup, at once: every problem is recorded on the received submission. */
   async function open(submission: StoredSubmission): Promise<void> {
-    const { submissionId, caseId, serviceType, announced, attachments } = submission;
-    const opened = await subscriber.open({ submissionId, caseId, serviceType, announced, attachments, ...submission.submitted! });
-    received.push(opened);
-    await options.onReceived?.(opened);
+    const { submissionId, caseId, destinationId, serviceType, announced, attachments } = submission;
+    const opened = await destinations.get(destinationId)!.subscriber.open({ submissionId, caseId, serviceType, announced, attachments, ...submission.submitted! });
+    const arrived = { ...opened, destinationId };
+    received.push(arrived);
+    await options.onReceived?.(arrived);
   }
 
   function bearer(request: IncomingMessage): void {
@@ -243,18 +250,22 @@ export async function startSubmissionApiStandIn(options: StandInOptions) {
   async function handle(operation: Operation, params: Record<string, string>, body: unknown): Promise<Answer> {
     switch (operation.operationId) {
       case 'get-destination-info': {
-        if (params.destinationId !== destination.destinationId) throw new Refusal(404, 'Not Found');
-        const { destinationId, services, metadataVersions, status } = destination;
-        return { status: 200, body: { destinationId, encryptionKid, metadataVersions, services, status } };
+        const played = destinations.get(params.destinationId!);
+        if (!played) throw new Refusal(404, 'Not Found');
+        const { destinationId, services, metadataVersions, status } = played.config;
+        return { status: 200, body: { destinationId, encryptionKid: played.encryptionKid, metadataVersions, services, status } };
       }
-      case 'get-destination-key':
-        if (params.destinationId !== destination.destinationId || params.keyId !== encryptionKid) throw new Refusal(404, 'Not Found');
-        return { status: 200, body: encryptionJwk };
+      case 'get-destination-key': {
+        const played = destinations.get(params.destinationId!);
+        if (!played || params.keyId !== played.encryptionKid) throw new Refusal(404, 'Not Found');
+        return { status: 200, body: played.encryptionJwk };
+      }
       case 'get-jwks.json':
         return { status: 200, body: { keys: [signingJwk] } };
       case 'create-submission': {
         const create = body as { destinationId: string; announcedAttachments: string[]; serviceType: { name: string; identifier: string } };
-        if (create.destinationId !== destination.destinationId) throw new Refusal(404, 'Destination not found');
+        const destination = destinations.get(create.destinationId)?.config;
+        if (!destination) throw new Refusal(404, 'Destination not found');
         if (destination.status !== 'active') throw new Refusal(422, 'Destination not active');
         if (!destination.services.some((s) => s.identifier === create.serviceType.identifier)) throw new Refusal(422, 'Service not offered by the destination');
         const submission: StoredSubmission = {
@@ -419,7 +430,6 @@ export async function startSubmissionApiStandIn(options: StandInOptions) {
   return {
     url: baseUrl,
     tokenUrl: `${baseUrl}/token`,
-    encryptionJwk,
     trustAnchor: toPem(testRoot.certificate),
     violations,
     /** Submissions the subscriber opened, in order of their submit. */

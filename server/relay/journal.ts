@@ -10,6 +10,8 @@ import { writeFileAtomic } from '../storage/fs-atomic.js';
 export interface JournalEntry {
   service: string;
   route?: string;
+  /** The authority's ARS, as the browser sent it. */
+  region?: string;
   destinationId: string;
   submissionId: string;
   caseId: string;

@@ -4,10 +4,15 @@
  * JWEs on unread. Per idempotency key it makes exactly one FIT-Connect submission, also across restarts
  * (journal.ts), and answers the browser with a receipt whose reference is the FIT-Connect case id.
  *
+ * One relay may serve several authorities (an IT provider for a Land or a Kreis): per service, and per route where it
+ * differs, the services file names one destination, or one per region (`regions`, keyed by the authority's
+ * Amtlicher Regionalschlüssel, 12 digits; the browser sends the element's `authority`). A region that is not
+ * configured is refused, never sent to another authority's destination.
+ *
  * Browser contract (src/adapters/fit-connect.ts):
- *   GET  /destination?service=<service>[&route=<route>]
+ *   GET  /destination?service=<service>[&route=<route>][&region=<ARS>]
  *        → { destinationId, encryptionKid, publicKey (the destination's JWK with x5c), metadataVersions, submissionSchemas }
- *   POST /submissions   { service, route?, destinationId, encryptedMetadata, encryptedData, attachments: { [id]: JWE } },
+ *   POST /submissions   { service, route?, region?, destinationId, encryptedMetadata, encryptedData, attachments: { [id]: JWE } },
  *        `Idempotency-Key: <submission id>` → 201 { reference, receivedAt }
  *   GET  /health        → { status: "ok" }
  * Refusals are `{ code, message }` with a German message, as the reference receiver's.
@@ -21,8 +26,41 @@ export interface RelayTarget {
   serviceType: ServiceType;
 }
 
-/** Per service (the envelope's `service`) a destination and a LeiKa service type; routes may override either. */
-export type RelayServices = Record<string, RelayTarget & { routes?: Record<string, Partial<RelayTarget>> }>;
+/** An authority's destination, by its ARS; it may have its own service type. */
+export type RelayRegions = Record<string, { destinationId: string; serviceType?: ServiceType }>;
+
+/** Where a service or route goes: one destination for every region, or one per region (never both: checkServices). */
+interface Destinations {
+  destinationId?: string;
+  regions?: RelayRegions;
+}
+
+/**
+ * Per service (the envelope's `service`) a LeiKa service type and where it goes; a route may override the service
+ * type and, with its own `destinationId` or `regions`, where it goes.
+ */
+export type RelayServices = Record<
+  string,
+  { serviceType: ServiceType; routes?: Record<string, { serviceType?: ServiceType } & Destinations> } & Destinations
+>;
+
+/** The Amtlicher Regionalschlüssel: Land, Regierungsbezirk, Kreis, Gemeindeverband, Gemeinde (2+1+2+4+3 digits). */
+const ARS = /^\d{12}$/;
+
+/** Refuses a services file the relay could misroute with: it fails at start, not at a citizen's sending. */
+export function checkServices(services: RelayServices): void {
+  const where = (name: string, entry: Destinations, required: boolean) => {
+    if (entry.destinationId !== undefined && entry.regions !== undefined) throw new Error(`${name}: destinationId or regions, not both.`);
+    if (required && entry.destinationId === undefined && entry.regions === undefined) throw new Error(`${name}: needs destinationId or regions.`);
+    for (const ars of Object.keys(entry.regions ?? {})) {
+      if (!ARS.test(ars)) throw new Error(`${name}: region "${ars}" is not an Amtlicher Regionalschlüssel (12 digits).`);
+    }
+  };
+  for (const [service, config] of Object.entries(services)) {
+    where(service, config, true);
+    for (const [route, override] of Object.entries(config.routes ?? {})) where(`${service}/${route}`, override, false);
+  }
+}
 
 export interface RelayOptions {
   api: SubmissionApi;
@@ -53,6 +91,7 @@ const ATTACHMENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 interface RelayRequest {
   service: string;
   route?: string;
+  region?: string;
   destinationId: string;
   encryptedMetadata: string;
   encryptedData: string;
@@ -64,6 +103,7 @@ function isRelayRequest(value: unknown): value is RelayRequest {
   return (
     typeof body?.service === 'string' &&
     (body.route === undefined || typeof body.route === 'string') &&
+    (body.region === undefined || typeof body.region === 'string') &&
     typeof body.destinationId === 'string' &&
     typeof body.encryptedMetadata === 'string' &&
     JWE.test(body.encryptedMetadata) &&
@@ -78,21 +118,38 @@ function isRelayRequest(value: unknown): value is RelayRequest {
 
 export function createRelay(options: RelayOptions) {
   const { api, services, maxBodyBytes = MAX_BODY_BYTES, log = () => {} } = options;
+  checkServices(services);
   const journal = openJournal(options.dataDir);
 
-  function target(service: unknown, route: unknown): RelayTarget {
+  /** The destination and service type for a service, route and region; `regional`: chosen by the region. */
+  function target(service: unknown, route: unknown, region: unknown): RelayTarget & { regional: boolean } {
     const configured = typeof service === 'string' && Object.hasOwn(services, service) ? services[service]! : undefined;
     if (!configured) throw new Refusal(404, 'unknown-service', 'Diese Leistung wird über diesen Zugang nicht angenommen.');
     const override = typeof route === 'string' && configured.routes && Object.hasOwn(configured.routes, route) ? configured.routes[route] : undefined;
-    return { destinationId: override?.destinationId ?? configured.destinationId, serviceType: override?.serviceType ?? configured.serviceType };
+    const serviceType = override?.serviceType ?? configured.serviceType;
+    const where: Destinations = override?.destinationId !== undefined || override?.regions !== undefined ? override : configured;
+    if (!where.regions) return { destinationId: where.destinationId!, serviceType, regional: false };
+    if (typeof region !== 'string' || region === '') {
+      throw new Refusal(422, 'region-missing', 'Das Formular nennt die zuständige Behörde nicht (Attribut authority mit ihrem Regionalschlüssel). Bitte wenden Sie sich an die Behörde.');
+    }
+    const regional = Object.hasOwn(where.regions, region) ? where.regions[region]! : undefined;
+    if (!regional) {
+      throw new Refusal(404, 'unknown-region', 'Für diese Behörde (Regionalschlüssel) ist über diesen Zugang kein Zustellpunkt eingerichtet. Bitte wenden Sie sich an die Behörde.');
+    }
+    return { destinationId: regional.destinationId, serviceType: regional.serviceType ?? serviceType, regional: true };
   }
 
-  async function destination(service: unknown, route: unknown) {
-    const { destinationId, serviceType } = target(service, route);
+  async function destination(service: unknown, route: unknown, region: unknown) {
+    const { destinationId, serviceType, regional } = target(service, route, region);
     const found = await api.destination(destinationId);
     if (found.status !== 'active') throw new Refusal(503, 'destination-inactive', 'Der Zustellpunkt der Behörde nimmt gerade nichts an. Bitte versuchen Sie es später erneut.');
     const offered = found.services.find((s) => s.identifier === serviceType.identifier);
     if (!offered) throw new Refusal(422, 'service-not-offered', 'Der Zustellpunkt der Behörde bietet diese Leistung nicht an. Bitte wenden Sie sich an die Behörde.');
+    // The destination's own regions ('DE' + an ARS prefix) must cover the region it was configured for: a services
+    // file that maps an authority to another authority's destination is caught before anything is sent.
+    if (regional && !offered.regions.some((r) => `DE${region}`.startsWith(r))) {
+      throw new Refusal(422, 'region-not-offered', 'Der Zustellpunkt bietet diese Leistung für diese Behörde nicht an. Bitte wenden Sie sich an die Behörde.');
+    }
     return {
       destinationId,
       encryptionKid: found.encryptionKid,
@@ -110,7 +167,7 @@ export function createRelay(options: RelayOptions) {
   }
 
   async function submit(key: string, request: RelayRequest) {
-    const { destinationId, serviceType } = target(request.service, request.route);
+    const { destinationId, serviceType } = target(request.service, request.route, request.region);
     if (request.destinationId !== destinationId) {
       throw new Refusal(422, 'unknown-destination', 'Diesen Zustellpunkt gibt es hier nicht. Bitte laden Sie das Formular neu und senden Sie erneut.');
     }
@@ -123,7 +180,7 @@ export function createRelay(options: RelayOptions) {
       }
       if (!entry) {
         const created = await api.createSubmission({ destinationId, announcedAttachments: attachmentIds, serviceType });
-        entry = { service: request.service, ...(request.route ? { route: request.route } : {}), destinationId, submissionId: created.submissionId, caseId: created.caseId, announced: attachmentIds, uploaded: [] };
+        entry = { service: request.service, ...(request.route ? { route: request.route } : {}), ...(request.region ? { region: request.region } : {}), destinationId, submissionId: created.submissionId, caseId: created.caseId, announced: attachmentIds, uploaded: [] };
         await journal.write(key, entry);
       }
       for (const id of entry.announced.filter((a) => !entry!.uploaded.includes(a))) {
@@ -162,7 +219,8 @@ export function createRelay(options: RelayOptions) {
     const url = new URL(request.url ?? '/', 'http://relay');
     if (url.pathname === '/health' && request.method === 'GET') return { status: 200, body: { status: 'ok' } };
     if (url.pathname === '/destination' && request.method === 'GET') {
-      return { status: 200, body: await destination(url.searchParams.get('service'), url.searchParams.get('route') ?? undefined) };
+      const { searchParams: query } = url;
+      return { status: 200, body: await destination(query.get('service'), query.get('route') ?? undefined, query.get('region') ?? undefined) };
     }
     if (url.pathname === '/submissions' && request.method === 'POST') {
       const key = String(request.headers['idempotency-key'] ?? '');

@@ -19,7 +19,7 @@ import { verpflichtungserklaerungDefinition } from '../../src/services/verpflich
 import type { OpenedSubmission } from '../fit-connect-subscriber.js';
 import { createRelay, type RelayServices } from '../relay/relay.js';
 import { createSubmissionApi } from '../relay/submission-api.js';
-import { startSubmissionApiStandIn, type SubmissionApiStandIn } from '../submission-api-standin.js';
+import { startSubmissionApiStandIn, type ReceivedSubmission, type SubmissionApiStandIn } from '../submission-api-standin.js';
 import { envelope, root } from './helpers.js';
 
 const DESTINATION_ID = '3c1b8a2e-5d4f-4e6a-9b7c-2f1e0d9c8b7a';
@@ -33,6 +33,21 @@ const services: RelayServices = {
   verpflichtungserklaerung: { destinationId: DESTINATION_ID, serviceType: SERVICE_TYPE },
   aufenthaltstitel: { destinationId: DESTINATION_ID, serviceType: NOT_OFFERED, routes: { familie: { serviceType: FAMILY }, studium: { serviceType: STUDY } } },
 };
+/** One relay for two authorities of a Kreis's IT provider, by ARS: Wiesbaden and Frankfurt, each its own destination. */
+const WIESBADEN = { ars: '064140000000', destinationId: '5a7e0b1c-3d2f-4a6b-8c9d-0e1f2a3b4c5d' };
+const FRANKFURT = { ars: '064120000000', destinationId: '7c9d2e3f-4a5b-4c6d-9e8f-1a2b3c4d5e6f' };
+/** Configured to Wiesbaden's destination by mistake: Darmstadt's ARS, which that destination does not serve. */
+const DARMSTADT = '064110000000';
+const regionalServices: RelayServices = {
+  verpflichtungserklaerung: {
+    serviceType: SERVICE_TYPE,
+    regions: {
+      [WIESBADEN.ars]: { destinationId: WIESBADEN.destinationId },
+      [FRANKFURT.ars]: { destinationId: FRANKFURT.destinationId },
+      [DARMSTADT]: { destinationId: WIESBADEN.destinationId },
+    },
+  },
+};
 const VERSION = verpflichtungserklaerungDefinition.schemaVersion;
 /** The `$id` of a published schema (schemas/<service>.schema.json), as the authority enters it at its destination. */
 const publishedId = (service: string): string => JSON.parse(readFileSync(join(root, 'schemas', `${service}.schema.json`), 'utf8')).$id;
@@ -41,9 +56,9 @@ let standIn: SubmissionApiStandIn;
 let dataDir: string;
 let relay: { url: string; server: Server };
 
-async function startRelay(): Promise<{ url: string; server: Server }> {
+async function startRelay(configured = services): Promise<{ url: string; server: Server }> {
   const api = createSubmissionApi({ tokenUrl: standIn.tokenUrl, apiUrl: standIn.url, clientId: 'efa-relay', clientSecret: 'test-secret-of-the-relay' });
-  const server = createServer(createRelay({ api, services, dataDir }).handle);
+  const server = createServer(createRelay({ api, services: configured, dataDir }).handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
@@ -106,16 +121,25 @@ function assertArrivedOnce(submission: Submission, bytes: Uint8Array | undefined
 
 describe('FIT-Connect relay against the Submission API stand-in', () => {
   before(async () => {
+    const declaration = (region: string) => ({
+      identifier: SERVICE_TYPE.identifier,
+      regions: [region],
+      submissionSchemas: [{ schemaUri: publishedId('verpflichtungserklaerung'), mimeType: 'application/json' as const }],
+    });
     standIn = await startSubmissionApiStandIn({
-      destination: {
-        destinationId: DESTINATION_ID,
-        services: [
-          { identifier: SERVICE_TYPE.identifier, regions: ['DE09'], submissionSchemas: [{ schemaUri: publishedId('verpflichtungserklaerung'), mimeType: 'application/json' }] },
-          { identifier: FAMILY.identifier, regions: ['DE09'], submissionSchemas: [{ schemaUri: publishedId('aufenthaltstitel'), mimeType: 'application/json' }] },
-          { identifier: STUDY.identifier, regions: ['DE09'], submissionSchemas: [{ schemaUri: fachdatenSchemaUri('aufenthaltstitel', '1.0.0'), mimeType: 'application/json' }] },
-        ],
-        metadataVersions: ['2.1.0'],
-      },
+      destinations: [
+        {
+          destinationId: DESTINATION_ID,
+          services: [
+            declaration('DE09'),
+            { identifier: FAMILY.identifier, regions: ['DE09'], submissionSchemas: [{ schemaUri: publishedId('aufenthaltstitel'), mimeType: 'application/json' }] },
+            { identifier: STUDY.identifier, regions: ['DE09'], submissionSchemas: [{ schemaUri: fachdatenSchemaUri('aufenthaltstitel', '1.0.0'), mimeType: 'application/json' }] },
+          ],
+          metadataVersions: ['2.1.0'],
+        },
+        { destinationId: WIESBADEN.destinationId, services: [declaration('DE06414')], metadataVersions: ['2.1.0'] },
+        { destinationId: FRANKFURT.destinationId, services: [declaration('DE06412')], metadataVersions: ['2.1.0'] },
+      ],
       clients: { 'efa-relay': 'test-secret-of-the-relay' },
     });
   });
@@ -194,6 +218,55 @@ describe('FIT-Connect relay against the Submission API stand-in', () => {
     const [arrived] = arrivalsOf(submission);
     assert.match(arrived!.problems.join(), /data against https:\/\/efa-forms\.de\/schemas\/verpflichtungserklaerung-2\.0\.0\.schema\.json: .*gast/);
     assert.equal(arrived!.envelope, undefined);
+  });
+
+  it('one relay for two authorities: each submission goes to the destination of the ARS the element names', async () => {
+    await stopRelay();
+    relay = await startRelay(regionalServices);
+    for (const { ars, destinationId } of [WIESBADEN, FRANKFURT]) {
+      const { submission, files, bytes } = withAttachment(envelope({ schemaVersion: VERSION, authority: ars }));
+      const createdBefore = standIn.created();
+      const receipt = await send(submission, files);
+      const received = assertArrivedOnce(submission, bytes, createdBefore) as ReceivedSubmission;
+      assert.equal(received.destinationId, destinationId);
+      assert.equal(receipt.reference, received.caseId);
+    }
+  });
+
+  it('a region the relay does not know, none, or one its destination does not serve is refused with a German message; nothing is created', async () => {
+    await stopRelay();
+    relay = await startRelay(regionalServices);
+    const createdBefore = standIn.created();
+    for (const [authority, status, code] of [['099990000000', 404, 'unknown-region'], ['', 422, 'region-missing'], [DARMSTADT, 422, 'region-not-offered']] as const) {
+      const { submission, files } = withAttachment(envelope({ schemaVersion: VERSION, authority }));
+      const error = await failure(send(submission, files));
+      assert.equal(error.failure, 'service-not-offered', authority);
+      assert.equal(error.details.status, status);
+      const answer = await fetch(`${relay.url}/destination?service=verpflichtungserklaerung&region=${authority}`);
+      const problem = (await answer.json()) as { code: string; message: string };
+      assert.equal(answer.status, status);
+      assert.equal(problem.code, code);
+      assert.match(problem.message, /Behörde/);
+    }
+    // Straight to the POST, past the destination question: the region is checked there too.
+    const { submission } = withAttachment(envelope({ schemaVersion: VERSION, authority: '099990000000' }));
+    const response = await fetch(`${relay.url}/submissions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': submission.id },
+      body: JSON.stringify({ service: 'verpflichtungserklaerung', region: '099990000000', destinationId: WIESBADEN.destinationId, encryptedMetadata: 'a.b.c.d.e', encryptedData: 'a.b.c.d.e', attachments: {} }),
+    });
+    assert.equal(response.status, 404);
+    assert.equal(((await response.json()) as { code: string }).code, 'unknown-region');
+    assert.equal(standIn.created(), createdBefore);
+    assert.deepEqual(standIn.violations, []);
+  });
+
+  it('a services file that could misroute is refused at start', () => {
+    const api = createSubmissionApi({ tokenUrl: standIn.tokenUrl, apiUrl: standIn.url, clientId: 'efa-relay', clientSecret: 'test-secret-of-the-relay' });
+    const start = (configured: unknown) => () => createRelay({ api, services: configured as RelayServices, dataDir });
+    assert.throws(start({ verpflichtungserklaerung: { serviceType: SERVICE_TYPE, destinationId: DESTINATION_ID, regions: { [WIESBADEN.ars]: { destinationId: WIESBADEN.destinationId } } } }), /not both/);
+    assert.throws(start({ verpflichtungserklaerung: { serviceType: SERVICE_TYPE, regions: { '06414000': { destinationId: WIESBADEN.destinationId } } } }), /12 digits/);
+    assert.throws(start({ verpflichtungserklaerung: { serviceType: SERVICE_TYPE } }), /needs destinationId or regions/);
   });
 
   it('the stand-in is not vacuous: a request outside the spec is refused and recorded', async () => {
