@@ -14,8 +14,13 @@
  * - OAuth2 client credentials (`client_secret_post`) at `tokenUrl`;
  * - fault injection per operation: fail the next call with a 5xx (nothing done), lose the answer to the next
  *   call after it took effect, expire every issued token right after the next call.
- * The event log holds `create-submission` and `submit-submission` SETs signed PS512, verifiable with
- * `/.well-known/jwks.json`.
+ * The event log holds the delivery service's `create-submission` and `submit-submission` SETs, signed PS512 with
+ * its key at `/.well-known/jwks.json`, and the subscriber's answer as FITKO's docs define it (receiving/verification,
+ * event-log/set-creation, read 2026-12-03), signed PS512 with the destination's own signing key
+ * (`/v1/destinations/{id}/keys/{kid}`) and `iss` = the destination id: `accept-submission` with the
+ * `authenticationTags` of what it opened, or `reject-submission` with `problems` (RFC 7807 fields) when it found any.
+ * The problem `type` URIs of FITKO's catalogue were not found; the stand-in uses one of its own and says what is
+ * wrong in `detail`.
  */
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
@@ -31,6 +36,8 @@ import { createSubscriber, type OpenedSubmission } from './fit-connect-subscribe
 import { createTestRoot, issueCertificate, toPem } from './test-pki.js';
 
 const generate = promisify(generateKeyPair);
+/** Not from FITKO's problem catalogue (not found): the stand-in's own type, the subscriber's finding in `detail`. */
+const STAND_IN_PROBLEM = 'https://efa-forms.de/problems/fit-connect-stand-in-subscriber';
 const EVENTS = 'https://schema.fitko.de/fit-connect/events';
 
 export interface StandInDestination {
@@ -154,6 +161,20 @@ export async function startSubmissionApiStandIn(options: StandInOptions) {
 
   // Each destination's encryption key (RSA-OAEP-256, x5c to a test root), and the delivery service's SET key.
   const testRoot = await createTestRoot('FIT-Connect-Stand-in Test-Root');
+  /** A PS512 signing key as FIT-Connect publishes one (JWK with `x5c` to the test root). */
+  async function signingKey(subject: string, modulusLength = 4096) {
+    const pair: { publicKey: KeyObject; privateKey: KeyObject } = await generate('rsa', { modulusLength });
+    const kid = randomUUID();
+    const jwk = {
+      ...(pair.publicKey.export({ format: 'jwk' }) as { n: string; e: string; kty: string }),
+      key_ops: ['verify'],
+      alg: 'PS512',
+      kid,
+      x5c: [issueCertificate({ subject, publicKey: pair.publicKey, issuer: testRoot, ca: false }).toString('base64')],
+    };
+    return { kid, jwk, privateKey: pair.privateKey };
+  }
+  type SigningKey = Awaited<ReturnType<typeof signingKey>>;
   const destinations = new Map<string, Awaited<ReturnType<typeof playDestination>>>();
   async function playDestination(config: StandInDestination) {
     const encryption = await webcrypto.subtle.generateKey(
@@ -167,6 +188,8 @@ export async function startSubmissionApiStandIn(options: StandInOptions) {
     const played = { status: 'active' as const, ...config };
     return {
       config: played,
+      /** The subscriber's key for its accept and reject SETs. */
+      signer: await signingKey('Stand-in-Zustellpunkt (Signatur)'),
       encryptionKid,
       encryptionJwk: {
         kty: 'RSA',
@@ -185,15 +208,7 @@ export async function startSubmissionApiStandIn(options: StandInOptions) {
     };
   }
   for (const config of options.destinations) destinations.set(config.destinationId, await playDestination(config));
-  const signing: { publicKey: KeyObject; privateKey: KeyObject } = await generate('rsa', { modulusLength: 4096 });
-  const signingKid = randomUUID();
-  const signingJwk = {
-    ...(signing.publicKey.export({ format: 'jwk' }) as { n: string; e: string; kty: string }),
-    key_ops: ['verify'],
-    alg: 'PS512',
-    kid: signingKid,
-    x5c: [issueCertificate({ subject: 'Stand-in-Zustelldienst', publicKey: signing.publicKey, issuer: testRoot, ca: false }).toString('base64')],
-  };
+  const deliveryService = await signingKey('Stand-in-Zustelldienst');
 
   const violations: string[] = [];
   const tokens = new Map<string, number>();
@@ -203,14 +218,18 @@ export async function startSubmissionApiStandIn(options: StandInOptions) {
   const failNext = new Map<string, number>();
   const loseNextAnswer = new Set<string>();
   const expireTokensAfter = new Set<string>();
+  let holdNextAnswer = false;
+  let misreportNextSubmit = false;
   let requestCount = 0;
   let baseUrl = '';
 
-  function setToken(submission: StoredSubmission, event: string, payload: object) {
-    const header = { kid: signingKid, typ: 'secevent+jwt', alg: 'PS512' };
+  /** Signs a SET for `submission` and appends it to its case's event log: the delivery service's, or `by` a destination's. */
+  function setToken(submission: StoredSubmission, event: string, payload: object, by?: SigningKey) {
+    const signer = by ?? deliveryService;
+    const header = { kid: signer.kid, typ: 'secevent+jwt', alg: 'PS512' };
     const claims = {
       $schema: 'https://schema.fitko.de/fit-connect/set-payload/1.0.0/set-payload.schema.json',
-      iss: baseUrl,
+      iss: by ? submission.destinationId : baseUrl,
       iat: Math.floor(Date.now() / 1000),
       jti: randomUUID(),
       sub: `submission:${submission.submissionId}`,
@@ -218,19 +237,42 @@ export async function startSubmissionApiStandIn(options: StandInOptions) {
       events: { [`${EVENTS}/${event}`]: payload },
     };
     const input = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}`;
-    const signature = sign('sha512', Buffer.from(input), { key: signing.privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 64 });
+    const signature = sign('sha512', Buffer.from(input), { key: signer.privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 64 });
     const log = events.get(submission.caseId) ?? [];
     log.push(`${input}.${signature.toString('base64url')}`);
     events.set(submission.caseId, log);
   }
 
-  /** The subscriber's pickup, at once: every problem is recorded on the received submission. */
+  const tagsOf = (submission: StoredSubmission) => {
+    const { encryptedMetadata, encryptedData } = submission.submitted!;
+    return {
+      metadata: lastSegment(encryptedMetadata),
+      ...(encryptedData ? { data: lastSegment(encryptedData) } : {}),
+      attachments: Object.fromEntries([...submission.attachments].map(([id, jwe]) => [id, lastSegment(jwe)])),
+    };
+  };
+
+  /**
+   * The subscriber's pickup, at once: every problem is recorded on the received submission, and it answers in the
+   * event log: accept without problems, reject with them (unless the answer is held).
+   */
   async function open(submission: StoredSubmission): Promise<void> {
     const { submissionId, caseId, destinationId, serviceType, announced, attachments } = submission;
-    const opened = await destinations.get(destinationId)!.subscriber.open({ submissionId, caseId, serviceType, announced, attachments, ...submission.submitted! });
+    const played = destinations.get(destinationId)!;
+    const opened = await played.subscriber.open({ submissionId, caseId, serviceType, announced, attachments, ...submission.submitted! });
     const arrived = { ...opened, destinationId };
     received.push(arrived);
     await options.onReceived?.(arrived);
+    if (holdNextAnswer) {
+      holdNextAnswer = false;
+      return;
+    }
+    const { problems } = opened;
+    if (problems.length === 0) setToken(submission, 'accept-submission', { authenticationTags: tagsOf(submission) }, played.signer);
+    else {
+      const listed = problems.map((detail) => ({ type: STAND_IN_PROBLEM, title: 'Die Einreichung ist technisch nicht verarbeitbar', detail, instance: detail.split(/[ :]/)[0] }));
+      setToken(submission, 'reject-submission', { problems: listed }, played.signer);
+    }
   }
 
   function bearer(request: IncomingMessage): void {
@@ -257,11 +299,12 @@ export async function startSubmissionApiStandIn(options: StandInOptions) {
       }
       case 'get-destination-key': {
         const played = destinations.get(params.destinationId!);
-        if (!played || params.keyId !== played.encryptionKid) throw new Refusal(404, 'Not Found');
-        return { status: 200, body: played.encryptionJwk };
+        if (played && params.keyId === played.encryptionKid) return { status: 200, body: played.encryptionJwk };
+        if (played && params.keyId === played.signer.kid) return { status: 200, body: played.signer.jwk };
+        throw new Refusal(404, 'Not Found');
       }
       case 'get-jwks.json':
-        return { status: 200, body: { keys: [signingJwk] } };
+        return { status: 200, body: { keys: [deliveryService.jwk] } };
       case 'create-submission': {
         const create = body as { destinationId: string; announcedAttachments: string[]; serviceType: { name: string; identifier: string } };
         const destination = destinations.get(create.destinationId)?.config;
@@ -293,14 +336,10 @@ export async function startSubmissionApiStandIn(options: StandInOptions) {
         const missing = submission.announced.filter((id) => !submission.attachments.has(id));
         if (missing.length > 0) throw new Refusal(422, `Announced attachments not uploaded: ${missing.join(', ')}`);
         submission.submitted = body as StoredSubmission['submitted'];
-        const { encryptedMetadata, encryptedData } = submission.submitted!;
-        setToken(submission, 'submit-submission', {
-          authenticationTags: {
-            metadata: lastSegment(encryptedMetadata),
-            ...(encryptedData ? { data: lastSegment(encryptedData) } : {}),
-            attachments: Object.fromEntries([...submission.attachments].map(([id, jwe]) => [id, lastSegment(jwe)])),
-          },
-        });
+        const authenticationTags = tagsOf(submission);
+        if (misreportNextSubmit) authenticationTags.metadata = base64url(Buffer.alloc(16, 1));
+        misreportNextSubmit = false;
+        setToken(submission, 'submit-submission', { authenticationTags });
         await open(submission);
         return {
           status: 202,
@@ -432,6 +471,12 @@ export async function startSubmissionApiStandIn(options: StandInOptions) {
     tokenUrl: `${baseUrl}/token`,
     trustAnchor: toPem(testRoot.certificate),
     violations,
+    /** Appends a SET to a case's event log as it is, forged or broken: the relay must not believe it. */
+    appendEvent: (caseId: string, token: string) => void events.get(caseId)!.push(token),
+    /** A signing key with the test root's certificate, as a delivery service or destination would publish it. */
+    signingKey,
+    /** The delivery service's SET key (kid, JWK, private key), to sign SETs the way it does. */
+    deliveryService,
     /** Submissions the subscriber opened, in order of their submit. */
     received,
     /** How many submissions were created (announced), submitted or not. */
@@ -444,6 +489,10 @@ export async function startSubmissionApiStandIn(options: StandInOptions) {
       loseNextAnswer: (operationId: string) => void loseNextAnswer.add(operationId),
       /** Every token issued so far expires right after the next call of the operation. */
       expireTokensAfter: (operationId: string) => void expireTokensAfter.add(operationId),
+      /** The subscriber opens the next submission but answers nothing yet: it stays `submitted`. */
+      holdNextAnswer: () => void (holdNextAnswer = true),
+      /** The delivery service's submit event for the next submission names another metadata tag than it received. */
+      misreportNextSubmit: () => void (misreportNextSubmit = true),
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -14,11 +14,15 @@
  *        → { destinationId, encryptionKid, publicKey (the destination's JWK with x5c), metadataVersions, submissionSchemas }
  *   POST /submissions   { service, route?, region?, destinationId, encryptedMetadata, encryptedData, attachments: { [id]: JWE } },
  *        `Idempotency-Key: <submission id>` → 201 { reference, receivedAt }
+ *   GET  /submissions/{Idempotency-Key}/status
+ *        → { status: "submitted" | "accepted" | "rejected", problems? }: what the event log says, every SET verified
+ *        (event-log.ts); for a portal's "my application" page, so the citizen learns of a later refusal
  *   GET  /health        → { status: "ok" }
  * Refusals are `{ code, message }` with a German message, as the reference receiver's.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { openJournal, isIdempotencyKey, type JournalEntry } from './journal.js';
+import { readEvents, sameTags, type VerifiedEvent } from './event-log.js';
 import { SubmissionApiError, type ServiceType, type SubmissionApi } from './submission-api.js';
 
 export interface RelayTarget {
@@ -84,6 +88,13 @@ class Refusal extends Error {
     super(message);
   }
 }
+
+/** A JWE's authentication tag: its fifth segment, as the event log's SETs name it. */
+const tagOf = (jwe: string) => jwe.slice(jwe.lastIndexOf('.') + 1);
+const STATUS_PATH = /^\/submissions\/([^/]+)\/status$/;
+
+/** A subscriber's problem as reject-submission lists it (RFC 7807 fields); anything else in it is dropped. */
+type Problem = { type?: string; title?: string; detail?: string; instance?: string };
 
 const JWE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+$/;
 const ATTACHMENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -180,21 +191,76 @@ export function createRelay(options: RelayOptions) {
       }
       if (!entry) {
         const created = await api.createSubmission({ destinationId, announcedAttachments: attachmentIds, serviceType });
-        entry = { service: request.service, ...(request.route ? { route: request.route } : {}), ...(request.region ? { region: request.region } : {}), destinationId, submissionId: created.submissionId, caseId: created.caseId, announced: attachmentIds, uploaded: [] };
+        entry = {
+          service: request.service,
+          ...(request.route ? { route: request.route } : {}),
+          ...(request.region ? { region: request.region } : {}),
+          destinationId,
+          submissionId: created.submissionId,
+          caseId: created.caseId,
+          announced: attachmentIds,
+          uploaded: [],
+          tags: { attachments: {} },
+        };
         await journal.write(key, entry);
       }
       for (const id of entry.announced.filter((a) => !entry!.uploaded.includes(a))) {
         await api.uploadAttachment(entry.submissionId, id, request.attachments[id]!);
         entry.uploaded.push(id);
+        entry.tags.attachments[id] = tagOf(request.attachments[id]!);
         await journal.write(key, entry);
       }
-      // An earlier submit whose answer was lost may have gone through: the event log says.
-      if (entry.submitSent && (await api.wasSubmitted(entry.caseId, entry.submissionId))) return finish(key, entry);
+      // An earlier submit whose answer was lost may have gone through: the event log says, with the tags of the
+      // JWEs that earlier attempt forwarded.
+      if (entry.submitSent) {
+        const submitted = (await events(entry)).find((e) => e.event === 'submit-submission');
+        if (submitted) {
+          checkTags(entry, submitted);
+          return finish(key, entry);
+        }
+      }
       entry.submitSent = true;
+      entry.tags.metadata = tagOf(request.encryptedMetadata);
+      entry.tags.data = tagOf(request.encryptedData);
       await journal.write(key, entry);
       await api.submit(entry.submissionId, { encryptedMetadata: request.encryptedMetadata, encryptedData: request.encryptedData });
       return finish(key, entry);
     });
+  }
+
+  const events = (entry: JournalEntry) => readEvents(api, entry, log);
+
+  /**
+   * The delivery service's submit event (and the subscriber's accept) must name exactly the JWEs the relay forwarded
+   * (interop note item 6): otherwise someone between relay and subscriber swapped a part, and no receipt or status
+   * may say that what the citizen sent arrived.
+   */
+  function checkTags(entry: JournalEntry, event: VerifiedEvent) {
+    if (sameTags(event.payload.authenticationTags, entry.tags)) return;
+    log({ event: 'authentication-tags-differ', caseId: entry.caseId, submissionId: entry.submissionId, in: event.event });
+    throw new Refusal(502, 'event-log-mismatch', 'FIT-Connect meldet andere verschlüsselte Teile, als weitergeleitet wurden. Bitte wenden Sie sich an die Behörde.');
+  }
+
+  async function status(key: string) {
+    const entry = isIdempotencyKey(key) ? await journal.read(key) : undefined;
+    if (!entry?.receipt) throw new Refusal(404, 'unknown-submission', 'Zu dieser Kennung gibt es hier keine gesendete Einreichung.');
+    const verified = await events(entry);
+    const submitted = verified.find((e) => e.event === 'submit-submission');
+    if (submitted) checkTags(entry, submitted);
+    // The subscriber's last word counts (FITKO: either accept or reject; the later one if a log had both).
+    const answer = verified.filter((e) => e.event === 'accept-submission' || e.event === 'reject-submission').sort((a, b) => a.issuedAt - b.issuedAt).at(-1);
+    if (answer?.event === 'accept-submission') {
+      checkTags(entry, answer);
+      return { status: 'accepted' as const };
+    }
+    if (answer?.event === 'reject-submission') {
+      const listed = Array.isArray(answer.payload.problems) ? (answer.payload.problems as Record<string, unknown>[]) : [];
+      const problems = listed.map((problem) =>
+        Object.fromEntries(['type', 'title', 'detail', 'instance'].filter((k) => typeof problem?.[k] === 'string').map((k) => [k, problem[k]])) as Problem,
+      );
+      return { status: 'rejected' as const, problems };
+    }
+    return { status: 'submitted' as const };
   }
 
   async function readBody(request: IncomingMessage): Promise<unknown> {
@@ -222,6 +288,8 @@ export function createRelay(options: RelayOptions) {
       const { searchParams: query } = url;
       return { status: 200, body: await destination(query.get('service'), query.get('route') ?? undefined, query.get('region') ?? undefined) };
     }
+    const statusOf = STATUS_PATH.exec(url.pathname);
+    if (statusOf && request.method === 'GET') return { status: 200, body: await status(decodeURIComponent(statusOf[1]!)) };
     if (url.pathname === '/submissions' && request.method === 'POST') {
       const key = String(request.headers['idempotency-key'] ?? '');
       if (!isIdempotencyKey(key)) throw new Refusal(400, 'idempotency-key', 'Der Einreichung fehlt ihre Kennung (Idempotency-Key). Bitte laden Sie das Formular neu.');
@@ -262,5 +330,5 @@ export function createRelay(options: RelayOptions) {
     response.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
   }
 
-  return { handle, destination, submit };
+  return { handle, destination, submit, status };
 }
