@@ -142,7 +142,11 @@ describe('FIT-Connect relay against the Submission API stand-in', () => {
           ],
           metadataVersions: ['2.1.0'],
         },
-        { destinationId: WIESBADEN.destinationId, services: [declaration('DE06414')], metadataVersions: ['2.1.0'] },
+        {
+          destinationId: WIESBADEN.destinationId,
+          services: [declaration('DE06414'), { identifier: FAMILY.identifier, regions: ['DE06414'], submissionSchemas: [{ schemaUri: publishedId('aufenthaltstitel'), mimeType: 'application/json' }] }],
+          metadataVersions: ['2.1.0'],
+        },
         { destinationId: FRANKFURT.destinationId, services: [declaration('DE06412')], metadataVersions: ['2.1.0'] },
       ],
       clients: { 'efa-relay': 'test-secret-of-the-relay' },
@@ -264,6 +268,27 @@ describe('FIT-Connect relay against the Submission API stand-in', () => {
     assert.equal(((await response.json()) as { code: string }).code, 'unknown-region');
     assert.equal(standIn.created(), createdBefore);
     assert.deepEqual(standIn.violations, []);
+  });
+
+  it('a route can go by region while its service has one destination: the route\'s regions decide, unknown ones are refused', async () => {
+    await stopRelay();
+    relay = await startRelay({
+      aufenthaltstitel: {
+        destinationId: DESTINATION_ID,
+        serviceType: NOT_OFFERED,
+        routes: { familie: { serviceType: FAMILY, regions: { [WIESBADEN.ars]: { destinationId: WIESBADEN.destinationId } } } },
+      },
+    });
+    const ask = async (query: string) => {
+      const response = await fetch(`${relay.url}/destination?service=aufenthaltstitel&${query}`);
+      return { status: response.status, body: (await response.json()) as { destinationId?: string; code?: string } };
+    };
+    const wiesbaden = await ask(`route=familie&region=${WIESBADEN.ars}`);
+    assert.equal(wiesbaden.status, 200);
+    assert.equal(wiesbaden.body.destinationId, WIESBADEN.destinationId);
+    assert.equal((await ask(`route=familie&region=${FRANKFURT.ars}`)).body.code, 'unknown-region');
+    // Without the route: the service's one destination, which does not offer the service type configured for it.
+    assert.equal((await ask(`region=${WIESBADEN.ars}`)).body.code, 'service-not-offered');
   });
 
   it('a services file that could misroute is refused at start', () => {
