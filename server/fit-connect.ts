@@ -74,11 +74,7 @@ export async function startFitConnectDemo({ deliver }: FitConnectDemoOptions) {
   }
 
   const standIn = await startSubmissionApiStandIn({
-    destination: {
-      destinationId: DEMO_DESTINATION_ID,
-      services: offered,
-      metadataVersions: ['2.1.0'],
-    },
+    destinations: [{ destinationId: DEMO_DESTINATION_ID, services: offered, metadataVersions: ['2.1.0'] }],
     clients: { [CLIENT.id]: CLIENT.secret },
     onReceived: pickUp,
   });

@@ -7,15 +7,20 @@
  *   operation has `security`; anything else is answered 4xx and recorded in `violations`;
  * - every answer is checked against the operation's documented responses before it goes out (a stand-in that
  *   strays from the spec is recorded too, so a test can fail on it);
- * - it plays the destination and its subscriber: it publishes a destination with an encryption key whose `x5c`
- *   chain leads to a test root, and hands each submitted submission to the subscriber (fit-connect-subscriber.ts),
+ * - it plays the destinations and their subscribers: it publishes each destination with an encryption key whose `x5c`
+ *   chain leads to a test root, and hands each submitted submission to its subscriber (fit-connect-subscriber.ts),
  *   which decrypts it with the destination's key and checks it (metadata 2.1.0, hashes, announced attachments,
  *   the Fachdaten against the offered schema the metadata names); `onReceived` gets what it opened;
  * - OAuth2 client credentials (`client_secret_post`) at `tokenUrl`;
  * - fault injection per operation: fail the next call with a 5xx (nothing done), lose the answer to the next
  *   call after it took effect, expire every issued token right after the next call.
- * The event log holds `create-submission` and `submit-submission` SETs signed PS512, verifiable with
- * `/.well-known/jwks.json`.
+ * The event log holds the delivery service's `create-submission` and `submit-submission` SETs, signed PS512 with
+ * its key at `/.well-known/jwks.json`, and the subscriber's answer as FITKO's docs define it (receiving/verification,
+ * event-log/set-creation, read 2026-12-03), signed PS512 with the destination's own signing key
+ * (`/v1/destinations/{id}/keys/{kid}`) and `iss` = the destination id: `accept-submission` with the
+ * `authenticationTags` of what it opened, or `reject-submission` with `problems` (RFC 7807 fields) when it found any.
+ * The problem `type` URIs of FITKO's catalogue were not found; the stand-in uses one of its own and says what is
+ * wrong in `detail`.
  */
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
@@ -31,6 +36,8 @@ import { createSubscriber, type OpenedSubmission } from './fit-connect-subscribe
 import { createTestRoot, issueCertificate, toPem } from './test-pki.js';
 
 const generate = promisify(generateKeyPair);
+/** Not from FITKO's problem catalogue (not found): the stand-in's own type, the subscriber's finding in `detail`. */
+const STAND_IN_PROBLEM = 'https://efa-forms.de/problems/fit-connect-stand-in-subscriber';
 const EVENTS = 'https://schema.fitko.de/fit-connect/events';
 
 export interface StandInDestination {
@@ -41,13 +48,17 @@ export interface StandInDestination {
 }
 
 export interface StandInOptions {
-  destination: StandInDestination;
+  /** One destination per authority; each has its own keys. */
+  destinations: StandInDestination[];
   /** client_id → client_secret of the senders that may get tokens. */
   clients: Record<string, string>;
   tokenLifetimeSeconds?: number;
   /** The subscriber's pickup: called with each submission it opened, before the submit is answered. */
-  onReceived?: (opened: OpenedSubmission) => Promise<void>;
+  onReceived?: (opened: ReceivedSubmission) => Promise<void>;
 }
+
+/** A submission a destination's subscriber opened. */
+export type ReceivedSubmission = OpenedSubmission & { destinationId: string };
 
 interface Operation {
   operationId: string;
@@ -146,59 +157,79 @@ export type SubmissionApiStandIn = Awaited<ReturnType<typeof startSubmissionApiS
 
 export async function startSubmissionApiStandIn(options: StandInOptions) {
   const { routes, validate } = loadSpec();
-  const destination = { status: 'active' as const, ...options.destination };
   const tokenLifetime = options.tokenLifetimeSeconds ?? 1800;
 
-  // The destination's keys: encryption (RSA-OAEP-256, x5c to a test root) and the delivery service's SET key.
+  // Each destination's encryption key (RSA-OAEP-256, x5c to a test root), and the delivery service's SET key.
   const testRoot = await createTestRoot('FIT-Connect-Stand-in Test-Root');
-  const encryption = await webcrypto.subtle.generateKey(
-    { name: 'RSA-OAEP', hash: 'SHA-256', modulusLength: 4096, publicExponent: new Uint8Array([1, 0, 1]) },
-    true,
-    ['encrypt', 'decrypt'],
-  );
-  const encryptionKid = randomUUID();
-  const { n, e } = await webcrypto.subtle.exportKey('jwk', encryption.publicKey);
-  const leaf = issueCertificate({
-    subject: 'Stand-in-Zustellpunkt',
-    publicKey: KeyObject.from(encryption.publicKey),
-    issuer: testRoot,
-    ca: false,
-  });
-  const encryptionJwk = {
-    kty: 'RSA',
-    key_ops: ['wrapKey'],
-    alg: 'RSA-OAEP-256',
-    x5c: [leaf.toString('base64'), testRoot.certificate.toString('base64')],
-    kid: encryptionKid,
-    n: n!,
-    e: e!,
-  };
-  const signing: { publicKey: KeyObject; privateKey: KeyObject } = await generate('rsa', { modulusLength: 4096 });
-  const signingKid = randomUUID();
-  const signingJwk = {
-    ...(signing.publicKey.export({ format: 'jwk' }) as { n: string; e: string; kty: string }),
-    key_ops: ['verify'],
-    alg: 'PS512',
-    kid: signingKid,
-    x5c: [issueCertificate({ subject: 'Stand-in-Zustelldienst', publicKey: signing.publicKey, issuer: testRoot, ca: false }).toString('base64')],
-  };
+  /** A PS512 signing key as FIT-Connect publishes one (JWK with `x5c` to the test root). */
+  async function signingKey(subject: string, modulusLength = 4096) {
+    const pair: { publicKey: KeyObject; privateKey: KeyObject } = await generate('rsa', { modulusLength });
+    const kid = randomUUID();
+    const jwk = {
+      ...(pair.publicKey.export({ format: 'jwk' }) as { n: string; e: string; kty: string }),
+      key_ops: ['verify'],
+      alg: 'PS512',
+      kid,
+      x5c: [issueCertificate({ subject, publicKey: pair.publicKey, issuer: testRoot, ca: false }).toString('base64')],
+    };
+    return { kid, jwk, privateKey: pair.privateKey };
+  }
+  type SigningKey = Awaited<ReturnType<typeof signingKey>>;
+  const destinations = new Map<string, Awaited<ReturnType<typeof playDestination>>>();
+  async function playDestination(config: StandInDestination) {
+    const encryption = await webcrypto.subtle.generateKey(
+      { name: 'RSA-OAEP', hash: 'SHA-256', modulusLength: 4096, publicExponent: new Uint8Array([1, 0, 1]) },
+      true,
+      ['encrypt', 'decrypt'],
+    );
+    const encryptionKid = randomUUID();
+    const { n, e } = await webcrypto.subtle.exportKey('jwk', encryption.publicKey);
+    const leaf = issueCertificate({ subject: 'Stand-in-Zustellpunkt', publicKey: KeyObject.from(encryption.publicKey), issuer: testRoot, ca: false });
+    const played = { status: 'active' as const, ...config };
+    return {
+      config: played,
+      /** The subscriber's key for its accept and reject SETs. */
+      signer: await signingKey('Stand-in-Zustellpunkt (Signatur)'),
+      encryptionKid,
+      encryptionJwk: {
+        kty: 'RSA',
+        key_ops: ['wrapKey'],
+        alg: 'RSA-OAEP-256',
+        x5c: [leaf.toString('base64'), testRoot.certificate.toString('base64')],
+        kid: encryptionKid,
+        n: n!,
+        e: e!,
+      },
+      subscriber: createSubscriber({
+        privateKey: encryption.privateKey,
+        encryptionKid,
+        offered: (identifier) => played.services.find((s) => s.identifier === identifier)?.submissionSchemas ?? [],
+      }),
+    };
+  }
+  for (const config of options.destinations) destinations.set(config.destinationId, await playDestination(config));
+  const deliveryService = await signingKey('Stand-in-Zustelldienst');
 
   const violations: string[] = [];
   const tokens = new Map<string, number>();
   const submissions = new Map<string, StoredSubmission>();
   const events = new Map<string, string[]>();
-  const received: OpenedSubmission[] = [];
+  const received: ReceivedSubmission[] = [];
   const failNext = new Map<string, number>();
   const loseNextAnswer = new Set<string>();
   const expireTokensAfter = new Set<string>();
+  let holdNextAnswer = false;
+  let misreportNextSubmit = false;
   let requestCount = 0;
   let baseUrl = '';
 
-  function setToken(submission: StoredSubmission, event: string, payload: object) {
-    const header = { kid: signingKid, typ: 'secevent+jwt', alg: 'PS512' };
+  /** Signs a SET for `submission` and appends it to its case's event log: the delivery service's, or `by` a destination's. */
+  function setToken(submission: StoredSubmission, event: string, payload: object, by?: SigningKey) {
+    const signer = by ?? deliveryService;
+    const header = { kid: signer.kid, typ: 'secevent+jwt', alg: 'PS512' };
     const claims = {
       $schema: 'https://schema.fitko.de/fit-connect/set-payload/1.0.0/set-payload.schema.json',
-      iss: baseUrl,
+      iss: by ? submission.destinationId : baseUrl,
       iat: Math.floor(Date.now() / 1000),
       jti: randomUUID(),
       sub: `submission:${submission.submissionId}`,
@@ -206,24 +237,42 @@ export async function startSubmissionApiStandIn(options: StandInOptions) {
       events: { [`${EVENTS}/${event}`]: payload },
     };
     const input = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}`;
-    const signature = sign('sha512', Buffer.from(input), { key: signing.privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 64 });
+    const signature = sign('sha512', Buffer.from(input), { key: signer.privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 64 });
     const log = events.get(submission.caseId) ?? [];
     log.push(`${input}.${signature.toString('base64url')}`);
     events.set(submission.caseId, log);
   }
 
-  const subscriber = createSubscriber({
-    privateKey: encryption.privateKey,
-    encryptionKid,
-    offered: (identifier) => destination.services.find((s) => s.identifier === identifier)?.submissionSchemas ?? [],
-  });
+  const tagsOf = (submission: StoredSubmission) => {
+    const { encryptedMetadata, encryptedData } = submission.submitted!;
+    return {
+      metadata: lastSegment(encryptedMetadata),
+      ...(encryptedData ? { data: lastSegment(encryptedData) } : {}),
+      attachments: Object.fromEntries([...submission.attachments].map(([id, jwe]) => [id, lastSegment(jwe)])),
+    };
+  };
 
-  /** The subscriber's pickup, at once: every problem is recorded on the received submission. */
+  /**
+   * The subscriber's pickup, at once: every problem is recorded on the received submission, and it answers in the
+   * event log: accept without problems, reject with them (unless the answer is held).
+   */
   async function open(submission: StoredSubmission): Promise<void> {
-    const { submissionId, caseId, serviceType, announced, attachments } = submission;
-    const opened = await subscriber.open({ submissionId, caseId, serviceType, announced, attachments, ...submission.submitted! });
-    received.push(opened);
-    await options.onReceived?.(opened);
+    const { submissionId, caseId, destinationId, serviceType, announced, attachments } = submission;
+    const played = destinations.get(destinationId)!;
+    const opened = await played.subscriber.open({ submissionId, caseId, serviceType, announced, attachments, ...submission.submitted! });
+    const arrived = { ...opened, destinationId };
+    received.push(arrived);
+    await options.onReceived?.(arrived);
+    if (holdNextAnswer) {
+      holdNextAnswer = false;
+      return;
+    }
+    const { problems } = opened;
+    if (problems.length === 0) setToken(submission, 'accept-submission', { authenticationTags: tagsOf(submission) }, played.signer);
+    else {
+      const listed = problems.map((detail) => ({ type: STAND_IN_PROBLEM, title: 'Die Einreichung ist technisch nicht verarbeitbar', detail, instance: detail.split(/[ :]/)[0] }));
+      setToken(submission, 'reject-submission', { problems: listed }, played.signer);
+    }
   }
 
   function bearer(request: IncomingMessage): void {
@@ -243,18 +292,23 @@ export async function startSubmissionApiStandIn(options: StandInOptions) {
   async function handle(operation: Operation, params: Record<string, string>, body: unknown): Promise<Answer> {
     switch (operation.operationId) {
       case 'get-destination-info': {
-        if (params.destinationId !== destination.destinationId) throw new Refusal(404, 'Not Found');
-        const { destinationId, services, metadataVersions, status } = destination;
-        return { status: 200, body: { destinationId, encryptionKid, metadataVersions, services, status } };
+        const played = destinations.get(params.destinationId!);
+        if (!played) throw new Refusal(404, 'Not Found');
+        const { destinationId, services, metadataVersions, status } = played.config;
+        return { status: 200, body: { destinationId, encryptionKid: played.encryptionKid, metadataVersions, services, status } };
       }
-      case 'get-destination-key':
-        if (params.destinationId !== destination.destinationId || params.keyId !== encryptionKid) throw new Refusal(404, 'Not Found');
-        return { status: 200, body: encryptionJwk };
+      case 'get-destination-key': {
+        const played = destinations.get(params.destinationId!);
+        if (played && params.keyId === played.encryptionKid) return { status: 200, body: played.encryptionJwk };
+        if (played && params.keyId === played.signer.kid) return { status: 200, body: played.signer.jwk };
+        throw new Refusal(404, 'Not Found');
+      }
       case 'get-jwks.json':
-        return { status: 200, body: { keys: [signingJwk] } };
+        return { status: 200, body: { keys: [deliveryService.jwk] } };
       case 'create-submission': {
         const create = body as { destinationId: string; announcedAttachments: string[]; serviceType: { name: string; identifier: string } };
-        if (create.destinationId !== destination.destinationId) throw new Refusal(404, 'Destination not found');
+        const destination = destinations.get(create.destinationId)?.config;
+        if (!destination) throw new Refusal(404, 'Destination not found');
         if (destination.status !== 'active') throw new Refusal(422, 'Destination not active');
         if (!destination.services.some((s) => s.identifier === create.serviceType.identifier)) throw new Refusal(422, 'Service not offered by the destination');
         const submission: StoredSubmission = {
@@ -282,14 +336,10 @@ export async function startSubmissionApiStandIn(options: StandInOptions) {
         const missing = submission.announced.filter((id) => !submission.attachments.has(id));
         if (missing.length > 0) throw new Refusal(422, `Announced attachments not uploaded: ${missing.join(', ')}`);
         submission.submitted = body as StoredSubmission['submitted'];
-        const { encryptedMetadata, encryptedData } = submission.submitted!;
-        setToken(submission, 'submit-submission', {
-          authenticationTags: {
-            metadata: lastSegment(encryptedMetadata),
-            ...(encryptedData ? { data: lastSegment(encryptedData) } : {}),
-            attachments: Object.fromEntries([...submission.attachments].map(([id, jwe]) => [id, lastSegment(jwe)])),
-          },
-        });
+        const authenticationTags = tagsOf(submission);
+        if (misreportNextSubmit) authenticationTags.metadata = base64url(Buffer.alloc(16, 1));
+        misreportNextSubmit = false;
+        setToken(submission, 'submit-submission', { authenticationTags });
         await open(submission);
         return {
           status: 202,
@@ -419,9 +469,14 @@ export async function startSubmissionApiStandIn(options: StandInOptions) {
   return {
     url: baseUrl,
     tokenUrl: `${baseUrl}/token`,
-    encryptionJwk,
     trustAnchor: toPem(testRoot.certificate),
     violations,
+    /** Appends a SET to a case's event log as it is, forged or broken: the relay must not believe it. */
+    appendEvent: (caseId: string, token: string) => void events.get(caseId)!.push(token),
+    /** A signing key with the test root's certificate, as a delivery service or destination would publish it. */
+    signingKey,
+    /** The delivery service's SET key (kid, JWK, private key), to sign SETs the way it does. */
+    deliveryService,
     /** Submissions the subscriber opened, in order of their submit. */
     received,
     /** How many submissions were created (announced), submitted or not. */
@@ -434,6 +489,10 @@ export async function startSubmissionApiStandIn(options: StandInOptions) {
       loseNextAnswer: (operationId: string) => void loseNextAnswer.add(operationId),
       /** Every token issued so far expires right after the next call of the operation. */
       expireTokensAfter: (operationId: string) => void expireTokensAfter.add(operationId),
+      /** The subscriber opens the next submission but answers nothing yet: it stays `submitted`. */
+      holdNextAnswer: () => void (holdNextAnswer = true),
+      /** The delivery service's submit event for the next submission names another metadata tag than it received. */
+      misreportNextSubmit: () => void (misreportNextSubmit = true),
     },
     close: () =>
       new Promise<void>((resolve) => {

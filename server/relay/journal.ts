@@ -6,16 +6,24 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../storage/fs-atomic.js';
+import type { AuthenticationTags } from './event-log.js';
 
 export interface JournalEntry {
   service: string;
   route?: string;
+  /** The authority's ARS, as the browser sent it. */
+  region?: string;
   destinationId: string;
   submissionId: string;
   caseId: string;
   announced: string[];
   /** Attachments uploaded (their ids); an upload repeated after a restart overwrites, which the API allows. */
   uploaded: string[];
+  /**
+   * The authentication tags of the JWEs forwarded: an attachment's when it is uploaded, metadata's and data's when
+   * the submit is sent; the event log's SETs must name exactly these. Tags only, never ciphertext.
+   */
+  tags: AuthenticationTags;
   /** Set before the submit call: from then on, an answer lost may mean the submission went through. */
   submitSent?: boolean;
   receipt?: { reference: string; receivedAt: string };

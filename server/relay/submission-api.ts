@@ -4,7 +4,6 @@
  * expires and fetched anew once when the API answers 401, and only the sender's operations. It carries
  * ciphertext only; nothing here can decrypt.
  */
-import { constants, createPublicKey, verify } from 'node:crypto';
 
 export interface SubmissionApiOptions {
   tokenUrl: string;
@@ -42,7 +41,6 @@ export class SubmissionApiError extends Error {
 const USER_AGENT = 'efa-forms-relay/0.1.0';
 /** A token is not used in its last 30 seconds: a request sent then may arrive after it expired. */
 const TOKEN_MARGIN_MS = 30_000;
-const EVENTS = 'https://schema.fitko.de/fit-connect/events/';
 
 export function createSubmissionApi(options: SubmissionApiOptions) {
   const { tokenUrl, apiUrl, clientId, clientSecret, timeoutMs = 30_000 } = options;
@@ -116,33 +114,15 @@ export function createSubmissionApi(options: SubmissionApiOptions) {
     async submit(submissionId: string, parts: { encryptedMetadata: string; encryptedData: string }): Promise<void> {
       await expect('submit-submission', await call('submit-submission', 'PUT', `/v1/submissions/${id(submissionId)}`, { json: parts }), 202);
     },
-    /**
-     * Whether the delivery service logged `submit-submission` for `submissionId` in case `caseId`: the event log's
-     * security event tokens, each verified (PS512) with the delivery service's published keys.
-     */
-    async wasSubmitted(caseId: string, submissionId: string): Promise<boolean> {
+    /** The case's event log: security event tokens, unchecked (event-log.ts checks them). */
+    async eventLog(caseId: string): Promise<string[]> {
       const { eventLog } = await expect<{ eventLog: string[] }>('get-case-events', await call('get-case-events', 'GET', `/v1/cases/${id(caseId)}/events`), 200);
-      const { keys } = await expect<{ keys: { kid: string; kty: string; n: string; e: string }[] }>(
-        'get-jwks.json',
-        await call('get-jwks.json', 'GET', '/.well-known/jwks.json', undefined, false),
-        200,
-      );
-      const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-      return eventLog.some((token) => {
-        try {
-          const [header, payload, signature] = token.split('.') as [string, string, string];
-          const { kid, alg } = decode(header);
-          const jwk = keys.find((key) => key.kid === kid);
-          if (!jwk || alg !== 'PS512') return false;
-          const key = createPublicKey({ key: { kty: jwk.kty, n: jwk.n, e: jwk.e }, format: 'jwk' });
-          const signed = Buffer.from(`${header}.${payload}`);
-          if (!verify('sha512', signed, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 64 }, Buffer.from(signature, 'base64url'))) return false;
-          const claims = decode(payload);
-          return claims.sub === `submission:${submissionId}` && Object.hasOwn(claims.events ?? {}, `${EVENTS}submit-submission`);
-        } catch {
-          return false; // not a token we can read: it proves nothing
-        }
-      });
+      return eventLog;
+    },
+    /** The delivery service's published keys, with which its SETs verify. */
+    async deliveryServiceKeys(): Promise<Record<string, unknown>[]> {
+      const { keys } = await expect<{ keys: Record<string, unknown>[] }>('get-jwks.json', await call('get-jwks.json', 'GET', '/.well-known/jwks.json', undefined, false), 200);
+      return keys;
     },
   };
 }

@@ -446,11 +446,13 @@ describe('bad input to the FIT-Connect relay (server/relay/, a process of its ow
 
   before(async () => {
     standIn = await startSubmissionApiStandIn({
-      destination: {
-        destinationId,
-        services: [{ identifier: serviceType.identifier, regions: ['DE09'], submissionSchemas: [{ schemaUri: fachdatenSchemaUri('verpflichtungserklaerung', '2.0.0'), mimeType: 'application/json' }] }],
-        metadataVersions: ['2.1.0'],
-      },
+      destinations: [
+        {
+          destinationId,
+          services: [{ identifier: serviceType.identifier, regions: ['DE09'], submissionSchemas: [{ schemaUri: fachdatenSchemaUri('verpflichtungserklaerung', '2.0.0'), mimeType: 'application/json' }] }],
+          metadataVersions: ['2.1.0'],
+        },
+      ],
       clients: { 'efa-relay': 'fuzz-secret' },
     });
     const api = createSubmissionApi({ tokenUrl: standIn.tokenUrl, apiUrl: standIn.url, clientId: 'efa-relay', clientSecret: 'fuzz-secret' });

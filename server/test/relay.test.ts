@@ -18,8 +18,10 @@ import { aufenthaltstitelStart } from '../../src/services/aufenthaltstitel/start
 import { verpflichtungserklaerungDefinition } from '../../src/services/verpflichtungserklaerung/definition.js';
 import type { OpenedSubmission } from '../fit-connect-subscriber.js';
 import { createRelay, type RelayServices } from '../relay/relay.js';
+import { SetRefusal, verifySet, type SetKeys, type SigningJwk } from '../relay/event-log.js';
 import { createSubmissionApi } from '../relay/submission-api.js';
-import { startSubmissionApiStandIn, type SubmissionApiStandIn } from '../submission-api-standin.js';
+import { constants, sign, type KeyObject } from 'node:crypto';
+import { startSubmissionApiStandIn, type ReceivedSubmission, type SubmissionApiStandIn } from '../submission-api-standin.js';
 import { envelope, root } from './helpers.js';
 
 const DESTINATION_ID = '3c1b8a2e-5d4f-4e6a-9b7c-2f1e0d9c8b7a';
@@ -33,6 +35,21 @@ const services: RelayServices = {
   verpflichtungserklaerung: { destinationId: DESTINATION_ID, serviceType: SERVICE_TYPE },
   aufenthaltstitel: { destinationId: DESTINATION_ID, serviceType: NOT_OFFERED, routes: { familie: { serviceType: FAMILY }, studium: { serviceType: STUDY } } },
 };
+/** One relay for two authorities of a Kreis's IT provider, by ARS: Wiesbaden and Frankfurt, each its own destination. */
+const WIESBADEN = { ars: '064140000000', destinationId: '5a7e0b1c-3d2f-4a6b-8c9d-0e1f2a3b4c5d' };
+const FRANKFURT = { ars: '064120000000', destinationId: '7c9d2e3f-4a5b-4c6d-9e8f-1a2b3c4d5e6f' };
+/** Configured to Wiesbaden's destination by mistake: Darmstadt's ARS, which that destination does not serve. */
+const DARMSTADT = '064110000000';
+const regionalServices: RelayServices = {
+  verpflichtungserklaerung: {
+    serviceType: SERVICE_TYPE,
+    regions: {
+      [WIESBADEN.ars]: { destinationId: WIESBADEN.destinationId },
+      [FRANKFURT.ars]: { destinationId: FRANKFURT.destinationId },
+      [DARMSTADT]: { destinationId: WIESBADEN.destinationId },
+    },
+  },
+};
 const VERSION = verpflichtungserklaerungDefinition.schemaVersion;
 /** The `$id` of a published schema (schemas/<service>.schema.json), as the authority enters it at its destination. */
 const publishedId = (service: string): string => JSON.parse(readFileSync(join(root, 'schemas', `${service}.schema.json`), 'utf8')).$id;
@@ -40,10 +57,13 @@ const publishedId = (service: string): string => JSON.parse(readFileSync(join(ro
 let standIn: SubmissionApiStandIn;
 let dataDir: string;
 let relay: { url: string; server: Server };
+/** What the relay logged since it started. */
+let logged: Record<string, unknown>[];
 
-async function startRelay(): Promise<{ url: string; server: Server }> {
+async function startRelay(configured = services): Promise<{ url: string; server: Server }> {
   const api = createSubmissionApi({ tokenUrl: standIn.tokenUrl, apiUrl: standIn.url, clientId: 'efa-relay', clientSecret: 'test-secret-of-the-relay' });
-  const server = createServer(createRelay({ api, services, dataDir }).handle);
+  logged = [];
+  const server = createServer(createRelay({ api, services: configured, dataDir, log: (entry) => logged.push(entry) }).handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
@@ -106,16 +126,29 @@ function assertArrivedOnce(submission: Submission, bytes: Uint8Array | undefined
 
 describe('FIT-Connect relay against the Submission API stand-in', () => {
   before(async () => {
+    const declaration = (region: string) => ({
+      identifier: SERVICE_TYPE.identifier,
+      regions: [region],
+      submissionSchemas: [{ schemaUri: publishedId('verpflichtungserklaerung'), mimeType: 'application/json' as const }],
+    });
     standIn = await startSubmissionApiStandIn({
-      destination: {
-        destinationId: DESTINATION_ID,
-        services: [
-          { identifier: SERVICE_TYPE.identifier, regions: ['DE09'], submissionSchemas: [{ schemaUri: publishedId('verpflichtungserklaerung'), mimeType: 'application/json' }] },
-          { identifier: FAMILY.identifier, regions: ['DE09'], submissionSchemas: [{ schemaUri: publishedId('aufenthaltstitel'), mimeType: 'application/json' }] },
-          { identifier: STUDY.identifier, regions: ['DE09'], submissionSchemas: [{ schemaUri: fachdatenSchemaUri('aufenthaltstitel', '1.0.0'), mimeType: 'application/json' }] },
-        ],
-        metadataVersions: ['2.1.0'],
-      },
+      destinations: [
+        {
+          destinationId: DESTINATION_ID,
+          services: [
+            declaration('DE09'),
+            { identifier: FAMILY.identifier, regions: ['DE09'], submissionSchemas: [{ schemaUri: publishedId('aufenthaltstitel'), mimeType: 'application/json' }] },
+            { identifier: STUDY.identifier, regions: ['DE09'], submissionSchemas: [{ schemaUri: fachdatenSchemaUri('aufenthaltstitel', '1.0.0'), mimeType: 'application/json' }] },
+          ],
+          metadataVersions: ['2.1.0'],
+        },
+        {
+          destinationId: WIESBADEN.destinationId,
+          services: [declaration('DE06414'), { identifier: FAMILY.identifier, regions: ['DE06414'], submissionSchemas: [{ schemaUri: publishedId('aufenthaltstitel'), mimeType: 'application/json' }] }],
+          metadataVersions: ['2.1.0'],
+        },
+        { destinationId: FRANKFURT.destinationId, services: [declaration('DE06412')], metadataVersions: ['2.1.0'] },
+      ],
       clients: { 'efa-relay': 'test-secret-of-the-relay' },
     });
   });
@@ -196,6 +229,76 @@ describe('FIT-Connect relay against the Submission API stand-in', () => {
     assert.equal(arrived!.envelope, undefined);
   });
 
+  it('one relay for two authorities: each submission goes to the destination of the ARS the element names', async () => {
+    await stopRelay();
+    relay = await startRelay(regionalServices);
+    for (const { ars, destinationId } of [WIESBADEN, FRANKFURT]) {
+      const { submission, files, bytes } = withAttachment(envelope({ schemaVersion: VERSION, authority: ars }));
+      const createdBefore = standIn.created();
+      const receipt = await send(submission, files);
+      const received = assertArrivedOnce(submission, bytes, createdBefore) as ReceivedSubmission;
+      assert.equal(received.destinationId, destinationId);
+      assert.equal(receipt.reference, received.caseId);
+    }
+  });
+
+  it('a region the relay does not know, none, or one its destination does not serve is refused with a German message; nothing is created', async () => {
+    await stopRelay();
+    relay = await startRelay(regionalServices);
+    const createdBefore = standIn.created();
+    for (const [authority, status, code] of [['099990000000', 404, 'unknown-region'], ['', 422, 'region-missing'], [DARMSTADT, 422, 'region-not-offered']] as const) {
+      const { submission, files } = withAttachment(envelope({ schemaVersion: VERSION, authority }));
+      const error = await failure(send(submission, files));
+      assert.equal(error.failure, 'service-not-offered', authority);
+      assert.equal(error.details.status, status);
+      const answer = await fetch(`${relay.url}/destination?service=verpflichtungserklaerung&region=${authority}`);
+      const problem = (await answer.json()) as { code: string; message: string };
+      assert.equal(answer.status, status);
+      assert.equal(problem.code, code);
+      assert.match(problem.message, /Behörde/);
+    }
+    // Straight to the POST, past the destination question: the region is checked there too.
+    const { submission } = withAttachment(envelope({ schemaVersion: VERSION, authority: '099990000000' }));
+    const response = await fetch(`${relay.url}/submissions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': submission.id },
+      body: JSON.stringify({ service: 'verpflichtungserklaerung', region: '099990000000', destinationId: WIESBADEN.destinationId, encryptedMetadata: 'a.b.c.d.e', encryptedData: 'a.b.c.d.e', attachments: {} }),
+    });
+    assert.equal(response.status, 404);
+    assert.equal(((await response.json()) as { code: string }).code, 'unknown-region');
+    assert.equal(standIn.created(), createdBefore);
+    assert.deepEqual(standIn.violations, []);
+  });
+
+  it('a route can go by region while its service has one destination: the route\'s regions decide, unknown ones are refused', async () => {
+    await stopRelay();
+    relay = await startRelay({
+      aufenthaltstitel: {
+        destinationId: DESTINATION_ID,
+        serviceType: NOT_OFFERED,
+        routes: { familie: { serviceType: FAMILY, regions: { [WIESBADEN.ars]: { destinationId: WIESBADEN.destinationId } } } },
+      },
+    });
+    const ask = async (query: string) => {
+      const response = await fetch(`${relay.url}/destination?service=aufenthaltstitel&${query}`);
+      return { status: response.status, body: (await response.json()) as { destinationId?: string; code?: string } };
+    };
+    const wiesbaden = await ask(`route=familie&region=${WIESBADEN.ars}`);
+    assert.equal(wiesbaden.status, 200);
+    assert.equal(wiesbaden.body.destinationId, WIESBADEN.destinationId);
+    assert.equal((await ask(`route=familie&region=${FRANKFURT.ars}`)).body.code, 'unknown-region');
+    // Without the route: the service's one destination, which does not offer the service type configured for it.
+    assert.equal((await ask(`region=${WIESBADEN.ars}`)).body.code, 'service-not-offered');
+  });
+
+  it('a services file that could misroute is refused at start', () => {
+    const api = createSubmissionApi({ tokenUrl: standIn.tokenUrl, apiUrl: standIn.url, clientId: 'efa-relay', clientSecret: 'test-secret-of-the-relay' });
+    const start = (configured: unknown) => () => createRelay({ api, services: configured as RelayServices, dataDir });
+    assert.throws(start({ verpflichtungserklaerung: { serviceType: SERVICE_TYPE, destinationId: DESTINATION_ID, regions: { [WIESBADEN.ars]: { destinationId: WIESBADEN.destinationId } } } }), /not both/);
+    assert.throws(start({ verpflichtungserklaerung: { serviceType: SERVICE_TYPE, regions: { '06414000': { destinationId: WIESBADEN.destinationId } } } }), /12 digits/);
+    assert.throws(start({ verpflichtungserklaerung: { serviceType: SERVICE_TYPE } }), /needs destinationId or regions/);
+  });
+
   it('the stand-in is not vacuous: a request outside the spec is refused and recorded', async () => {
     const before = standIn.violations.length;
     const response = await fetch(`${standIn.url}/v1/submissions`, {
@@ -241,4 +344,158 @@ describe('FIT-Connect relay against the Submission API stand-in', () => {
       assert.equal(receipt.reference, received.caseId);
     });
   }
+
+  const statusOf = async (submission: Submission) => {
+    const response = await fetch(`${relay.url}/submissions/${submission.id}/status`);
+    return { code: response.status, body: (await response.json()) as { status?: string; code?: string; problems?: Record<string, string>[] } };
+  };
+
+  it('the status says accepted once the subscriber accepted (its SET verified with the destination\'s key, its tags those forwarded)', async () => {
+    const { submission, files } = withAttachment();
+    await send(submission, files);
+    assert.deepEqual(await statusOf(submission), { code: 200, body: { status: 'accepted' } });
+  });
+
+  it('the status says rejected, with the subscriber\'s problems, when it refused the submission after delivery', async () => {
+    const { submission, files } = withAttachment();
+    delete (submission.data as Record<string, unknown>).gast;
+    await send(submission, files);
+    const { code, body } = await statusOf(submission);
+    assert.equal(code, 200);
+    assert.equal(body.status, 'rejected');
+    assert.equal(body.problems!.length, 1);
+    assert.match(body.problems![0]!.detail!, /gast/);
+    assert.equal(body.problems![0]!.instance, 'data');
+  });
+
+  it('the status stays submitted while the subscriber has not answered, and a forged accept in the log is not believed', async () => {
+    const { submission, files } = withAttachment();
+    standIn.faults.holdNextAnswer();
+    const { reference } = await send(submission, files);
+    assert.deepEqual(await statusOf(submission), { code: 200, body: { status: 'submitted' } });
+    const [arrived] = arrivalsOf(submission);
+    // Signed by the delivery service's key, which is not the destination's: the subscriber's events need the latter.
+    const forged = signSet(standIn.deliveryService, { sub: `submission:${arrived!.submissionId}`, txn: `case:${reference}`, iss: arrived!.destinationId }, 'accept-submission');
+    standIn.appendEvent(reference, forged);
+    assert.deepEqual(await statusOf(submission), { code: 200, body: { status: 'submitted' } });
+    assert.ok(logged.some((entry) => entry.event === 'set-refused' && /no destination key/.test(String(entry.reason))), JSON.stringify(logged));
+  });
+
+  it('a submit event whose authentication tags differ from the JWEs the relay forwarded: no status, an error', async () => {
+    const { submission, files } = withAttachment();
+    standIn.faults.misreportNextSubmit();
+    await send(submission, files);
+    const { code, body } = await statusOf(submission);
+    assert.equal(code, 502);
+    assert.equal(body.code, 'event-log-mismatch');
+    assert.ok(logged.some((entry) => entry.event === 'authentication-tags-differ'));
+  });
+
+  it('a lost answer to the submit, then a submit event with other tags: the resend gets no receipt', async () => {
+    const { submission, files } = withAttachment();
+    standIn.faults.misreportNextSubmit();
+    standIn.faults.loseNextAnswer('submit-submission');
+    assert.equal((await failure(send(submission, files))).failure, 'server');
+    const error = await failure(send(submission, files));
+    assert.equal(error.failure, 'server');
+    assert.equal(error.details.status, 502);
+  });
+
+  it('the status of a submission the relay did not send is 404', async () => {
+    const { code, body } = await statusOf(envelope() as Submission);
+    assert.equal(code, 404);
+    assert.equal(body.code, 'unknown-submission');
+  });
+});
+
+/** A SET as FIT-Connect signs one (PS512), with `header` and `claims` overriding the defaults. */
+function signSet(signer: { kid: string; privateKey: KeyObject }, claims: Record<string, unknown>, event = 'submit-submission', payload: object = {}, header: Record<string, unknown> = {}): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const input = `${part({ kid: signer.kid, typ: 'secevent+jwt', alg: 'PS512', ...header })}.${part({
+    $schema: 'https://schema.fitko.de/fit-connect/set-payload/1.0.0/set-payload.schema.json',
+    iss: 'https://zustelldienst.example',
+    iat: Math.floor(Date.now() / 1000),
+    jti: crypto.randomUUID(),
+    events: { [`https://schema.fitko.de/fit-connect/events/${event}`]: payload },
+    ...claims,
+  })}`;
+  const signature = sign('sha512', Buffer.from(input), { key: signer.privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 64 });
+  return `${input}.${signature.toString('base64url')}`;
+}
+
+describe('security event tokens: believed only as FITKO requires (header, key, signature, subject)', () => {
+  const expected = { submissionId: crypto.randomUUID(), caseId: crypto.randomUUID(), destinationId: crypto.randomUUID() };
+  const claims = { sub: `submission:${expected.submissionId}`, txn: `case:${expected.caseId}` };
+  let deliveryService: Awaited<ReturnType<SubmissionApiStandIn['signingKey']>>;
+  let destination: typeof deliveryService;
+  let short: typeof deliveryService;
+  let keys: SetKeys;
+  let published: SigningJwk[];
+  /** A stand-in only for its test root, which certifies the keys. */
+  let pki: SubmissionApiStandIn;
+
+  before(async () => {
+    pki = await startSubmissionApiStandIn({ destinations: [], clients: {} });
+    [deliveryService, destination, short] = await Promise.all([pki.signingKey('Zustelldienst'), pki.signingKey('Zustellpunkt'), pki.signingKey('Kurz', 2048)]);
+    published = [deliveryService.jwk, short.jwk];
+    keys = {
+      deliveryService: async (kid) => published.find((key) => key.kid === kid),
+      destination: async (kid) => (kid === destination.kid ? destination.jwk : undefined),
+    };
+  });
+  after(() => pki.close());
+
+  const refusal = async (token: string, reason: RegExp) => {
+    await assert.rejects(verifySet(token, keys, expected), (error: unknown) => error instanceof SetRefusal && reason.test(error.message));
+  };
+
+  it('a SET signed as FITKO requires is believed (the control for the refusals below)', async () => {
+    const tags = { authenticationTags: { metadata: 'a', data: 'b', attachments: {} } };
+    const verified = await verifySet(signSet(deliveryService, claims, 'submit-submission', tags), keys, expected);
+    assert.equal(verified.event, 'submit-submission');
+    assert.deepEqual(verified.payload, tags);
+    const accepted = await verifySet(signSet(destination, { ...claims, iss: expected.destinationId }, 'accept-submission'), keys, expected);
+    assert.equal(accepted.event, 'accept-submission');
+  });
+
+  it('refuses another algorithm or type in the header', async () => {
+    await refusal(signSet(deliveryService, claims, 'submit-submission', {}, { alg: 'RS512' }), /alg RS512/);
+    await refusal(signSet(deliveryService, claims, 'submit-submission', {}, { alg: 'none' }), /alg none/);
+    await refusal(signSet(deliveryService, claims, 'submit-submission', {}, { typ: 'JWT' }), /typ JWT/);
+  });
+
+  it('refuses a kid the issuer does not publish', async () => {
+    await refusal(signSet({ ...deliveryService, kid: crypto.randomUUID() }, claims), /no delivery service key with kid/);
+  });
+
+  it('refuses a key shorter than 4096 bits, even when published and the signature verifies', async () => {
+    await refusal(signSet(short, claims), /2048 bits/);
+  });
+
+  it('refuses a key outside the profile: without x5c, with another key\'s certificate, not for verify', async () => {
+    const original = published;
+    for (const [jwk, reason] of [
+      [{ ...deliveryService.jwk, x5c: undefined }, /no certificate/],
+      [{ ...deliveryService.jwk, x5c: destination.jwk.x5c }, /not the key of its certificate/],
+      [{ ...deliveryService.jwk, key_ops: ['wrapKey'] }, /not for verify/],
+      [{ ...deliveryService.jwk, alg: 'RSA-OAEP-256' }, /not an RSA key for PS512/],
+    ] as const) {
+      published = [jwk as SigningJwk];
+      await refusal(signSet(deliveryService, claims), reason);
+    }
+    published = original;
+  });
+
+  it('refuses a tampered payload', async () => {
+    const [header, , signature] = signSet(deliveryService, claims).split('.');
+    const other = Buffer.from(JSON.stringify({ ...claims, iss: 'x', iat: 1, jti: crypto.randomUUID(), events: { 'https://schema.fitko.de/fit-connect/events/submit-submission': { authenticationTags: {} } } })).toString('base64url');
+    await refusal(`${header}.${other}.${signature}`, /signature does not verify/);
+  });
+
+  it('refuses a SET of another submission or case, and a subscriber event not signed by the destination', async () => {
+    await refusal(signSet(deliveryService, { ...claims, sub: `submission:${crypto.randomUUID()}` }), /another submission/);
+    await refusal(signSet(deliveryService, { ...claims, txn: `case:${crypto.randomUUID()}` }), /another case/);
+    await refusal(signSet(deliveryService, { ...claims, iss: expected.destinationId }, 'reject-submission'), /no destination key/);
+    await refusal(signSet(destination, { ...claims, iss: 'https://zustelldienst.example' }, 'accept-submission'), /not issued by the destination/);
+  });
 });

@@ -17,14 +17,16 @@
  * they travel as one `dataSets` entry of schemas/fit-connect/kontext.schema.json. The service (and route) reaches
  * FIT-Connect as `serviceType` of the create call, which the relay chooses from its configuration.
  *
- * Relay contract (server/relay/relay.ts): the service and route travel in clear, as FIT-Connect's `serviceType`
- * does, so the relay can choose the destination and the LeiKa service type.
- *   GET  {relay}/destination?service=…[&route=…]
+ * Relay contract (server/relay/relay.ts): the service, route and region travel in clear, as FIT-Connect's
+ * `serviceType` and the destination's regions do, so the relay can choose the authority's destination and the LeiKa
+ * service type. The region is the envelope's `authority` (the element's attribute): one relay may serve several
+ * authorities, each by its Amtlicher Regionalschlüssel.
+ *   GET  {relay}/destination?service=…[&route=…][&region=…]
  *                              → { destinationId, encryptionKid, publicKey (JWK with x5c), metadataVersions?, submissionSchemas }
- *                              or 422 { code: "service-not-offered" }: the failure `service-not-offered`, as when
- *                              `submissionSchemas` lacks the service's schema in the form's version
- *   POST {relay}/submissions   { service, route?, destinationId, encryptedMetadata, encryptedData, attachments: { [id]: JWE } },
+ *   POST {relay}/submissions   { service, route?, region?, destinationId, encryptedMetadata, encryptedData, attachments: { [id]: JWE } },
  *                              `Idempotency-Key: <envelope id>` → a receipt { reference, receivedAt? }
+ * A relay refusal that says this service does not go to this authority this way (`NOT_OFFERED`) is the failure
+ * `service-not-offered`, as when `submissionSchemas` lacks the service's schema in the form's version.
  *
  * No automatic retries: every attempt encrypts afresh, and the relay stores a repeated envelope id once, so
  * the form's own "send again" is the retry.
@@ -57,7 +59,20 @@ interface Destination {
 }
 
 /** What the relay needs to choose the destination and the LeiKa service type; never personal data. */
-type ServiceRoute = { service: string; route?: string };
+type ServiceRoute = { service: string; route?: string; region?: string };
+
+/** Relay refusals (`code`) that mean: this service is not taken for this authority this way; nothing was sent. */
+const NOT_OFFERED = ['service-not-offered', 'unknown-service', 'unknown-region', 'region-missing', 'region-not-offered'];
+
+/** A relay answer that is not ok as a SubmitError: `service-not-offered` for NOT_OFFERED, else as any receiver's. */
+async function relayError(response: Response): Promise<SubmitError> {
+  const problem = (await response.clone().json().catch(() => undefined)) as { code?: unknown; message?: unknown } | undefined;
+  if (NOT_OFFERED.includes(problem?.code as string)) {
+    const message = typeof problem!.message === 'string' ? problem!.message : 'The relay does not take this service for this authority.';
+    return new SubmitError('service-not-offered', message, { status: response.status });
+  }
+  return answerError(response);
+}
 
 const METADATA_VERSION = '2.1.0';
 export const METADATA_SCHEMA = `https://schema.fitko.de/fit-connect/metadata/${METADATA_VERSION}/metadata.schema.json`;
@@ -156,11 +171,7 @@ export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
   async function destination(service: ServiceRoute, timeout: number, signal?: AbortSignal): Promise<Destination> {
     const query = new URLSearchParams(service);
     const response = await fetchWithin(`${relay}/destination?${query}`, { headers: { Accept: 'application/json' } }, timeout, signal);
-    if (!response.ok) {
-      const problem = (await response.clone().json().catch(() => undefined)) as { code?: unknown } | undefined;
-      if (problem?.code === 'service-not-offered') throw new SubmitError('service-not-offered', 'The destination does not offer this service.');
-      throw await answerError(response);
-    }
+    if (!response.ok) throw await relayError(response);
     const answer = await readJson(response);
     if (!isDestination(answer)) throw new SubmitError('server', 'The relay described the destination in an unknown form.');
     if (answer.publicKey.kid !== answer.encryptionKid) {
@@ -182,7 +193,11 @@ export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
       }
       const { uploadMs, left } = sendingDeadline(deadlineMs, submission, files);
       const route = (submission.data as { route?: unknown }).route;
-      const service: ServiceRoute = { service: submission.service, ...(typeof route === 'string' ? { route } : {}) };
+      const service: ServiceRoute = {
+        service: submission.service,
+        ...(typeof route === 'string' ? { route } : {}),
+        ...(submission.authority ? { region: submission.authority } : {}),
+      };
       const target = await destination(service, Math.min(timeoutMs, left()), signal);
       let key: CryptoKey;
       try {
@@ -231,7 +246,7 @@ export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
         Math.min(Math.round(timeoutMs + uploadMs), left()),
         signal,
       );
-      if (!response.ok) throw await answerError(response);
+      if (!response.ok) throw await relayError(response);
       return parseReceipt(await readJson(response));
     },
   };

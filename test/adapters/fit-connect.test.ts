@@ -206,8 +206,10 @@ describe('fit-connect adapter through the relay to the Submission API stand-in a
   it('sends only ciphertext; the subscriber stores exactly the envelope and the attachment; the receipt is the case id', async () => {
     const { sent, bytes, ref, files } = declaration();
     const bodies: string[] = [];
+    const urls: string[] = [];
     const realFetch = window.fetch;
     window.fetch = (input, init) => {
+      urls.push(String(input));
       if (typeof init?.body === 'string') bodies.push(init.body);
       return realFetch(input, init);
     };
@@ -221,6 +223,9 @@ describe('fit-connect adapter through the relay to the Submission API stand-in a
     expect(bodies).to.have.length(1);
     const request = JSON.parse(bodies[0]!);
     expect(Object.keys(request.attachments)).to.deep.equal([ref.id]);
+    // The relay chooses the authority's destination by the element's `authority` (its region key).
+    expect(request.region).to.equal(sent.authority);
+    expect(new URL(urls.find((url) => url.includes('/destination?'))!, location.href).searchParams.get('region')).to.equal(sent.authority);
     expect(bodies[0]).not.to.contain(sent.id);
     expect(bodies[0]).not.to.contain(ref.dateiname);
 
