@@ -79,6 +79,13 @@ export interface OnlineAbgabeConfig {
   onlineAbgabe?: { identifikationsbericht?: boolean };
 }
 
+/**
+ * Where the element records, for the form's conditions only (a not submitted answer), that the identity has a
+ * DeutschlandID mailbox: then the form asks whether the decision may be delivered there
+ * (`zustimmungZumDigitalenBescheid`, common/blocks.ts `digitalDecisionQuestion`).
+ */
+export const POSTFACH_VORHANDEN = '/postfachVorhanden';
+
 /** The schema's `authentifizierung` record of an identity: what the submission says about it. */
 export interface AuthenticationRecord {
   vertrauensniveau: TrustLevel;
