@@ -4,7 +4,7 @@ import { buildMetadata, fachdatenSchemaUri, fitConnectAdapter, IDENTITY_REPORT_S
 import { base64url, encryptCompact, fromBase64url, importEncryptionKey, sha512Hex, type EncryptionJwk } from '../../src/adapters/jwe.js';
 import validateMetadata from '../generated/fit-connect-metadata-2.1.0.js';
 import { envelope, validData } from '../helpers/submission.js';
-import { tokenFor } from '../helpers/identity.js';
+import { signedTokenFor, tokenFor } from '../helpers/identity.js';
 
 // The relay (server/relay/) in front of the Submission API stand-in, with the demo subscriber that stores into the
 // reference receiver, as the test server mounts them on /api/fit-connect (server/fit-connect.ts). The destination
@@ -272,6 +272,16 @@ describe('fit-connect adapter through the relay to the Submission API stand-in a
     const picked = await demoCase(reference);
     expect(picked.reference).to.equal(undefined);
     expect(picked.problems.join()).to.contain('data against https://efa-forms.de/schemas/verpflichtungserklaerung-2.0.0.schema.json');
+  });
+
+  it('with the identification report the subscriber opens metadata valid against 2.1.0 and stores the identified declaration', async () => {
+    const sent = envelope(data, { schemaVersion: VERSION });
+    // Signed by the test portal the receiver trusts; it states nothing the declaration repeats, so nothing to compare.
+    sent.data = { ...data, authentifizierung: { vertrauensniveau: 'hoch', token: await signedTokenFor(sent.id), angaben: [] } };
+    const { reference } = await fitConnectAdapter({ relay, trust: await demoTrust(), identificationReport: true }).submit(sent, { files: new Map() });
+    const picked = await demoCase(reference);
+    expect(picked.problems).to.deep.equal([]);
+    expect(picked.reference).to.match(/^VE-\d{4}-[A-Z0-9]{6}$/);
   });
 
   it('a schema version the destination does not offer is refused before anything is sent', async () => {
