@@ -284,7 +284,7 @@ export function digitalDecisionQuestion(): Node[] {
       label: () => msg('Darf die Behörde Ihnen den Bescheid digital in Ihr Postfach bei der DeutschlandID schicken?'),
       hint: () =>
         msg(
-          'Freiwillig. Bei „Nein“ kommt der Bescheid mit der Post. Ohne Antwort entscheidet die Behörde. Wenn Sie „Ja“ wählen, schauen Sie bitte regelmäßig in Ihr Postfach: Fristen, etwa für einen Widerspruch, können schon laufen, bevor Sie den Bescheid öffnen.',
+          'Freiwillig. Bei „Nein“ kommt der Bescheid mit der Post. Ohne Antwort entscheidet die Behörde. Wenn Sie „Ja“ wählen, schauen Sie bitte regelmäßig in Ihr Postfach: Fristen, etwa um sich gegen den Bescheid zu wehren, können schon laufen, bevor Sie ihn öffnen.',
         ),
     },
   ];
