@@ -1,11 +1,12 @@
 /**
  * The receiver's check of an authenticated identity (issue 10; the contract is src/services/common/identity.ts).
- * A submission whose `data.authentifizierung` says a portal identified the declaring person is taken only when
+ * A submission whose `data.authentifizierung` says a portal identified the person is taken only when
  * the portal's token (a compact JWS, `IdentityTokenClaims`) proves it for exactly this submission:
  *   - signature against the portal's published keys (JWKS), `iss`, `aud`, `exp` (at most 15 minutes after `iat`),
  *   - `nonce` = the submission's id (a token is good for one submission),
  *   - `vertrauensniveau` = the one the submission records,
- *   - every answer the identity fills (the service's table, e.g. `verpflichtungserklaerungIdentityFields`) equals
+ *   - every answer the identity fills (the service's table: `verpflichtungserklaerungIdentityFields`,
+ *     `aufenthaltstitelIdentityFields`) equals
  *     the token's `angaben`.
  * Otherwise it is refused with 403 `application/problem+json` `urn:efa-forms:problem:identity` and a `reason`
  * (`fields`: the JSON pointers of changed answers), logged without personal data, and nothing is stored. Without
@@ -14,6 +15,7 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { authenticatedAnswers, type IdentityAttributes, type IdentityFields, type TrustLevel } from '../src/services/common/identity.js';
 import { verpflichtungserklaerungIdentityFields } from '../src/services/verpflichtungserklaerung/identity-fields.js';
+import { aufenthaltstitelIdentityFields, identityIsApplicants } from '../src/services/aufenthaltstitel/identity-fields.js';
 import { HttpError, Problem } from './problems.js';
 
 /** Whose identity tokens this receiver takes (config.ts: `EFA_IDENTITY_*`). */
@@ -51,6 +53,8 @@ const TITLES: Record<IdentityRefusalReason, string> = {
 const SERVICES: Record<string, { fields: IdentityFields; applies: (data: Record<string, any>) => boolean }> = {
   // The declaring person's own data; a declaring organisation's representative is not asked for theirs.
   verpflichtungserklaerung: { fields: verpflichtungserklaerungIdentityFields, applies: (data) => data.erklaerender?.art === 'person' },
+  // The applicant's own data, when they apply for themselves; a representative's identity fills nothing.
+  aufenthaltstitel: { fields: aufenthaltstitelIdentityFields, applies: identityIsApplicants },
 };
 
 export class IdentityRefusal extends Problem {

@@ -1,6 +1,8 @@
 import type { PropertyValues } from 'lit';
 import { define } from '../define.js';
-import { EfaForm } from '../efa-form/efa-form.js';
+import type { EfaForm } from '../efa-form/efa-form.js';
+import { EfaIdentityForm, type ApplyIdentity } from '../efa-form/identity-form.js';
+import type { FormEngine } from '../../src/engine/form-engine.js';
 import { aufenthaltstitel } from '../../src/services/aufenthaltstitel/spec.js';
 import type { AufenthaltstitelConfig } from '../../src/services/aufenthaltstitel/config.js';
 import { REQUIRABLE_PURPOSES } from '../../src/services/aufenthaltstitel/documents.js';
@@ -16,10 +18,16 @@ import { REQUIRABLE_PURPOSES } from '../../src/services/aufenthaltstitel/documen
  * AufenthV), `beschleunigtes-fachkraefteverfahren` (an employer applies for a skilled worker abroad, § 81a
  * AufenthG)) that question is skipped. `config.dokumente.pflicht` (purpose codes of
  * schemas/codelists/dokumentzweck.json) makes those uploads required wherever the answers call for them.
- * Everything else is the form shell's.
+ * The `identity` property takes the identity the portal authenticated (`efa-identity-request` asks the portal for
+ * it): while the signed-in person applies for themselves it fills the applicant's names, birth date and place,
+ * nationality and address, read-only with their origin (src/services/aufenthaltstitel/identity-fields.ts), and the
+ * submission records it in `authentifizierung`. Everything else is the form shell's.
+ *
+ * @event efa-identity-request - The form needs the applicant's identity from the portal (see the form shell's
+ * identity handling, components/efa-form/identity-form.ts).
  */
-export class EfaAufenthaltstitel extends EfaForm {
-  static override properties = { ...EfaForm.properties, route: {} };
+export class EfaAufenthaltstitel extends EfaIdentityForm {
+  static override properties = { ...EfaIdentityForm.properties, route: {} };
 
   /** The route, when the portal links to one; otherwise the first step asks. */
   declare route: string | undefined;
@@ -27,6 +35,15 @@ export class EfaAufenthaltstitel extends EfaForm {
   constructor() {
     super();
     this.spec = aufenthaltstitel as EfaForm['spec'];
+  }
+
+  protected override async loadIdentity(): Promise<ApplyIdentity> {
+    return (await import('../../src/services/aufenthaltstitel/identity.js')).applyIdentity;
+  }
+
+  /** Whether the identity is the applicant's depends on whom the application is for. */
+  protected override identityScope(engine: FormEngine): unknown {
+    return engine.visibleValue('/antragstellung');
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

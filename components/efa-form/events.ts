@@ -1,6 +1,6 @@
 import type { Receipt, Submission, SubmitError } from '../../src/adapters/adapter.js';
 import type { EfaSubmitDetail } from '../../src/adapters/event.js';
-import type { EfaIdentityRequestDetail } from '../../src/services/verpflichtungserklaerung/identity.js';
+import type { EfaIdentityRequestDetail } from '../../src/services/common/identity-form.js';
 
 export type { EfaIdentityRequestDetail, EfaSubmitDetail };
 
@@ -39,13 +39,13 @@ export interface EfaFormEventMap {
   'efa-draft-saved': CustomEvent<EfaDraftSavedDetail>;
 }
 
-/** `<efa-verpflichtungserklaerung>` also asks the portal for the signer's identity. */
-export interface EfaVerpflichtungserklaerungEventMap extends EfaFormEventMap {
+/** The forms that take an identity (`<efa-verpflichtungserklaerung>`, `<efa-aufenthaltstitel>`) also ask the portal for it. */
+export interface EfaIdentityFormEventMap extends EfaFormEventMap {
   'efa-identity-request': CustomEvent<EfaIdentityRequestDetail>;
 }
 
 declare global {
   // The events bubble and are composed: typing them for every element, the document and the window is what
   // makes `addEventListener('efa-submitted', …)` typed wherever a page listens.
-  interface GlobalEventHandlersEventMap extends EfaVerpflichtungserklaerungEventMap {}
+  interface GlobalEventHandlersEventMap extends EfaIdentityFormEventMap {}
 }

@@ -5,6 +5,7 @@ import type { FormFlow, Problems } from '../../src/engine/flow.js';
 import type { Text } from '../../src/engine/definition.js';
 import { fieldsIn } from '../../src/engine/tree.js';
 import type { ServiceSpec } from '../../src/services/service.js';
+import type { OnlineAbgabeConfig } from '../../src/services/common/identity.js';
 import { buildSubmission } from '../../src/services/submission.js';
 import { SubmitError, untilAborted, type Adapter, type Receipt } from '../../src/adapters/adapter.js';
 import type { KeyTrust } from '../../src/adapters/key-trust.js';
@@ -156,6 +157,7 @@ export class SendingController {
       return (await import('../../src/adapters/fit-connect.js')).fitConnectAdapter({
         relay: endpoint || '/api/fit-connect',
         trust: this.host.keyTrust ?? {},
+        identificationReport: (this.host.config as OnlineAbgabeConfig | undefined)?.onlineAbgabe?.identifikationsbericht === true,
       });
     }
     const { httpAdapter } = await import('../../src/adapters/http.js');

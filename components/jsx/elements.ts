@@ -3,8 +3,9 @@
  * classes and EfaFormEventMap themselves. Each framework's file adds only its own attribute types and the
  * name under which it listens to an event.
  */
-import type { EfaFormEventMap, EfaVerpflichtungserklaerungEventMap } from '../efa-form/events.js';
+import type { EfaFormEventMap, EfaIdentityFormEventMap } from '../efa-form/events.js';
 import type { EfaForm } from '../efa-form/efa-form.js';
+import type { EfaIdentityForm } from '../efa-form/identity-form.js';
 import type { EfaVerpflichtungserklaerung } from '../efa-verpflichtungserklaerung/efa-verpflichtungserklaerung.js';
 import type { EfaAufenthaltstitel } from '../efa-aufenthaltstitel/efa-aufenthaltstitel.js';
 import type { EfaTextField } from '../efa-text-field/efa-text-field.js';
@@ -43,7 +44,7 @@ type OwnProperties<E> = {
 };
 
 /** The events an element dispatches: the form events for every service element, and a service's own. */
-type EventMapOf<E> = E extends EfaVerpflichtungserklaerung ? EfaVerpflichtungserklaerungEventMap : E extends EfaForm ? EfaFormEventMap : never;
+type EventMapOf<E> = E extends EfaIdentityForm ? EfaIdentityFormEventMap : E extends EfaForm ? EfaFormEventMap : never;
 
 /** Listeners for the form events, which only the service elements (EfaForm and its subclasses) dispatch. */
 type FormEventListeners<E, ListenerPrefix extends string, Events = EventMapOf<E>> = [Events] extends [never]

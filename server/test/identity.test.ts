@@ -17,7 +17,7 @@ import { fitConnectAdapter } from '../../src/adapters/fit-connect.js';
 import type { Submission } from '../../src/adapters/adapter.js';
 import { verpflichtungserklaerung } from '../../src/services/verpflichtungserklaerung/spec.js';
 import { IDENTITY_PROBLEM, type IdentityIssuer } from '../identity.js';
-import { envelope, postJson, root, startServer, type TestServer } from './helpers.js';
+import { envelope, postJson, residencePermitEnvelope, root, startServer, type TestServer } from './helpers.js';
 
 const ISSUER = 'https://portal.musterstadt.example';
 const AUDIENCE = 'https://antrag.musterstadt.example/api/submissions';
@@ -195,6 +195,62 @@ describe('receiver: authenticated identity', () => {
     );
     assert.equal(problem.reason, 'changed');
     assert.deepEqual(problem.fields, ['/erklaerender/person/familienname', '/erklaerender/person/staatsangehoerigkeiten/0']);
+  });
+
+  describe('residence permit', () => {
+    /** The Blue Card fixture's applicant, as the portal's login stated it (an eAT's online ID function). */
+    const APPLICANT: IdentityAttributes = {
+      vornamen: 'Arjun',
+      familienname: 'Raghunathan',
+      geburtsdatum: '1991-11-04',
+      geburtsort: 'Chennai',
+      staatsangehoerigkeit: '436',
+      anschrift: { strasse: 'Landsberger Straße', hausnummer: '110', postleitzahl: '80339', ort: 'München' },
+    };
+    const FILLED = [
+      '/person/vornamen',
+      '/person/familienname',
+      '/person/geburtsdatum',
+      '/person/geburtsort',
+      '/person/staatsangehoerigkeiten/0',
+      '/anschrift/strasse',
+      '/anschrift/hausnummer',
+      '/anschrift/postleitzahl',
+      '/anschrift/ort',
+    ];
+    /** An application whose `authentifizierung` carries the applicant's token; `change` edits its data afterwards. */
+    async function application(angaben: IdentityAttributes, change: (data: Record<string, any>) => void = () => {}) {
+      const env = residencePermitEnvelope();
+      env.data.authentifizierung = { vertrauensniveau: 'hoch', token: await token(env.id, { angaben }), quelle: 'DeutschlandID', angaben: FILLED };
+      change(env.data);
+      return env;
+    }
+
+    it('takes the applicant’s authenticated answers as the token states them', async () => {
+      const response = await postJson(server.base, await application(APPLICANT));
+      assert.equal(response.status, 201, JSON.stringify(await response.clone().json()));
+    });
+
+    it('refuses a changed authenticated answer of the applicant and names it', async () => {
+      const problem = await refused(() =>
+        application(APPLICANT, (data) => {
+          data.person.familienname = 'Raghavan';
+          data.anschrift.ort = 'Augsburg';
+        }),
+      );
+      assert.equal(problem.reason, 'changed');
+      assert.deepEqual(problem.fields, ['/person/familienname', '/anschrift/ort']);
+    });
+
+    it('compares nothing when a representative signed in: their identity is not the applicant’s', async () => {
+      // A parent applies for their child of 17: the parent's identity (the eID declaration's person) fills nothing.
+      const data = JSON.parse(readFileSync(join(root, 'test/fixtures/aufenthaltstitel/valid/ausbildung-minderjaehrig.json'), 'utf8'));
+      data.person.geburtsdatum = `${new Date().getFullYear() - 17}-01-01`;
+      const env = envelope({ service: 'aufenthaltstitel', schemaVersion: '2.0.0', data });
+      env.data.authentifizierung = { vertrauensniveau: 'hoch', token: await token(env.id), angaben: [] };
+      const response = await postJson(server.base, env);
+      assert.equal(response.status, 201, JSON.stringify(await response.clone().json()));
+    });
   });
 
   it('logs each refusal by reason, without the person’s data or the token', () => {

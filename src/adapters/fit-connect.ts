@@ -43,6 +43,8 @@ export interface FitConnectAdapterOptions {
   relay: string;
   /** What makes the destination key trusted; without anchors or thumbprints no key is. */
   trust: KeyTrust;
+  /** Whether the authority wants the identity token as an identification report in `dataSets` (`config.onlineAbgabe.identifikationsbericht`). */
+  identificationReport?: boolean;
   /** For the whole sending, both requests included (default 45 s, plus upload time for attachments). */
   deadlineMs?: number;
   /** Per request, within the deadline. */
@@ -78,6 +80,8 @@ const METADATA_VERSION = '2.1.0';
 export const METADATA_SCHEMA = `https://schema.fitko.de/fit-connect/metadata/${METADATA_VERSION}/metadata.schema.json`;
 /** The published `$id` of schemas/fit-connect/kontext.schema.json: the dataSets entry with locale, creation time, office. */
 export const KONTEXT_SCHEMA = 'https://efa-forms.de/schemas/fit-connect/kontext-1.0.0.schema.json';
+/** The published `$id` of schemas/fit-connect/identitaetsnachweis.schema.json: the dataSets entry with the portal's identity token. */
+export const IDENTITY_REPORT_SCHEMA = 'https://efa-forms.de/schemas/fit-connect/identitaetsnachweis-1.0.0.schema.json';
 
 /**
  * The `$id` of the published schema of `service`'s Fachdaten in `schemaVersion` (schemas/<service>.schema.json):
@@ -102,23 +106,42 @@ export interface AttachmentDigest {
   hash: string;
 }
 
-/** The hash of the Fachdaten bytes, and the kontext text (`kontextOf`) with the hash of its UTF-8 bytes (lowercase hex). */
+/** The portal's identity token the submission records (`authentifizierung.token`), if it records one. */
+export function identityTokenOf(submission: Submission): string | undefined {
+  const token = (submission.data as { authentifizierung?: { token?: unknown } }).authentifizierung?.token;
+  return typeof token === 'string' ? token : undefined;
+}
+
+/**
+ * The hash of the Fachdaten bytes, and the kontext text (`kontextOf`) with the hash of its UTF-8 bytes (lowercase
+ * hex); where the authority wants the identification report, the identity token (`identityTokenOf`) the same way.
+ */
 export interface Contents {
   dataHash: string;
   kontext: { text: string; hash: string };
+  identificationReport?: { token: string; hash: string };
+}
+
+/** What the consent question (`zustimmungZumDigitalenBescheid` of the Fachdaten) answered, if it was answered. */
+function digitalDecisionConsent(submission: Submission): boolean | undefined {
+  const answer = (submission.data as { zustimmungZumDigitalenBescheid?: unknown }).zustimmungZumDigitalenBescheid;
+  return typeof answer === 'boolean' ? answer : undefined;
 }
 
 /**
  * FIT-Connect metadata 2.1.0 for a submission with these contents. From a DeutschlandID login (the
  * identity token in `authentifizierung`, which the receiver verifies) it names the citizen's mailbox as the reply
- * channel and the application id for the DeutschlandID status monitor. `zustimmungZumDigitalenBescheid` is left
- * out: the form does not ask for that consent, and the field must not stand in for an answer never given.
+ * channel and the application id for the DeutschlandID status monitor. The citizen's answer to the question whether
+ * the decision may be delivered to that mailbox goes to `zustimmungZumDigitalenBescheid`, a refusal as `false`;
+ * a question not answered (or never asked) leaves the field out. The identity token itself goes to `dataSets` as
+ * the identification report when `contents` carries it.
  */
-export function buildMetadata(submission: Submission, { dataHash, kontext }: Contents, attachments: readonly AttachmentDigest[]) {
-  const identity = unverifiedClaims((submission.data as { authentifizierung?: { token?: unknown } }).authentifizierung?.token)?.angaben;
+export function buildMetadata(submission: Submission, { dataHash, kontext, identificationReport }: Contents, attachments: readonly AttachmentDigest[]) {
+  const identity = unverifiedClaims(identityTokenOf(submission))?.angaben;
   const uuid = (value: unknown) => (typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) ? value : undefined);
   const mailboxUuid = uuid(identity?.postfachHandle);
   const idBundDeApplicationId = uuid(identity?.antragsId);
+  const zustimmungZumDigitalenBescheid = digitalDecisionConsent(submission);
   return {
     $schema: METADATA_SCHEMA,
     contentStructure: {
@@ -139,6 +162,7 @@ export function buildMetadata(submission: Submission, { dataHash, kontext }: Con
       senderReference: submission.id,
       applicationDate: submission.createdAt.slice(0, 10),
       ...(idBundDeApplicationId ? { idBundDeApplicationId } : {}),
+      ...(zustimmungZumDigitalenBescheid !== undefined ? { zustimmungZumDigitalenBescheid } : {}),
     },
     dataSets: [
       {
@@ -148,6 +172,17 @@ export function buildMetadata(submission: Submission, { dataHash, kontext }: Con
         description: 'Sprache, Zeitpunkt und Behörde der Einreichung (efa-forms)',
         content: kontext.text,
       },
+      ...(identificationReport
+        ? [
+            {
+              dataSetId: crypto.randomUUID(),
+              schema: { schemaUri: IDENTITY_REPORT_SCHEMA, mimeType: 'application/jose' },
+              hash: sha512(identificationReport.hash),
+              description: 'Identitätsnachweis des Portals: das signierte Token der Anmeldung für diese Einreichung (efa-forms)',
+              content: identificationReport.token,
+            },
+          ]
+        : []),
     ],
     author: { name: 'efa-forms', product: { name: 'efa-forms', version: '0.1.0', manufacturer: 'efa-forms contributors' } },
   };
@@ -165,7 +200,7 @@ function isDestination(value: unknown): value is Destination {
 }
 
 export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
-  const { relay, trust, deadlineMs = 45_000, timeoutMs = 30_000 } = options;
+  const { relay, trust, identificationReport = false, deadlineMs = 45_000, timeoutMs = 30_000 } = options;
   const json = new TextEncoder();
 
   async function destination(service: ServiceRoute, timeout: number, signal?: AbortSignal): Promise<Destination> {
@@ -226,7 +261,13 @@ export function fitConnectAdapter(options: FitConnectAdapterOptions): Adapter {
         encryptedAttachments[ref.id] = await encryptCompact(bytes, key, kid, ref.mimeType);
       }
       const kontext = kontextOf(submission);
-      const metadata = buildMetadata(submission, { dataHash: await sha512Hex(data), kontext: { text: kontext, hash: await sha512Hex(json.encode(kontext)) } }, digests);
+      const token = identificationReport ? identityTokenOf(submission) : undefined;
+      const contents: Contents = {
+        dataHash: await sha512Hex(data),
+        kontext: { text: kontext, hash: await sha512Hex(json.encode(kontext)) },
+        ...(token ? { identificationReport: { token, hash: await sha512Hex(json.encode(token)) } } : {}),
+      };
+      const metadata = buildMetadata(submission, contents, digests);
       const body = JSON.stringify({
         ...service,
         destinationId: target.destinationId,

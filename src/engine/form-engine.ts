@@ -627,7 +627,8 @@ export class FormEngine {
       // A name may be a path (`erklaerender/art`): answers of one object can be asked on different steps.
       const pointer = node.name ? `${base}/${node.name}` : base;
       if (node.type === 'field' && this.fixed.has(pointer)) {
-        setAt(layout.data, pointer, this.submittedValue(node, this.fixed.get(pointer), layout));
+        // A page's fact that only steers the form (e.g. that the citizen has a mailbox to be asked about) stays as unsubmitted as if asked.
+        setAt(node.notSubmitted ? layout.unsubmitted : layout.data, pointer, this.submittedValue(node, this.fixed.get(pointer), layout));
         continue;
       }
       if (!this.isShown(node.when, pointer, layout)) continue;

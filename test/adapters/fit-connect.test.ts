@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { SubmitError, type Submission } from '../../src/adapters/adapter.js';
-import { buildMetadata, fachdatenSchemaUri, fitConnectAdapter, KONTEXT_SCHEMA, kontextOf } from '../../src/adapters/fit-connect.js';
+import { buildMetadata, fachdatenSchemaUri, fitConnectAdapter, IDENTITY_REPORT_SCHEMA, KONTEXT_SCHEMA, kontextOf } from '../../src/adapters/fit-connect.js';
 import { base64url, encryptCompact, fromBase64url, importEncryptionKey, sha512Hex, type EncryptionJwk } from '../../src/adapters/jwe.js';
 import validateMetadata from '../generated/fit-connect-metadata-2.1.0.js';
 import { envelope, validData } from '../helpers/submission.js';
-import { tokenFor } from '../helpers/identity.js';
+import { signedTokenFor, tokenFor } from '../helpers/identity.js';
 
 // The relay (server/relay/) in front of the Submission API stand-in, with the demo subscriber that stores into the
 // reference receiver, as the test server mounts them on /api/fit-connect (server/fit-connect.ts). The destination
@@ -173,7 +173,7 @@ describe('FIT-Connect metadata', () => {
     expect(validateMetadata(metadata), JSON.stringify(validateMetadata.errors)).to.be.true;
     expect(metadata.replyChannel).to.deep.equal({ idBundDeMailbox: { mailboxUuid: mailbox } });
     expect(metadata.additionalReferenceInfo).to.deep.equal({ senderReference: submission.id, applicationDate: '2026-03-04', idBundDeApplicationId: application });
-    expect(metadata.additionalReferenceInfo, 'never a consent nobody was asked for').not.to.have.property('zustimmungZumDigitalenBescheid');
+    expect(metadata.additionalReferenceInfo, 'never a consent the citizen did not give').not.to.have.property('zustimmungZumDigitalenBescheid');
 
     // Without a login, or with a handle that is no UUID, nothing is claimed.
     expect(buildMetadata(envelope(data), contents(envelope(data)), [])).not.to.have.property('replyChannel');
@@ -181,6 +181,37 @@ describe('FIT-Connect metadata', () => {
     const unusable = buildMetadata(submission, contents(submission), []);
     expect(unusable).not.to.have.property('replyChannel');
     expect(validateMetadata(unusable), JSON.stringify(validateMetadata.errors)).to.be.true;
+  });
+
+  it('carries the answer to the consent question, a refusal as false, and nothing when it was not answered', async () => {
+    const data = await validData();
+    for (const answer of [true, false]) {
+      const submission = envelope({ ...data, zustimmungZumDigitalenBescheid: answer }, { createdAt: '2026-03-04T22:15:00.000Z' });
+      const metadata = buildMetadata(submission, contents(submission), []);
+      expect(validateMetadata(metadata), JSON.stringify(validateMetadata.errors)).to.be.true;
+      expect(metadata.additionalReferenceInfo).to.deep.equal({ senderReference: submission.id, applicationDate: '2026-03-04', zustimmungZumDigitalenBescheid: answer });
+    }
+    const unanswered = envelope(data);
+    expect(buildMetadata(unanswered, contents(unanswered), []).additionalReferenceInfo).not.to.have.property('zustimmungZumDigitalenBescheid');
+  });
+
+  it('carries the identity token as the identification report in dataSets where the authority wants one, valid against 2.1.0', async () => {
+    const data = await validData();
+    const submission = envelope(data, { createdAt: '2026-03-04T22:15:00.000Z' });
+    const token = tokenFor(submission.id, { familienname: 'Mustermann' });
+    submission.data = { ...data, authentifizierung: { vertrauensniveau: 'hoch', token, angaben: [] } };
+    const hash = await sha512Hex(text.encode(token));
+    const metadata = buildMetadata(submission, { ...contents(submission), identificationReport: { token, hash } }, []);
+    expect(validateMetadata(metadata), JSON.stringify(validateMetadata.errors)).to.be.true;
+    expect(metadata.dataSets).to.have.length(2);
+    const report = metadata.dataSets[1]!;
+    expect(report.schema).to.deep.equal({ schemaUri: IDENTITY_REPORT_SCHEMA, mimeType: 'application/jose' });
+    expect(report.content).to.equal(token);
+    expect(report.hash).to.deep.equal({ type: 'sha512', content: hash });
+    expect(report.description).to.contain('Identitätsnachweis');
+    expect(report.dataSetId).not.to.equal(metadata.dataSets[0]!.dataSetId);
+
+    expect(buildMetadata(submission, contents(submission), []).dataSets, 'not unless the authority wants it').to.have.length(1);
   });
 
   it('the schema check is not vacuous: an upper-case hash fails it', async () => {
@@ -246,6 +277,16 @@ describe('fit-connect adapter through the relay to the Submission API stand-in a
     const picked = await demoCase(reference);
     expect(picked.reference).to.equal(undefined);
     expect(picked.problems.join()).to.contain('data against https://efa-forms.de/schemas/verpflichtungserklaerung-2.0.0.schema.json');
+  });
+
+  it('with the identification report the subscriber opens metadata valid against 2.1.0 and stores the identified declaration', async () => {
+    const sent = envelope(data, { schemaVersion: VERSION });
+    // Signed by the test portal the receiver trusts; it states nothing the declaration repeats, so nothing to compare.
+    sent.data = { ...data, authentifizierung: { vertrauensniveau: 'hoch', token: await signedTokenFor(sent.id), angaben: [] } };
+    const { reference } = await fitConnectAdapter({ relay, trust: await demoTrust(), identificationReport: true }).submit(sent, { files: new Map() });
+    const picked = await demoCase(reference);
+    expect(picked.problems).to.deep.equal([]);
+    expect(picked.reference).to.match(/^VE-\d{4}-[A-Z0-9]{6}$/);
   });
 
   it('a schema version the destination does not offer is refused before anything is sent', async () => {

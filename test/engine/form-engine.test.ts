@@ -263,6 +263,30 @@ describe('FormEngine', () => {
     expect(engine.answers(), 'a draft keeps it').to.deep.include({ hilfe: { wer: 'firma' } });
   });
 
+  it('a fixed answer that only steers is read by conditions and never submitted', () => {
+    const steering: FormDefinition = {
+      ...definition,
+      steps: [
+        {
+          id: 'eins',
+          title: () => 'Eins',
+          children: [
+            { type: 'field', kind: 'text', name: 'name', label: () => 'Name' },
+            { type: 'field', kind: 'yesno', name: 'hatPostfach', notSubmitted: true, label: () => 'Postfach?', when: () => false },
+            { type: 'field', kind: 'text', name: 'telefon', label: () => 'Telefon', when: ({ get }) => get('/hatPostfach') === true },
+          ],
+        },
+      ],
+    };
+    const engine = new FormEngine(steering, validate);
+    expect(fields(engine.view().children).map((f) => f.pointer)).to.deep.equal(['/name']);
+    engine.preset('/hatPostfach', true);
+    expect(fields(engine.view().children).map((f) => f.pointer), 'a condition reads it').to.deep.equal(['/name', '/telefon']);
+    expect(engine.submissionData()).not.to.have.property('hatPostfach');
+    engine.release('/hatPostfach');
+    expect(fields(engine.view().children).map((f) => f.pointer)).to.deep.equal(['/name']);
+  });
+
   it('counts a fixed answer without asking it, and skips a step left with nothing to ask', () => {
     const engine = newEngine();
     engine.preset('/art', 'firma');

@@ -50,3 +50,27 @@ test('no published schema uses multipleOf with a fraction', () => {
     assert.deepEqual(fractional.map(([match]) => match), [], file);
   }
 });
+
+test('the identification report schema takes the claims of a portal identity token, and only those', () => {
+  const ajv = defaultValidator();
+  ajv.addSchema(readJson('schemas/fit-connect/identitaetsnachweis.schema.json'));
+  const validate = ajv.getSchema('https://efa-forms.de/schemas/fit-connect/identitaetsnachweis-1.0.0.schema.json');
+  assert.ok(validate, 'published under its $id');
+  const now = Math.floor(Date.now() / 1000);
+  // As server/portal-login.ts signs them (IdentityTokenClaims, src/services/common/identity.ts).
+  const claims = {
+    iss: 'https://portal.musterstadt.example',
+    aud: 'https://antrag.musterstadt.example/api/submissions',
+    sub: 'citizen-1',
+    iat: now,
+    exp: now + 600,
+    nonce: '0c9e8d7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f',
+    vertrauensniveau: 'hoch',
+    quelle: 'DeutschlandID',
+    angaben: { vornamen: 'Erika', familienname: 'Mustermann', geburtsdatum: '1964-08-12', anschrift: { ort: 'Köln' }, postfachHandle: '3f2b7c1e-9a4d-4e5f-8b6a-1c2d3e4f5a6b' },
+  };
+  assert.equal(validate(claims), true, JSON.stringify(validate.errors));
+  const { nonce: _nonce, ...unbound } = claims;
+  assert.equal(validate(unbound), false, 'a token bound to no submission');
+  assert.equal(validate({ ...claims, vertrauensniveau: 'niedrig' }), false, 'a level eIDAS substantial/high does not name');
+});

@@ -10,7 +10,7 @@ import { answerError, httpAdapter } from '../../src/adapters/http.js';
 import type { Adapter } from '../../src/adapters/adapter.js';
 import type { AuthenticatedIdentity } from '../../src/services/common/identity.js';
 import { applyIdentity } from '../../src/services/verpflichtungserklaerung/identity.js';
-import { field, heading, tick } from '../helpers/form-driver.js';
+import { field, heading, radio, tick } from '../helpers/form-driver.js';
 import { validData } from '../helpers/submission.js';
 import { LOADING_MS } from '../helpers/timing.js';
 import { nonceOf, signedTokenFor, tokenFor } from '../helpers/identity.js';
@@ -222,6 +222,41 @@ describe('efa-verpflichtungserklaerung with an authenticated identity', () => {
     await confirmed(form);
     const { id } = await stored(form);
     expect(requests).to.deep.equal([id]);
+  });
+
+  it('with a DeutschlandID mailbox asks whether the decision may be delivered there: optional, never pre-answered, sent as answered', async function () {
+    this.timeout(60_000);
+    const question = '/zustimmungZumDigitalenBescheid';
+    const withMailbox: AuthenticatedIdentity = { ...IDENTITY, attributes: { ...IDENTITY.attributes, postfachHandle: '3f2b7c1e-9a4d-4e5f-8b6a-1c2d3e4f5a6b' } };
+    const without = await formAt('abgabe', html`<efa-verpflichtungserklaerung .prefill=${await answers()} .identity=${IDENTITY}></efa-verpflichtungserklaerung>`);
+    expect(heading(without)).to.contain('Abgabe und Hinweise');
+    expect(() => field(without, question), 'no mailbox, no question').to.throw();
+    without.remove();
+
+    const form = await formAt(
+      'abgabe',
+      html`<efa-verpflichtungserklaerung endpoint="/api/submissions" authority="09999000" .prefill=${{ ...(await answers()), abgabeart: 'eid' }}
+        .identity=${withMailbox}></efa-verpflichtungserklaerung>`,
+    );
+    portalAnswers(form, withMailbox);
+    const asked = field(form, question);
+    expect(asked.textContent!.replace(/\s+/g, ' ') + asked.shadowRoot!.textContent!.replace(/\s+/g, ' ')).to.contain('Postfach bei der DeutschlandID').and.to.contain('(optional)');
+    expect(asked.value, 'nothing is chosen for the citizen').to.equal(undefined);
+    expect([...asked.shadowRoot!.querySelectorAll('input')].some((radio) => (radio as HTMLInputElement).checked)).to.equal(false);
+    await expect(form).to.be.accessible();
+
+    // Unanswered, nothing is submitted for it.
+    expect((form as unknown as { engine: FormEngine }).engine.submissionData()).not.to.have.property('zustimmungZumDigitalenBescheid');
+    expect((form as unknown as { engine: FormEngine }).engine.submissionData(), 'the mailbox itself is never an answer').not.to.have.property('postfachVorhanden');
+
+    await radio(form, question, 1);
+    expect(asked.value, 'Nein').to.equal('false');
+    await send(form);
+    await confirmed(form);
+    const { data } = await stored(form);
+    expect(validate(data), JSON.stringify(validate.errors)).to.equal(true);
+    expect(data.zustimmungZumDigitalenBescheid, 'a refusal is recorded as false').to.equal(false);
+    expect(data).not.to.have.property('postfachVorhanden');
   });
 
   it('the receiver’s refusal of changed answers names their fields, keeps everything, and sending again works', async function () {

@@ -1,7 +1,9 @@
 /** What an authority can set for the residence permit through the element's `config` property. */
 import type { DataProtectionConfig } from '../common/data-protection.js';
+import type { OnlineAbgabeConfig } from '../common/identity.js';
 
-export interface AufenthaltstitelConfig {
+/** `onlineAbgabe.identifikationsbericht`: see `OnlineAbgabeConfig`. */
+export interface AufenthaltstitelConfig extends OnlineAbgabeConfig {
   /** Who the authority is for the data-protection notice (Art. 13 DSGVO). */
   datenschutz?: DataProtectionConfig;
   dokumente?: {

@@ -11,8 +11,10 @@ import { getLocale } from '../../i18n/locale.js';
 import {
   addressAbroadGroup,
   addressInGermanyGroup,
+  authenticationRecord,
   birthFields,
   choices,
+  digitalDecisionQuestion,
   documentNumber,
   nameCharacters,
   nameFields,
@@ -969,6 +971,8 @@ const steps: FormDefinition['steps'] = [
           },
         ],
       },
+      authenticationRecord(),
+      ...digitalDecisionQuestion(),
     ],
   },
   {

@@ -4,6 +4,7 @@
  */
 import { msg, str } from '@lit/localize';
 import type { ErrorTexts, FieldDef, GroupDef, Node, Option, Text } from '../../engine/definition.js';
+import { POSTFACH_VORHANDEN } from './identity.js';
 
 /** Options of a choice as `[value, label, hint?]` rows. */
 export const choices = (entries: [string, Text, Text?][]): (() => Option[]) => () =>
@@ -256,4 +257,35 @@ export function passportGroup(): GroupDef {
       },
     ],
   };
+}
+
+/**
+ * Where the record of the portal's identity (`authentifizierung`) is placed in the submission. Never asked: only
+ * the element supplies it, as a fixed answer (components/efa-form/identity-form.ts).
+ */
+export function authenticationRecord(): FieldDef {
+  return { type: 'field', kind: 'text', name: 'authentifizierung', label: () => msg('Anmeldung über das Portal der Behörde'), when: () => false };
+}
+
+/**
+ * Whether the decision may be delivered to the citizen's DeutschlandID mailbox (`zustimmungZumDigitalenBescheid`,
+ * schemas/common/basis.schema.json, where the legal basis is): asked only when the portal's identity has a mailbox
+ * (the element presets `POSTFACH_VORHANDEN`, an answer never submitted), optional and unanswered until the
+ * citizen chooses. Top-level nodes, in this order: the condition reads what the first one recorded.
+ */
+export function digitalDecisionQuestion(): Node[] {
+  return [
+    { type: 'field', kind: 'yesno', name: POSTFACH_VORHANDEN.slice(1), notSubmitted: true, label: () => 'DeutschlandID-Postfach', when: () => false },
+    {
+      type: 'field',
+      kind: 'yesno',
+      name: 'zustimmungZumDigitalenBescheid',
+      when: ({ get }) => get(POSTFACH_VORHANDEN) === true,
+      label: () => msg('Darf die Behörde Ihnen den Bescheid digital in Ihr Postfach bei der DeutschlandID schicken?'),
+      hint: () =>
+        msg(
+          'Freiwillig. Bei „Nein“ kommt der Bescheid mit der Post. Ohne Antwort entscheidet die Behörde. Wenn Sie „Ja“ wählen, schauen Sie bitte regelmäßig in Ihr Postfach: Fristen, etwa um sich gegen den Bescheid zu wehren, können schon laufen, bevor Sie ihn öffnen.',
+        ),
+    },
+  ];
 }

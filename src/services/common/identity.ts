@@ -69,6 +69,23 @@ export interface IdentityTokenClaims {
   angaben: IdentityAttributes;
 }
 
+/**
+ * What an authority sets about identified submissions, for every service (its `config.onlineAbgabe`).
+ * `identifikationsbericht: true`: FIT-Connect metadata carries the portal's identity token as the identification
+ * report, a `dataSets` entry of schemas/fit-connect/identitaetsnachweis.schema.json (metadata 2.1.0 has no other
+ * place for it); without it, the token travels only in the Fachdaten (`authentifizierung.token`).
+ */
+export interface OnlineAbgabeConfig {
+  onlineAbgabe?: { identifikationsbericht?: boolean };
+}
+
+/**
+ * Where the element records, for the form's conditions only (a not submitted answer), that the identity has a
+ * DeutschlandID mailbox: then the form asks whether the decision may be delivered there
+ * (`zustimmungZumDigitalenBescheid`, common/blocks.ts `digitalDecisionQuestion`).
+ */
+export const POSTFACH_VORHANDEN = '/postfachVorhanden';
+
 /** The schema's `authentifizierung` record of an identity: what the submission says about it. */
 export interface AuthenticationRecord {
   vertrauensniveau: TrustLevel;

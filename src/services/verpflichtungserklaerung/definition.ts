@@ -7,8 +7,10 @@ import type { ConditionContext, ContentBlock, ContentContext, FormDefinition, No
 import {
   addressAbroadGroup,
   addressInGermanyGroup,
+  authenticationRecord,
   birthFields,
   choices,
+  digitalDecisionQuestion,
   documentNumber,
   nameFields,
   nationalitiesGroup,
@@ -566,14 +568,7 @@ const steps: FormDefinition['steps'] = [
     id: 'abgabe',
     title: () => msg('Abgabe und Hinweise'),
     children: [
-      {
-        type: 'field',
-        kind: 'text',
-        name: 'authentifizierung',
-        label: () => msg('Anmeldung über das Portal der Behörde'),
-        // Never asked: only the host page supplies it, as a fixed answer (EfaVerpflichtungserklaerung.identity).
-        when: () => false,
-      },
+      authenticationRecord(),
       {
         type: 'content',
         when: onlineNotOffered,
@@ -620,6 +615,7 @@ const steps: FormDefinition['steps'] = [
         hint: () => msg('Bitte lesen Sie jeden Hinweis und bestätigen Sie ihn.'),
         children: notices(),
       },
+      ...digitalDecisionQuestion(),
     ],
   },
   {
