@@ -6,6 +6,8 @@
  *   submissions/<reference>/attachments/<id>.<ext>   the submission's and its answers' attachments
  *   submissions/<reference>/access             the hash of the case's access code (cases.ts)
  *   submissions/<reference>/messages/<receivedAt>-<id>.json   the return channel's messages, one file each
+ *   submissions/<reference>/payment.json       the case's payment attempts (payment-ledger.ts)
+ *   payment-transactions/<transactionId>       the reference a payment transaction was made for
  *   tokens/<hash>.json                         citizens' case tokens by their hash; expired ones are removed at start
  *   index.log                                  one StoredEntry per line, appended after each commit
  *   uploads/                                   uploads being received
@@ -22,6 +24,9 @@
  * then the message file is written atomically, which is its commit point; a failure before removes the
  * attachments again. A message file names its id, so a repeat of that id finds it.
  *
+ * A payment record is changed under the case's payment lock (in this process: the file store is for one process):
+ * the files of its new transaction ids are written first, then `payment.json` atomically, which is the commit point.
+ *
  * Recovery keeps one folder per envelope id (the one the log names first, else the earliest) and moves any
  * other to quarantine/, and removes incoming folders, temp files and unfinished uploads.
  */
@@ -31,7 +36,9 @@ import { mkdir, open, readFile, readdir, rename, rm, stat, type FileHandle } fro
 import { dirname, join } from 'node:path';
 import { canonicalJson, envelopeHash } from '../canonical.js';
 import { TEMP_SUFFIX, syncDir, writeFileAtomic, writeNewFile } from './fs-atomic.js';
+import { checkedSuccessor } from './payment-ledger.js';
 import { REFERENCE, type CaseToken, type NewSubmission, type StoredEntry, type StoredMessage, type SubmissionStore } from './store.js';
+import { PAYMENT_ID, type PaymentRecord } from '../payment.js';
 
 const INCOMING = '.incoming-';
 /** A token hash (SHA-256, hex): only such names are token files. */
@@ -70,8 +77,9 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
   const uploadDir = join(dataDir, 'uploads');
   const quarantineDir = join(dataDir, 'quarantine');
   const tokensDir = join(dataDir, 'tokens');
+  const transactionsDir = join(dataDir, 'payment-transactions');
   const logPath = join(dataDir, 'index.log');
-  for (const dir of [submissionsDir, uploadDir, quarantineDir, tokensDir]) await mkdir(dir, { recursive: true });
+  for (const dir of [submissionsDir, uploadDir, quarantineDir, tokensDir, transactionsDir]) await mkdir(dir, { recursive: true });
 
   const byId = new Map<string, StoredEntry>();
   const byReference = new Map<string, StoredEntry>();
@@ -234,6 +242,11 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
     return entry;
   }
 
+  async function paymentRecord(reference: string): Promise<PaymentRecord | undefined> {
+    const text = await caseFile(reference, 'payment.json');
+    return text === undefined ? undefined : (JSON.parse(text) as PaymentRecord);
+  }
+
   async function readMessages(reference: string): Promise<Array<{ name: string; message: StoredMessage }>> {
     const dir = join(folder(reference), 'messages');
     let names: string[];
@@ -375,6 +388,39 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
       if (!TOKEN_HASH.test(tokenHash)) return;
       await rm(join(tokensDir, `${tokenHash}.json`), { force: true });
       await syncDir(tokensDir);
+    },
+
+    payments: {
+      get: paymentRecord,
+
+      async referenceOf(transactionId) {
+        if (!PAYMENT_ID.test(transactionId)) return undefined;
+        try {
+          return await readFile(join(transactionsDir, transactionId), 'utf8');
+        } catch (error) {
+          if (isMissing(error)) return undefined;
+          throw error;
+        }
+      },
+
+      exclusive(reference, change) {
+        return withLock(`payment:${reference}`, async () => {
+          const caseFolder = await storedFolder(reference);
+          let saved = await paymentRecord(reference);
+          return change(saved, async (record) => {
+            checkedSuccessor(saved, record);
+            if (record.reference !== reference) throw new Error(`payment record of ${record.reference} saved under ${reference}`);
+            const known = new Set(saved?.attempts.map((attempt) => attempt.transactionId));
+            for (const { transactionId } of record.attempts) {
+              if (known.has(transactionId)) continue;
+              if (!PAYMENT_ID.test(transactionId)) throw new Error(`not a transaction id: ${transactionId}`);
+              await writeFileAtomic(join(transactionsDir, transactionId), reference);
+            }
+            await writeFileAtomic(join(caseFolder, 'payment.json'), `${JSON.stringify(record, null, 2)}\n`);
+            saved = record;
+          });
+        });
+      },
     },
 
     async close() {

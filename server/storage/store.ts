@@ -12,8 +12,10 @@
  * - A submission is also a case (issue 11): the hash of its access code is stored with it in the same commit,
  *   and the messages of the return channel are added to it later, each exactly once by its id, with its
  *   attachments in the same commit.
+ * - A case's payment attempts are case data too: `payments` keeps them (`payment-ledger.ts`).
  */
 import type { Readable } from 'node:stream';
+import type { PaymentLedger } from './payment-ledger.js';
 
 export interface StoredEntry {
   /** The envelope id (UUID), the idempotency key. */
@@ -91,6 +93,7 @@ export interface SubmissionStore {
   token(tokenHash: string): Promise<CaseToken | undefined>;
   /** Forgets a token; forgetting an unknown one is no error. */
   revokeToken(tokenHash: string): Promise<void>;
+  readonly payments: PaymentLedger;
   close(): Promise<void>;
 }
 
