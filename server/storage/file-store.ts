@@ -5,11 +5,12 @@
  *   submissions/<reference>/submission.json    the envelope as stored
  *   submissions/<reference>/attachments/<id>.<ext>   the submission's and its answers' attachments
  *   submissions/<reference>/access             the hash of the case's access code (cases.ts)
+ *   submissions/<reference>/identity-subject   the subject of the identity verified at receipt (identity.ts), if any
  *   submissions/<reference>/messages/<receivedAt>-<id>.json   the return channel's messages, one file each
  *   submissions/<reference>/payment.json       the case's payment attempts (payment-ledger.ts)
  *   payment-transactions/<transactionId>       the reference a payment transaction was made for
  *   tokens/<hash>.json                         citizens' case tokens by their hash; expired ones are removed at start
- *   index.log                                  one StoredEntry per line, appended after each commit
+ *   index.log                                  one StoredEntry per line (with `identitySubject` where there is one), appended after each commit
  *   uploads/                                   uploads being received
  *   quarantine/<reference>                     second copies of an id found by recovery
  *
@@ -94,10 +95,15 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
   }
   /** What the log says, first line per id wins: the reference that id was first acknowledged with. */
   const logged = new Map<string, StoredEntry>();
+  /** The verified identity subject of a stored submission, by its reference. */
+  const subjects = new Map<string, string>();
+  const loggedSubjects = new Map<string, string>();
   for (const line of logText.split('\n')) {
     try {
-      const entry = JSON.parse(line) as StoredEntry;
-      if (!logged.has(entry.id)) logged.set(entry.id, entry);
+      const { identitySubject, ...entry } = JSON.parse(line) as StoredEntry & { identitySubject?: string };
+      if (logged.has(entry.id)) continue;
+      logged.set(entry.id, entry);
+      if (identitySubject) loggedSubjects.set(entry.reference, identitySubject);
     } catch {
       // a torn line from a crash: the folder scan below finds that submission
     }
@@ -121,6 +127,11 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
     }
     if (!REFERENCE.test(name)) continue;
     let entry = loggedByReference.get(name);
+    const subject = entry ? loggedSubjects.get(name) : await readFile(join(submissionsDir, name, 'identity-subject'), 'utf8').catch((error) => {
+      if (isMissing(error)) return undefined;
+      throw error;
+    });
+    if (subject) subjects.set(name, subject);
     if (!entry) {
       const receipt = await readJson(join(submissionsDir, name, 'receipt.json'));
       // Receipts written before hashes were kept get the hash of the stored envelope.
@@ -158,7 +169,8 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
     logWrites = logWrites.then(async () => {
       if (pending.length === 0) return;
       const count = pending.length;
-      const lines = (tornTail ? '\n' : '') + pending.map((entry) => `${canonicalJson(entry)}\n`).join('');
+      const line = (entry: StoredEntry) => canonicalJson(subjects.has(entry.reference) ? { ...entry, identitySubject: subjects.get(entry.reference) } : entry);
+      const lines = (tornTail ? '\n' : '') + pending.map((entry) => `${line(entry)}\n`).join('');
       try {
         await beforeStep('index');
         await log.write(lines);
@@ -212,7 +224,7 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
     }
   }
 
-  async function commit({ envelope, hash, files, accessHash }: NewSubmission, reference: string, receivedAt: string): Promise<StoredEntry> {
+  async function commit({ envelope, hash, files, accessHash, identitySubject }: NewSubmission, reference: string, receivedAt: string): Promise<StoredEntry> {
     const entry: StoredEntry = { id: envelope.id, reference, service: envelope.service, receivedAt, hash };
     const incoming = join(submissionsDir, `${INCOMING}${randomUUID()}`);
     try {
@@ -224,6 +236,7 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
       await beforeStep('envelope');
       await writeNewFile(join(incoming, 'submission.json'), `${JSON.stringify(envelope, null, 2)}\n`);
       if (accessHash) await writeNewFile(join(incoming, 'access'), accessHash);
+      if (identitySubject) await writeNewFile(join(incoming, 'identity-subject'), identitySubject);
       await beforeStep('receipt');
       await writeNewFile(join(incoming, 'receipt.json'), `${JSON.stringify(entry, null, 2)}\n`);
       await syncDir(incoming);
@@ -236,10 +249,15 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
     // Committed: from here on this id has this reference, whatever fails next.
     byId.set(entry.id, entry);
     byReference.set(reference, entry);
+    if (identitySubject) subjects.set(reference, identitySubject);
     await syncDir(submissionsDir);
     pending.push(entry);
     await appendPending();
     return entry;
+  }
+
+  function newestFirst(entries: StoredEntry[]): StoredEntry[] {
+    return entries.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || b.reference.localeCompare(a.reference));
   }
 
   async function paymentRecord(reference: string): Promise<PaymentRecord | undefined> {
@@ -300,7 +318,11 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
     },
 
     async list() {
-      return [...byId.values()].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || b.reference.localeCompare(a.reference));
+      return newestFirst([...byId.values()]);
+    },
+
+    async casesOf(identitySubject) {
+      return newestFirst([...byId.values()].filter((entry) => subjects.get(entry.reference) === identitySubject));
     },
 
     async envelope(reference) {

@@ -112,16 +112,16 @@ export async function openPostgresStore({ connectionString, uploadDir, beforeSte
   }
 
   /** One attempt under one reference: the entry stored, `existing` when the id was stored first, `taken` when the reference was. */
-  async function attempt({ envelope, hash, files, accessHash }: NewSubmission, reference: string, receivedAt: string): Promise<StoredEntry | 'existing' | 'taken'> {
+  async function attempt({ envelope, hash, files, accessHash, identitySubject }: NewSubmission, reference: string, receivedAt: string): Promise<StoredEntry | 'existing' | 'taken'> {
     const client = await pool.connect();
     let broken: Error | undefined;
     try {
       await client.query('begin');
       await beforeStep('envelope');
       const inserted = await client.query<Row>(
-        `insert into submissions (id, reference, service, received_at, hash, envelope, access_hash) values ($1, $2, $3, $4, $5, $6, $7)
+        `insert into submissions (id, reference, service, received_at, hash, envelope, access_hash, identity_subject) values ($1, $2, $3, $4, $5, $6, $7, $8)
          on conflict (id) do nothing returning ${ENTRY_COLUMNS}`,
-        [envelope.id, reference, envelope.service, receivedAt, hash, JSON.stringify(envelope), accessHash ?? null],
+        [envelope.id, reference, envelope.service, receivedAt, hash, JSON.stringify(envelope), accessHash ?? null, identitySubject ?? null],
       );
       if (inserted.rows.length === 0) {
         await client.query('rollback');
@@ -273,6 +273,14 @@ export async function openPostgresStore({ connectionString, uploadDir, beforeSte
 
     async list() {
       const { rows } = await pool.query<Row>(`select ${ENTRY_COLUMNS} from submissions order by received_at desc, reference desc`);
+      return rows.map(entryOf);
+    },
+
+    async casesOf(identitySubject) {
+      const { rows } = await pool.query<Row>(
+        `select ${ENTRY_COLUMNS} from submissions where identity_subject = $1 order by received_at desc, reference desc`,
+        [identitySubject],
+      );
       return rows.map(entryOf);
     },
 

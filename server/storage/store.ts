@@ -40,6 +40,8 @@ export interface NewSubmission {
   files: IncomingFile[];
   /** The slow salted hash of the case's access code (`cases.ts`); only a submission stored with one can be opened by the citizen. */
   accessHash?: string | undefined;
+  /** The subject (`sub`, the portal's pseudonym of the person) of the identity verified at receipt (`identity.ts`). */
+  identitySubject?: string | undefined;
 }
 
 /** A message of the return channel (schemas/return/nachricht.schema.json), as validated. */
@@ -71,6 +73,8 @@ export interface SubmissionStore {
   get(reference: string): Promise<StoredEntry | undefined>;
   /** Newest first. */
   list(): Promise<StoredEntry[]>;
+  /** The submissions stored with this verified identity subject, newest first. */
+  casesOf(identitySubject: string): Promise<StoredEntry[]>;
   envelope(reference: string): Promise<unknown>;
   /** `name` is built from an id the stored envelope announces (`storedName`), never a path from a request. */
   attachment(reference: string, name: string): Promise<StoredAttachment | undefined>;

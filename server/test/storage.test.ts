@@ -246,6 +246,24 @@ function storeContract({ name, skip, place, stepsBeforeCommit, stepAfterCommit }
       await reopened.close();
     });
 
+    it('finds the submissions stored with a verified identity subject, newest first, also after reopening', async () => {
+      const under = await place();
+      const store = await under.open();
+      const first = await store.put({ ...(await submission(store)), identitySubject: 'subject-a' }, newReference);
+      const other = await store.put({ ...(await submission(store)), identitySubject: 'subject-b' }, newReference);
+      const without = await store.put(await submission(store), newReference);
+      const second = await store.put({ ...(await submission(store)), identitySubject: 'subject-a' }, newReference);
+      const expected = [second.entry, first.entry].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || b.reference.localeCompare(a.reference));
+      assert.deepEqual(await store.casesOf('subject-a'), expected);
+      await store.close();
+      const reopened = await under.open();
+      assert.deepEqual(await reopened.casesOf('subject-a'), expected);
+      assert.deepEqual((await reopened.casesOf('subject-b')).map((e) => e.reference), [other.entry.reference]);
+      assert.deepEqual(await reopened.casesOf('subject-c'), []);
+      assert.ok(!(await reopened.casesOf('')).some((e) => e.reference === without.entry.reference));
+      await reopened.close();
+    });
+
     it('keeps a case’s payment record, finds it by transaction id, and keeps a save when the change fails after it', async () => {
       const under = await place();
       const store = await under.open();
@@ -341,6 +359,18 @@ describe('file store: recovery', () => {
     assert.equal(await later.get('../index.log'), undefined);
     await earlier.close();
     await later.close();
+  });
+
+  it('finds a submission’s identity subject from its folder when the index log lost its line', async () => {
+    const dataDir = await fresh();
+    const store = await openFileStore({ dataDir });
+    const { entry } = await store.put({ ...(await submission(store)), identitySubject: 'subject-a' }, newReference);
+    await store.close();
+    await writeFile(join(dataDir, 'index.log'), '');
+    const reopened = await openFileStore({ dataDir });
+    assert.equal(reopened.recovery.indexed, 1);
+    assert.deepEqual(await reopened.casesOf('subject-a'), [entry]);
+    await reopened.close();
   });
 
   it('indexes again what the index log missed, once', async () => {
@@ -477,7 +507,7 @@ describe('PostgreSQL store: faults', { skip: POSTGRES_SKIPPED }, () => {
   it('migrates a database once, also when several stores open it at the same time', async () => {
     const under = await postgresPlace();
     const stores = await Promise.all([1, 2, 3].map(() => under.open()));
-    assert.deepEqual(await sql(under.url, 'select name from schema_migrations order by name'), [{ name: '001-submissions.sql' }, { name: '002-cases.sql' }, { name: '003-notify.sql' }, { name: '004-payments.sql' }]);
+    assert.deepEqual(await sql(under.url, 'select name from schema_migrations order by name'), [{ name: '001-submissions.sql' }, { name: '002-cases.sql' }, { name: '003-notify.sql' }, { name: '004-payments.sql' }, { name: '005-identity-subject.sql' }]);
     for (const store of stores) await store.close();
   });
 });
