@@ -185,16 +185,14 @@ export function identityVerifier(issuer: IdentityIssuer | undefined): IdentityVe
 
 /**
  * Checks the token a portal signed for opening the person's cases (`<efa-status>`): as a submission's token
- * (signature, `iss`, `aud`, `exp`, lifetime), with `nonce` the one the element asked for; resolves with its
- * subject. A nonce is taken once while its token could be valid: a token read off one request opens nothing again
- * (remembered in this process; behind several processes a replay within the token's minutes stays possible).
+ * (signature, `iss`, `aud`, `exp`, lifetime), with `nonce` the one the element asked for. Resolves with its subject
+ * and expiry; the caller takes the nonce once (`SubmissionStore.takeNonce`), so a token read off one request opens
+ * nothing again.
  */
-export type CaseAccessVerifier = (token: unknown, nonce: unknown, log: Log) => Promise<string>;
+export type CaseAccessVerifier = (token: unknown, nonce: unknown, log: Log) => Promise<{ subject: string; expiresAt: string }>;
 
 export function caseAccessVerifier(issuer: IdentityIssuer | undefined): CaseAccessVerifier {
   const keys = issuer && createRemoteJWKSet(new URL(issuer.jwksUrl));
-  /** Nonces taken, with when their tokens expire (seconds). */
-  const taken = new Map<string, number>();
 
   return async function verifyCaseAccess(token, nonce, log) {
     try {
@@ -202,13 +200,11 @@ export function caseAccessVerifier(issuer: IdentityIssuer | undefined): CaseAcce
       const claims = await verifiedClaims(token, keys, issuer);
       if (!wellFormed(claims)) throw new IdentityRefusal('unverifiable');
       if (claims.nonce !== nonce) throw new IdentityRefusal('wrong-submission');
-      const now = Date.now() / 1000;
-      for (const [old, exp] of taken) if (exp + CLOCK_TOLERANCE_SECONDS < now) taken.delete(old);
-      if (taken.has(nonce)) throw new IdentityRefusal('wrong-submission');
-      taken.set(nonce, claims.exp!);
-      return claims.sub!;
+      return { subject: claims.sub!, expiresAt: new Date((claims.exp! + CLOCK_TOLERANCE_SECONDS) * 1000).toISOString() };
     } catch (error) {
-      if (error instanceof IdentityRefusal) log.warn({ reason: error.reason, ...(error.cause ? { cause: error.cause } : {}) }, 'identity refused for opening cases');
+      if (error instanceof IdentityRefusal) {
+        log.warn({ reason: error.reason, ...(error.cause ? { cause: error.cause } : {}) }, 'identity refused for opening cases');
+      }
       throw error;
     }
   };

@@ -155,8 +155,9 @@ export async function paymentRoutes(app: FastifyInstance, options: PaymentRouteO
     if (!service) throw noOnlinePayment();
     const fresh = await newRecord(reference);
     return ledger.exclusive(reference, async (saved, save) => {
-      if (!(saved ?? fresh)) throw noOnlinePayment();
-      const record = await reconciled((saved ?? fresh)!, save);
+      const current = saved ?? fresh;
+      if (!current) throw noOnlinePayment();
+      const record = await reconciled(current, save);
       // The browser need not send an amount; one that differs was changed on the way.
       if (body.amount !== undefined && body.amount !== record.amount) throw amountMismatch();
       const status = record.attempts.at(-1)?.paymentInformation.status;

@@ -640,12 +640,15 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
         { 'Retry-After': String(retryAfterSeconds) },
       );
     }
-    let subject: string;
-    try {
-      subject = await options.verifyCaseAccess(body.token, body.nonce, request.log);
-    } catch (error) {
-      if (!(error instanceof IdentityRefusal)) throw error;
-      throw new HttpError(403, 'identity-refused', 'Ihre Anmeldung ließ sich nicht bestätigen. Bitte melden Sie sich im Portal erneut an und versuchen Sie es dann noch einmal.');
+    const refused = (): HttpError =>
+      new HttpError(403, 'identity-refused', 'Ihre Anmeldung ließ sich nicht bestätigen. Bitte melden Sie sich im Portal erneut an und versuchen Sie es dann noch einmal.');
+    const { subject, expiresAt: tokenExpiresAt } = await options.verifyCaseAccess(body.token, body.nonce, request.log).catch((error: unknown) => {
+      throw error instanceof IdentityRefusal ? refused() : error;
+    });
+    // A token read off an earlier request (the same nonce) opens nothing again, in any process on the store.
+    if (!(await store.takeNonce(String(body.nonce), tokenExpiresAt))) {
+      request.log.warn({ reason: 'replayed' }, 'identity refused for opening cases');
+      throw refused();
     }
     const expiresAt = new Date(cases.now() + cases.tokenMinutes * 60_000).toISOString();
     const opened = [];

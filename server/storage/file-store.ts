@@ -10,6 +10,7 @@
  *   submissions/<reference>/payment.json       the case's payment attempts (payment-ledger.ts)
  *   payment-transactions/<transactionId>       the reference a payment transaction was made for
  *   tokens/<hash>.json                         citizens' case tokens by their hash; expired ones are removed at start
+ *   nonces/<hash>                              identity nonces taken (created exclusively), until when; expired ones are removed at start
  *   index.log                                  one StoredEntry per line (with `identitySubject` where there is one), appended after each commit
  *   uploads/                                   uploads being received
  *   quarantine/<reference>                     second copies of an id found by recovery
@@ -31,7 +32,7 @@
  * Recovery keeps one folder per envelope id (the one the log names first, else the earliest) and moves any
  * other to quarantine/, and removes incoming folders, temp files and unfinished uploads.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -79,8 +80,9 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
   const quarantineDir = join(dataDir, 'quarantine');
   const tokensDir = join(dataDir, 'tokens');
   const transactionsDir = join(dataDir, 'payment-transactions');
+  const noncesDir = join(dataDir, 'nonces');
   const logPath = join(dataDir, 'index.log');
-  for (const dir of [submissionsDir, uploadDir, quarantineDir, tokensDir, transactionsDir]) await mkdir(dir, { recursive: true });
+  for (const dir of [submissionsDir, uploadDir, quarantineDir, tokensDir, transactionsDir, noncesDir]) await mkdir(dir, { recursive: true });
 
   const byId = new Map<string, StoredEntry>();
   const byReference = new Map<string, StoredEntry>();
@@ -117,6 +119,10 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
   for (const name of await readdir(tokensDir)) {
     const token: CaseToken | undefined = TOKEN_HASH.test(name.replace(/\.json$/, '')) ? await readJson(join(tokensDir, name)).catch(() => undefined) : undefined;
     if (!token || Date.parse(token.expiresAt) <= Date.now()) await rm(join(tokensDir, name), { force: true });
+  }
+  for (const name of await readdir(noncesDir)) {
+    const until = await readFile(join(noncesDir, name), 'utf8').catch(() => '');
+    if (!(Date.parse(until) > Date.now())) await rm(join(noncesDir, name), { force: true });
   }
   const found = new Map<string, StoredEntry[]>();
   for (const name of await readdir(submissionsDir)) {
@@ -410,6 +416,23 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
       if (!TOKEN_HASH.test(tokenHash)) return;
       await rm(join(tokensDir, `${tokenHash}.json`), { force: true });
       await syncDir(tokensDir);
+    },
+
+    async takeNonce(nonce, expiresAt) {
+      const path = join(noncesDir, createHash('sha256').update(nonce).digest('hex'));
+      try {
+        await writeNewFile(path, expiresAt);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        // Taken before and still alive (or being written just now): refused; one that expired is taken anew (its
+        // token is expired too, so no verified token gets here with it).
+        const until = Date.parse(await readFile(path, 'utf8').catch(() => ''));
+        if (!(until <= Date.now())) return false;
+        await writeFileAtomic(path, expiresAt);
+        return true;
+      }
+      await syncDir(noncesDir);
+      return true;
     },
 
     payments: {

@@ -15,7 +15,7 @@
  *
  * A message of the return channel is one transaction as well: its row and its attachments' rows. The primary
  * key (reference, id) keeps one copy per message id; a concurrent repeat waits on the first row and then finds it.
- * Expired case tokens are deleted whenever a new one is saved.
+ * Expired case tokens are deleted whenever a new one is saved, expired nonces whenever one is taken.
  *
  * The payment ledger: a change of a case's payment record holds a session-level advisory lock on the reference
  * (after waiting its turn in this process, so that a process's waiting requests hold no connections) on one
@@ -345,6 +345,12 @@ export async function openPostgresStore({ connectionString, uploadDir, beforeSte
 
     async revokeToken(tokenHash) {
       await pool.query('delete from case_tokens where token_hash = $1', [tokenHash]);
+    },
+
+    async takeNonce(nonce, expiresAt) {
+      await pool.query('delete from taken_nonces where expires_at <= now()');
+      const { rowCount } = await pool.query('insert into taken_nonces (nonce, expires_at) values ($1, $2) on conflict (nonce) do nothing', [nonce, expiresAt]);
+      return rowCount === 1;
     },
 
     payments: {

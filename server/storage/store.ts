@@ -97,6 +97,11 @@ export interface SubmissionStore {
   token(tokenHash: string): Promise<CaseToken | undefined>;
   /** Forgets a token; forgetting an unknown one is no error. */
   revokeToken(tokenHash: string): Promise<void>;
+  /**
+   * Takes a one-time value (an identity token's nonce, `identity.ts`) until `expiresAt`: true the first time, false
+   * for every later call, in every process on the store, until it expired.
+   */
+  takeNonce(nonce: string, expiresAt: string): Promise<boolean>;
   readonly payments: PaymentLedger;
   close(): Promise<void>;
 }

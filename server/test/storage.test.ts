@@ -264,6 +264,21 @@ function storeContract({ name, skip, place, stepsBeforeCommit, stepAfterCommit }
       await reopened.close();
     });
 
+    it('takes a nonce once until it expires, also in a store opened later on the same place', async () => {
+      const under = await place();
+      const store = await under.open();
+      const nonce = crypto.randomUUID();
+      const later = new Date(Date.now() + 600_000).toISOString();
+      assert.deepEqual(await Promise.all([store.takeNonce(nonce, later), store.takeNonce(nonce, later)]).then((taken) => taken.sort()), [false, true]);
+      const other = crypto.randomUUID();
+      assert.equal(await store.takeNonce(other, new Date(Date.now() - 1000).toISOString()), true);
+      await store.close();
+      const reopened = await under.open();
+      assert.equal(await reopened.takeNonce(nonce, later), false);
+      assert.equal(await reopened.takeNonce(other, later), true, 'an expired nonce is taken anew');
+      await reopened.close();
+    });
+
     it('keeps a case’s payment record, finds it by transaction id, and keeps a save when the change fails after it', async () => {
       const under = await place();
       const store = await under.open();
