@@ -87,11 +87,11 @@ export async function paymentRoutes(app: FastifyInstance, options: PaymentRouteO
 
   /**
    * The record a new first attempt starts from, read before the ledger is locked (a change may not wait on the
-   * store); undefined where the fee is not paid online here (no payment service, no such submission, no fee for it).
+   * store); undefined where the fee is not paid online here (no such submission, no fee for it).
    */
-  async function newRecord(reference: string): Promise<PaymentRecord | undefined> {
+  async function newRecord(service: PaymentService, reference: string): Promise<PaymentRecord | undefined> {
     const entry = await store.get(reference);
-    if (!service || !entry) return undefined;
+    if (!entry) return undefined;
     const amount = feeFor(service.fees, (await store.envelope(reference)) as { service: string; data?: unknown });
     return amount === undefined ? undefined : { reference, submissionId: entry.id, amount, attempts: [] };
   }
@@ -138,7 +138,7 @@ export async function paymentRoutes(app: FastifyInstance, options: PaymentRouteO
   app.get<{ Params: { reference: string }; Querystring: { transactionId?: string } }>('/cases/:reference/payment', async (request) => {
     const reference = await caseOf(request);
     if (!service) return { reference, onlinePayment: false };
-    const fresh = await newRecord(reference);
+    const fresh = await newRecord(service, reference);
     return ledger.exclusive(reference, async (saved, save) => {
       const record = saved ?? fresh;
       if (!record) return { reference, onlinePayment: false };
@@ -153,7 +153,7 @@ export async function paymentRoutes(app: FastifyInstance, options: PaymentRouteO
     const body = isObject(request.body) ? request.body : {};
     const returnUrl = returnUrlOf(request, body.returnUrl);
     if (!service) throw noOnlinePayment();
-    const fresh = await newRecord(reference);
+    const fresh = await newRecord(service, reference);
     return ledger.exclusive(reference, async (saved, save) => {
       const current = saved ?? fresh;
       if (!current) throw noOnlinePayment();
