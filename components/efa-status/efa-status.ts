@@ -13,6 +13,7 @@ import { formatAmount, formatDate } from '../../src/i18n/format.js';
 import { randomUuid } from '../../src/engine/random-uuid.js';
 import { PURPOSE_LABELS } from '../../src/services/aufenthaltstitel/documents.js';
 import type { AuthenticatedIdentity } from '../../src/services/common/identity.js';
+import { unverifiedClaims } from '../../src/services/common/identity-token.js';
 import type { EfaIdentityRequestDetail } from '../../src/services/verpflichtungserklaerung/identity.js';
 import {
   CaseError,
@@ -108,8 +109,9 @@ export class EfaStatus extends LitElement {
   /** A reference to fill in beforehand (e.g. from a link in the receipt); the access code is always typed. */
   declare reference: string;
   /**
-   * The person signed in at the portal (the forms' `identity`; a token is not needed here, the element asks for
-   * one when the person opens their cases). Unset: cases open with reference and access code only.
+   * The person signed in at the portal (the forms' `identity`). Its token, when the portal signed one ahead
+   * (with a `nonce` of its own), opens the cases once; otherwise, and after that, the element asks the portal for a
+   * token with `efa-identity-request`. Unset: cases open with reference and access code only.
    */
   declare identity: AuthenticatedIdentity | undefined;
   /** The cases opened with the identity, while the person picks one of several. */
@@ -122,6 +124,8 @@ export class EfaStatus extends LitElement {
   declare private answered: string | undefined;
   /** The fee (the forms' payment part, loaded with the case): pay now, later, or see how a payment ended. */
   private payment: PaymentPart | undefined;
+  /** Tokens handed in `identity` that were sent once already: the receiver takes each nonce once. */
+  private readonly spentTokens = new Set<string>();
   /** One id per answer form, kept across retries: a resend after a lost answer stores nothing twice. */
   private readonly answerIds = new Map<string, string>();
   private readonly fieldErrors = new Map<string, string>();
@@ -257,8 +261,7 @@ export class EfaStatus extends LitElement {
     this.busy = true;
     this.failure = undefined;
     try {
-      const nonce = randomUuid();
-      const token = await this.portalToken(nonce);
+      const { token, nonce } = await this.identityToken();
       const cases = await openCasesWithIdentity(this.endpoint, token, nonce);
       if (cases.length === 1) {
         await this.load(cases[0]!.reference, cases[0]!.token);
@@ -272,6 +275,18 @@ export class EfaStatus extends LitElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  /** The token `identity` came with, unless sent before; else a new one from the portal for a fresh nonce. */
+  private async identityToken(): Promise<{ token: string; nonce: string }> {
+    const given = this.identity?.token;
+    const nonce = unverifiedClaims(given)?.nonce;
+    if (given && typeof nonce === 'string' && !this.spentTokens.has(given)) {
+      this.spentTokens.add(given);
+      return { token: given, nonce };
+    }
+    const fresh = randomUuid();
+    return { token: await this.portalToken(fresh), nonce: fresh };
   }
 
   /** The portal's answer to `efa-identity-request` for `nonce`; no answer, a refusal or none in time: `identity-refused`. */

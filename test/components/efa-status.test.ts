@@ -348,6 +348,27 @@ describe('efa-status', () => {
     }
   });
 
+  it('opens the cases once with a token the portal signed ahead, then asks the portal for a new one', async () => {
+    const sub = `status-${crypto.randomUUID()}`;
+    const mine = await submittedWithIdentity(sub);
+    const portal = portalAnswers(tokenFor(sub));
+    try {
+      const ahead = { ...SIGNED_IN, token: await signedTokenFor(crypto.randomUUID(), {}, 'hoch', sub) };
+      const el = await fixture<EfaStatus>(html`<efa-status endpoint="/api" lang="de" .identity=${ahead}></efa-status>`);
+      button(el, 'Meine Anträge öffnen').click();
+      await waitUntil(() => title(el).includes(mine.reference), 'the case opens with the token given', { timeout: 10_000 });
+      expect(portal.nonces, 'the portal was not asked').to.deep.equal([]);
+
+      button(el, 'Vorgang schließen').click();
+      await waitUntil(() => button(el, 'Meine Anträge öffnen'), 'back to the sign-in');
+      button(el, 'Meine Anträge öffnen').click();
+      await waitUntil(() => title(el).includes(mine.reference), 'the case opens again', { timeout: 10_000 });
+      expect(portal.nonces.length, 'the spent token is not sent again: the portal signs a new one').to.equal(1);
+    } finally {
+      portal.stop();
+    }
+  });
+
   it('opens nothing for another person, a case sent without the identity, a portal that gives no token, or a token the receiver refuses', async () => {
     const withoutIdentity = await submitted();
     const mine = await submittedWithIdentity(`status-${crypto.randomUUID()}`);
