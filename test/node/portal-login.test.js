@@ -265,7 +265,7 @@ describe('demo citizen login (DeutschlandID (Demo), OpenID Connect, server-side 
     assert.equal(stored.data.erklaerender.person.familienname, 'Mustermann');
     const claims = JSON.parse(Buffer.from(stored.data.authentifizierung.token.split('.')[1], 'base64url').toString('utf8'));
     assert.equal(claims.nonce, stored.id, 'the verified token is bound to this submission');
-    const payments = JSON.parse(await readFile(join(demo.dataDir, 'payments', `${sent.reference}.json`), 'utf8'));
+    const payments = JSON.parse(await readFile(join(demo.dataDir, 'submissions', sent.reference, 'payment.json'), 'utf8'));
     const booked = JSON.stringify(payments).includes('"status":"BOOKED"');
     assert.ok(booked, JSON.stringify(payments));
     const Ajv2020 = (await import('ajv/dist/2020.js')).default;
