@@ -1,11 +1,12 @@
 /**
- * The demo portal's citizen login on a form page (server/portal-login.ts does the login itself, server-side): shows
- * "Mit DeutschlandID anmelden (Demo)" or who is signed in, hands the element the identity (attributes and level,
- * no token), and answers the element's `efa-identity-request` with a token the portal signs for that submission.
+ * The demo portal's citizen login on a form page and on "Mein Antrag" (server/portal-login.ts does the login itself,
+ * server-side): shows "Mit DeutschlandID anmelden (Demo)" or who is signed in, hands the elements the identity
+ * (attributes and level, no token), and answers their `efa-identity-request` with a token the portal signs for the
+ * id it names (a form's submission; for `<efa-status>` the nonce of one opening of the person's cases).
  * The box's link works without this script too; the script only tells who is signed in and adds the sign-out.
  */
 const box = document.querySelector('.portal-login');
-const forms = document.querySelectorAll('efa-verpflichtungserklaerung');
+const elements = document.querySelectorAll('efa-verpflichtungserklaerung, efa-status');
 const LEVEL_NAMES = { hoch: 'hoch', substanziell: 'substanziell' };
 
 /** The portal's session: { identity, csrfToken }; identity null when nobody is signed in, undefined when the login is not set up. */
@@ -17,7 +18,7 @@ async function portalSession() {
 
 const session = await portalSession();
 
-/** The identity with a token for one submission (its `nonce`), signed by the portal. */
+/** The identity with a token for one submission or one opening of cases (its `nonce`), signed by the portal. */
 async function identityFor(submissionId) {
   const response = await fetch('/portal/identity-token', {
     method: 'POST',
@@ -43,7 +44,7 @@ function showSignedIn({ attributes = {}, trustLevel }) {
 }
 
 if (session.identity) {
-  for (const form of forms) form.identity = session.identity;
+  for (const element of elements) element.identity = session.identity;
   if (box) showSignedIn(session.identity);
   document.addEventListener('efa-identity-request', (event) => {
     event.detail.respondWith(identityFor(event.detail.submissionId));

@@ -21,13 +21,13 @@ export async function startTestIdentityPortal() {
     issuer,
     audience,
     jwksUrl: `http://127.0.0.1:${server.address().port}/jwks.json`,
-    /** A token for submission `nonce`, valid for ten minutes; `claims` override the defaults. */
-    sign({ nonce, angaben = {}, vertrauensniveau = 'hoch', quelle = 'DeutschlandID' }) {
+    /** A token for submission `nonce`, valid for ten minutes, for the person `sub`; `claims` override the defaults. */
+    sign({ nonce, angaben = {}, vertrauensniveau = 'hoch', quelle = 'DeutschlandID', sub = 'test-citizen' }) {
       return new SignJWT({ nonce, vertrauensniveau, quelle, angaben })
         .setProtectedHeader({ alg: 'ES256', kid: jwk.kid })
         .setIssuer(issuer)
         .setAudience(audience)
-        .setSubject('test-citizen')
+        .setSubject(sub)
         .setIssuedAt()
         .setExpirationTime('10m')
         .sign(privateKey);

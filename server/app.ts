@@ -13,7 +13,7 @@ import { CSP_DIRECTIVES, STRICT_CSP } from './csp.js';
 import { startFitConnectDemo, type FitConnectDemo } from './fit-connect.js';
 import type { PaymentConfig } from './payment.js';
 import { paymentRoutes } from './payment-routes.js';
-import { identityVerifier, type IdentityIssuer } from './identity.js';
+import { caseAccessVerifier, identityVerifier, type IdentityIssuer } from './identity.js';
 import { portal } from './portal.js';
 import { portalLogin, type PortalLoginOptions } from './portal-login.js';
 import { HttpError, badUrl, clientErrorAnswer, notFound, refusalOf, sendRefusal } from './problems.js';
@@ -201,8 +201,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     faultQueues: options.faultQueues,
     cases,
     verifyIdentity: identityVerifier(options.identityIssuer),
+    verifyCaseAccess: caseAccessVerifier(options.identityIssuer),
   });
-  await app.register(paymentRoutes, { prefix: '/api', store, payment: options.payment, dataDir: options.dataDir, clerks, corsOrigins: options.corsOrigins ?? [], now: cases.now });
+  await app.register(paymentRoutes, { prefix: '/api', store, payment: options.payment, clerks, corsOrigins: options.corsOrigins ?? [], now: cases.now });
   await app.register(clerkCases, { store, validation, clerks, now: cases.now, notices: cases.notices });
   if (options.fitConnectDemo) {
     // Started outside the plugin: its RSA 4096 keys take longer than a plugin may on a busy machine.

@@ -11,6 +11,8 @@
  * Otherwise it is refused with 403 `application/problem+json` `urn:efa-forms:problem:identity` and a `reason`
  * (`fields`: the JSON pointers of changed answers), logged without personal data, and nothing is stored. Without
  * a configured issuer every such submission is refused as `unverifiable`: an identity is never trusted unchecked.
+ * A verified submission is stored with the token's `sub` (the portal's stable pseudonym of the person, never a
+ * name), so that the same person, signed in at the portal later, can open it (`caseAccessVerifier`).
  */
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { authenticatedAnswers, type IdentityAttributes, type IdentityFields, type TrustLevel } from '../src/services/common/identity.js';
@@ -78,8 +80,11 @@ export interface SubmissionToCheck {
   data?: unknown;
 }
 
-/** Checks a submission's identity; resolves when it has none or it holds, else throws `IdentityRefusal`. */
-export type IdentityVerifier = (submission: SubmissionToCheck, log: Log) => Promise<void>;
+/**
+ * Checks a submission's identity; resolves with the token's subject when it holds, undefined when there is none,
+ * else throws `IdentityRefusal`.
+ */
+export type IdentityVerifier = (submission: SubmissionToCheck, log: Log) => Promise<string | undefined>;
 
 function isObject(value: unknown): value is Record<string, any> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -140,6 +145,17 @@ async function verifiedClaims(token: string, keys: JWTVerifyGetKey, issuer: Iden
   }
 }
 
+/** Issued not in the future, for at most the contract's lifetime, at a level the contract knows, for a subject. */
+function wellFormed({ iat, exp, sub, vertrauensniveau }: JWTPayload & Record<string, unknown>): boolean {
+  return (
+    iat! <= Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS &&
+    exp! - iat! <= MAX_TOKEN_SECONDS &&
+    LEVELS.includes(vertrauensniveau as TrustLevel) &&
+    typeof sub === 'string' &&
+    sub !== ''
+  );
+}
+
 /** The receiver's check for `issuer` (undefined: none configured, every identity is refused as unverifiable). */
 export function identityVerifier(issuer: IdentityIssuer | undefined): IdentityVerifier {
   const keys = issuer && createRemoteJWKSet(new URL(issuer.jwksUrl));
@@ -147,22 +163,17 @@ export function identityVerifier(issuer: IdentityIssuer | undefined): IdentityVe
   return async function verifySubmissionIdentity(submission, log) {
     const data = isObject(submission.data) ? submission.data : {};
     const record = data.authentifizierung;
-    if (record === undefined) return;
+    if (record === undefined) return undefined;
     try {
       if (!issuer || !keys || !isObject(record) || typeof record.token !== 'string') throw new IdentityRefusal('unverifiable');
       const claims = await verifiedClaims(record.token, keys, issuer);
-      const { iat, exp, nonce, vertrauensniveau, angaben } = claims as JWTPayload & Record<string, unknown>;
-      const now = Date.now() / 1000;
-      const wellFormed =
-        iat! <= now + CLOCK_TOLERANCE_SECONDS &&
-        exp! - iat! <= MAX_TOKEN_SECONDS &&
-        LEVELS.includes(vertrauensniveau as TrustLevel) &&
-        isObject(angaben);
-      if (!wellFormed) throw new IdentityRefusal('unverifiable');
+      const { nonce, vertrauensniveau, angaben } = claims as JWTPayload & Record<string, unknown>;
+      if (!wellFormed(claims) || !isObject(angaben)) throw new IdentityRefusal('unverifiable');
       if (nonce !== submission.id) throw new IdentityRefusal('wrong-submission');
       if (vertrauensniveau !== record.vertrauensniveau) throw new IdentityRefusal('level');
       const changed = changedAnswers(submission.service, data, angaben as IdentityAttributes);
       if (changed.length > 0) throw new IdentityRefusal('changed', changed);
+      return claims.sub!;
     } catch (error) {
       if (error instanceof IdentityRefusal) {
         const fields = error.body.fields;
@@ -170,6 +181,33 @@ export function identityVerifier(issuer: IdentityIssuer | undefined): IdentityVe
           { submission: submission.id, reason: error.reason, ...(fields ? { fields } : {}), ...(error.cause ? { cause: error.cause } : {}) },
           'identity refused',
         );
+      }
+      throw error;
+    }
+  };
+}
+
+/**
+ * Checks the token a portal signed for opening the person's cases (`<efa-status>`): as a submission's token
+ * (signature, `iss`, `aud`, `exp`, lifetime), with `nonce` the one the element asked for. Resolves with its subject
+ * and expiry; the caller takes the nonce once (`SubmissionStore.takeNonce`), so a token read off one request opens
+ * nothing again.
+ */
+export type CaseAccessVerifier = (token: unknown, nonce: unknown, log: Log) => Promise<{ subject: string; expiresAt: string }>;
+
+export function caseAccessVerifier(issuer: IdentityIssuer | undefined): CaseAccessVerifier {
+  const keys = issuer && createRemoteJWKSet(new URL(issuer.jwksUrl));
+
+  return async function verifyCaseAccess(token, nonce, log) {
+    try {
+      if (!issuer || !keys || typeof token !== 'string' || typeof nonce !== 'string') throw new IdentityRefusal('unverifiable');
+      const claims = await verifiedClaims(token, keys, issuer);
+      if (!wellFormed(claims)) throw new IdentityRefusal('unverifiable');
+      if (claims.nonce !== nonce) throw new IdentityRefusal('wrong-submission');
+      return { subject: claims.sub!, expiresAt: new Date((claims.exp! + CLOCK_TOLERANCE_SECONDS) * 1000).toISOString() };
+    } catch (error) {
+      if (error instanceof IdentityRefusal) {
+        log.warn({ reason: error.reason, ...(error.cause ? { cause: error.cause } : {}) }, 'identity refused for opening cases');
       }
       throw error;
     }

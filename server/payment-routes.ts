@@ -23,7 +23,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { authorizedCase } from './cases.js';
 import type { ClerkGuard } from './clerks.js';
 import {
-  PaymentLedger,
   PaymentRefusal,
   PaymentService,
   ProviderUnavailable,
@@ -37,13 +36,13 @@ import {
   type PaymentRecord,
 } from './payment.js';
 import { HttpError } from './problems.js';
+import type { SavePayment } from './storage/payment-ledger.js';
 import { REFERENCE, type SubmissionStore } from './storage/store.js';
 
 export interface PaymentRouteOptions {
   store: SubmissionStore;
   /** Undefined: no payment service, every submission is paid the office's way. */
   payment: PaymentConfig | undefined;
-  dataDir: string;
   clerks: ClerkGuard;
   corsOrigins: string[];
   now: () => number;
@@ -61,7 +60,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 export async function paymentRoutes(app: FastifyInstance, options: PaymentRouteOptions): Promise<void> {
   const { store, clerks, now } = options;
   const service = options.payment && new PaymentService(options.payment);
-  const ledger = await PaymentLedger.open(options.dataDir);
+  const ledger = store.payments;
   const portals = new Set(options.corsOrigins);
 
   /** The reference a notification turned out to be about, for the log (the citizen's routes name it in the path). */
@@ -86,26 +85,25 @@ export async function paymentRoutes(app: FastifyInstance, options: PaymentRouteO
   const caseOf = (request: FastifyRequest<{ Params: { reference: string } }>): Promise<string> =>
     authorizedCase(request.headers.authorization, request.params.reference, store, now());
 
-  /** The fee of the stored submission and its record (a new, empty one before the first attempt). */
-  async function recordOf(reference: string): Promise<PaymentRecord> {
+  /**
+   * The record a new first attempt starts from, read before the ledger is locked (a change may not wait on the
+   * store); undefined where the fee is not paid online here (no such submission, no fee for it).
+   */
+  async function newRecord(service: PaymentService, reference: string): Promise<PaymentRecord | undefined> {
     const entry = await store.get(reference);
-    if (!service || !entry) throw noOnlinePayment();
-    const existing = await ledger.get(reference);
-    if (existing) return existing;
-    const envelope = (await store.envelope(reference)) as { service: string; data?: unknown };
-    const amount = feeFor(service.fees, envelope);
-    if (amount === undefined) throw noOnlinePayment();
-    return { reference, submissionId: entry.id, amount, attempts: [] };
+    if (!entry) return undefined;
+    const amount = feeFor(service.fees, (await store.envelope(reference)) as { service: string; data?: unknown });
+    return amount === undefined ? undefined : { reference, submissionId: entry.id, amount, attempts: [] };
   }
 
-  /** Reads an INITIAL last attempt from the payment service and keeps what it says. */
-  async function reconciled(record: PaymentRecord): Promise<PaymentRecord> {
+  /** Reads an INITIAL last attempt from the payment service and saves what it says. */
+  async function reconciled(record: PaymentRecord, save: SavePayment): Promise<PaymentRecord> {
     const last = record.attempts.at(-1);
     if (!last || last.paymentInformation.status !== 'INITIAL') return record;
     const transaction = checkedAnswer(await service!.read(last.transactionId), last, record.amount);
     if (transaction.status === 'INITIAL') return record;
     const updated = { ...record, attempts: [...record.attempts.slice(0, -1), { ...last, paymentInformation: paymentInformationOf(transaction, record.amount) }] };
-    await ledger.put(updated);
+    await save(updated);
     return updated;
   }
 
@@ -139,17 +137,14 @@ export async function paymentRoutes(app: FastifyInstance, options: PaymentRouteO
 
   app.get<{ Params: { reference: string }; Querystring: { transactionId?: string } }>('/cases/:reference/payment', async (request) => {
     const reference = await caseOf(request);
-    return ledger.exclusive(reference, async () => {
-      let record: PaymentRecord;
-      try {
-        record = await recordOf(reference);
-      } catch (error) {
-        if (error instanceof HttpError && error.code === 'no-online-payment') return { reference, onlinePayment: false };
-        throw error;
-      }
+    if (!service) return { reference, onlinePayment: false };
+    const fresh = await newRecord(service, reference);
+    return ledger.exclusive(reference, async (saved, save) => {
+      const record = saved ?? fresh;
+      if (!record) return { reference, onlinePayment: false };
       const asked = request.query.transactionId;
       if (asked !== undefined && !record.attempts.some((a) => a.transactionId === asked)) throw foreignTransaction();
-      return view(await reconciled(record));
+      return view(await reconciled(record, save));
     });
   });
 
@@ -157,8 +152,12 @@ export async function paymentRoutes(app: FastifyInstance, options: PaymentRouteO
     const reference = await caseOf(request);
     const body = isObject(request.body) ? request.body : {};
     const returnUrl = returnUrlOf(request, body.returnUrl);
-    return ledger.exclusive(reference, async () => {
-      const record = await reconciled(await recordOf(reference));
+    if (!service) throw noOnlinePayment();
+    const fresh = await newRecord(service, reference);
+    return ledger.exclusive(reference, async (saved, save) => {
+      const current = saved ?? fresh;
+      if (!current) throw noOnlinePayment();
+      const record = await reconciled(current, save);
       // The browser need not send an amount; one that differs was changed on the way.
       if (body.amount !== undefined && body.amount !== record.amount) throw amountMismatch();
       const status = record.attempts.at(-1)?.paymentInformation.status;
@@ -189,7 +188,7 @@ export async function paymentRoutes(app: FastifyInstance, options: PaymentRouteO
         paymentInformation: paymentInformationOf(transaction, record.amount),
       };
       const updated = { ...record, attempts: [...record.attempts, attempt] };
-      await ledger.put(updated);
+      await save(updated);
       return reply.code(201).send(view(updated));
     });
   });
@@ -200,11 +199,10 @@ export async function paymentRoutes(app: FastifyInstance, options: PaymentRouteO
     const reference = await ledger.referenceOf(transactionId);
     if (!reference) throw new PaymentRefusal(404, 'unknown-transaction', 'Diese Zahlung ist hier nicht bekannt.');
     notified.set(request, reference);
-    await ledger.exclusive(reference, async () => {
-      const record = (await ledger.get(reference))!;
-      const attempt = record.attempts.find((a) => a.transactionId === transactionId);
+    await ledger.exclusive(reference, async (record, save) => {
+      const attempt = record!.attempts.find((a) => a.transactionId === transactionId);
       if (!attempt || attempt.requestId !== body.requestId) throw foreignTransaction();
-      await reconciled(record);
+      await reconciled(record!, save);
     });
     return reply.code(204).send();
   });

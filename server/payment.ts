@@ -1,6 +1,6 @@
 /**
  * E-payment of a submission's fee (issue 10): the adapter to the authority's payment service, the fee table, and
- * the ledger of payment attempts kept beside the store.
+ * the records of payment attempts that the store's payment ledger keeps (storage/payment-ledger.ts).
  *
  * The interface is XBezahldienste 1.0.0 (FITKO, https://docs.fitko.de/xbezahldienste/APIDoku/versionen/v1.0.0/,
  * read 2026-12-03), the REST interface ePayBL and other German payment services offer to online services:
@@ -23,21 +23,17 @@
  * Rules kept here: the amount comes from the stored submission and this server's fee table, never from the browser;
  * one submission is never booked twice (an INITIAL transaction is read first and reused, a new one is made only
  * after FAILED or CANCELED, none after BOOKED); a provider's answer for another request or another amount is
- * refused. Attempts are kept in `<dataDir>/payments/` (one JSON file per reference, written atomically, one
- * change at a time per reference in this process): behind several processes this ledger belongs in the database.
+ * refused. The attempts are case data: the store keeps them (in PostgreSQL with `DATABASE_URL`, else in the case's
+ * folder), one change at a time per reference across every process on the store.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { HttpError } from './problems.js';
-import { REFERENCE } from './storage/store.js';
 
 export const PAYMENT_STATUSES = ['INITIAL', 'BOOKED', 'FAILED', 'CANCELED'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 const PAYMENT_METHODS = ['GIROPAY', 'PAYDIRECT', 'CREDITCARD', 'PAYPAL', 'INVOICE', 'OTHER'] as const;
 type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 /** XBezahldienste ids (requestId, transactionId, originatorId, endPointId): 1 to 36 of these. */
-const ID = /^[\w-]{1,36}$/;
+export const PAYMENT_ID = /^[\w-]{1,36}$/;
 const PURPOSE = /^[\w\s-]{1,27}$/;
 
 /** `paymentInformation` exactly as FIT-Connect metadata 2.1.0 defines it. */
@@ -109,7 +105,7 @@ export function paymentConfigFrom(env: NodeJS.ProcessEnv): PaymentConfig | undef
 export function checkedPaymentConfig(config: PaymentConfig): PaymentConfig {
   new URL(config.baseUrl);
   for (const [name, value] of [['originator id', config.originatorId], ['endpoint id', config.endPointId]]) {
-    if (!ID.test(value!)) throw new Error(`The payment ${name} must be 1 to 36 letters, digits, _ or -.`);
+    if (!PAYMENT_ID.test(value!)) throw new Error(`The payment ${name} must be 1 to 36 letters, digits, _ or -.`);
   }
   if (!PURPOSE.test(`${config.purposePrefix}VE-2026-XXXXXX`)) {
     throw new Error('EFA_PAYMENT_PURPOSE_PREFIX: with a reference the purpose must be at most 27 letters, digits, spaces or -.');
@@ -173,7 +169,7 @@ function transactionOf(body: unknown): ProviderTransaction {
     typeof request.requestId !== 'string' ||
     typeof request.grosAmount !== 'number' ||
     typeof info.transactionId !== 'string' ||
-    !ID.test(info.transactionId) ||
+    !PAYMENT_ID.test(info.transactionId) ||
     typeof info.transactionReference !== 'string' ||
     !PAYMENT_STATUSES.includes(info.status as PaymentStatus)
   ) {
@@ -298,64 +294,6 @@ export const providerUnavailable = (): HttpError =>
     { 'Retry-After': '30' },
   );
 
-/** The attempts' file per reference, and one change at a time per reference. */
-export class PaymentLedger {
-  private readonly queue = new Map<string, Promise<unknown>>();
-
-  constructor(private readonly dir: string) {}
-
-  static async open(dataDir: string): Promise<PaymentLedger> {
-    const dir = join(dataDir, 'payments');
-    await mkdir(join(dir, 'transactions'), { recursive: true });
-    return new PaymentLedger(dir);
-  }
-
-  /** Runs `change` after every earlier one for `reference` has finished. */
-  exclusive<T>(reference: string, change: () => Promise<T>): Promise<T> {
-    const previous = this.queue.get(reference) ?? Promise.resolve();
-    const next = previous.then(change, change);
-    const settled = next.catch(() => undefined);
-    this.queue.set(reference, settled);
-    void settled.then(() => {
-      if (this.queue.get(reference) === settled) this.queue.delete(reference);
-    });
-    return next;
-  }
-
-  async get(reference: string): Promise<PaymentRecord | undefined> {
-    if (!REFERENCE.test(reference)) return undefined;
-    try {
-      return JSON.parse(await readFile(join(this.dir, `${reference}.json`), 'utf8')) as PaymentRecord;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
-  }
-
-  async put(record: PaymentRecord): Promise<void> {
-    const last = record.attempts.at(-1);
-    if (last) await this.write(join(this.dir, 'transactions', last.transactionId), record.reference);
-    await this.write(join(this.dir, `${record.reference}.json`), JSON.stringify(record, null, 2));
-  }
-
-  /** The reference a transaction id was made for; undefined for one this server did not make. */
-  async referenceOf(transactionId: string): Promise<string | undefined> {
-    if (!ID.test(transactionId)) return undefined;
-    try {
-      return await readFile(join(this.dir, 'transactions', transactionId), 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
-  }
-
-  private async write(path: string, content: string): Promise<void> {
-    const temporary = `${path}.${randomUUID()}.tmp`;
-    await writeFile(temporary, content, { flush: true });
-    await rename(temporary, path);
-  }
-}
-
 export function paymentInformationOf(transaction: ProviderTransaction, amount: number): PaymentInformation {
   return {
     ...(transaction.transactionUrl ? { transactionUrl: transaction.transactionUrl } : {}),
@@ -364,7 +302,7 @@ export function paymentInformationOf(transaction: ProviderTransaction, amount: n
     ...(transaction.status === 'BOOKED' && transaction.transactionTimestamp ? { transactionTimestamp: transaction.transactionTimestamp } : {}),
     // Metadata 2.1.0 requires a method; the service names it only once the citizen chose one.
     paymentMethod: transaction.paymentMethod ?? 'OTHER',
-    ...(transaction.paymentMethodDetail && ID.test(transaction.paymentMethodDetail) ? { paymentMethodDetail: transaction.paymentMethodDetail } : {}),
+    ...(transaction.paymentMethodDetail && PAYMENT_ID.test(transaction.paymentMethodDetail) ? { paymentMethodDetail: transaction.paymentMethodDetail } : {}),
     status: transaction.status,
     grossAmount: amount,
   };

@@ -29,7 +29,11 @@
  *   POST   /api/cases/access { reference, accessCode }  201 { reference, token, expiresAt }: a case token (cases.ts)
  *          403 access-denied: the same answer for an unknown reference and a wrong code; 429 rate-limited per
  *          reference and per client (Retry-After)
- *   DELETE /api/cases/token                         204: signs out, the token is refused from then on
+ *   POST   /api/cases/identity-access { token, nonce }  201 { cases: [{ reference, service, receivedAt, status, token,
+ *          expiresAt }] } newest first: a case token for each submission stored with the verified identity whose
+ *          subject is the token's (identity.ts, `caseAccessVerifier`; the portal signs the token with `nonce`, fresh
+ *          for this request); none for a submission sent without an identity. 403 identity-refused for a token that
+ *          does not hold (forged, expired, another nonce, used before); 429 rate-limited per client
  *   with `Authorization: Bearer <token>` (else 401 case-token-invalid, also for another case's reference):
  *   GET    /api/cases/:reference/messages           { reference, status, messages: [...] } oldest first
  *   POST   /api/cases/:reference/answers            a citizen's message as JSON, or multipart with a part `message`
@@ -78,7 +82,7 @@ import type { ClerkGuard } from './clerks.js';
 import { MAGIC_LENGTH, cleanFileName, contentDisposition, hasSignatureOf, storedName } from './attachments.js';
 import { envelopeHash } from './canonical.js';
 import { MAX_DEPTH, nestsDeeperThan } from './guard.js';
-import type { IdentityVerifier } from './identity.js';
+import { IdentityRefusal, type CaseAccessVerifier, type IdentityVerifier } from './identity.js';
 import {
   HttpError,
   Problem,
@@ -121,6 +125,8 @@ export interface ReceiverOptions {
   cases: CaseOptions;
   /** Checks an authenticated identity in a submission (identity.ts). */
   verifyIdentity: IdentityVerifier;
+  /** Checks the identity token that opens a person's cases (identity.ts). */
+  verifyCaseAccess: CaseAccessVerifier;
 }
 
 export interface CaseOptions {
@@ -479,14 +485,14 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
     const valid = envelope as { id: string; service: string; attachments: Attachment[] } & Record<string, unknown>;
     // A resend of a stored submission is answered by the store (same receipt, or a changed resend): its identity
     // was verified when it first came, and the token may have expired since.
-    if (!(await store.find(valid.id))) await options.verifyIdentity(valid, request.log);
+    const identitySubject = (await store.find(valid.id)) ? undefined : await options.verifyIdentity(valid, request.log);
     if (fault === 'fail-before-store') throw storeFailed();
 
     const hash = envelopeHash(valid);
     const toStore = { ...valid, attachments: valid.attachments.map((a) => ({ ...a, dateiname: cleanFileName(a.dateiname, a.mimeType) })) };
     const accessCode = newAccessCode();
     const accessHash = await hashAccessCode(accessCode);
-    const { entry, created } = await store.put({ envelope: toStore, hash, files, accessHash }, (receivedAt) => newReference(valid.service, receivedAt));
+    const { entry, created } = await store.put({ envelope: toStore, hash, files, accessHash, identitySubject }, (receivedAt) => newReference(valid.service, receivedAt));
     if (!created && entry.hash !== hash) throw changedResend(entry.reference, entry.receivedAt);
     // A resend means the sender may never have read the first receipt, and with it the code (told only there):
     // it gets a new one, and the old one stops opening the case. Only the sender knows the id and the content.
@@ -617,6 +623,42 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
     const expiresAt = new Date(cases.now() + cases.tokenMinutes * 60_000).toISOString();
     await store.saveToken(caseTokenHash(token), { reference: typed, expiresAt });
     return reply.code(201).send({ reference: typed, token, expiresAt });
+  });
+
+  /** At most this many of a person's cases are opened at once, the newest. */
+  const CASES_PER_IDENTITY = 50;
+  onlyFor('/cases/identity-access', 'POST');
+  app.post('/cases/identity-access', { bodyLimit: 16_384 }, async (request, reply) => {
+    const body = isObject(request.body) ? request.body : {};
+    const { allowed, retryAfterSeconds } = clientAttempts.take(request.ip);
+    if (!allowed) {
+      throw new HttpError(
+        429,
+        'rate-limited',
+        'Zu viele Versuche in kurzer Zeit. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.',
+        {},
+        { 'Retry-After': String(retryAfterSeconds) },
+      );
+    }
+    const refused = (): HttpError =>
+      new HttpError(403, 'identity-refused', 'Ihre Anmeldung ließ sich nicht bestätigen. Bitte melden Sie sich im Portal erneut an und versuchen Sie es dann noch einmal.');
+    const { subject, expiresAt: tokenExpiresAt } = await options.verifyCaseAccess(body.token, body.nonce, request.log).catch((error: unknown) => {
+      throw error instanceof IdentityRefusal ? refused() : error;
+    });
+    // A token read off an earlier request (the same nonce) opens nothing again, in any process on the store.
+    if (!(await store.takeNonce(String(body.nonce), tokenExpiresAt))) {
+      request.log.warn({ reason: 'replayed' }, 'identity refused for opening cases');
+      throw refused();
+    }
+    const expiresAt = new Date(cases.now() + cases.tokenMinutes * 60_000).toISOString();
+    const opened = [];
+    for (const entry of (await store.casesOf(subject)).slice(0, CASES_PER_IDENTITY)) {
+      const token = newCaseToken();
+      await store.saveToken(caseTokenHash(token), { reference: entry.reference, expiresAt });
+      const status = caseStatus(await store.messages(entry.reference));
+      opened.push({ reference: entry.reference, service: entry.service, receivedAt: entry.receivedAt, status, token, expiresAt });
+    }
+    return reply.code(201).send({ cases: opened });
   });
 
   onlyFor('/cases/token', 'DELETE');

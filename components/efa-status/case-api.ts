@@ -1,6 +1,6 @@
 /**
  * The citizen's side of the return channel (server/receiver.ts, `/cases/*`): open a case with reference and
- * access code, read its messages, answer. The case token lives in the tab's `sessionStorage` only, so a reload
+ * access code, or the cases sent with the identity the portal confirms, read its messages, answer. The case token lives in the tab's `sessionStorage` only, so a reload
  * keeps the case open and closing the tab ends it; it is sent as a bearer header, never as a cookie.
  */
 import type { NachrichtImRuckkanal } from '../../src/schema/generated/return/nachricht.js';
@@ -15,8 +15,20 @@ export interface CaseView {
   notices?: { offered: boolean; address?: string };
 }
 
-/** Why a request failed, in terms the element words for people. */
-export type CaseFailure = 'access-denied' | 'rate-limited' | 'signed-out' | 'refused' | 'unreachable';
+/** A case opened with the identity: what the receiver says about it, and its case token. */
+export interface IdentityCase {
+  reference: string;
+  service: string;
+  receivedAt: string;
+  status: string;
+  token: string;
+}
+
+/**
+ * Why a request failed, in terms the element words for people. `identity-refused`: the portal gave no token, or
+ * the receiver did not take it; `no-identity-cases`: the identity holds, but no case was sent with it.
+ */
+export type CaseFailure = 'access-denied' | 'rate-limited' | 'signed-out' | 'refused' | 'unreachable' | 'identity-refused' | 'no-identity-cases';
 
 export class CaseError extends Error {
   constructor(
@@ -75,6 +87,27 @@ export async function openCase(endpoint: string, reference: string, accessCode: 
   const { token } = (await response.json()) as { token: string };
   keepToken(reference, token);
   return token;
+}
+
+/**
+ * Opens the cases sent with the identity of a token the portal signed for `nonce`; keeps each case token in the
+ * tab. Throws `no-identity-cases` where there is none.
+ */
+export async function openCasesWithIdentity(endpoint: string, token: string, nonce: string): Promise<IdentityCase[]> {
+  let response: Response;
+  try {
+    response = await request(`${endpoint}/cases/identity-access`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token, nonce }),
+    });
+  } catch (error) {
+    throw error instanceof CaseError && error.failure === 'access-denied' ? new CaseError('identity-refused') : error;
+  }
+  const { cases } = (await response.json()) as { cases: IdentityCase[] };
+  if (cases.length === 0) throw new CaseError('no-identity-cases');
+  for (const opened of cases) keepToken(opened.reference, opened.token);
+  return cases;
 }
 
 export async function readCase(endpoint: string, reference: string, token: string): Promise<CaseView> {

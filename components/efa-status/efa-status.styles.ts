@@ -63,6 +63,18 @@ export const statusStyles = css`
   .timeline > li.office {
     border-inline-start-color: var(--_primary);
   }
+  .cases {
+    list-style: none;
+    padding: 0;
+    margin: 0 0 var(--_space);
+  }
+  .cases > li {
+    margin-block-end: var(--_space);
+  }
+  .cases .meta {
+    margin-block: calc(var(--_space) * 0.25) 0;
+  }
+  .identity,
   .answer {
     border: var(--_border-width) solid var(--_border);
     border-radius: var(--_radius);

@@ -12,13 +12,32 @@ import { getLocale, resolveLang, setLocale, textDirection } from '../../src/i18n
 import { formatAmount, formatDate } from '../../src/i18n/format.js';
 import { randomUuid } from '../../src/engine/random-uuid.js';
 import { PURPOSE_LABELS } from '../../src/services/aufenthaltstitel/documents.js';
-import { CaseError, closeCase, normalizeReference, openCase, readCase, savedToken, sendAnswer, setNoticeAddress, type CaseFailure, type CaseMessage, type CaseView } from './case-api.js';
+import type { AuthenticatedIdentity } from '../../src/services/common/identity.js';
+import { unverifiedClaims } from '../../src/services/common/identity-token.js';
+import type { EfaIdentityRequestDetail } from '../../src/services/common/identity-form.js';
+import {
+  CaseError,
+  closeCase,
+  normalizeReference,
+  openCase,
+  openCasesWithIdentity,
+  readCase,
+  savedToken,
+  sendAnswer,
+  setNoticeAddress,
+  type CaseFailure,
+  type CaseMessage,
+  type CaseView,
+  type IdentityCase,
+} from './case-api.js';
 import { statusStyles } from './efa-status.styles.js';
 import { paymentHandle, returningPayment } from '../efa-form/payment-handle.js';
 import type { PaymentPart } from '../efa-form/payment.js';
 
 /** How often an open case asks for news while the page is visible. */
 const REFRESH_MS = 60_000;
+/** How long opening with the identity waits for the portal's token, as the forms do when sending. */
+const IDENTITY_WAIT_MS = 30_000;
 
 /** The office's messages that wait for the citizen's answer, and the answer's type and field that refers to them. */
 const ANSWERED_BY: Readonly<Record<string, readonly [type: CaseMessage['type'], field: string]>> = {
@@ -51,11 +70,17 @@ const messageTitle = (type: CaseMessage['type']): string =>
 
 const purposeLabel = (code: string): string => PURPOSE_LABELS[code]?.() ?? code;
 
+const serviceLabel = (service: string): string =>
+  ({ verpflichtungserklaerung: msg('Verpflichtungserklärung'), aufenthaltstitel: msg('Aufenthaltstitel') })[service] ?? service;
+
 /**
  * @summary The citizen's view of one submission after sending: the office's messages and the answers to them.
  *
  * A portal puts it on a "my application" page. The citizen opens a case with the reference and the access code
- * from the receipt; the element then shows the current status and every message, oldest first, and lets the
+ * from the receipt, or — where the portal hands the element the identity of a signed-in person (`identity`) —
+ * the cases they sent with that identity, without reference and code: the element asks the portal for a token
+ * bound to a fresh nonce (`efa-identity-request`, as the forms do when sending), and the receiver opens only the
+ * cases stored with the token's subject. The element then shows the current status and every message, oldest first, and lets the
  * citizen act on what the office asks: upload the requested documents (the same file rules as the forms),
  * accept an offered appointment or ask for another, answer a hearing (Anhörung) before its deadline. A fee due
  * shows its amount, purpose, deadline and the office's payment link. News is looked for every minute while the
@@ -70,7 +95,9 @@ export class EfaStatus extends LitElement {
     endpoint: {},
     reference: {},
     lang: {},
+    identity: { attribute: false },
     opened: { state: true },
+    identityCases: { state: true },
     failure: { state: true },
     busy: { state: true },
     announcement: { state: true },
@@ -81,6 +108,14 @@ export class EfaStatus extends LitElement {
   declare endpoint: string;
   /** A reference to fill in beforehand (e.g. from a link in the receipt); the access code is always typed. */
   declare reference: string;
+  /**
+   * The person signed in at the portal (the forms' `identity`). Its token, when the portal signed one ahead
+   * (with a `nonce` of its own), opens the cases once; otherwise, and after that, the element asks the portal for a
+   * token with `efa-identity-request`. Unset: cases open with reference and access code only.
+   */
+  declare identity: AuthenticatedIdentity | undefined;
+  /** The cases opened with the identity, while the person picks one of several. */
+  declare private identityCases: IdentityCase[] | undefined;
   declare private opened: (CaseView & { token: string }) | undefined;
   declare private failure: { failure: CaseFailure; retryAfterSeconds?: number } | undefined;
   declare private busy: boolean;
@@ -89,6 +124,8 @@ export class EfaStatus extends LitElement {
   declare private answered: string | undefined;
   /** The fee (the forms' payment part, loaded with the case): pay now, later, or see how a payment ended. */
   private payment: PaymentPart | undefined;
+  /** Tokens handed in `identity` that were sent once already: the receiver takes each nonce once. */
+  private readonly spentTokens = new Set<string>();
   /** One id per answer form, kept across retries: a resend after a lost answer stores nothing twice. */
   private readonly answerIds = new Map<string, string>();
   private readonly fieldErrors = new Map<string, string>();
@@ -151,9 +188,27 @@ export class EfaStatus extends LitElement {
   // --- opening a case ---------------------------------------------------------------------------------------------
 
   private renderSignIn(): TemplateResult {
+    if (this.identityCases) return this.renderIdentityCases(this.identityCases);
+    const source = this.identity?.source?.trim();
     return html`<h2 id="title" tabindex="-1">${msg('Ihr Antrag: Stand und Nachrichten')}</h2>
-      <p>${msg('Geben Sie die Vorgangsnummer und den Zugangscode von Ihrer Eingangsbestätigung ein.')}</p>
       ${this.renderFailure()}
+      ${this.identity
+        ? html`<section class="identity" aria-labelledby="identity-title">
+            <h3 id="identity-title">${msg('Mit Ihrer Anmeldung öffnen')}</h3>
+            <p>
+              ${source
+                ? msg(str`Sie sind im Portal mit ${source} angemeldet. Anträge, die Sie mit dieser Anmeldung gesendet haben, öffnen Sie ohne Zugangscode.`)
+                : msg('Sie sind im Portal angemeldet. Anträge, die Sie mit dieser Anmeldung gesendet haben, öffnen Sie ohne Zugangscode.')}
+            </p>
+            <div class="actions">
+              <button class="primary" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.onOpenWithIdentity}>
+                ${msg('Meine Anträge öffnen')}
+              </button>
+            </div>
+          </section>
+          <h3>${msg('Mit Vorgangsnummer und Zugangscode öffnen')}</h3>`
+        : nothing}
+      <p>${msg('Geben Sie die Vorgangsnummer und den Zugangscode von Ihrer Eingangsbestätigung ein.')}</p>
       <form novalidate @submit=${this.onOpen} @keydown=${this.submitOnEnter}>
         <efa-text-field
           name="reference"
@@ -172,9 +227,97 @@ export class EfaStatus extends LitElement {
           .error=${this.fieldErrors.get('accessCode') ?? ''}
         ></efa-text-field>
         <div class="actions">
-          <button class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${msg('Vorgang öffnen')}</button>
+          <button class=${this.identity ? 'secondary' : 'primary'} type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${msg('Vorgang öffnen')}</button>
         </div>
       </form>`;
+  }
+
+  /** The person's cases, to pick one; each opens with the case token it came with. */
+  private renderIdentityCases(cases: IdentityCase[]): TemplateResult {
+    const day = new Intl.DateTimeFormat(getLocale(), { dateStyle: 'long', calendar: 'gregory', timeZone: 'Europe/Berlin' });
+    return html`<h2 id="title" tabindex="-1">${msg('Ihre Anträge')}</h2>
+      ${this.renderFailure()}
+      <p>${msg('Diese Anträge haben Sie mit Ihrer Anmeldung gesendet. Wählen Sie einen aus.')}</p>
+      <ul class="cases">
+        ${cases.map(
+          (c) => html`<li>
+            <button class="secondary" type="button" aria-describedby=${`case-${c.reference}`} @click=${() => this.openIdentityCase(c)}>
+              ${msg(str`Vorgang ${c.reference} öffnen`)}
+            </button>
+            <p class="meta" id=${`case-${c.reference}`}>
+              ${serviceLabel(c.service)} · ${msg(str`eingegangen am ${day.format(new Date(c.receivedAt))}`)} · ${msg(str`Stand: ${statusLabel(c.status)}`)}
+            </p>
+          </li>`,
+        )}
+      </ul>`;
+  }
+
+  /**
+   * Asks the portal for the signed-in person's token bound to a fresh nonce, and opens the cases the receiver
+   * finds for it: one directly, several to pick from.
+   */
+  private async onOpenWithIdentity(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.failure = undefined;
+    try {
+      const { token, nonce } = await this.identityToken();
+      const cases = await openCasesWithIdentity(this.endpoint, token, nonce);
+      if (cases.length === 1) {
+        await this.load(cases[0]!.reference, cases[0]!.token);
+      } else {
+        this.identityCases = cases;
+        await this.updateComplete;
+        this.focusTitle();
+      }
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** The token `identity` came with, unless sent before; else a new one from the portal for a fresh nonce. */
+  private async identityToken(): Promise<{ token: string; nonce: string }> {
+    const given = this.identity?.token;
+    const nonce = unverifiedClaims(given)?.nonce;
+    if (given && typeof nonce === 'string' && !this.spentTokens.has(given)) {
+      this.spentTokens.add(given);
+      return { token: given, nonce };
+    }
+    const fresh = randomUuid();
+    return { token: await this.portalToken(fresh), nonce: fresh };
+  }
+
+  /** The portal's answer to `efa-identity-request` for `nonce`; no answer, a refusal or none in time: `identity-refused`. */
+  private async portalToken(nonce: string): Promise<string> {
+    let answer: Promise<AuthenticatedIdentity> | undefined;
+    const detail: EfaIdentityRequestDetail = { submissionId: nonce, respondWith: (identity) => (answer = identity) };
+    this.dispatchEvent(new CustomEvent('efa-identity-request', { detail, bubbles: true, composed: true }));
+    if (!answer) throw new CaseError('identity-refused');
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new CaseError('identity-refused')), IDENTITY_WAIT_MS);
+    });
+    try {
+      const identity = await Promise.race([answer, late]);
+      if (typeof identity?.token !== 'string' || identity.token === '') throw new CaseError('identity-refused');
+      return identity.token;
+    } catch (error) {
+      throw error instanceof CaseError ? error : new CaseError('identity-refused');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async openIdentityCase(opened: IdentityCase): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      await this.load(opened.reference, opened.token);
+    } finally {
+      this.busy = false;
+    }
   }
 
   /** Enter in a field sends its form, as in a native form (the inputs live in the fields' own shadow roots). */
@@ -221,6 +364,7 @@ export class EfaStatus extends LitElement {
     try {
       const view = await readCase(this.endpoint, reference, token);
       this.opened = { ...view, token };
+      this.identityCases = undefined;
       this.failure = undefined;
       void import('../efa-form/payment.js').then(({ PaymentPart }) => {
         this.payment = new PaymentPart(this, { reference, token, api: this.endpoint, returning: returningFromPayment });
@@ -274,6 +418,10 @@ export class EfaStatus extends LitElement {
         return msg('Ihre Anmeldung zu diesem Vorgang ist abgelaufen. Bitte geben Sie Vorgangsnummer und Zugangscode erneut ein.');
       case 'refused':
         return msg('Die Behörde hat die Angaben nicht angenommen. Bitte prüfen Sie sie und versuchen Sie es erneut.');
+      case 'identity-refused':
+        return msg('Ihre Anmeldung ließ sich nicht bestätigen. Bitte melden Sie sich im Portal erneut an, oder öffnen Sie Ihren Antrag mit Vorgangsnummer und Zugangscode.');
+      case 'no-identity-cases':
+        return msg('Mit Ihrer Anmeldung wurde hier noch kein Antrag gesendet. Öffnen Sie Ihren Antrag mit Vorgangsnummer und Zugangscode von Ihrer Eingangsbestätigung.');
       default:
         return msg('Die Behörde ist gerade nicht erreichbar. Ihre Angaben bleiben hier erhalten; bitte versuchen Sie es gleich noch einmal.');
     }

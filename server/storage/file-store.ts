@@ -5,9 +5,13 @@
  *   submissions/<reference>/submission.json    the envelope as stored
  *   submissions/<reference>/attachments/<id>.<ext>   the submission's and its answers' attachments
  *   submissions/<reference>/access             the hash of the case's access code (cases.ts)
+ *   submissions/<reference>/identity-subject   the subject of the identity verified at receipt (identity.ts), if any
  *   submissions/<reference>/messages/<receivedAt>-<id>.json   the return channel's messages, one file each
+ *   submissions/<reference>/payment.json       the case's payment attempts (payment-ledger.ts)
+ *   payment-transactions/<transactionId>       the reference a payment transaction was made for
  *   tokens/<hash>.json                         citizens' case tokens by their hash; expired ones are removed at start
- *   index.log                                  one StoredEntry per line, appended after each commit
+ *   nonces/<hash>                              identity nonces taken (created exclusively), until when; expired ones are removed at start
+ *   index.log                                  one StoredEntry per line (with `identitySubject` where there is one), appended after each commit
  *   uploads/                                   uploads being received
  *   quarantine/<reference>                     second copies of an id found by recovery
  *
@@ -22,16 +26,21 @@
  * then the message file is written atomically, which is its commit point; a failure before removes the
  * attachments again. A message file names its id, so a repeat of that id finds it.
  *
+ * A payment record is changed under the case's payment lock (in this process: the file store is for one process):
+ * the files of its new transaction ids are written first, then `payment.json` atomically, which is the commit point.
+ *
  * Recovery keeps one folder per envelope id (the one the log names first, else the earliest) and moves any
  * other to quarantine/, and removes incoming folders, temp files and unfinished uploads.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { canonicalJson, envelopeHash } from '../canonical.js';
 import { TEMP_SUFFIX, syncDir, writeFileAtomic, writeNewFile } from './fs-atomic.js';
+import { checkedSuccessor } from './payment-ledger.js';
 import { REFERENCE, type CaseToken, type NewSubmission, type StoredEntry, type StoredMessage, type SubmissionStore } from './store.js';
+import { PAYMENT_ID, type PaymentRecord } from '../payment.js';
 
 const INCOMING = '.incoming-';
 /** A token hash (SHA-256, hex): only such names are token files. */
@@ -70,8 +79,10 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
   const uploadDir = join(dataDir, 'uploads');
   const quarantineDir = join(dataDir, 'quarantine');
   const tokensDir = join(dataDir, 'tokens');
+  const transactionsDir = join(dataDir, 'payment-transactions');
+  const noncesDir = join(dataDir, 'nonces');
   const logPath = join(dataDir, 'index.log');
-  for (const dir of [submissionsDir, uploadDir, quarantineDir, tokensDir]) await mkdir(dir, { recursive: true });
+  for (const dir of [submissionsDir, uploadDir, quarantineDir, tokensDir, transactionsDir, noncesDir]) await mkdir(dir, { recursive: true });
 
   const byId = new Map<string, StoredEntry>();
   const byReference = new Map<string, StoredEntry>();
@@ -86,10 +97,15 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
   }
   /** What the log says, first line per id wins: the reference that id was first acknowledged with. */
   const logged = new Map<string, StoredEntry>();
+  /** The verified identity subject of a stored submission, by its reference. */
+  const subjects = new Map<string, string>();
+  const loggedSubjects = new Map<string, string>();
   for (const line of logText.split('\n')) {
     try {
-      const entry = JSON.parse(line) as StoredEntry;
-      if (!logged.has(entry.id)) logged.set(entry.id, entry);
+      const { identitySubject, ...entry } = JSON.parse(line) as StoredEntry & { identitySubject?: string };
+      if (logged.has(entry.id)) continue;
+      logged.set(entry.id, entry);
+      if (identitySubject) loggedSubjects.set(entry.reference, identitySubject);
     } catch {
       // a torn line from a crash: the folder scan below finds that submission
     }
@@ -104,6 +120,10 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
     const token: CaseToken | undefined = TOKEN_HASH.test(name.replace(/\.json$/, '')) ? await readJson(join(tokensDir, name)).catch(() => undefined) : undefined;
     if (!token || Date.parse(token.expiresAt) <= Date.now()) await rm(join(tokensDir, name), { force: true });
   }
+  for (const name of await readdir(noncesDir)) {
+    const until = await readFile(join(noncesDir, name), 'utf8').catch(() => '');
+    if (!(Date.parse(until) > Date.now())) await rm(join(noncesDir, name), { force: true });
+  }
   const found = new Map<string, StoredEntry[]>();
   for (const name of await readdir(submissionsDir)) {
     if (name.startsWith(INCOMING) || name.endsWith(TEMP_SUFFIX)) {
@@ -113,6 +133,11 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
     }
     if (!REFERENCE.test(name)) continue;
     let entry = loggedByReference.get(name);
+    const subject = entry ? loggedSubjects.get(name) : await readFile(join(submissionsDir, name, 'identity-subject'), 'utf8').catch((error) => {
+      if (isMissing(error)) return undefined;
+      throw error;
+    });
+    if (subject) subjects.set(name, subject);
     if (!entry) {
       const receipt = await readJson(join(submissionsDir, name, 'receipt.json'));
       // Receipts written before hashes were kept get the hash of the stored envelope.
@@ -150,7 +175,8 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
     logWrites = logWrites.then(async () => {
       if (pending.length === 0) return;
       const count = pending.length;
-      const lines = (tornTail ? '\n' : '') + pending.map((entry) => `${canonicalJson(entry)}\n`).join('');
+      const line = (entry: StoredEntry) => canonicalJson(subjects.has(entry.reference) ? { ...entry, identitySubject: subjects.get(entry.reference) } : entry);
+      const lines = (tornTail ? '\n' : '') + pending.map((entry) => `${line(entry)}\n`).join('');
       try {
         await beforeStep('index');
         await log.write(lines);
@@ -204,7 +230,7 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
     }
   }
 
-  async function commit({ envelope, hash, files, accessHash }: NewSubmission, reference: string, receivedAt: string): Promise<StoredEntry> {
+  async function commit({ envelope, hash, files, accessHash, identitySubject }: NewSubmission, reference: string, receivedAt: string): Promise<StoredEntry> {
     const entry: StoredEntry = { id: envelope.id, reference, service: envelope.service, receivedAt, hash };
     const incoming = join(submissionsDir, `${INCOMING}${randomUUID()}`);
     try {
@@ -216,6 +242,7 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
       await beforeStep('envelope');
       await writeNewFile(join(incoming, 'submission.json'), `${JSON.stringify(envelope, null, 2)}\n`);
       if (accessHash) await writeNewFile(join(incoming, 'access'), accessHash);
+      if (identitySubject) await writeNewFile(join(incoming, 'identity-subject'), identitySubject);
       await beforeStep('receipt');
       await writeNewFile(join(incoming, 'receipt.json'), `${JSON.stringify(entry, null, 2)}\n`);
       await syncDir(incoming);
@@ -228,10 +255,20 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
     // Committed: from here on this id has this reference, whatever fails next.
     byId.set(entry.id, entry);
     byReference.set(reference, entry);
+    if (identitySubject) subjects.set(reference, identitySubject);
     await syncDir(submissionsDir);
     pending.push(entry);
     await appendPending();
     return entry;
+  }
+
+  function newestFirst(entries: StoredEntry[]): StoredEntry[] {
+    return entries.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || b.reference.localeCompare(a.reference));
+  }
+
+  async function paymentRecord(reference: string): Promise<PaymentRecord | undefined> {
+    const text = await caseFile(reference, 'payment.json');
+    return text === undefined ? undefined : (JSON.parse(text) as PaymentRecord);
   }
 
   async function readMessages(reference: string): Promise<Array<{ name: string; message: StoredMessage }>> {
@@ -287,7 +324,11 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
     },
 
     async list() {
-      return [...byId.values()].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || b.reference.localeCompare(a.reference));
+      return newestFirst([...byId.values()]);
+    },
+
+    async casesOf(identitySubject) {
+      return newestFirst([...byId.values()].filter((entry) => subjects.get(entry.reference) === identitySubject));
     },
 
     async envelope(reference) {
@@ -375,6 +416,56 @@ export async function openFileStore({ dataDir, beforeStep = () => {}, warn = () 
       if (!TOKEN_HASH.test(tokenHash)) return;
       await rm(join(tokensDir, `${tokenHash}.json`), { force: true });
       await syncDir(tokensDir);
+    },
+
+    async takeNonce(nonce, expiresAt) {
+      const path = join(noncesDir, createHash('sha256').update(nonce).digest('hex'));
+      try {
+        await writeNewFile(path, expiresAt);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        // Taken before and still alive (or being written just now): refused; one that expired is taken anew (its
+        // token is expired too, so no verified token gets here with it).
+        const until = Date.parse(await readFile(path, 'utf8').catch(() => ''));
+        if (!(until <= Date.now())) return false;
+        await writeFileAtomic(path, expiresAt);
+        return true;
+      }
+      await syncDir(noncesDir);
+      return true;
+    },
+
+    payments: {
+      get: paymentRecord,
+
+      async referenceOf(transactionId) {
+        if (!PAYMENT_ID.test(transactionId)) return undefined;
+        try {
+          return await readFile(join(transactionsDir, transactionId), 'utf8');
+        } catch (error) {
+          if (isMissing(error)) return undefined;
+          throw error;
+        }
+      },
+
+      exclusive(reference, change) {
+        return withLock(`payment:${reference}`, async () => {
+          const caseFolder = await storedFolder(reference);
+          let saved = await paymentRecord(reference);
+          return change(saved, async (record) => {
+            checkedSuccessor(saved, record);
+            if (record.reference !== reference) throw new Error(`payment record of ${record.reference} saved under ${reference}`);
+            const known = new Set(saved?.attempts.map((attempt) => attempt.transactionId));
+            for (const { transactionId } of record.attempts) {
+              if (known.has(transactionId)) continue;
+              if (!PAYMENT_ID.test(transactionId)) throw new Error(`not a transaction id: ${transactionId}`);
+              await writeFileAtomic(join(transactionsDir, transactionId), reference);
+            }
+            await writeFileAtomic(join(caseFolder, 'payment.json'), `${JSON.stringify(record, null, 2)}\n`);
+            saved = record;
+          });
+        });
+      },
     },
 
     async close() {

@@ -15,7 +15,14 @@
  *
  * A message of the return channel is one transaction as well: its row and its attachments' rows. The primary
  * key (reference, id) keeps one copy per message id; a concurrent repeat waits on the first row and then finds it.
- * Expired case tokens are deleted whenever a new one is saved.
+ * Expired case tokens are deleted whenever a new one is saved, expired nonces whenever one is taken.
+ *
+ * The payment ledger: a change of a case's payment record holds a session-level advisory lock on the reference
+ * (after waiting its turn in this process, so that a process's waiting requests hold no connections) on one
+ * connection, which every read and save of the change uses; each save is a transaction of its own, so it is
+ * durable at once, as in the file store, also when the change then fails (the payment service did not answer).
+ * A connection that dies releases its lock with it. The lock is held while the payment service is asked (at most
+ * its timeout), which is why it is not a transaction's lock: nothing need stay open in the database meanwhile.
  *
  * The schema is created and migrated at start (`migrations/*.sql`, applied in name order, each once, under an
  * advisory lock so that several processes starting together apply it once).
@@ -25,6 +32,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import pg from 'pg';
 import { projectRoot } from '../config.js';
+import type { PaymentAttempt, PaymentInformation, PaymentRecord } from '../payment.js';
+import { checkedSuccessor } from './payment-ledger.js';
 import type { CaseMessage, IncomingFile, NewSubmission, StepHook, StoredEntry, StoredMessage, SubmissionStore } from './store.js';
 
 /** The steps of `put`, in order; `committed` comes after the COMMIT (a lost answer to it). */
@@ -42,6 +51,8 @@ export interface PostgresStoreOptions {
 const MIGRATIONS_DIR = join(projectRoot(), 'server', 'storage', 'migrations');
 /** Any constant: the advisory lock that serialises migrations of one database. */
 const MIGRATION_LOCK = 4_711_066;
+/** The first key of the payment ledger's advisory locks (the second: the reference's hash). */
+const PAYMENT_LOCK = 4_711_067;
 const UNIQUE_VIOLATION = '23505';
 
 interface Row {
@@ -101,16 +112,16 @@ export async function openPostgresStore({ connectionString, uploadDir, beforeSte
   }
 
   /** One attempt under one reference: the entry stored, `existing` when the id was stored first, `taken` when the reference was. */
-  async function attempt({ envelope, hash, files, accessHash }: NewSubmission, reference: string, receivedAt: string): Promise<StoredEntry | 'existing' | 'taken'> {
+  async function attempt({ envelope, hash, files, accessHash, identitySubject }: NewSubmission, reference: string, receivedAt: string): Promise<StoredEntry | 'existing' | 'taken'> {
     const client = await pool.connect();
     let broken: Error | undefined;
     try {
       await client.query('begin');
       await beforeStep('envelope');
       const inserted = await client.query<Row>(
-        `insert into submissions (id, reference, service, received_at, hash, envelope, access_hash) values ($1, $2, $3, $4, $5, $6, $7)
+        `insert into submissions (id, reference, service, received_at, hash, envelope, access_hash, identity_subject) values ($1, $2, $3, $4, $5, $6, $7, $8)
          on conflict (id) do nothing returning ${ENTRY_COLUMNS}`,
-        [envelope.id, reference, envelope.service, receivedAt, hash, JSON.stringify(envelope), accessHash ?? null],
+        [envelope.id, reference, envelope.service, receivedAt, hash, JSON.stringify(envelope), accessHash ?? null, identitySubject ?? null],
       );
       if (inserted.rows.length === 0) {
         await client.query('rollback');
@@ -133,6 +144,75 @@ export async function openPostgresStore({ connectionString, uploadDir, beforeSte
     } finally {
       // A connection whose rollback failed must not be handed out again.
       client.release(broken);
+    }
+  }
+
+  async function paymentRecord(db: pg.Pool | pg.PoolClient, reference: string): Promise<PaymentRecord | undefined> {
+    const { rows } = await db.query<{ submission_id: string; amount: string }>('select submission_id, amount from payments where reference = $1', [reference]);
+    if (!rows[0]) return undefined;
+    const attempts = await db.query<{ request_id: string; created_at: Date; transaction_id: string; redirect_url: string | null; payment_information: PaymentInformation }>(
+      'select request_id, created_at, transaction_id, redirect_url, payment_information from payment_attempts where reference = $1 order by position',
+      [reference],
+    );
+    return {
+      reference,
+      submissionId: rows[0].submission_id,
+      amount: Number(rows[0].amount),
+      attempts: attempts.rows.map((row): PaymentAttempt => ({
+        requestId: row.request_id,
+        createdAt: row.created_at.toISOString(),
+        transactionId: row.transaction_id,
+        redirectUrl: row.redirect_url ?? undefined,
+        paymentInformation: row.payment_information,
+      })),
+    };
+  }
+
+  /** Saves `record` in one transaction on `client`: its row, then each attempt by position (the open one settles before a new one opens). */
+  async function savePayment(client: pg.PoolClient, record: PaymentRecord): Promise<void> {
+    await client.query('begin');
+    try {
+      await client.query('insert into payments (reference, submission_id, amount) values ($1, $2, $3) on conflict (reference) do nothing', [
+        record.reference,
+        record.submissionId,
+        record.amount,
+      ]);
+      for (const [position, attempt] of record.attempts.entries()) {
+        await client.query(
+          `insert into payment_attempts (transaction_id, reference, position, request_id, created_at, redirect_url, status, payment_information)
+           values ($1, $2, $3, $4, $5, $6, $7, $8)
+           on conflict (transaction_id) do update set status = excluded.status, payment_information = excluded.payment_information
+           where payment_attempts.reference = excluded.reference and payment_attempts.position = excluded.position`,
+          [
+            attempt.transactionId,
+            record.reference,
+            position,
+            attempt.requestId,
+            attempt.createdAt,
+            attempt.redirectUrl ?? null,
+            attempt.paymentInformation.status,
+            JSON.stringify(attempt.paymentInformation),
+          ],
+        );
+      }
+      await client.query('commit');
+    } catch (error) {
+      await client.query('rollback');
+      throw error;
+    }
+  }
+
+  const paymentTurns = new Map<string, Promise<unknown>>();
+  /** Runs `task` after every earlier task of this process for `reference`. */
+  async function paymentTurn<T>(reference: string, task: () => Promise<T>): Promise<T> {
+    const previous = paymentTurns.get(reference) ?? Promise.resolve();
+    const current = previous.then(task, task);
+    const tail = current.catch(() => {});
+    paymentTurns.set(reference, tail);
+    try {
+      return await current;
+    } finally {
+      if (paymentTurns.get(reference) === tail) paymentTurns.delete(reference);
     }
   }
 
@@ -193,6 +273,14 @@ export async function openPostgresStore({ connectionString, uploadDir, beforeSte
 
     async list() {
       const { rows } = await pool.query<Row>(`select ${ENTRY_COLUMNS} from submissions order by received_at desc, reference desc`);
+      return rows.map(entryOf);
+    },
+
+    async casesOf(identitySubject) {
+      const { rows } = await pool.query<Row>(
+        `select ${ENTRY_COLUMNS} from submissions where identity_subject = $1 order by received_at desc, reference desc`,
+        [identitySubject],
+      );
       return rows.map(entryOf);
     },
 
@@ -257,6 +345,47 @@ export async function openPostgresStore({ connectionString, uploadDir, beforeSte
 
     async revokeToken(tokenHash) {
       await pool.query('delete from case_tokens where token_hash = $1', [tokenHash]);
+    },
+
+    async takeNonce(nonce, expiresAt) {
+      await pool.query('delete from taken_nonces where expires_at <= now()');
+      const { rowCount } = await pool.query('insert into taken_nonces (nonce, expires_at) values ($1, $2) on conflict (nonce) do nothing', [nonce, expiresAt]);
+      return rowCount === 1;
+    },
+
+    payments: {
+      get: (reference) => paymentRecord(pool, reference),
+
+      async referenceOf(transactionId) {
+        const { rows } = await pool.query<{ reference: string }>('select reference from payment_attempts where transaction_id = $1', [transactionId]);
+        return rows[0]?.reference;
+      },
+
+      exclusive(reference, change) {
+        return paymentTurn(reference, async () => {
+          const client = await pool.connect();
+          let broken: Error | undefined;
+          let locked = false;
+          try {
+            await client.query('select pg_advisory_lock($1, hashtext($2))', [PAYMENT_LOCK, reference]).catch((error: Error) => {
+              broken = error;
+              throw error;
+            });
+            locked = true;
+            let saved = await paymentRecord(client, reference);
+            return await change(saved, async (record) => {
+              checkedSuccessor(saved, record);
+              if (record.reference !== reference) throw new Error(`payment record of ${record.reference} saved under ${reference}`);
+              await savePayment(client, record);
+              saved = record;
+            });
+          } finally {
+            // A connection whose unlock failed may still hold the lock: it is closed, which releases it.
+            if (locked) await client.query('select pg_advisory_unlock($1, hashtext($2))', [PAYMENT_LOCK, reference]).catch((error: Error) => (broken = error));
+            client.release(broken);
+          }
+        });
+      },
     },
 
     close() {

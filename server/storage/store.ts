@@ -12,8 +12,10 @@
  * - A submission is also a case (issue 11): the hash of its access code is stored with it in the same commit,
  *   and the messages of the return channel are added to it later, each exactly once by its id, with its
  *   attachments in the same commit.
+ * - A case's payment attempts are case data too: `payments` keeps them (`payment-ledger.ts`).
  */
 import type { Readable } from 'node:stream';
+import type { PaymentLedger } from './payment-ledger.js';
 
 export interface StoredEntry {
   /** The envelope id (UUID), the idempotency key. */
@@ -38,6 +40,8 @@ export interface NewSubmission {
   files: IncomingFile[];
   /** The slow salted hash of the case's access code (`cases.ts`); only a submission stored with one can be opened by the citizen. */
   accessHash?: string | undefined;
+  /** The subject (`sub`, the portal's pseudonym of the person) of the identity verified at receipt (`identity.ts`). */
+  identitySubject?: string | undefined;
 }
 
 /** A message of the return channel (schemas/return/nachricht.schema.json), as validated. */
@@ -69,6 +73,8 @@ export interface SubmissionStore {
   get(reference: string): Promise<StoredEntry | undefined>;
   /** Newest first. */
   list(): Promise<StoredEntry[]>;
+  /** The submissions stored with this verified identity subject, newest first. */
+  casesOf(identitySubject: string): Promise<StoredEntry[]>;
   envelope(reference: string): Promise<unknown>;
   /** `name` is built from an id the stored envelope announces (`storedName`), never a path from a request. */
   attachment(reference: string, name: string): Promise<StoredAttachment | undefined>;
@@ -91,6 +97,12 @@ export interface SubmissionStore {
   token(tokenHash: string): Promise<CaseToken | undefined>;
   /** Forgets a token; forgetting an unknown one is no error. */
   revokeToken(tokenHash: string): Promise<void>;
+  /**
+   * Takes a one-time value (an identity token's nonce, `identity.ts`) until `expiresAt`: true the first time, false
+   * for every later call, in every process on the store, until it expired.
+   */
+  takeNonce(nonce: string, expiresAt: string): Promise<boolean>;
+  readonly payments: PaymentLedger;
   close(): Promise<void>;
 }
 

@@ -2,7 +2,8 @@
  * The portal's citizen login (portal-login.ts) against the demo's "DeutschlandID (Demo)" (demo/idp.js), the way a
  * browser does it (redirects followed by hand, cookies kept): the identity the page sees has no token; a token
  * for a submission needs the session and its CSRF token and is refused cross-site; the receiver of the same
- * server, configured with the portal's issuer and JWKS, takes the token for that submission.
+ * server, configured with the portal's issuer and JWKS, takes the token for that submission, and later opens that
+ * case to the same person (a fresh token for a nonce), to nobody else.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -114,6 +115,25 @@ describe('portal: citizen login and identity tokens', () => {
     };
     const stored = await postJson(server.base, envelope);
     assert.equal(stored.status, 201, JSON.stringify(await stored.clone().json()));
+    const { reference } = await stored.json();
+
+    // Later on "Mein Antrag" the same person opens it with a fresh token for a nonce, without the access code;
+    // someone else signed in at the portal opens nothing.
+    const casesOf = async (person: Browser, csrf: string) => {
+      const nonce = crypto.randomUUID();
+      const { token } = await (await tokenRequest(person, { 'X-CSRF-Token': csrf }, nonce)).json();
+      const opened = await fetch(`${server.base}/api/cases/identity-access`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ token, nonce }),
+      });
+      assert.equal(opened.status, 201);
+      return (await opened.json()).cases.map((c: { reference: string }) => c.reference);
+    };
+    assert.deepEqual(await casesOf(browser, csrfToken), [reference]);
+    const other = await logIn('elster');
+    const { csrfToken: otherCsrf } = await (await other.request(`${publicUrl}/portal/identity`)).json();
+    assert.deepEqual(await casesOf(other, otherCsrf), []);
   });
 
   it('ends the login with the CSRF token, and then gives neither identity nor token', async () => {

@@ -2,7 +2,8 @@
  * The receiver's check of an authenticated identity (identity.ts, issue 10) with real signed tokens: the portal's
  * ES256 key published as a JWKS by a server of its own, a receiver that takes that portal's tokens, and envelopes
  * of the eID Verpflichtungserklärung whose `authentifizierung` carries the token. Each refusal is a 403 problem
- * with its reason, stores nothing, and is logged without the person's data.
+ * with its reason, stores nothing, and is logged without the person's data. Then the same person opening their
+ * cases later with a fresh token from the portal (on both stores), and everyone else refused.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ import { fitConnectAdapter } from '../../src/adapters/fit-connect.js';
 import type { Submission } from '../../src/adapters/adapter.js';
 import { verpflichtungserklaerung } from '../../src/services/verpflichtungserklaerung/spec.js';
 import { IDENTITY_PROBLEM, type IdentityIssuer } from '../identity.js';
-import { envelope, postJson, residencePermitEnvelope, root, startServer, type TestServer } from './helpers.js';
+import { POSTGRES_SKIPPED, envelope, postJson, residencePermitEnvelope, root, scratchDatabase, startServer, type TestServer } from './helpers.js';
 
 const ISSUER = 'https://portal.musterstadt.example';
 const AUDIENCE = 'https://antrag.musterstadt.example/api/submissions';
@@ -277,3 +278,125 @@ describe('receiver without a configured identity issuer', () => {
     assert.equal((await postJson(server.base, envelope())).status, 201);
   });
 });
+
+const backends = [
+  { name: 'file store', skip: false as const, database: async () => ({ url: undefined, drop: async () => {} }) },
+  { name: 'PostgreSQL store', skip: POSTGRES_SKIPPED, database: scratchDatabase },
+];
+
+for (const backend of backends) {
+  describe(`opening one's cases with the identity (${backend.name})`, { skip: backend.skip }, () => {
+    let server: TestServer;
+    let drop: () => Promise<void>;
+    const log = logCapture();
+
+    before(async () => {
+      const database = await backend.database();
+      drop = database.drop;
+      server = await startServer({
+        databaseUrl: database.url,
+        identityIssuer: { issuer: ISSUER, jwksUrl, audience: AUDIENCE },
+        logger: { level: 'warn', stream: log.stream },
+      });
+    });
+    after(async () => {
+      await server.close();
+      await drop();
+    });
+
+    /** Submits an eID declaration whose token names `sub`; answers the receipt. */
+    async function submittedBy(sub: string): Promise<{ reference: string; accessCode: string }> {
+      const response = await postJson(server.base, await eidEnvelope((id) => token(id, { sub }))());
+      assert.equal(response.status, 201);
+      return response.json();
+    }
+
+    /** Asks to open the cases with a token the portal signed for `nonce` (a fresh one unless given). */
+    async function openWith(tokenFor: (nonce: string) => Promise<string>, nonce: string = crypto.randomUUID()): Promise<Response> {
+      return fetch(`${server.base}/api/cases/identity-access`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ token: await tokenFor(nonce), nonce }),
+      });
+    }
+
+    const messagesOf = (reference: string, caseToken: string) =>
+      fetch(`${server.base}/api/cases/${reference}/messages`, { headers: { Authorization: `Bearer ${caseToken}` } });
+
+    it('opens exactly the cases submitted with the same verified subject, newest first, and nothing else', async () => {
+      const sub = `anna-${crypto.randomUUID()}`;
+      const first = await submittedBy(sub);
+      const second = await submittedBy(sub);
+      const someoneElse = await submittedBy(`ben-${crypto.randomUUID()}`);
+      const withoutIdentity = await (await postJson(server.base, envelope())).json();
+
+      const answer = await openWith((nonce) => token(nonce, { sub, vertrauensniveau: 'substanziell', angaben: {} }));
+      assert.equal(answer.status, 201);
+      const { cases } = await answer.json();
+      assert.deepEqual(
+        cases.map((c: { reference: string }) => c.reference),
+        [second.reference, first.reference],
+      );
+      assert.deepEqual(Object.keys(cases[0]).sort(), ['expiresAt', 'receivedAt', 'reference', 'service', 'status', 'token']);
+      assert.equal(cases[0].status, 'eingegangen');
+      const read = await messagesOf(first.reference, cases[1].token);
+      assert.equal(read.status, 200);
+      assert.equal((await read.json()).reference, first.reference);
+      // A case token opens its own case only: not another person's, not one sent without an identity.
+      for (const other of [someoneElse.reference, withoutIdentity.reference, second.reference]) {
+        assert.equal((await messagesOf(other, cases[1].token)).status, 401, other);
+      }
+    });
+
+    it("gives another person's token none of these cases, and a token of a person without identified cases none at all", async () => {
+      const mine = await submittedBy(`carla-${crypto.randomUUID()}`);
+      const answer = await openWith((nonce) => token(nonce, { sub: `dora-${crypto.randomUUID()}` }));
+      assert.equal(answer.status, 201);
+      const { cases } = await answer.json();
+      assert.deepEqual(cases, []);
+      assert.ok(!JSON.stringify(cases).includes(mine.reference));
+    });
+
+    it('refuses a forged, expired, foreign-issuer or other-audience token, one for another nonce, and one used before', async () => {
+      const sub = `emil-${crypto.randomUUID()}`;
+      const mine = await submittedBy(sub);
+      const now = Math.floor(Date.now() / 1000);
+      const refusals: Array<[string, Promise<Response>]> = [
+        ['forged', openWith((nonce) => token(nonce, { sub }, otherKey))],
+        ['expired', openWith((nonce) => token(nonce, { sub, iat: now - 1200, exp: now - 600 }))],
+        ['longer than 15 minutes', openWith((nonce) => token(nonce, { sub, iat: now, exp: now + 16 * 60 }))],
+        ['another issuer', openWith((nonce) => token(nonce, { sub, iss: 'https://other-portal.example' }))],
+        ['another audience', openWith((nonce) => token(nonce, { sub, aud: 'https://other-receiver.example' }))],
+        ['another nonce', openWith(() => token(crypto.randomUUID(), { sub }))],
+        ['no token', openWith(async () => 'not-a-token')],
+      ];
+      for (const [why, pending] of refusals) {
+        const answer = await pending;
+        assert.equal(answer.status, 403, why);
+        const body = await answer.json();
+        assert.equal(body.code, 'identity-refused', why);
+        assert.ok(!JSON.stringify(body).includes(mine.reference), why);
+      }
+
+      const nonce = crypto.randomUUID();
+      const once = await token(nonce, { sub });
+      const first = await openWith(async () => once, nonce);
+      assert.equal(first.status, 201);
+      assert.deepEqual((await first.json()).cases.map((c: { reference: string }) => c.reference), [mine.reference]);
+      const replayed = await openWith(async () => once, nonce);
+      assert.equal(replayed.status, 403, 'a token read off a request opens nothing again');
+      assert.equal((await replayed.json()).code, 'identity-refused');
+      const logged = log.lines.map((line) => JSON.parse(line)).filter((entry) => entry.msg === 'identity refused for opening cases');
+      assert.ok(logged.length >= refusals.length + 1);
+      assert.ok(!log.lines.join('\n').includes('eyJ'), 'no token in the log');
+    });
+
+    it('keeps the subject, not the name, with the case', async () => {
+      const sub = `frida-${crypto.randomUUID()}`;
+      const { reference } = await submittedBy(sub);
+      const entries = await server.app.store.casesOf(sub);
+      assert.deepEqual(entries.map((entry) => entry.reference), [reference]);
+      assert.deepEqual(await server.app.store.casesOf('Nowak'), []);
+    });
+  });
+}

@@ -3,6 +3,8 @@
  * (demo/payment-provider.js), driven the way the citizen's browser does — start, the provider's page, the return —
  * and the way it goes wrong: cancelled, failed, a provider that does not answer, a notification or a status for
  * another submission, an amount changed on the way, a double start, the tab closed on the provider's page.
+ * Runs on the file store and, where DATABASE_URL is set, on PostgreSQL (there also with two receivers on one
+ * database, as behind a load balancer).
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -14,7 +16,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { startPaymentProvider } from '../../demo/payment-provider.js';
 import { checkedPaymentConfig, feeFor, paymentConfigFrom } from '../payment.js';
-import { envelope, postJson, residencePermitEnvelope, root, startServer, type TestServer } from './helpers.js';
+import { POSTGRES_SKIPPED, envelope, postJson, residencePermitEnvelope, root, scratchDatabase, startServer, type TestServer } from './helpers.js';
 
 const METADATA = JSON.parse(readFileSync(join(root, 'test/fixtures/schemas/fit-connect-metadata-2.1.0.schema.json'), 'utf8'));
 const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -29,13 +31,22 @@ interface Case {
 
 type Provider = Awaited<ReturnType<typeof startPaymentProvider>>;
 
-describe('paying the fee online', () => {
+/** Where a server stores: a fresh database (dropped by `drop`) or the file store in the server's own folder. */
+const backends = [
+  { name: 'file store', skip: false as const, database: async () => ({ url: undefined, drop: async () => {} }) },
+  { name: 'PostgreSQL store', skip: POSTGRES_SKIPPED, database: scratchDatabase },
+];
+
+for (const backend of backends) describe(`paying the fee online (${backend.name})`, { skip: backend.skip }, () => {
   let provider: Provider;
   let server: TestServer;
+  let drop: () => Promise<void>;
   const logged: Array<Record<string, unknown>> = [];
   const RETURN = (reference: string) => `${server.base}/verpflichtungserklaerung.html?efa-zahlung=${reference}`;
 
   before(async () => {
+    const database = await backend.database();
+    drop = database.drop;
     provider = await startPaymentProvider();
     const log = new Writable({
       write(chunk, _encoding, done) {
@@ -43,12 +54,13 @@ describe('paying the fee online', () => {
         done();
       },
     });
-    server = await startServer({ payment: paymentConfigFrom(provider.env), logger: { level: 'warn', stream: log } });
+    server = await startServer({ databaseUrl: database.url, payment: paymentConfigFrom(provider.env), logger: { level: 'warn', stream: log } });
     provider.notifyTo(`${server.base}/api/payments/notifications`);
   });
   after(async () => {
     await server.close();
     await provider.close();
+    await drop();
   });
 
   async function submitted(body = envelope()): Promise<Case> {
@@ -277,6 +289,61 @@ describe('paying the fee online', () => {
     assert.throws(() => checkedPaymentConfig({ ...valid, purposePrefix: 'Gebühr Verpflichtungserklärung ' }), /27/);
     assert.throws(() => paymentConfigFrom({ EFA_PAYMENT_URL: provider.env.EFA_PAYMENT_URL }), /EFA_PAYMENT_ORIGINATOR_ID/);
     assert.equal(paymentConfigFrom({}), undefined);
+  });
+});
+
+describe('two receivers on one database, as behind a load balancer', { skip: POSTGRES_SKIPPED }, () => {
+  let provider: Provider;
+  let servers: TestServer[];
+  let drop: () => Promise<void>;
+
+  before(async () => {
+    const database = await scratchDatabase();
+    drop = database.drop;
+    provider = await startPaymentProvider();
+    servers = [];
+    for (let i = 0; i < 2; i += 1) servers.push(await startServer({ databaseUrl: database.url, payment: paymentConfigFrom(provider.env) }));
+    provider.notifyTo(`${servers[0]!.base}/api/payments/notifications`);
+  });
+  after(async () => {
+    for (const server of servers) await server.close();
+    await provider.close();
+    await drop();
+  });
+
+  it('starts one transaction for starts at both, and books the fee once', async () => {
+    const [a, b] = servers as [TestServer, TestServer];
+    const receipt = await (await postJson(a.base, envelope())).json();
+    const access = await fetch(`${b.base}/api/cases/access`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ reference: receipt.reference, accessCode: receipt.accessCode }),
+    });
+    const { token } = await access.json();
+    const start = (server: TestServer) =>
+      fetch(`${server.base}/api/cases/${receipt.reference}/payment`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ returnUrl: `${server.base}/?efa-zahlung=${receipt.reference}` }),
+      });
+    const count = provider.transactions.size;
+    const answers = await Promise.all([start(a), start(b), start(a), start(b)]);
+    assert.deepEqual(answers.map((answer) => answer.status).sort(), [200, 200, 200, 201]);
+    const ids = new Set((await Promise.all(answers.map((answer) => answer.json()))).map((body) => body.transactionId));
+    assert.equal(ids.size, 1);
+    assert.equal(provider.transactions.size, count + 1);
+
+    const [transactionId] = ids;
+    const page = await fetch(provider.transactions.get(transactionId)!.paymentInformation.transactionRedirectUrl);
+    assert.equal(page.status, 200);
+    await fetch(page.url, { method: 'POST', body: new URLSearchParams({ choice: 'pay' }), redirect: 'manual' });
+    const again = await Promise.all([start(a), start(b)]);
+    assert.deepEqual(again.map((answer) => answer.status), [409, 409]);
+    const record = await (await fetch(`${b.base}/api/submissions/${receipt.reference}/payment`)).json();
+    assert.deepEqual(
+      record.attempts.map((attempt: any) => attempt.paymentInformation.status),
+      ['BOOKED'],
+    );
   });
 });
 

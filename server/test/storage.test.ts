@@ -9,6 +9,7 @@ import { cp, mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import type { PaymentAttempt, PaymentRecord, PaymentStatus } from '../payment.js';
 import { openFileStore } from '../storage/file-store.js';
 import { openPostgresStore } from '../storage/postgres-store.js';
 import type { CaseMessage, NewSubmission, StepHook, SubmissionStore } from '../storage/store.js';
@@ -244,7 +245,120 @@ function storeContract({ name, skip, place, stepsBeforeCommit, stepAfterCommit }
       await reopened.revokeToken(hash);
       await reopened.close();
     });
+
+    it('finds the submissions stored with a verified identity subject, newest first, also after reopening', async () => {
+      const under = await place();
+      const store = await under.open();
+      const first = await store.put({ ...(await submission(store)), identitySubject: 'subject-a' }, newReference);
+      const other = await store.put({ ...(await submission(store)), identitySubject: 'subject-b' }, newReference);
+      const without = await store.put(await submission(store), newReference);
+      const second = await store.put({ ...(await submission(store)), identitySubject: 'subject-a' }, newReference);
+      const expected = [second.entry, first.entry].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || b.reference.localeCompare(a.reference));
+      assert.deepEqual(await store.casesOf('subject-a'), expected);
+      await store.close();
+      const reopened = await under.open();
+      assert.deepEqual(await reopened.casesOf('subject-a'), expected);
+      assert.deepEqual((await reopened.casesOf('subject-b')).map((e) => e.reference), [other.entry.reference]);
+      assert.deepEqual(await reopened.casesOf('subject-c'), []);
+      assert.ok(!(await reopened.casesOf('')).some((e) => e.reference === without.entry.reference));
+      await reopened.close();
+    });
+
+    it('takes a nonce once until it expires, also in a store opened later on the same place', async () => {
+      const under = await place();
+      const store = await under.open();
+      const nonce = crypto.randomUUID();
+      const later = new Date(Date.now() + 600_000).toISOString();
+      assert.deepEqual(await Promise.all([store.takeNonce(nonce, later), store.takeNonce(nonce, later)]).then((taken) => taken.sort()), [false, true]);
+      const other = crypto.randomUUID();
+      assert.equal(await store.takeNonce(other, new Date(Date.now() - 1000).toISOString()), true);
+      await store.close();
+      const reopened = await under.open();
+      assert.equal(await reopened.takeNonce(nonce, later), false);
+      assert.equal(await reopened.takeNonce(other, later), true, 'an expired nonce is taken anew');
+      await reopened.close();
+    });
+
+    it('keeps a case’s payment record, finds it by transaction id, and keeps a save when the change fails after it', async () => {
+      const under = await place();
+      const store = await under.open();
+      const { entry } = await store.put(await submission(store), newReference);
+      const open = paymentAttempt('t-open', 'INITIAL');
+      const record: PaymentRecord = { reference: entry.reference, submissionId: entry.id, amount: 29, attempts: [open] };
+      await assert.rejects(
+        store.payments.exclusive(entry.reference, async (saved, save) => {
+          assert.equal(saved, undefined);
+          await save(record);
+          throw new Error('the payment service did not answer');
+        }),
+        /did not answer/,
+      );
+      const booked = { ...record, attempts: [{ ...open, paymentInformation: { ...open.paymentInformation, status: 'BOOKED' as const } }] };
+      await store.payments.exclusive(entry.reference, async (saved, save) => {
+        assert.deepEqual(saved, record);
+        await save(booked);
+      });
+      await store.close();
+      const reopened = await under.open();
+      assert.deepEqual(await reopened.payments.get(entry.reference), booked);
+      assert.equal(await reopened.payments.referenceOf('t-open'), entry.reference);
+      assert.equal(await reopened.payments.referenceOf('t-other'), undefined);
+      assert.equal(await reopened.payments.referenceOf('../index.log'), undefined);
+      assert.equal(await reopened.payments.get('VE-2026-NOTHER'), undefined);
+      await reopened.close();
+    });
+
+    it('refuses to save a payment record that books twice, reopens or changes an attempt, or changes the amount', async () => {
+      const store = await (await place()).open();
+      const { entry } = await store.put(await submission(store), newReference);
+      const record = (...attempts: PaymentAttempt[]): PaymentRecord => ({ reference: entry.reference, submissionId: entry.id, amount: 29, attempts });
+      const first = paymentAttempt('t-1', 'BOOKED');
+      await store.payments.exclusive(entry.reference, (_saved, save) => save(record(first)));
+      for (const [why, next] of [
+        ['a second booking', record(first, paymentAttempt('t-2', 'BOOKED'))],
+        ['an attempt after the booking', record(first, paymentAttempt('t-2', 'INITIAL'))],
+        ['a booked attempt reopened', record({ ...first, paymentInformation: { ...first.paymentInformation, status: 'INITIAL' } })],
+        ['an attempt dropped', record()],
+        ['another amount', { ...record(first), amount: 2.9 }],
+      ] as const) {
+        await assert.rejects(
+          store.payments.exclusive(entry.reference, (_saved, save) => save(next)),
+          /not saved/,
+          why,
+        );
+      }
+      assert.deepEqual(await store.payments.get(entry.reference), record(first));
+      assert.equal(await store.payments.referenceOf('t-2'), undefined);
+      await store.close();
+    });
+
+    it('runs one change of a payment record at a time: a concurrent change sees the one before', async () => {
+      const store = await (await place()).open();
+      const { entry } = await store.put(await submission(store), newReference);
+      const seen = await Promise.all(
+        ['t-1', 't-2', 't-3'].map((id) =>
+          store.payments.exclusive(entry.reference, async (saved, save) => {
+            const attempts = saved?.attempts ?? [];
+            await save({ reference: entry.reference, submissionId: entry.id, amount: 29, attempts: [...attempts, paymentAttempt(id, 'FAILED')] });
+            return attempts.length;
+          }),
+        ),
+      );
+      assert.deepEqual(seen, [0, 1, 2]);
+      assert.deepEqual((await store.payments.get(entry.reference))?.attempts.map((a) => a.transactionId), ['t-1', 't-2', 't-3']);
+      await store.close();
+    });
   });
+}
+
+function paymentAttempt(transactionId: string, status: PaymentStatus): PaymentAttempt {
+  return {
+    requestId: `r-${transactionId}`,
+    createdAt: new Date().toISOString(),
+    transactionId,
+    redirectUrl: `https://pay.example/${transactionId}`,
+    paymentInformation: { transactionId, transactionReference: 'VE-2026-AAAAAA', paymentMethod: 'OTHER', status, grossAmount: 29 },
+  };
 }
 
 for (const backend of BACKENDS) storeContract(backend);
@@ -260,6 +374,18 @@ describe('file store: recovery', () => {
     assert.equal(await later.get('../index.log'), undefined);
     await earlier.close();
     await later.close();
+  });
+
+  it('finds a submission’s identity subject from its folder when the index log lost its line', async () => {
+    const dataDir = await fresh();
+    const store = await openFileStore({ dataDir });
+    const { entry } = await store.put({ ...(await submission(store)), identitySubject: 'subject-a' }, newReference);
+    await store.close();
+    await writeFile(join(dataDir, 'index.log'), '');
+    const reopened = await openFileStore({ dataDir });
+    assert.equal(reopened.recovery.indexed, 1);
+    assert.deepEqual(await reopened.casesOf('subject-a'), [entry]);
+    await reopened.close();
   });
 
   it('indexes again what the index log missed, once', async () => {
@@ -396,7 +522,7 @@ describe('PostgreSQL store: faults', { skip: POSTGRES_SKIPPED }, () => {
   it('migrates a database once, also when several stores open it at the same time', async () => {
     const under = await postgresPlace();
     const stores = await Promise.all([1, 2, 3].map(() => under.open()));
-    assert.deepEqual(await sql(under.url, 'select name from schema_migrations order by name'), [{ name: '001-submissions.sql' }, { name: '002-cases.sql' }, { name: '003-notify.sql' }]);
+    assert.deepEqual(await sql(under.url, 'select name from schema_migrations order by name'), [{ name: '001-submissions.sql' }, { name: '002-cases.sql' }, { name: '003-notify.sql' }, { name: '004-payments.sql' }, { name: '005-identity-subject.sql' }]);
     for (const store of stores) await store.close();
   });
 });

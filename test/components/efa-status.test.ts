@@ -6,6 +6,9 @@ import { getLocale } from '../../src/i18n/locale.js';
 import { envelope, validData } from '../helpers/submission.js';
 import { paymentNavigation } from '../../components/efa-form/payment.js';
 import { RETURN_PARAMETER, keepPaymentHandle } from '../../components/efa-form/payment-handle.js';
+import type { AuthenticatedIdentity } from '../../src/services/common/identity.js';
+import type { EfaIdentityRequestDetail } from '../../src/services/common/identity-form.js';
+import { signedTokenFor } from '../helpers/identity.js';
 
 interface Receipt {
   reference: string;
@@ -63,6 +66,50 @@ async function openWith(el: EfaStatus, { reference, accessCode }: Receipt): Prom
 
 function pdfFile(name: string): File {
   return new File([new TextEncoder().encode('%PDF-1.4\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n%%EOF\n')], name, { type: 'application/pdf' });
+}
+
+/** An eID declaration sent with a token the test portal signed for the person `sub`; answers the receipt. */
+async function submittedWithIdentity(sub: string): Promise<Receipt> {
+  const data = (await (await fetch('/test/fixtures/verpflichtungserklaerung/valid/eid.json')).json()) as Record<string, any>;
+  const env = envelope(data);
+  data.authentifizierung.token = await signedTokenFor(env.id, {}, 'hoch', sub);
+  env.data = data;
+  const response = await fetch('/api/submissions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(env) });
+  expect(response.status, await response.clone().text()).to.equal(201);
+  return (await response.json()) as Receipt;
+}
+
+const SIGNED_IN: AuthenticatedIdentity = { trustLevel: 'hoch', source: 'DeutschlandID', attributes: { vornamen: 'Katarzyna', familienname: 'Nowak' } };
+
+/**
+ * The portal's part on the page: answers the element's `efa-identity-request` as `answer` says (a token for the
+ * nonce asked for, by default for `sub`); the nonces asked for are collected. Remove it with `stop`.
+ */
+function portalAnswers(answer: (nonce: string) => Promise<AuthenticatedIdentity> | undefined): { nonces: string[]; stop(): void } {
+  const nonces: string[] = [];
+  const listener = (event: Event) => {
+    const detail = (event as CustomEvent<EfaIdentityRequestDetail>).detail;
+    nonces.push(detail.submissionId);
+    const identity = answer(detail.submissionId);
+    if (identity) detail.respondWith(identity);
+  };
+  document.addEventListener('efa-identity-request', listener);
+  return { nonces, stop: () => document.removeEventListener('efa-identity-request', listener) };
+}
+
+const tokenFor = (sub: string) => async (nonce: string) => ({ ...SIGNED_IN, token: await signedTokenFor(nonce, {}, 'hoch', sub) });
+
+async function placeSignedIn(): Promise<EfaStatus> {
+  const el = await fixture<EfaStatus>(html`<efa-status endpoint="/api" lang="de" .identity=${SIGNED_IN}></efa-status>`);
+  await waitUntil(() => getLocale() === 'de', 'the element speaks German', { timeout: 10_000 });
+  await el.updateComplete;
+  return el;
+}
+
+/** Moves the focus with Tab until `target` has it (at most `limit` presses). */
+async function tabTo(el: EfaStatus, target: HTMLElement, limit = 10): Promise<void> {
+  for (let i = 0; i < limit && root(el).activeElement !== target; i += 1) await sendKeys({ press: 'Tab' });
+  expect(root(el).activeElement, `Tab reaches “${target.textContent!.trim()}”`).to.equal(target);
 }
 
 async function place(lang = 'de'): Promise<EfaStatus> {
@@ -259,6 +306,103 @@ describe('efa-status', () => {
       paymentNavigation.to = browserNavigation;
       history.replaceState(null, '', pageUrl);
       keepPaymentHandle(undefined);
+    }
+  });
+
+  it('offers no sign-in with the identity where the portal gives none', async () => {
+    const el = await place();
+    expect(button(el, 'Meine Anträge öffnen')).to.equal(undefined);
+    expect(text(el)).to.not.contain('Mit Ihrer Anmeldung öffnen');
+  });
+
+  it('opens the cases the signed-in person sent with their identity, without reference and code, by keyboard', async () => {
+    const sub = `status-${crypto.randomUUID()}`;
+    const first = await submittedWithIdentity(sub);
+    const second = await submittedWithIdentity(sub);
+    const portal = portalAnswers(tokenFor(sub));
+    try {
+      const el = await placeSignedIn();
+      expect(text(el)).to.contain('Sie sind im Portal mit DeutschlandID angemeldet');
+      expect(byName(el, 'accessCode'), 'reference and code remain the other way in').to.exist;
+      await expect(el).to.be.accessible();
+
+      await tabTo(el, button(el, 'Meine Anträge öffnen'));
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => title(el) === 'Ihre Anträge', 'the person’s cases are listed', { timeout: 10_000 }).catch(() => {
+        throw new Error(`No list; the element shows: ${text(el)}`);
+      });
+      expect(portal.nonces.length, 'the portal was asked once').to.equal(1);
+      const listed = [...root(el).querySelectorAll('.cases button')].map((b) => b.textContent!.trim());
+      expect(listed).to.deep.equal([`Vorgang ${second.reference} öffnen`, `Vorgang ${first.reference} öffnen`]);
+      expect(text(el)).to.contain('Verpflichtungserklärung');
+      expect(root(el).activeElement, 'the list’s heading takes the focus').to.equal(root(el).querySelector('h2'));
+      await expect(el).to.be.accessible();
+
+      await tabTo(el, button(el, `Vorgang ${first.reference} öffnen`));
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => title(el).includes(first.reference), 'the chosen case opens', { timeout: 10_000 });
+      expect(text(el)).to.contain('Stand: Eingegangen');
+      await expect(el).to.be.accessible();
+    } finally {
+      portal.stop();
+    }
+  });
+
+  it('opens the cases once with a token the portal signed ahead, then asks the portal for a new one', async () => {
+    const sub = `status-${crypto.randomUUID()}`;
+    const mine = await submittedWithIdentity(sub);
+    const portal = portalAnswers(tokenFor(sub));
+    try {
+      const ahead = { ...SIGNED_IN, token: await signedTokenFor(crypto.randomUUID(), {}, 'hoch', sub) };
+      const el = await fixture<EfaStatus>(html`<efa-status endpoint="/api" lang="de" .identity=${ahead}></efa-status>`);
+      button(el, 'Meine Anträge öffnen').click();
+      await waitUntil(() => title(el).includes(mine.reference), 'the case opens with the token given', { timeout: 10_000 });
+      expect(portal.nonces, 'the portal was not asked').to.deep.equal([]);
+
+      button(el, 'Vorgang schließen').click();
+      await waitUntil(() => button(el, 'Meine Anträge öffnen'), 'back to the sign-in');
+      button(el, 'Meine Anträge öffnen').click();
+      await waitUntil(() => title(el).includes(mine.reference), 'the case opens again', { timeout: 10_000 });
+      expect(portal.nonces.length, 'the spent token is not sent again: the portal signs a new one').to.equal(1);
+    } finally {
+      portal.stop();
+    }
+  });
+
+  it('opens nothing for another person, a case sent without the identity, a portal that gives no token, or a token the receiver refuses', async () => {
+    const withoutIdentity = await submitted();
+    const mine = await submittedWithIdentity(`status-${crypto.randomUUID()}`);
+    const failure = async (el: EfaStatus) => {
+      button(el, 'Meine Anträge öffnen').click();
+      await waitUntil(() => root(el).activeElement?.classList.contains('failure'), 'the refusal is shown and takes the focus', { timeout: 10_000 });
+      expect(title(el), 'no case opens').to.equal('Ihr Antrag: Stand und Nachrichten');
+      expect(text(el)).to.not.contain(mine.reference);
+      expect(text(el)).to.not.contain(withoutIdentity.reference);
+      return root(el).querySelector('.failure')!.textContent!;
+    };
+
+    let portal = portalAnswers(tokenFor(`status-${crypto.randomUUID()}`));
+    try {
+      const el = await placeSignedIn();
+      expect(await failure(el), 'another person has no case here').to.contain('noch kein Antrag gesendet');
+      await expect(el).to.be.accessible();
+    } finally {
+      portal.stop();
+    }
+
+    portal = portalAnswers(() => undefined);
+    try {
+      expect(await failure(await placeSignedIn()), 'the portal gave no token').to.contain('ließ sich nicht bestätigen');
+    } finally {
+      portal.stop();
+    }
+
+    // A token for another nonce (one taken from an earlier request, say) is refused by the receiver.
+    portal = portalAnswers(async () => ({ ...SIGNED_IN, token: await signedTokenFor(crypto.randomUUID(), {}, 'hoch', `status-${crypto.randomUUID()}`) }));
+    try {
+      expect(await failure(await placeSignedIn()), 'the receiver refused the token').to.contain('ließ sich nicht bestätigen');
+    } finally {
+      portal.stop();
     }
   });
 

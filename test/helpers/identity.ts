@@ -15,10 +15,21 @@ export function tokenFor(nonce: string, angaben: IdentityAttributes = {}): strin
 
 /**
  * A token signed by the test portal whose keys the test receiver trusts (web-test-runner.config.js): for tests
- * whose identity reaches the receiver, which checks it as in production.
+ * whose identity reaches the receiver, which checks it as in production. `sub`: the person (the portal's default
+ * test citizen unless given).
  */
-export function signedTokenFor(nonce: string, angaben: IdentityAttributes = {}, vertrauensniveau: 'hoch' | 'substanziell' = 'hoch'): Promise<string> {
-  return executeServerCommand<string, { nonce: string; angaben: IdentityAttributes; vertrauensniveau: string }>('identity-token', { nonce, angaben, vertrauensniveau });
+export function signedTokenFor(
+  nonce: string,
+  angaben: IdentityAttributes = {},
+  vertrauensniveau: 'hoch' | 'substanziell' = 'hoch',
+  sub?: string,
+): Promise<string> {
+  return executeServerCommand<string, { nonce: string; angaben: IdentityAttributes; vertrauensniveau: string; sub?: string }>('identity-token', {
+    nonce,
+    angaben,
+    vertrauensniveau,
+    ...(sub ? { sub } : {}),
+  });
 }
 
 /** The `nonce` of a token's payload (read, not verified): the submission it is bound to. */

@@ -2,7 +2,8 @@
  * The demo's citizen login, driven in Chromium (issue 10): `npm start` (demo/start.js) with its "DeutschlandID
  * (Demo)" provider, the VE page's "Mit DeutschlandID anmelden (Demo)", the provider's sign-in form, and back on
  * the page the element holds the identity. The token the page gets for a submission is what the demo receiver
- * takes for that submission, and refuses for any other; the substantial-level citizen gets level substanziell.
+ * takes for that submission, and refuses for any other; on "Mein Antrag" the same login opens that case without
+ * reference and access code; the substantial-level citizen gets level substanziell.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -166,6 +167,16 @@ describe('demo citizen login (DeutschlandID (Demo), OpenID Connect, server-side 
     assert.equal((await replayed.json()).reason, 'wrong-submission');
     const taken = await submit(envelope);
     assert.equal(taken.status, 201, JSON.stringify(await taken.clone().json()));
+    const { reference } = await taken.json();
+
+    // Later on "Mein Antrag", still signed in: the case opens without reference and access code.
+    await page.goto(`${demo.base}/mein-antrag.html`);
+    const button = (label) => [...(document.querySelector('efa-status')?.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent.trim() === label);
+    await page.waitForFunction(button, {}, 'Meine Anträge öffnen');
+    await page.evaluate((label) => {
+      [...document.querySelector('efa-status').shadowRoot.querySelectorAll('button')].find((b) => b.textContent.trim() === label).click();
+    }, 'Meine Anträge öffnen');
+    await page.waitForFunction((ref) => document.querySelector('efa-status').shadowRoot.querySelector('h2')?.textContent.includes(ref), {}, reference);
 
     await page.locator('.portal-login button ::-p-text(Abmelden)').click();
     await page.waitForFunction(() => document.querySelector('.portal-login a')?.textContent === 'Mit DeutschlandID anmelden (Demo)');
@@ -254,7 +265,7 @@ describe('demo citizen login (DeutschlandID (Demo), OpenID Connect, server-side 
     assert.equal(stored.data.erklaerender.person.familienname, 'Mustermann');
     const claims = JSON.parse(Buffer.from(stored.data.authentifizierung.token.split('.')[1], 'base64url').toString('utf8'));
     assert.equal(claims.nonce, stored.id, 'the verified token is bound to this submission');
-    const payments = JSON.parse(await readFile(join(demo.dataDir, 'payments', `${sent.reference}.json`), 'utf8'));
+    const payments = JSON.parse(await readFile(join(demo.dataDir, 'submissions', sent.reference, 'payment.json'), 'utf8'));
     const booked = JSON.stringify(payments).includes('"status":"BOOKED"');
     assert.ok(booked, JSON.stringify(payments));
     const Ajv2020 = (await import('ajv/dist/2020.js')).default;
