@@ -203,7 +203,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     verifyIdentity: identityVerifier(options.identityIssuer),
   });
   await app.register(paymentRoutes, { prefix: '/api', store, payment: options.payment, dataDir: options.dataDir, clerks, corsOrigins: options.corsOrigins ?? [], now: cases.now });
-  await app.register(clerkCases, { store, validation, clerks, now: cases.now, notices: cases.notices });
+  await app.register(clerkCases, { store, validation, clerks, now: cases.now, notices: cases.notices, dataDir: options.dataDir });
   if (options.fitConnectDemo) {
     // Started outside the plugin: its RSA 4096 keys take longer than a plugin may on a busy machine.
     const demo = await startDemoFor(app, options.allowedHosts);

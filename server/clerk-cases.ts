@@ -13,6 +13,8 @@
  *        `createdAt` and `from: office`, validates the message and stores it; 201, or 200 when this id was stored
  *        before; 422 validation; 404 for an unknown reference. A new message sends the citizen a notice without
  *        content where they left an address for it (notices.ts).
+ *   GET  /api/submissions/:reference/pdf   the submission as a PDF for the file (submission-pdf.ts); 404 for an
+ *        unknown reference or a service without a readable view.
  */
 import type { FastifyInstance } from 'fastify';
 import { caseStatus } from './cases.js';
@@ -21,6 +23,9 @@ import { HttpError, refusalOf, sendRefusal, validationFailed } from './problems.
 import { REFERENCE, type CaseMessage, type SubmissionStore } from './storage/store.js';
 import type { Validation } from './validation.js';
 import type { Notices } from './notices.js';
+import { PaymentLedger } from './payment.js';
+import { readableSubmission } from './readable.js';
+import { submissionPdf, type PdfAttachment, type PdfSubmission } from './submission-pdf.js';
 import messageSchema from '../schemas/return/nachricht.schema.json' with { type: 'json' };
 
 /** The stages of a case, as the return channel's status change names them. */
@@ -63,12 +68,14 @@ export interface ClerkCaseOptions {
   now: () => number;
   /** Tells a citizen who left an address that the office wrote (notices.ts). */
   notices?: Notices | undefined;
+  /** Where the payment routes keep their ledger (payment.ts): the PDF names the online payment. */
+  dataDir: string;
 }
 
 /** An office message is small: text, a few slots or document purposes. */
 const MESSAGE_BODY_LIMIT = 64 * 1024;
 
-export async function clerkCases(app: FastifyInstance, { store, validation, clerks, now, notices }: ClerkCaseOptions): Promise<void> {
+export async function clerkCases(app: FastifyInstance, { store, validation, clerks, now, notices, dataDir }: ClerkCaseOptions): Promise<void> {
   app.setErrorHandler((error: unknown, request, reply) => {
     const refusal = csrfRefusal(error) ?? refusalOf(error);
     if (refusal) return sendRefusal(reply, refusal);
@@ -86,6 +93,29 @@ export async function clerkCases(app: FastifyInstance, { store, validation, cler
     }
     return reference;
   }
+
+  const payments = await PaymentLedger.open(dataDir);
+
+  app.get<{ Params: { reference: string } }>('/api/submissions/:reference/pdf', { preHandler: clerks.api }, async (request, reply) => {
+    const reference = await knownCase(request.params.reference);
+    const { service, receivedAt } = (await store.get(reference))!;
+    const envelope = (await store.envelope(reference)) as PdfSubmission['envelope'] & { attachments: PdfAttachment[] };
+    const readable = await readableSubmission(service, envelope.data);
+    if (!readable) throw new HttpError(404, 'not-found', 'Für diese Leistung gibt es keine lesbare Darstellung.');
+    const messages = await store.messages(reference);
+    const supplied = messages.flatMap((m) => (m.type === 'unterlagennachreichung' ? (m.data as { anlagen: PdfAttachment[] }).anlagen : []));
+    const pdf = await submissionPdf({
+      reference,
+      service,
+      receivedAt,
+      status: caseStatus(messages),
+      envelope,
+      readable,
+      attachments: { submitted: envelope.attachments, supplied },
+      payment: await payments.get(reference),
+    });
+    return reply.type('application/pdf').header('Content-Disposition', `attachment; filename="${reference}.pdf"`).send(pdf);
+  });
 
   app.get<{ Params: { reference: string } }>('/clerks/cases/:reference/messages', { preHandler: clerks.api }, async (request) => {
     const reference = await knownCase(request.params.reference);

@@ -1,15 +1,18 @@
 /**
  * The clerks' inbox as a workspace (issue 11): the list filtered by a case's stage, its service and new answers
  * from the citizen, through the receiver's API and on the inbox page in Chromium (the filters in the address),
- * as a clerk signed in at the demo's identity provider. That nothing answers without a session is tested in
- * clerks.test.ts.
+ * and a submission as a PDF for the file, read back with PDF.js; as a clerk signed in at the demo's identity
+ * provider. That nothing answers without a session is tested in clerks.test.ts.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { DEMO_CLERKS } from '../../demo/idp.js';
 import { chromeArgs, chromePath } from '../../scripts/chrome.js';
-import { envelope, postJson, residencePermitEnvelope, startServerWithSignIn } from './helpers.js';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { readableSubmission } from '../readable.js';
+import { submissionPdf, visualOrder } from '../submission-pdf.js';
+import { PDF, envelope, pdfAttachment, postJson, postMultipart, residencePermitEnvelope, startServerWithSignIn, validData } from './helpers.js';
 
 const [USER, ACCOUNT] = Object.entries(DEMO_CLERKS)[0]!;
 
@@ -47,7 +50,33 @@ function clerkFetch(page: Page, url: string, body?: unknown): Promise<{ status: 
   );
 }
 
-describe('inbox filters', () => {
+/** The text of each page, and the roles of the structure tree's elements, as PDF.js reads them. */
+async function readPdf(bytes: Uint8Array): Promise<{ pages: string[]; roles: string[]; metadata: string }> {
+  const pdf = await getDocument({ data: bytes, useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  const roles: string[] = [];
+  const collect = (node: { role?: string; children?: unknown[] } | null): void => {
+    if (!node) return;
+    if (node.role) roles.push(node.role);
+    for (const child of node.children ?? []) collect(child as typeof node);
+  };
+  for (let number = 1; number <= pdf.numPages; number += 1) {
+    const page = await pdf.getPage(number);
+    const content = await page.getTextContent();
+    pages.push(
+      content.items
+        .map((item) => ('str' in item ? item.str : ''))
+        .join(' ')
+        .replace(/\s+/g, ' '),
+    );
+    collect(await page.getStructTree());
+  }
+  const metadata = (await pdf.getMetadata()).metadata?.getRaw() ?? '';
+  await pdf.destroy();
+  return { pages, roles, metadata: String(metadata) };
+}
+
+describe('clerks’ inbox: filters, and a submission as a PDF', () => {
   let server: Awaited<ReturnType<typeof startServerWithSignIn>>;
   let chromium: Browser;
   let clerk: Page;
@@ -123,6 +152,11 @@ describe('inbox filters', () => {
     });
     await citizenAnswers(application, hearing.id);
   });
+
+  /** The signed-in clerk's session, for requests from here. */
+  async function session(): Promise<string> {
+    return (await clerk.cookies()).map(({ name, value }) => `${name}=${value}`).join('; ');
+  }
 
   after(async () => {
     await chromium?.close();
@@ -206,5 +240,111 @@ describe('inbox filters', () => {
     await page.goBack();
     await page.waitForFunction((ref) => [...document.querySelectorAll('#inbox-rows a')].map((a) => a.textContent).join() === ref, {}, cases.answered);
     assert.equal(await page.$eval('#filter-answer', (box) => (box as HTMLInputElement).checked), true, 'back restores the earlier filters');
+
+    // A case the filters hide stays open, with the PDF for the file beside the JSON download.
+    await page.goto(`${server.base}/inbox.html?status=abgeschlossen&vorgang=${cases.fresh}`);
+    await page.waitForFunction((ref) => document.getElementById('detail-heading')?.textContent === `Vorgang ${ref}`, {}, cases.fresh);
+    const pdfLink = await page.$eval('#detail-pdf', (a) => [a.textContent, a.getAttribute('href')]);
+    assert.deepEqual(pdfLink, ['Als PDF für die Akte herunterladen', `/api/submissions/${cases.fresh}/pdf`]);
+    const fetched = await page.evaluate(async (href) => {
+      const response = await fetch(href);
+      return { status: response.status, type: response.headers.get('content-type') };
+    }, pdfLink[1]!);
+    assert.deepEqual(fetched, { status: 200, type: 'application/pdf' });
+  });
+
+  it('gives a submission as a tagged PDF for the file: reference, time of receipt in Berlin, the readable view', async () => {
+    const data = validData() as Record<string, any>;
+    // Names in the form are in Latin letters (DIN 91379); free text, the address abroad and file names are not.
+    data.erklaerender.person.beruf = 'Медсестра';
+    data.gast.anschrift.strasse = 'شارع بغداد';
+    data.gast.anschrift.ort = 'دمشق';
+    const sent = envelope({ data, createdAt: '2026-12-03T08:00:00Z' });
+    const passport = { ...pdfAttachment(PDF, 'Reisepass Шевченко.pdf'), zweck: 'reisepass' };
+    sent.attachments = [passport];
+    const created = await postMultipart(server.base, sent, { [passport.id]: new Blob([PDF], { type: 'application/pdf' }) });
+    assert.equal(created.status, 201, await created.clone().text());
+    const { reference, receivedAt } = await created.json();
+
+    const response = await fetch(`${server.base}/api/submissions/${reference}/pdf`, { headers: { Cookie: await session() } });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'application/pdf');
+    assert.equal(response.headers.get('content-disposition'), `attachment; filename="${reference}.pdf"`);
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    const { pages, roles, metadata } = await readPdf(new Uint8Array(await response.arrayBuffer()));
+    const text = pages.join(' ');
+
+    assert.match(pages[0]!, new RegExp(`^Vorgang ${reference} `));
+    const berlin = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(new Date(receivedAt));
+    assert.ok(text.includes(`Eingegangen am: ${berlin} Uhr (Europe/Berlin)`), 'the time of receipt in the office’s zone');
+    assert.ok(text.includes('Leistung: Verpflichtungserklärung'));
+    // The form's own step titles, labels and names of options and code-list values, not keys and codes.
+    for (const expected of ['Angaben zu Ihrer Person', 'Familienname: Becker', 'Beruf: Медсестра', 'Geburtsdatum: 17. Mai 1984', 'Art des Dokuments: Nationaler Personalausweis']) {
+      assert.ok(text.includes(expected), `${expected} in ${text}`);
+    }
+    for (const word of ['شارع', 'بغداد', 'دمشق']) assert.ok(text.includes(word), `the guest’s address in Arabic: ${word}`);
+    assert.ok(text.includes('Reisepass (Seite mit Lichtbild): Reisepass Шевченко.pdf (PDF, 1 KB)'), 'the file under its purpose');
+    assert.ok(!text.includes('listURI') && !text.includes('urn:de:'), 'no code-list keys');
+
+    assert.ok(roles.includes('H1') && roles.includes('H2') && roles.includes('P'), 'headings and paragraphs in the structure tree');
+    assert.match(metadata, /<pdfaid:part>2<\/pdfaid:part>/);
+    assert.match(metadata, /<pdfaid:conformance>A<\/pdfaid:conformance>/);
+  });
+
+  it('refuses the PDF of an unknown reference', async () => {
+    for (const reference of ['VE-2026-ZZZZZZ', 'nonsense']) {
+      const response = await fetch(`${server.base}/api/submissions/${reference}/pdf`, { headers: { Cookie: await session() } });
+      assert.equal(response.status, 404, reference);
+      assert.equal((await response.json()).code, 'not-found');
+    }
+  });
+});
+
+describe('the PDF for the file', () => {
+  it('names the identity the portal established and the online payment', async () => {
+    const data = validData() as Record<string, any>;
+    data.authentifizierung = { vertrauensniveau: 'hoch', quelle: 'DeutschlandID', token: 'eyJ…', angaben: ['/erklaerender/person/familienname'] };
+    const readable = (await readableSubmission('verpflichtungserklaerung', data))!;
+    const pdf = await submissionPdf({
+      reference: 'VE-2026-ABC234',
+      service: 'verpflichtungserklaerung',
+      receivedAt: '2026-07-01T22:30:00Z',
+      status: 'in-bearbeitung',
+      envelope: { id: crypto.randomUUID(), authority: '09999000', locale: 'de', schemaVersion: '1.0.0', data },
+      readable,
+      attachments: { submitted: [], supplied: [{ dateiname: 'Nachweis.pdf', mimeType: 'application/pdf', groesse: 2048, zweck: 'reisepass' }] },
+      payment: {
+        reference: 'VE-2026-ABC234',
+        submissionId: 'x',
+        amount: 29,
+        attempts: [
+          {
+            requestId: 'r',
+            createdAt: '2026-07-01T22:31:00Z',
+            transactionId: 't-1',
+            redirectUrl: undefined,
+            paymentInformation: { transactionId: 't-1', transactionReference: 'VE-2026-ABC234', paymentMethod: 'CREDITCARD', status: 'BOOKED', grossAmount: 29 },
+          },
+        ],
+      },
+    });
+    const text = (await readPdf(new Uint8Array(pdf))).pages.join(' ');
+    assert.ok(text.includes('Eingegangen am: 2. Juli 2026 um 00:30 Uhr (Europe/Berlin)'), 'summer time: UTC+2, the next day');
+    assert.ok(text.includes('Stand: In Bearbeitung'));
+    for (const expected of ['Festgestellt durch das Portal: DeutschlandID', 'Vertrauensniveau: hoch', 'Aus der Identität übernommen: Familienname']) {
+      assert.ok(text.includes(expected), expected);
+    }
+    assert.ok(!text.includes('eyJ'), 'not the token');
+    for (const expected of ['Gebühr: 29,00 €', 'Stand der Zahlung: bezahlt', 'Zahlungsart: CREDITCARD', 'Transaktionskennung: t-1']) {
+      assert.ok(text.includes(expected), expected);
+    }
+    assert.ok(text.includes('Später nachgereicht Reisepass (Seite mit Lichtbild): Nachweis.pdf (PDF, 2 KB)'));
+  });
+
+  it('puts right-to-left words in reading order, and leaves other text as it is', () => {
+    assert.equal(visualOrder('Олена Шевченко'), 'Олена Шевченко');
+    assert.equal(visualOrder('محمد العلي'), 'العلي\u00a0محمد');
+    assert.equal(visualOrder('شارع 5'), '5\u00a0شارع');
+    assert.equal(visualOrder('Herr محمد العلي aus Damaskus'), 'Herr\u00a0العلي\u00a0محمد\u00a0aus\u00a0Damaskus');
   });
 });
