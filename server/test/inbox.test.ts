@@ -12,7 +12,18 @@ import { chromeArgs, chromePath } from '../../scripts/chrome.js';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { readableSubmission } from '../readable.js';
 import { submissionPdf, visualOrder } from '../submission-pdf.js';
-import { PDF, envelope, pdfAttachment, postJson, postMultipart, residencePermitEnvelope, startServerWithSignIn, validData } from './helpers.js';
+import {
+  PDF,
+  POSTGRES_SKIPPED,
+  envelope,
+  pdfAttachment,
+  postJson,
+  postMultipart,
+  residencePermitEnvelope,
+  scratchDatabase,
+  startServerWithSignIn,
+  validData,
+} from './helpers.js';
 
 const [USER, ACCOUNT] = Object.entries(DEMO_CLERKS)[0]!;
 
@@ -76,229 +87,250 @@ async function readPdf(bytes: Uint8Array): Promise<{ pages: string[]; roles: str
   return { pages, roles, metadata: String(metadata) };
 }
 
-describe('clerks’ inbox: filters, and a submission as a PDF', () => {
-  let server: Awaited<ReturnType<typeof startServerWithSignIn>>;
-  let chromium: Browser;
-  let clerk: Page;
-  /** A declaration nobody wrote about; one in progress; an application whose hearing the citizen answered. */
-  const cases = { fresh: '', inProgress: '', answered: '' };
+for (const store of ['files', 'PostgreSQL'] as const) {
+  describe(`clerks’ inbox: filters, and a submission as a PDF (${store})`, { skip: store === 'PostgreSQL' && POSTGRES_SKIPPED }, () => {
+    let server: Awaited<ReturnType<typeof startServerWithSignIn>>;
+    let chromium: Browser;
+    let clerk: Page;
+    let database: Awaited<ReturnType<typeof scratchDatabase>> | undefined;
+    /** A declaration nobody wrote about; one in progress; an application whose hearing the citizen answered. */
+    const cases = { fresh: '', inProgress: '', answered: '' };
 
-  async function submit(sent: Record<string, unknown>): Promise<{ reference: string; accessCode: string }> {
-    const response = await postJson(server.base, sent);
-    assert.equal(response.status, 201);
-    return response.json();
-  }
+    async function submit(sent: Record<string, unknown>): Promise<{ reference: string; accessCode: string }> {
+      const response = await postJson(server.base, sent);
+      assert.equal(response.status, 201);
+      return response.json();
+    }
 
-  async function officeSends(reference: string, type: string, data: unknown): Promise<{ id: string }> {
-    const { status, json } = await clerkFetch(clerk, `/clerks/cases/${reference}/messages`, { id: crypto.randomUUID(), type, data });
-    assert.equal(status, 201, JSON.stringify(json));
-    return json;
-  }
+    async function officeSends(reference: string, type: string, data: unknown): Promise<{ id: string }> {
+      const { status, json } = await clerkFetch(clerk, `/clerks/cases/${reference}/messages`, { id: crypto.randomUUID(), type, data });
+      assert.equal(status, 201, JSON.stringify(json));
+      return json;
+    }
 
-  async function citizenAnswers({ reference, accessCode }: { reference: string; accessCode: string }, hearing: string): Promise<void> {
-    const access = await fetch(`${server.base}/api/cases/access`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ reference, accessCode }),
-    });
-    const { token } = await access.json();
-    const response = await fetch(`${server.base}/api/cases/${reference}/answers`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        Authorization: `Bearer ${token}`,
-      },
-      body: JSON.stringify({
-        id: crypto.randomUUID(),
-        caseReference: reference,
-        createdAt: new Date().toISOString(),
-        from: 'citizen',
-        type: 'anhoerungsantwort',
-        data: {
-          anhoerung: hearing,
-          aeusserung: 'Ich habe seit November eine feste Stelle.',
+    async function citizenAnswers({ reference, accessCode }: { reference: string; accessCode: string }, hearing: string): Promise<void> {
+      const access = await fetch(`${server.base}/api/cases/access`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ reference, accessCode }),
+      });
+      const { token } = await access.json();
+      const response = await fetch(`${server.base}/api/cases/${reference}/answers`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${token}`,
         },
-      }),
-    });
-    assert.equal(response.status, 201, await response.clone().text());
-  }
+        body: JSON.stringify({
+          id: crypto.randomUUID(),
+          caseReference: reference,
+          createdAt: new Date().toISOString(),
+          from: 'citizen',
+          type: 'anhoerungsantwort',
+          data: {
+            anhoerung: hearing,
+            aeusserung: 'Ich habe seit November eine feste Stelle.',
+          },
+        }),
+      });
+      assert.equal(response.status, 201, await response.clone().text());
+    }
 
-  async function listed(query: string): Promise<string[]> {
-    const { status, json } = await clerkFetch(clerk, `/api/submissions${query}`);
-    assert.equal(status, 200, query);
-    return json.map((entry: { reference: string }) => entry.reference).sort();
-  }
-
-  before(async () => {
-    server = await startServerWithSignIn();
-    chromium = await puppeteer.launch({
-      executablePath: chromePath(),
-      headless: true,
-      args: chromeArgs,
-    });
-    clerk = await chromium.newPage();
-    await clerkSignsIn(clerk, server.base);
-    cases.fresh = (await submit(envelope())).reference;
-    cases.inProgress = (await submit(envelope())).reference;
-    await officeSends(cases.inProgress, 'statusaenderung', {
-      status: 'in-bearbeitung',
-    });
-    const application = await submit(residencePermitEnvelope());
-    cases.answered = application.reference;
-    const hearing = await officeSends(cases.answered, 'anhoerung', {
-      gegenstand: 'Die Behörde beabsichtigt, den Antrag abzulehnen.',
-      frist: '2026-12-31',
-      rechtsgrundlage: '§ 28 Abs. 1 VwVfG',
-    });
-    await citizenAnswers(application, hearing.id);
-  });
-
-  /** The signed-in clerk's session, for requests from here. */
-  async function session(): Promise<string> {
-    return (await clerk.cookies()).map(({ name, value }) => `${name}=${value}`).join('; ');
-  }
-
-  after(async () => {
-    await chromium?.close();
-    await server?.close();
-  });
-
-  it('lists each case with its stage and whether the citizen answered last', async () => {
-    const { json: list } = await clerkFetch(clerk, '/api/submissions');
-    const byReference = Object.fromEntries(list.map((entry: { reference: string }) => [entry.reference, entry]));
-    assert.deepEqual(
-      [cases.fresh, cases.inProgress, cases.answered].map((reference) => [byReference[reference].status, byReference[reference].newAnswer]),
-      [
-        ['eingegangen', false],
-        ['in-bearbeitung', false],
-        ['eingegangen', true],
-      ],
-    );
-  });
-
-  it('narrows the list by stage, service and new answers, each filter and together', async () => {
-    const sorted = (...references: string[]) => references.sort();
-    assert.deepEqual(await listed(''), sorted(cases.fresh, cases.inProgress, cases.answered));
-    assert.deepEqual(await listed('?status=in-bearbeitung'), [cases.inProgress]);
-    assert.deepEqual(await listed('?status=eingegangen'), sorted(cases.fresh, cases.answered));
-    assert.deepEqual(await listed('?service=aufenthaltstitel'), [cases.answered]);
-    assert.deepEqual(await listed('?service=verpflichtungserklaerung'), sorted(cases.fresh, cases.inProgress));
-    assert.deepEqual(await listed('?answer=new'), [cases.answered]);
-    assert.deepEqual(await listed('?status=eingegangen&service=verpflichtungserklaerung'), [cases.fresh]);
-    assert.deepEqual(await listed('?status=abgeschlossen'), []);
-    assert.deepEqual(
-      await listed('?status=&service=&answer='),
-      sorted(cases.fresh, cases.inProgress, cases.answered),
-      'empty filters, as a form sends them',
-    );
-  });
-
-  it('refuses a stage the return channel does not have', async () => {
-    for (const query of ['?status=erledigt', '?answer=old']) {
+    async function listed(query: string): Promise<string[]> {
       const { status, json } = await clerkFetch(clerk, `/api/submissions${query}`);
-      assert.equal(status, 400, query);
-      assert.equal(json.code, 'invalid-filter');
+      assert.equal(status, 200, query);
+      return json.map((entry: { reference: string }) => entry.reference).sort();
     }
-  });
 
-  it('filters by the form, keeps the filters in the address over a reload, and says how many match', async () => {
-    const page = clerk;
-    const shownReferences = () => page.$$eval('#inbox-rows tr a', (links) => links.map((a) => a.textContent!).sort());
-    const announced = () => page.$eval('#inbox-status', (status) => status.textContent);
+    before(async () => {
+      database = store === 'PostgreSQL' ? await scratchDatabase() : undefined;
+      server = await startServerWithSignIn({ databaseUrl: database?.url });
+      chromium = await puppeteer.launch({
+        executablePath: chromePath(),
+        headless: true,
+        args: chromeArgs,
+      });
+      clerk = await chromium.newPage();
+      await clerkSignsIn(clerk, server.base);
+      cases.fresh = (await submit(envelope())).reference;
+      cases.inProgress = (await submit(envelope())).reference;
+      await officeSends(cases.inProgress, 'statusaenderung', {
+        status: 'in-bearbeitung',
+      });
+      const application = await submit(residencePermitEnvelope());
+      cases.answered = application.reference;
+      const hearing = await officeSends(cases.answered, 'anhoerung', {
+        gegenstand: 'Die Behörde beabsichtigt, den Antrag abzulehnen.',
+        frist: '2026-12-31',
+        rechtsgrundlage: '§ 28 Abs. 1 VwVfG',
+      });
+      await citizenAnswers(application, hearing.id);
+    });
 
-    await page.goto(`${server.base}/inbox.html?status=in-bearbeitung`);
-    await page.waitForFunction(() => document.getElementById('inbox-status')!.textContent!.includes('Filter'));
-    assert.deepEqual(await shownReferences(), [cases.inProgress]);
-    assert.equal(await announced(), 'Ein Antrag entspricht dem Filter.');
-    assert.equal(await page.$eval('#filter-status', (select) => (select as HTMLSelectElement).value), 'in-bearbeitung');
-    assert.equal(await page.$eval('#inbox-rows tr td:last-child', (cell) => cell.textContent), 'In Bearbeitung');
-
-    await page.select('#filter-status', '');
-    await page.select('#filter-service', 'aufenthaltstitel');
-    await page.click('#filter-answer');
-    await page.click('#filter button[type="submit"]');
-    await page.waitForFunction((ref) => [...document.querySelectorAll('#inbox-rows a')].map((a) => a.textContent).join() === ref, {}, cases.answered);
-    assert.equal(new URL(page.url()).search, '?service=aufenthaltstitel&answer=new');
-    assert.equal(await announced(), 'Ein Antrag entspricht dem Filter.');
-    assert.equal(await page.$eval('#inbox-rows tr td:last-child', (cell) => cell.textContent), 'EingegangenNeue Antwort');
-    const link = await page.$eval('#inbox-rows a', (a) => a.getAttribute('href'));
-    assert.equal(link, `?service=aufenthaltstitel&answer=new&vorgang=${cases.answered}`, 'opening a case keeps the filters');
-
-    await page.reload();
-    await page.waitForFunction(() => document.getElementById('inbox-status')!.textContent!.includes('Filter'));
-    assert.deepEqual(await shownReferences(), [cases.answered]);
-    assert.equal(await page.$eval('#filter-service', (select) => (select as HTMLSelectElement).value), 'aufenthaltstitel');
-    assert.equal(await page.$eval('#filter-answer', (box) => (box as HTMLInputElement).checked), true);
-
-    await page.select('#filter-service', 'verpflichtungserklaerung');
-    await page.click('#filter-answer');
-    await page.select('#filter-status', 'abgeschlossen');
-    await page.click('#filter button[type="submit"]');
-    await page.waitForFunction(() => document.getElementById('inbox-status')!.textContent === 'Kein Antrag entspricht dem Filter.');
-    assert.equal(await page.$eval('#inbox-list', (list) => (list as HTMLElement).hidden), true);
-
-    await page.goBack();
-    await page.waitForFunction((ref) => [...document.querySelectorAll('#inbox-rows a')].map((a) => a.textContent).join() === ref, {}, cases.answered);
-    assert.equal(await page.$eval('#filter-answer', (box) => (box as HTMLInputElement).checked), true, 'back restores the earlier filters');
-
-    // A case the filters hide stays open, with the PDF for the file beside the JSON download.
-    await page.goto(`${server.base}/inbox.html?status=abgeschlossen&vorgang=${cases.fresh}`);
-    await page.waitForFunction((ref) => document.getElementById('detail-heading')?.textContent === `Vorgang ${ref}`, {}, cases.fresh);
-    const pdfLink = await page.$eval('#detail-pdf', (a) => [a.textContent, a.getAttribute('href')]);
-    assert.deepEqual(pdfLink, ['Als PDF für die Akte herunterladen', `/api/submissions/${cases.fresh}/pdf`]);
-    const fetched = await page.evaluate(async (href) => {
-      const response = await fetch(href);
-      return { status: response.status, type: response.headers.get('content-type') };
-    }, pdfLink[1]!);
-    assert.deepEqual(fetched, { status: 200, type: 'application/pdf' });
-  });
-
-  it('gives a submission as a tagged PDF for the file: reference, time of receipt in Berlin, the readable view', async () => {
-    const data = validData() as Record<string, any>;
-    // Names in the form are in Latin letters (DIN 91379); free text, the address abroad and file names are not.
-    data.erklaerender.person.beruf = 'Медсестра';
-    data.gast.anschrift.strasse = 'شارع بغداد';
-    data.gast.anschrift.ort = 'دمشق';
-    const sent = envelope({ data, createdAt: '2026-12-03T08:00:00Z' });
-    const passport = { ...pdfAttachment(PDF, 'Reisepass Шевченко.pdf'), zweck: 'reisepass' };
-    sent.attachments = [passport];
-    const created = await postMultipart(server.base, sent, { [passport.id]: new Blob([PDF], { type: 'application/pdf' }) });
-    assert.equal(created.status, 201, await created.clone().text());
-    const { reference, receivedAt } = await created.json();
-
-    const response = await fetch(`${server.base}/api/submissions/${reference}/pdf`, { headers: { Cookie: await session() } });
-    assert.equal(response.status, 200);
-    assert.equal(response.headers.get('content-type'), 'application/pdf');
-    assert.equal(response.headers.get('content-disposition'), `attachment; filename="${reference}.pdf"`);
-    assert.equal(response.headers.get('cache-control'), 'no-store');
-    const { pages, roles, metadata } = await readPdf(new Uint8Array(await response.arrayBuffer()));
-    const text = pages.join(' ');
-
-    assert.match(pages[0]!, new RegExp(`^Vorgang ${reference} `));
-    const berlin = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(new Date(receivedAt));
-    assert.ok(text.includes(`Eingegangen am: ${berlin} Uhr (Europe/Berlin)`), 'the time of receipt in the office’s zone');
-    assert.ok(text.includes('Leistung: Verpflichtungserklärung'));
-    // The form's own step titles, labels and names of options and code-list values, not keys and codes.
-    for (const expected of ['Angaben zu Ihrer Person', 'Familienname: Becker', 'Beruf: Медсестра', 'Geburtsdatum: 17. Mai 1984', 'Art des Dokuments: Nationaler Personalausweis']) {
-      assert.ok(text.includes(expected), `${expected} in ${text}`);
+    /** The signed-in clerk's session, for requests from here. */
+    async function session(): Promise<string> {
+      return (await clerk.cookies()).map(({ name, value }) => `${name}=${value}`).join('; ');
     }
-    for (const word of ['شارع', 'بغداد', 'دمشق']) assert.ok(text.includes(word), `the guest’s address in Arabic: ${word}`);
-    assert.ok(text.includes('Reisepass (Seite mit Lichtbild): Reisepass Шевченко.pdf (PDF, 1 KB)'), 'the file under its purpose');
-    assert.ok(!text.includes('listURI') && !text.includes('urn:de:'), 'no code-list keys');
 
-    assert.ok(roles.includes('H1') && roles.includes('H2') && roles.includes('P'), 'headings and paragraphs in the structure tree');
-    assert.match(metadata, /<pdfaid:part>2<\/pdfaid:part>/);
-    assert.match(metadata, /<pdfaid:conformance>A<\/pdfaid:conformance>/);
-  });
+    after(async () => {
+      await chromium?.close();
+      await server?.close();
+      await database?.drop();
+    });
 
-  it('refuses the PDF of an unknown reference', async () => {
-    for (const reference of ['VE-2026-ZZZZZZ', 'nonsense']) {
+    it('lists each case with its stage and whether the citizen answered last', async () => {
+      const { json: list } = await clerkFetch(clerk, '/api/submissions');
+      const byReference = Object.fromEntries(list.map((entry: { reference: string }) => [entry.reference, entry]));
+      assert.deepEqual(
+        [cases.fresh, cases.inProgress, cases.answered].map((reference) => [byReference[reference].status, byReference[reference].newAnswer]),
+        [
+          ['eingegangen', false],
+          ['in-bearbeitung', false],
+          ['eingegangen', true],
+        ],
+      );
+    });
+
+    it('narrows the list by stage, service and new answers, each filter and together', async () => {
+      const sorted = (...references: string[]) => references.sort();
+      assert.deepEqual(await listed(''), sorted(cases.fresh, cases.inProgress, cases.answered));
+      assert.deepEqual(await listed('?status=in-bearbeitung'), [cases.inProgress]);
+      assert.deepEqual(await listed('?status=eingegangen'), sorted(cases.fresh, cases.answered));
+      assert.deepEqual(await listed('?service=aufenthaltstitel'), [cases.answered]);
+      assert.deepEqual(await listed('?service=verpflichtungserklaerung'), sorted(cases.fresh, cases.inProgress));
+      assert.deepEqual(await listed('?answer=new'), [cases.answered]);
+      assert.deepEqual(await listed('?status=eingegangen&service=verpflichtungserklaerung'), [cases.fresh]);
+      assert.deepEqual(await listed('?status=abgeschlossen'), []);
+      assert.deepEqual(
+        await listed('?status=&service=&answer='),
+        sorted(cases.fresh, cases.inProgress, cases.answered),
+        'empty filters, as a form sends them',
+      );
+    });
+
+    it('refuses a stage the return channel does not have', async () => {
+      for (const query of ['?status=erledigt', '?answer=old']) {
+        const { status, json } = await clerkFetch(clerk, `/api/submissions${query}`);
+        assert.equal(status, 400, query);
+        assert.equal(json.code, 'invalid-filter');
+      }
+    });
+
+    it('filters by the form, keeps the filters in the address over a reload, and says how many match', async () => {
+      const page = clerk;
+      const shownReferences = () => page.$$eval('#inbox-rows tr a', (links) => links.map((a) => a.textContent!).sort());
+      const announced = () => page.$eval('#inbox-status', (status) => status.textContent);
+
+      await page.goto(`${server.base}/inbox.html?status=in-bearbeitung`);
+      await page.waitForFunction(() => document.getElementById('inbox-status')!.textContent!.includes('Filter'));
+      assert.deepEqual(await shownReferences(), [cases.inProgress]);
+      assert.equal(await announced(), 'Ein Antrag entspricht dem Filter.');
+      assert.equal(await page.$eval('#filter-status', (select) => (select as HTMLSelectElement).value), 'in-bearbeitung');
+      assert.equal(await page.$eval('#inbox-rows tr td:last-child', (cell) => cell.textContent), 'In Bearbeitung');
+
+      await page.select('#filter-status', '');
+      await page.select('#filter-service', 'aufenthaltstitel');
+      await page.click('#filter-answer');
+      await page.click('#filter button[type="submit"]');
+      await page.waitForFunction(
+        (ref) => [...document.querySelectorAll('#inbox-rows a')].map((a) => a.textContent).join() === ref,
+        {},
+        cases.answered,
+      );
+      assert.equal(new URL(page.url()).search, '?service=aufenthaltstitel&answer=new');
+      assert.equal(await announced(), 'Ein Antrag entspricht dem Filter.');
+      assert.equal(await page.$eval('#inbox-rows tr td:last-child', (cell) => cell.textContent), 'EingegangenNeue Antwort');
+      const link = await page.$eval('#inbox-rows a', (a) => a.getAttribute('href'));
+      assert.equal(link, `?service=aufenthaltstitel&answer=new&vorgang=${cases.answered}`, 'opening a case keeps the filters');
+
+      await page.reload();
+      await page.waitForFunction(() => document.getElementById('inbox-status')!.textContent!.includes('Filter'));
+      assert.deepEqual(await shownReferences(), [cases.answered]);
+      assert.equal(await page.$eval('#filter-service', (select) => (select as HTMLSelectElement).value), 'aufenthaltstitel');
+      assert.equal(await page.$eval('#filter-answer', (box) => (box as HTMLInputElement).checked), true);
+
+      await page.select('#filter-service', 'verpflichtungserklaerung');
+      await page.click('#filter-answer');
+      await page.select('#filter-status', 'abgeschlossen');
+      await page.click('#filter button[type="submit"]');
+      await page.waitForFunction(() => document.getElementById('inbox-status')!.textContent === 'Kein Antrag entspricht dem Filter.');
+      assert.equal(await page.$eval('#inbox-list', (list) => (list as HTMLElement).hidden), true);
+
+      await page.goBack();
+      await page.waitForFunction(
+        (ref) => [...document.querySelectorAll('#inbox-rows a')].map((a) => a.textContent).join() === ref,
+        {},
+        cases.answered,
+      );
+      assert.equal(await page.$eval('#filter-answer', (box) => (box as HTMLInputElement).checked), true, 'back restores the earlier filters');
+
+      // A case the filters hide stays open, with the PDF for the file beside the JSON download.
+      await page.goto(`${server.base}/inbox.html?status=abgeschlossen&vorgang=${cases.fresh}`);
+      await page.waitForFunction((ref) => document.getElementById('detail-heading')?.textContent === `Vorgang ${ref}`, {}, cases.fresh);
+      const pdfLink = await page.$eval('#detail-pdf', (a) => [a.textContent, a.getAttribute('href')]);
+      assert.deepEqual(pdfLink, ['Als PDF für die Akte herunterladen', `/api/submissions/${cases.fresh}/pdf`]);
+      const fetched = await page.evaluate(async (href) => {
+        const response = await fetch(href);
+        return { status: response.status, type: response.headers.get('content-type') };
+      }, pdfLink[1]!);
+      assert.deepEqual(fetched, { status: 200, type: 'application/pdf' });
+    });
+
+    it('gives a submission as a tagged PDF for the file: reference, time of receipt in Berlin, the readable view', async () => {
+      const data = validData() as Record<string, any>;
+      // Names in the form are in Latin letters (DIN 91379); free text, the address abroad and file names are not.
+      data.erklaerender.person.beruf = 'Медсестра';
+      data.gast.anschrift.strasse = 'شارع بغداد';
+      data.gast.anschrift.ort = 'دمشق';
+      const sent = envelope({ data, createdAt: '2026-12-03T08:00:00Z' });
+      const passport = { ...pdfAttachment(PDF, 'Reisepass Шевченко.pdf'), zweck: 'reisepass' };
+      sent.attachments = [passport];
+      const created = await postMultipart(server.base, sent, { [passport.id]: new Blob([PDF], { type: 'application/pdf' }) });
+      assert.equal(created.status, 201, await created.clone().text());
+      const { reference, receivedAt } = await created.json();
+
       const response = await fetch(`${server.base}/api/submissions/${reference}/pdf`, { headers: { Cookie: await session() } });
-      assert.equal(response.status, 404, reference);
-      assert.equal((await response.json()).code, 'not-found');
-    }
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('content-type'), 'application/pdf');
+      assert.equal(response.headers.get('content-disposition'), `attachment; filename="${reference}.pdf"`);
+      assert.equal(response.headers.get('cache-control'), 'no-store');
+      const { pages, roles, metadata } = await readPdf(new Uint8Array(await response.arrayBuffer()));
+      const text = pages.join(' ');
+
+      assert.match(pages[0]!, new RegExp(`^Vorgang ${reference} `));
+      const berlin = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(
+        new Date(receivedAt),
+      );
+      assert.ok(text.includes(`Eingegangen am: ${berlin} Uhr (Europe/Berlin)`), 'the time of receipt in the office’s zone');
+      assert.ok(text.includes('Leistung: Verpflichtungserklärung'));
+      // The form's own step titles, labels and names of options and code-list values, not keys and codes.
+      for (const expected of [
+        'Angaben zu Ihrer Person',
+        'Familienname: Becker',
+        'Beruf: Медсестра',
+        'Geburtsdatum: 17. Mai 1984',
+        'Art des Dokuments: Nationaler Personalausweis',
+      ]) {
+        assert.ok(text.includes(expected), `${expected} in ${text}`);
+      }
+      for (const word of ['شارع', 'بغداد', 'دمشق']) assert.ok(text.includes(word), `the guest’s address in Arabic: ${word}`);
+      assert.ok(text.includes('Reisepass (Seite mit Lichtbild): Reisepass Шевченко.pdf (PDF, 1 KB)'), 'the file under its purpose');
+      assert.ok(!text.includes('listURI') && !text.includes('urn:de:'), 'no code-list keys');
+
+      assert.ok(roles.includes('H1') && roles.includes('H2') && roles.includes('P'), 'headings and paragraphs in the structure tree');
+      assert.match(metadata, /<pdfaid:part>2<\/pdfaid:part>/);
+      assert.match(metadata, /<pdfaid:conformance>A<\/pdfaid:conformance>/);
+    });
+
+    it('refuses the PDF of an unknown reference', async () => {
+      for (const reference of ['VE-2026-ZZZZZZ', 'nonsense']) {
+        const response = await fetch(`${server.base}/api/submissions/${reference}/pdf`, { headers: { Cookie: await session() } });
+        assert.equal(response.status, 404, reference);
+        assert.equal((await response.json()).code, 'not-found');
+      }
+    });
   });
-});
+}
 
 describe('the PDF for the file', () => {
   it('names the identity the portal established and the online payment', async () => {
@@ -323,7 +355,13 @@ describe('the PDF for the file', () => {
             createdAt: '2026-07-01T22:31:00Z',
             transactionId: 't-1',
             redirectUrl: undefined,
-            paymentInformation: { transactionId: 't-1', transactionReference: 'VE-2026-ABC234', paymentMethod: 'CREDITCARD', status: 'BOOKED', grossAmount: 29 },
+            paymentInformation: {
+              transactionId: 't-1',
+              transactionReference: 'VE-2026-ABC234',
+              paymentMethod: 'CREDITCARD',
+              status: 'BOOKED',
+              grossAmount: 29,
+            },
           },
         ],
       },
