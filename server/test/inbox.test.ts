@@ -5,6 +5,7 @@
  * provider. That nothing answers without a session is tested in clerks.test.ts.
  */
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { DEMO_CLERKS } from '../../demo/idp.js';
@@ -20,6 +21,7 @@ import {
   postJson,
   postMultipart,
   residencePermitEnvelope,
+  root,
   scratchDatabase,
   startServerWithSignIn,
   validData,
@@ -274,6 +276,17 @@ for (const store of ['files', 'PostgreSQL'] as const) {
         return { status: response.status, type: response.headers.get('content-type') };
       }, pdfLink[1]!);
       assert.deepEqual(fetched, { status: 200, type: 'application/pdf' });
+
+      // axe on the page as a clerk uses it: the filters, the list and a case open.
+      await page.setBypassCSP(true);
+      await page.reload();
+      await page.waitForFunction((ref) => document.getElementById('detail-heading')?.textContent === `Vorgang ${ref}`, {}, cases.fresh);
+      await page.addScriptTag({ path: join(root, 'node_modules/axe-core/axe.min.js') });
+      const violations = await page.evaluate(async () => {
+        const { violations } = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+        return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      assert.deepEqual(violations, []);
     });
 
     it('gives a submission as a tagged PDF for the file: reference, time of receipt in Berlin, the readable view', async () => {
