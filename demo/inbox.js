@@ -2,8 +2,8 @@
  * The clerks' inbox (inbox.html): lists the submissions from the reference receiver, filtered by stage, service
  * and new answers (`?status=&service=&answer=new`, the receiver's own filters, kept in the page's address), and
  * shows the chosen one (`?vorgang=<reference>`) as the citizen read it before sending (server/readable.ts), its
- * attachments under their purpose, a JSON download and a PDF for the file, the messages of the return channel with the citizen's answers
- * (server/clerk-cases.ts), and a form that writes a new message to the citizen.
+ * attachments under their purpose, a JSON download and a PDF for the file, the messages of the return channel
+ * with the citizen's answers (server/clerk-cases.ts), and a form that writes a new message to the citizen.
  * Everything from the API is written with textContent or attributes, never parsed as HTML.
  */
 
@@ -72,7 +72,7 @@ function announce(message) {
   byId('inbox-status').textContent = message;
 }
 
-/** The server's refusal (403), in its own words: e.g. no inbox where no sign-in is set up. */
+/** The server's refusal (403, 400), in its own words: e.g. no inbox where no sign-in is set up, a filter it does not know. */
 class Refused extends Error {}
 
 /** The session ended (expired, signed out in another tab): sign in again and come back here. */
@@ -87,7 +87,7 @@ async function getJson(url) {
     signInAgain();
     throw new Refused('Bitte melden Sie sich an.');
   }
-  if (response.status === 403) throw new Refused((await response.json()).message);
+  if (response.status === 403 || response.status === 400) throw new Refused((await response.json()).message);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return response.json();
 }
@@ -238,16 +238,21 @@ function showList(entries, chosen, filters) {
   else announce(`${count} ${entries.length === 1 ? 'ist' : 'sind'} eingegangen.`);
 }
 
+/** Counts the list's loads: an answer that a later load overtook is not shown. */
+let listLoads = 0;
+
 /**
  * Loads the list the page's address asks for and shows its filters in the form.
  * @param {string | null} chosen
  */
 async function loadList(chosen) {
+  const load = ++listLoads;
   const filters = filtersOf(new URLSearchParams(location.search));
   const form = /** @type {HTMLFormElement} */ (byId('filter'));
   for (const name of ['status', 'service']) /** @type {HTMLSelectElement} */ (form.elements.namedItem(name)).value = filters.get(name) ?? '';
   /** @type {HTMLInputElement} */ (form.elements.namedItem('answer')).checked = filters.get('answer') === 'new';
-  showList(await getJson(filters.size > 0 ? `${API}?${filters}` : API), chosen, filters);
+  const entries = await getJson(filters.size > 0 ? `${API}?${filters}` : API);
+  if (load === listLoads) showList(entries, chosen, filters);
 }
 
 /**
@@ -507,13 +512,14 @@ async function main() {
     announce(error instanceof Refused ? error.message : 'Die Anmeldung konnte nicht geprüft werden. Bitte laden Sie die Seite neu.');
     return;
   }
+  // Before the list: a filter the receiver refuses (an old bookmark) is then changed in the form.
+  setUpFilter(chosen);
   try {
     await loadList(chosen);
   } catch (error) {
     announce(error instanceof Refused ? error.message : 'Die Anträge konnten nicht geladen werden. Bitte laden Sie die Seite neu.');
     return;
   }
-  setUpFilter(chosen);
   if (chosen === null) return;
   // Looked up on its own: the chosen submission need not be among those the filters show.
   /** @type {Entry | undefined} */

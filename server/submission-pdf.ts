@@ -109,6 +109,7 @@ export function submissionPdf(submission: PdfSubmission): Promise<Buffer> {
     size: 'A4',
     margin: 56,
     pdfVersion: '1.7',
+    bufferPages: true,
     subset: 'PDF/A-2a',
     tagged: true,
     lang: 'de-DE',
@@ -135,7 +136,7 @@ export function submissionPdf(submission: PdfSubmission): Promise<Buffer> {
   };
   const pair = (label: string, value: string): void =>
     // A question keeps its question mark: "Wer verpflichtet sich? Ich selbst", not "…?: Ich selbst".
-    tagged('P', () => doc.font('bold').text(`${visualOrder(label)}${/[?:]$/.test(label) ? '' : ':'} `, { continued: true }).font('regular').text(visualOrder(value || '—'), { paragraphGap: 3 }));
+    tagged('P', () => doc.font('bold').text(`${visualOrder(label)}${/[?:.!]$/.test(label) ? '' : ':'} `, { continued: true }).font('regular').text(visualOrder(value || '—'), { paragraphGap: 3 }));
   const gap = (): void => void doc.moveDown(0.6);
 
   heading('H1', title);
@@ -204,6 +205,17 @@ export function submissionPdf(submission: PdfSubmission): Promise<Buffer> {
   }
 
   root.end();
+  // Each page names the case and its number, so that printed pages that come apart find their way back.
+  const { start, count } = doc.bufferedPageRange();
+  for (let index = start; index < start + count; index += 1) {
+    doc.switchToPage(index);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.markContent('Artifact', { type: 'Pagination' });
+    doc.font('regular').fontSize(8).text(`${title} · Seite ${index - start + 1} von ${count}`, doc.page.margins.left, doc.page.height - bottom / 2, { lineBreak: false });
+    doc.endMarkedContent();
+    doc.page.margins.bottom = bottom;
+  }
   doc.end();
   return finished;
 }

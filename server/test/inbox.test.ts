@@ -239,7 +239,7 @@ for (const store of ['files', 'PostgreSQL'] as const) {
         {},
         cases.answered,
       );
-      assert.equal(new URL(page.url()).search, '?service=aufenthaltstitel&answer=new');
+      assert.equal(await page.evaluate(() => location.search), '?service=aufenthaltstitel&answer=new');
       assert.equal(await announced(), 'Ein Antrag entspricht dem Filter.');
       assert.equal(await page.$eval('#inbox-rows tr td:last-child', (cell) => cell.textContent), 'EingegangenNeue Antwort');
       const link = await page.$eval('#inbox-rows a', (a) => a.getAttribute('href'));
@@ -265,6 +265,11 @@ for (const store of ['files', 'PostgreSQL'] as const) {
         cases.answered,
       );
       assert.equal(await page.$eval('#filter-answer', (box) => (box as HTMLInputElement).checked), true, 'back restores the earlier filters');
+
+      // A stage the receiver does not know (an old bookmark): its reason, and the form to choose another.
+      await page.goto(`${server.base}/inbox.html?status=erledigt`);
+      await page.waitForFunction(() => document.getElementById('inbox-status')!.textContent!.startsWith('Nach diesem Stand'));
+      assert.equal(await page.$eval('#filter', (form) => (form as HTMLElement).hidden), false);
 
       // A case the filters hide stays open, with the PDF for the file beside the JSON download.
       await page.goto(`${server.base}/inbox.html?status=abgeschlossen&vorgang=${cases.fresh}`);
@@ -311,6 +316,8 @@ for (const store of ['files', 'PostgreSQL'] as const) {
       const text = pages.join(' ');
 
       assert.match(pages[0]!, new RegExp(`^Vorgang ${reference} `));
+    assert.ok(pages.length > 1);
+    pages.forEach((page, index) => assert.ok(page.includes(`Vorgang ${reference} · Seite ${index + 1} von ${pages.length}`), `page ${index + 1}’s footer`));
       const berlin = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(
         new Date(receivedAt),
       );
