@@ -273,7 +273,7 @@ for (const store of ['files', 'PostgreSQL'] as const) {
 
       // A case the filters hide stays open, with the PDF for the file beside the JSON download.
       await page.goto(`${server.base}/inbox.html?status=abgeschlossen&vorgang=${cases.fresh}`);
-      await page.waitForFunction((ref) => document.getElementById('detail-heading')?.textContent === `Vorgang ${ref}`, {}, cases.fresh);
+      await page.waitForFunction((ref) => document.getElementById('detail-heading')?.textContent === `Vorgang ${ref}` && !document.getElementById('detail')!.hidden, {}, cases.fresh);
       const pdfLink = await page.$eval('#detail-pdf', (a) => [a.textContent, a.getAttribute('href')]);
       assert.deepEqual(pdfLink, ['Als PDF für die Akte herunterladen', `/api/submissions/${cases.fresh}/pdf`]);
       const fetched = await page.evaluate(async (href) => {
@@ -285,7 +285,7 @@ for (const store of ['files', 'PostgreSQL'] as const) {
       // axe on the page as a clerk uses it: the filters, the list and a case open.
       await page.setBypassCSP(true);
       await page.reload();
-      await page.waitForFunction((ref) => document.getElementById('detail-heading')?.textContent === `Vorgang ${ref}`, {}, cases.fresh);
+      await page.waitForFunction((ref) => document.getElementById('detail-heading')?.textContent === `Vorgang ${ref}` && document.querySelector('#request-purposes input') !== null, {}, cases.fresh);
       await page.addScriptTag({ path: join(root, 'node_modules/axe-core/axe.min.js') });
       const violations = await page.evaluate(async () => {
         const { violations } = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
