@@ -1,17 +1,29 @@
 /**
- * The clerks' inbox (inbox.html): lists the submissions from the reference receiver and shows the chosen one
- * (`?vorgang=<reference>`) as the citizen read it before sending (server/readable.ts), its attachments under
- * their purpose, a JSON download, the messages of the return channel with the citizen's answers
- * (server/clerk-cases.ts), and a form that writes a new message to the citizen.
+ * The clerks' inbox (inbox.html): lists the submissions from the reference receiver, filtered by stage, service
+ * and new answers (`?status=&service=&answer=new`, the receiver's own filters, kept in the page's address), and
+ * shows the chosen one (`?vorgang=<reference>`) as the citizen read it before sending (server/readable.ts), its
+ * attachments under their purpose, a JSON download and a PDF for the file, the messages of the return channel
+ * with the citizen's answers (server/clerk-cases.ts), and a form that writes a new message to the citizen.
  * Everything from the API is written with textContent or attributes, never parsed as HTML.
  */
 
 const API = '/api/submissions';
 const SERVICES = { verpflichtungserklaerung: 'Verpflichtungserklärung', aufenthaltstitel: 'Aufenthaltstitel' };
+const STATUSES = {
+  eingegangen: 'Eingegangen',
+  'in-bearbeitung': 'In Bearbeitung',
+  'unterlagen-fehlen': 'Unterlagen fehlen',
+  'termin-angeboten': 'Termin angeboten',
+  'entscheidung-liegt-vor': 'Entscheidung liegt vor',
+  abgeschlossen: 'Abgeschlossen',
+};
+/** The list's filters, named as the receiver's list takes them (server/clerk-cases.ts). */
+const FILTERS = ['status', 'service', 'answer'];
 const DATE_TIME = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
 
 /**
- * @typedef {{ reference: string, service: string, receivedAt: string, status: string }} Entry
+ * @typedef {{ reference: string, service: string, receivedAt: string }} Entry
+ * @typedef {Entry & { status: string, newAnswer: boolean }} ListEntry
  * @typedef {{ id: string, dateiname: string, mimeType: string, groesse: number, zweck?: string }} Attachment
  */
 
@@ -43,6 +55,11 @@ function serviceName(service) {
   return SERVICES[/** @type {keyof typeof SERVICES} */ (service)] ?? service;
 }
 
+/** @param {string} status */
+function statusName(status) {
+  return STATUSES[/** @type {keyof typeof STATUSES} */ (status)] ?? status;
+}
+
 /** @param {string} iso */
 function time(iso) {
   const element = el('time', DATE_TIME.format(new Date(iso)));
@@ -55,7 +72,7 @@ function announce(message) {
   byId('inbox-status').textContent = message;
 }
 
-/** The server's refusal (403), in its own words: e.g. no inbox where no sign-in is set up. */
+/** The server's refusal (403, 400), in its own words: e.g. no inbox where no sign-in is set up, a filter it does not know. */
 class Refused extends Error {}
 
 /** The session ended (expired, signed out in another tab): sign in again and come back here. */
@@ -70,7 +87,7 @@ async function getJson(url) {
     signInAgain();
     throw new Refused('Bitte melden Sie sich an.');
   }
-  if (response.status === 403) throw new Refused((await response.json()).message);
+  if (response.status === 403 || response.status === 400) throw new Refused((await response.json()).message);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return response.json();
 }
@@ -179,22 +196,84 @@ function size(bytes) {
     : `${(bytes / 1024 / 1024).toLocaleString('de-DE', { maximumFractionDigits: 1 })} MB`;
 }
 
-/** @param {Entry[]} entries @param {string | null} chosen */
-function showList(entries, chosen) {
+/**
+ * The filters in the page's address (`?status=…&service=…&answer=new`), without empty ones.
+ * @param {URLSearchParams} params
+ */
+function filtersOf(params) {
+  const filters = new URLSearchParams();
+  for (const name of FILTERS) {
+    const value = params.get(name);
+    if (value) filters.set(name, value);
+  }
+  return filters;
+}
+
+/**
+ * @param {ListEntry[]} entries
+ * @param {string | null} chosen
+ * @param {URLSearchParams} filters
+ */
+function showList(entries, chosen, filters) {
   const rows = /** @type {HTMLTableSectionElement} */ (byId('inbox-rows'));
   rows.replaceChildren();
   for (const entry of entries) {
     const row = rows.insertRow();
     const link = el('a', entry.reference);
-    link.href = `?vorgang=${encodeURIComponent(entry.reference)}`;
+    const target = new URLSearchParams(filters);
+    target.set('vorgang', entry.reference);
+    link.href = `?${target}`;
     if (entry.reference === chosen) link.setAttribute('aria-current', 'true');
     row.insertCell().append(link);
     row.insertCell().textContent = serviceName(entry.service);
     row.insertCell().append(time(entry.receivedAt));
+    const stage = row.insertCell();
+    stage.textContent = statusName(entry.status);
+    if (entry.newAnswer) stage.append(el('br'), el('strong', 'Neue Antwort'));
   }
   byId('inbox-list').hidden = entries.length === 0;
-  if (entries.length === 0) announce('Es sind noch keine Anträge eingegangen.');
-  else announce(entries.length === 1 ? 'Ein Antrag ist eingegangen.' : `${entries.length} Anträge sind eingegangen.`);
+  const count = entries.length === 1 ? 'Ein Antrag' : `${entries.length} Anträge`;
+  if (filters.size > 0) announce(entries.length === 0 ? 'Kein Antrag entspricht dem Filter.' : `${count} ${entries.length === 1 ? 'entspricht' : 'entsprechen'} dem Filter.`);
+  else if (entries.length === 0) announce('Es sind noch keine Anträge eingegangen.');
+  else announce(`${count} ${entries.length === 1 ? 'ist' : 'sind'} eingegangen.`);
+}
+
+/** Counts the list's loads: an answer that a later load overtook is not shown. */
+let listLoads = 0;
+
+/**
+ * Loads the list the page's address asks for and shows its filters in the form.
+ * @param {string | null} chosen
+ */
+async function loadList(chosen) {
+  const load = ++listLoads;
+  const filters = filtersOf(new URLSearchParams(location.search));
+  const form = /** @type {HTMLFormElement} */ (byId('filter'));
+  for (const name of ['status', 'service']) /** @type {HTMLSelectElement} */ (form.elements.namedItem(name)).value = filters.get(name) ?? '';
+  /** @type {HTMLInputElement} */ (form.elements.namedItem('answer')).checked = filters.get('answer') === 'new';
+  const entries = await getJson(filters.size > 0 ? `${API}?${filters}` : API);
+  if (load === listLoads) showList(entries, chosen, filters);
+}
+
+/**
+ * Filtering puts the filters in the address (a reload or a bookmark keeps them) and loads the list again; the
+ * chosen submission stays open.
+ * @param {string | null} chosen
+ */
+function setUpFilter(chosen) {
+  const form = /** @type {HTMLFormElement} */ (byId('filter'));
+  const reload = () =>
+    loadList(chosen).catch((error) => announce(error instanceof Refused ? error.message : 'Die Anträge konnten nicht geladen werden. Bitte laden Sie die Seite neu.'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const params = filtersOf(new URLSearchParams(/** @type {Record<string, string>} */ (Object.fromEntries(new FormData(form)))));
+    if (chosen !== null) params.set('vorgang', chosen);
+    history.pushState(null, '', `?${params}`);
+    announce('Die Anträge werden geladen …');
+    reload();
+  });
+  window.addEventListener('popstate', reload);
+  form.hidden = false;
 }
 
 /** @param {Entry} entry */
@@ -213,7 +292,7 @@ async function showDetail(entry) {
   const facts = [
     ['Leistung', serviceName(entry.service)],
     ['Eingegangen am', time(entry.receivedAt)],
-    ['Status', status],
+    ['Stand', statusName(status)],
     ['Behörde (AGS)', envelope.authority ?? '—'],
     ['Sprache', envelope.locale],
     ['Schema-Version', envelope.schemaVersion],
@@ -249,6 +328,7 @@ async function showDetail(entry) {
 
   const download = /** @type {HTMLAnchorElement} */ (byId('detail-download'));
   download.href = `${API}/${reference}/data?download=1`;
+  /** @type {HTMLAnchorElement} */ (byId('detail-pdf')).href = `${API}/${reference}/pdf`;
 
   byId('detail-messages').replaceChildren(renderMessages(messages));
 
@@ -432,17 +512,18 @@ async function main() {
     announce(error instanceof Refused ? error.message : 'Die Anmeldung konnte nicht geprüft werden. Bitte laden Sie die Seite neu.');
     return;
   }
-  /** @type {Entry[]} */
-  let entries;
+  // Before the list: a filter the receiver refuses (an old bookmark) is then changed in the form.
+  setUpFilter(chosen);
   try {
-    entries = await getJson(API);
+    await loadList(chosen);
   } catch (error) {
     announce(error instanceof Refused ? error.message : 'Die Anträge konnten nicht geladen werden. Bitte laden Sie die Seite neu.');
     return;
   }
-  showList(entries, chosen);
   if (chosen === null) return;
-  const entry = entries.find((e) => e.reference === chosen);
+  // Looked up on its own: the chosen submission need not be among those the filters show.
+  /** @type {Entry | undefined} */
+  const entry = await getJson(`${API}/${encodeURIComponent(chosen)}`).catch(() => undefined);
   if (!entry) {
     announce(`Zur Vorgangsnummer ${chosen} gibt es keinen Antrag. Wählen Sie einen Antrag aus der Liste.`);
     return;

@@ -19,7 +19,7 @@
  *              limit, a multipart body over its limit), `…:too-many-parts` { limit }
  *          415 unsupported-media-type, 503 busy (too many uploads at once; Retry-After)
  *          422 validation { errors: [{ instancePath, keyword, params }] } (at most 100) | unknown-service
- *   GET    /api/submissions                           [{ reference, service, receivedAt, status }], newest first (clerks)
+ *   GET    /api/submissions?status=&service=&answer=new  the inbox's list, newest first, filtered (clerk-cases.ts) (clerks)
  *   GET    /api/submissions/:reference                { reference, service, receivedAt, status } (rate-limited)
  *   GET    /api/submissions/:reference/data           the stored envelope (`?download=1`: as a file) (clerks)
  *   GET    /api/submissions/:reference/readable       its answers under the form's labels, by step (readable.ts) (clerks)
@@ -79,6 +79,7 @@ import { readableSubmission } from './readable.js';
 import { isMailAddress, type Notices } from './notices.js';
 import { AttemptLimit, authorizedCase, bearerToken, answerErrors, caseStatus, caseTokenHash, hashAccessCode, newAccessCode, newCaseToken, verifyAccessCode } from './cases.js';
 import type { ClerkGuard } from './clerks.js';
+import { inboxList, type InboxFilter } from './clerk-cases.js';
 import { MAGIC_LENGTH, cleanFileName, contentDisposition, hasSignatureOf, storedName } from './attachments.js';
 import { envelopeHash } from './canonical.js';
 import { MAX_DEPTH, nestsDeeperThan } from './guard.js';
@@ -533,7 +534,7 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
 
   // --- reading ------------------------------------------------------------------------------------------------
 
-  app.get('/submissions', { preHandler: clerksOnly }, async () => (await store.list()).map(receiptOf));
+  app.get<{ Querystring: InboxFilter }>('/submissions', { preHandler: clerksOnly }, async (request) => inboxList(store, request.query));
 
   onlyFor('/submissions/:reference', 'GET');
   app.get<{ Params: { reference: string } }>('/submissions/:reference', { config: lookupLimit }, async (request) =>

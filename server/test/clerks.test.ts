@@ -44,7 +44,16 @@ describe('clerks’ sign-in (OpenID Connect, authorization code with PKCE)', () 
 
   it('answers no page or API of the workspace without a session', async () => {
     const browser = new Browser();
-    for (const path of ['/api/submissions', `/api/submissions/${reference}/data`, `/api/submissions/${reference}/attachments/x`, '/clerks/session', `/clerks/cases/${reference}/messages`]) {
+    for (const path of [
+      '/api/submissions',
+      '/api/submissions?status=eingegangen',
+      `/api/submissions/${reference}/data`,
+      `/api/submissions/${reference}/pdf`,
+      '/api/submissions/VE-2026-ZZZZZZ/pdf',
+      `/api/submissions/${reference}/attachments/x`,
+      '/clerks/session',
+      `/clerks/cases/${reference}/messages`,
+    ]) {
       const response = await browser.request(`${server.base}${path}`);
       assert.equal(response.status, 401, path);
       assert.equal((await response.json()).code, 'sign-in-required', path);
@@ -138,6 +147,7 @@ describe('clerks’ sign-in (OpenID Connect, authorization code with PKCE)', () 
   it('refuses a cross-site read of the workspace even with a session', async () => {
     const { browser } = await signIn();
     assert.equal((await browser.request(`${server.base}/api/submissions`, { headers: { 'Sec-Fetch-Site': 'cross-site' } })).status, 403);
+    assert.equal((await browser.request(`${server.base}/api/submissions/${reference}/pdf`, { headers: { 'Sec-Fetch-Site': 'cross-site' } })).status, 403);
   });
 
   it('shows each file of an application under its purpose in the inbox page, in the order the purposes first came', async () => {
