@@ -237,9 +237,10 @@ export class EfaForm extends LitElement {
     await this.engine?.ready;
     await this.draftsAttached;
     await this.language.settled;
-    const result = await super.getUpdateComplete();
+    await super.getUpdateComplete();
     await this.pages.settled;
-    return result;
+    // Landing focus may have changed what is rendered (an announcement after the move).
+    return super.getUpdateComplete();
   }
 
   /** Show a page (a step, or `review`) after answers were loaded or on Back, saying why (else its title) through the live region. */

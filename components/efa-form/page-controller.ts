@@ -88,12 +88,13 @@ export class PageController implements Place {
   async next(event?: Event): Promise<void> {
     event?.preventDefault();
     await this.engine.ready;
+    const fromOrdinaryStep = this.onOrdinaryStep();
     const outcome = this.flow.next();
     this.summary = outcome.kind === 'problems' ? outcome.problems : [];
     this.host.requestUpdate();
     if (outcome.kind === 'problems') this.focusing.queue({ kind: 'summary' });
     else if (outcome.kind === 'send') await this.send();
-    else this.focusing.queue({ kind: 'heading' });
+    else this.toHeading(fromOrdinaryStep && this.onOrdinaryStep());
   }
 
   /**
@@ -114,11 +115,17 @@ export class PageController implements Place {
     this.summary = [];
     const fromOrdinaryStep = this.onOrdinaryStep();
     if (!this.flow.back()) return;
-    // Focus goes to the heading. Between two ordinary steps "Zurück" stays where it was and the focus move is heard;
-    // announcing the title as well made it heard twice. Where the focused "Zurück" vanishes in the same render (on
-    // the first step, coming from the review or a confirmation step), Orca takes the heading as focused without a
-    // focus event and says nothing: only then is the title announced.
-    if (!(fromOrdinaryStep && this.onOrdinaryStep() && this.flow.hasPrevious)) this.announcement = this.title();
+    this.toHeading(fromOrdinaryStep && this.onOrdinaryStep() && this.flow.hasPrevious);
+  }
+
+  /**
+   * Focus goes to the heading. Between two ordinary steps the pressed button stays where it was and the focus move
+   * is heard; announcing the title as well made it heard twice. Where the pressed button vanishes in the same render
+   * (to or from the review or a confirmation step; "Zurück" onto the first step), Orca now and then hears no focus
+   * move and says nothing: only then is the title announced as well.
+   */
+  private toHeading(buttonStays: boolean): void {
+    if (!buttonStays) this.announcement = this.title();
     this.focusing.queue({ kind: 'heading' });
   }
 
@@ -129,17 +136,19 @@ export class PageController implements Place {
 
   toConfirmation(stepId: string): void {
     this.flow.show(stepId);
-    this.focusing.queue({ kind: 'heading' });
+    this.toHeading(false);
   }
 
   /**
    * "Ändern" on the review: focus goes to the field, so the step it is on is said through the announcer (the field
-   * speaks its own label); a step change by "Weiter" or "Zurück" focuses the step heading instead.
+   * speaks its own label); a step change by "Weiter" or "Zurück" focuses the step heading instead. Announced once
+   * focus has landed: announced in the same render, Orca said the step and never the field.
    */
   change(stepId: string, fieldId: string): void {
     this.flow.change(stepId);
-    this.announcement = this.title();
-    this.focusing.queue({ kind: 'field', id: fieldId });
+    this.focusing.queue({ kind: 'field', id: fieldId }, () => {
+      this.announcement = this.title();
+    });
   }
 
   /** Back to a step from the review page, its problems listed at the top; "Weiter" returns to the review. */

@@ -155,7 +155,7 @@ describe('refusals before anything is sent', function () {
     expect(error).to.be.instanceOf(SubmitError);
     expect((error as SubmitError).failure).to.equal('untrusted-key');
     expect(error.message).to.contain('does not lead to a configured trust anchor');
-    expect(requests).to.deep.equal([`GET ${relay}/destination?service=verpflichtungserklaerung`]);
+    expect(requests).to.deep.equal([`GET ${relay}/destination?service=verpflichtungserklaerung&region=09999000`]);
   });
 
   // Each refusal the relay cannot talk the form out of: a key the page does not trust, a service the destination

@@ -217,7 +217,9 @@ describe('efa-form (the shell)', () => {
 
     // Review page
     expect($(el, 'h2').textContent).to.contain('Prüfen Sie Ihre Angaben');
-    expect($(el, '[aria-live="polite"]').textContent, 'what the last step announced is not read again here').to.equal('');
+    expect($(el, '[aria-live="polite"]').textContent, 'the pressed button is gone: the review is announced as well as focused').to.equal(
+      'Schritt 3 von 3 Prüfen Sie Ihre Angaben',
+    );
     const rows = [...el.shadowRoot!.querySelectorAll('.summary-list .row')].map((r) => [
       r.querySelector('dt')!.textContent!.trim(),
       r.querySelector('dd')!.textContent!.trim(),
