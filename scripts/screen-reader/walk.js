@@ -41,7 +41,7 @@ const words = {
     review: 'Check your answers',
     change: /^Change (.+) push button/,
     toReview: /^Continue to summary push button/,
-    send: /^Send push button/,
+    send: /^Submit binding declaration push button/,
   },
   // Right to left: the same walk in Arabic.
   ar: {

@@ -228,5 +228,30 @@ describe('efa-aufenthaltstitel', () => {
     expect(notice).to.contain('von Amts wegen').and.to.contain('§ 5 Abs. 1 FreizügG/EU');
   });
 
+  it('sends an application encrypted through FIT-Connect: relay, Submission API stand-in, subscriber that validates and stores', async function () {
+    this.timeout(120_000);
+    const prefill = await answers('erwerbstaetigkeit');
+    await setLocale('de');
+    // The page trusts the test root of the destination key, as a real page would the Verwaltungs-PKI root.
+    const keyTrust = { anchors: [await (await fetch('/api/fit-connect/demo-trust-anchor')).text()] };
+    const form = await fixture<EfaAufenthaltstitel>(
+      html`<efa-aufenthaltstitel lang="de" route=${prefill.route as string} .prefill=${prefill} adapter="fit-connect" endpoint="/api/fit-connect"
+        .keyTrust=${keyTrust} authority="09999000"></efa-aufenthaltstitel>`,
+    );
+    for (let step = 0; !heading(form).includes('Prüfen Sie Ihre Angaben'); step += 1) {
+      expect(step, 'reaches the review').to.be.below(16);
+      await next(form);
+    }
+    form.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
+    const failure = () => form.shadowRoot!.querySelector('.send-error')?.textContent?.trim() ?? 'not sent yet';
+    await waitUntil(() => form.shadowRoot!.querySelector('.reference'), `sent (${failure()})`, { timeout: 60_000 });
+    const caseId = form.shadowRoot!.querySelector('.reference')!.textContent!.trim();
+    const { reference, problems } = await (await fetch(`/api/fit-connect/demo-cases/${caseId}`)).json();
+    expect(problems, 'the subscriber found the Fachdaten valid against the residence-permit schema').to.deep.equal([]);
+    const stored = await (await fetch(`/api/submissions/${reference}/data`)).json();
+    expect(stored.data.route).to.equal('erwerbstaetigkeit');
+    expect(stored.data.person).to.deep.equal(prefill.person);
+  });
+
   walks(ROUTES.slice(0, 4)); // the others: aufenthaltstitel-walks.test.ts
 });
