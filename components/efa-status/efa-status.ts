@@ -17,14 +17,11 @@ import { unverifiedClaims } from '../../src/services/common/identity-token.js';
 import type { EfaIdentityRequestDetail } from '../../src/services/common/identity-form.js';
 import {
   CaseError,
-  closeCase,
+  HttpCaseBackend,
+  keepToken,
   normalizeReference,
-  openCase,
-  openCasesWithIdentity,
-  readCase,
   savedToken,
-  sendAnswer,
-  setNoticeAddress,
+  type CaseBackend,
   type CaseFailure,
   type CaseMessage,
   type CaseView,
@@ -86,6 +83,9 @@ const serviceLabel = (service: string): string =>
  * shows its amount, purpose, deadline and the office's payment link. News is looked for every minute while the
  * page is visible and announced to screen readers. The case stays open in this browser tab only.
  *
+ * It talks to the reference receiver's case API at `endpoint`, or to a portal's own back end: any object with
+ * the `CaseBackend` calls, set as `backend`.
+ *
  * @csspart panel - The surface of the element.
  */
 export class EfaStatus extends LitElement {
@@ -93,6 +93,7 @@ export class EfaStatus extends LitElement {
 
   static override properties = {
     endpoint: {},
+    backend: { attribute: false },
     reference: {},
     lang: {},
     identity: { attribute: false },
@@ -104,8 +105,30 @@ export class EfaStatus extends LitElement {
     answered: { state: true },
   };
 
-  /** Base URL of the receiver's API (the `/cases/*` routes). */
+  /** Base URL of the receiver's API (the `/cases/*` routes), used unless `backend` is set. */
   declare endpoint: string;
+  /**
+   * A portal's own back end for the cases: an object with the `CaseBackend` calls (open with reference and
+   * code, open with the identity, read, reply, notices address, close), each failing with a `CaseError`.
+   * Unset: the receiver's case API at `endpoint`. Set it before the element connects (a case kept open in
+   * the tab is read again at once). The online payment of a fee talks to the receiver at `endpoint` only.
+   *
+   * @example
+   * ```js
+   * import { CaseError } from 'efa-forms/efa-status.js';
+   * status.backend = {
+   *   async open(reference, accessCode) {
+   *     const response = await fetch('/portal/cases/open', { method: 'POST', body: JSON.stringify({ reference, accessCode }) });
+   *     if (response.status === 403) throw new CaseError('access-denied');
+   *     if (!response.ok) throw new CaseError('unreachable');
+   *     return (await response.json()).token;
+   *   },
+   *   // openWithIdentity(token, nonce), read(reference, token), reply(token, answer, files),
+   *   // setNoticeAddress(reference, token, address), close(reference, token)
+   * };
+   * ```
+   */
+  declare backend: CaseBackend | undefined;
   /** A reference to fill in beforehand (e.g. from a link in the receipt); the access code is always typed. */
   declare reference: string;
   /**
@@ -142,6 +165,11 @@ export class EfaStatus extends LitElement {
     this.busy = false;
     this.announcement = '';
     updateWhenLocaleChanges(this);
+  }
+
+  /** The portal's back end, else the receiver's case API. */
+  private get cases(): CaseBackend {
+    return this.backend ?? new HttpCaseBackend(this.endpoint);
   }
 
   override connectedCallback(): void {
@@ -262,7 +290,9 @@ export class EfaStatus extends LitElement {
     this.failure = undefined;
     try {
       const { token, nonce } = await this.identityToken();
-      const cases = await openCasesWithIdentity(this.endpoint, token, nonce);
+      const cases = await this.cases.openWithIdentity(token, nonce);
+      if (cases.length === 0) throw new CaseError('no-identity-cases');
+      for (const opened of cases) keepToken(opened.reference, opened.token);
       if (cases.length === 1) {
         await this.load(cases[0]!.reference, cases[0]!.token);
       } else {
@@ -352,7 +382,9 @@ export class EfaStatus extends LitElement {
     this.busy = true;
     this.failure = undefined;
     try {
-      await this.load(reference, await openCase(this.endpoint, reference, code));
+      const token = await this.cases.open(reference, code);
+      keepToken(reference, token);
+      await this.load(reference, token);
     } catch (error) {
       this.fail(error);
     } finally {
@@ -362,13 +394,17 @@ export class EfaStatus extends LitElement {
 
   private async load(reference: string, token: string, returningFromPayment = false): Promise<void> {
     try {
-      const view = await readCase(this.endpoint, reference, token);
+      const view = await this.read(reference, token);
       this.opened = { ...view, token };
       this.identityCases = undefined;
       this.failure = undefined;
-      void import('../efa-form/payment.js').then(({ PaymentPart }) => {
-        this.payment = new PaymentPart(this, { reference, token, api: this.endpoint, returning: returningFromPayment });
-      });
+      // The payment routes are the receiver's: with a portal's own back end its token means nothing there.
+      const backend = this.cases;
+      if (backend instanceof HttpCaseBackend) {
+        void import('../efa-form/payment.js').then(({ PaymentPart }) => {
+          this.payment = new PaymentPart(this, { reference, token, api: backend.endpoint, returning: returningFromPayment });
+        });
+      }
       clearInterval(this.refreshTimer);
       this.refreshTimer = setInterval(() => {
         if (document.visibilityState === 'visible') void this.refresh();
@@ -385,7 +421,7 @@ export class EfaStatus extends LitElement {
     const opened = this.opened;
     if (!opened || this.busy) return;
     try {
-      const view = await readCase(this.endpoint, opened.reference, opened.token);
+      const view = await this.read(opened.reference, opened.token);
       const known = new Set(opened.messages.map((m) => m.id));
       const news = view.messages.filter((m) => !known.has(m.id) && m.from === 'office').length;
       this.opened = { ...view, token: opened.token };
@@ -395,6 +431,16 @@ export class EfaStatus extends LitElement {
       }
     } catch (error) {
       this.fail(error);
+    }
+  }
+
+  /** The case from the back end; a token that no longer holds is forgotten. */
+  private async read(reference: string, token: string): Promise<CaseView> {
+    try {
+      return await this.cases.read(reference, token);
+    } catch (error) {
+      if (error instanceof CaseError && error.failure === 'signed-out') keepToken(reference, undefined);
+      throw error;
     }
   }
 
@@ -445,7 +491,8 @@ export class EfaStatus extends LitElement {
     this.opened = undefined;
     this.failure = undefined;
     this.payment = undefined;
-    await closeCase(this.endpoint, opened.reference, opened.token);
+    keepToken(opened.reference, undefined);
+    await this.cases.close(opened.reference, opened.token).catch(() => undefined);
     this.announcement = msg('Sie haben den Vorgang geschlossen.');
     await this.updateComplete;
     this.focusTitle();
@@ -521,7 +568,7 @@ export class EfaStatus extends LitElement {
     if (!opened || this.busy) return;
     this.busy = true;
     try {
-      await setNoticeAddress(this.endpoint, opened.reference, opened.token, address);
+      await this.cases.setNoticeAddress(opened.reference, opened.token, address);
       this.opened = { ...opened, notices: { offered: true, ...(address ? { address } : {}) } };
       this.announcement = address ? msg('Sie bekommen nun Hinweise per E-Mail.') : msg('Sie bekommen keine Hinweise per E-Mail mehr.');
     } catch (error) {
@@ -639,10 +686,11 @@ export class EfaStatus extends LitElement {
     const id = this.answerIds.get(message.id) ?? randomUuid();
     this.answerIds.set(message.id, id);
     try {
-      await sendAnswer(this.endpoint, opened.reference, opened.token, { id, ...answer.message }, answer.files);
+      const reply: CaseMessage = { id, caseReference: opened.reference, createdAt: new Date().toISOString(), from: 'citizen', ...answer.message };
+      await this.cases.reply(opened.token, reply, answer.files);
       this.answerIds.delete(message.id);
       this.failure = undefined;
-      const view = await readCase(this.endpoint, opened.reference, opened.token);
+      const view = await this.read(opened.reference, opened.token);
       this.opened = { ...view, token: opened.token };
       this.announcement = msg('Ihre Antwort ist bei der Behörde eingegangen.');
       await this.updateComplete;

@@ -14,4 +14,5 @@ export { EfaForm } from '../efa-form/efa-form.js';
 export { EfaVerpflichtungserklaerung } from '../efa-verpflichtungserklaerung/efa-verpflichtungserklaerung.js';
 export { EfaAufenthaltstitel } from '../efa-aufenthaltstitel/efa-aufenthaltstitel.js';
 export { EfaStatus } from '../efa-status/efa-status.js';
+export { CaseError } from '../efa-status/case-api.js';
 export type * from '../public-types.js';

@@ -25,7 +25,6 @@ export interface Adapter {
   submit(submission: Submission, options: SubmitOptions): Promise<Receipt>;
   /** Set by the `event` adapter, whose `efa-submit` event is the sending; others get it from the form first. */
   readonly ownsSubmitEvent?: boolean;
-  status?(reference: string): Promise<unknown>;
 }
 
 export type SubmitFailure =
