@@ -217,6 +217,7 @@ describe('demo citizen login (DeutschlandID (Demo), OpenID Connect, server-side 
       };
       const form = document.querySelector('efa-verpflichtungserklaerung');
       form.prefill = { ...prefill, abgabeart: 'eid' };
+      await form.updateComplete; // the identity, applied lazily, included
       const root = form.shadowRoot;
       const heading = () => root.querySelector('h2')?.textContent ?? '';
       const seen = { locked: '' };
