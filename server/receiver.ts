@@ -589,6 +589,19 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
 
   const referenceAttempts = new AttemptLimit(cases.attemptsPerReference, cases.windowMinutes * 60_000, cases.now);
   const clientAttempts = new AttemptLimit(cases.attemptsPerClient, cases.windowMinutes * 60_000, cases.now);
+  /** Counts an attempt at opening a case; 429 once the client or the reference has had too many. */
+  const takeAttempt = (limit: AttemptLimit, key: string): void => {
+    const { allowed, retryAfterSeconds } = limit.take(key);
+    if (!allowed) {
+      throw new HttpError(
+        429,
+        'rate-limited',
+        'Zu viele Versuche in kurzer Zeit. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.',
+        {},
+        { 'Retry-After': String(retryAfterSeconds) },
+      );
+    }
+  };
   /** The case the request's token opens, which must be `reference`; else 401 (cases.ts). */
   const authorizedCaseOf = (request: FastifyRequest, reference: string): Promise<string> =>
     authorizedCase(request.headers.authorization, reference, store, cases.now());
@@ -597,21 +610,8 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
   app.post('/cases/access', { bodyLimit: 4096 }, async (request, reply) => {
     const body = isObject(request.body) ? request.body : {};
     const typed = typeof body.reference === 'string' ? body.reference.trim().toUpperCase().slice(0, 32) : '';
-    for (const [limit, key] of [
-      [clientAttempts, request.ip],
-      [referenceAttempts, typed],
-    ] as const) {
-      const { allowed, retryAfterSeconds } = limit.take(key);
-      if (!allowed) {
-        throw new HttpError(
-          429,
-          'rate-limited',
-          'Zu viele Versuche in kurzer Zeit. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.',
-          {},
-          { 'Retry-After': String(retryAfterSeconds) },
-        );
-      }
-    }
+    takeAttempt(clientAttempts, request.ip);
+    takeAttempt(referenceAttempts, typed);
     const stored = REFERENCE.test(typed) ? await store.accessHash(typed) : undefined;
     if (!(await verifyAccessCode(body.accessCode, stored))) {
       throw new HttpError(
@@ -631,16 +631,7 @@ export async function receiver(app: FastifyInstance, options: ReceiverOptions): 
   onlyFor('/cases/identity-access', 'POST');
   app.post('/cases/identity-access', { bodyLimit: 16_384 }, async (request, reply) => {
     const body = isObject(request.body) ? request.body : {};
-    const { allowed, retryAfterSeconds } = clientAttempts.take(request.ip);
-    if (!allowed) {
-      throw new HttpError(
-        429,
-        'rate-limited',
-        'Zu viele Versuche in kurzer Zeit. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.',
-        {},
-        { 'Retry-After': String(retryAfterSeconds) },
-      );
-    }
+    takeAttempt(clientAttempts, request.ip);
     const refused = (): HttpError =>
       new HttpError(403, 'identity-refused', 'Ihre Anmeldung ließ sich nicht bestätigen. Bitte melden Sie sich im Portal erneut an und versuchen Sie es dann noch einmal.');
     const { subject, expiresAt: tokenExpiresAt } = await options.verifyCaseAccess(body.token, body.nonce, request.log).catch((error: unknown) => {
